@@ -1,0 +1,4 @@
+/**
+ * Generated, DABStep-shaped demo data: the default raw data of the offline demo.
+ */
+package dev.airlock.demo;

@@ -1,0 +1,66 @@
+package dev.airlock;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine is a library: no JavaFX outside the UI, and nothing imports the UI. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.airlock");
+  }
+
+  @Test
+  void noJavaFxOutsideTheUi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.airlock.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("javafx..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingImportsTheUi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.airlock.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.airlock.ui..")
+        .check(classes);
+  }
+
+  @Test
+  void sandboxAndModelStayIndependentOfTheLoop() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.airlock.sandbox..", "dev.airlock.model..", "dev.airlock.transcript..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.airlock.agent..", "dev.airlock.cli..", "dev.airlock.lakehouse..")
+        .check(classes);
+  }
+
+  @Test
+  void lakehouseDoesNotKnowTheLoop() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.airlock.lakehouse..", "dev.airlock.source..", "dev.airlock.verify..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.airlock.agent..", "dev.airlock.cli..", "dev.airlock.sandbox..")
+        .check(classes);
+  }
+}
