@@ -1,0 +1,68 @@
+package dev.airlock.agent;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a blocking call (a model request, a supervisor's review) on a helper thread so that a stop
+ * can abandon the wait at once, whatever the call is blocked on (a socket, a terminal prompt).
+ */
+final class Interruptible implements AutoCloseable {
+  private final ExecutorService executor;
+  private volatile Thread waiter;
+  private volatile boolean interrupted;
+
+  Interruptible(String name) {
+    this.executor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, name + "-wait");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  <T, E extends Exception> T await(Callable<T> work, Class<E> passThrough) throws E {
+    waiter = Thread.currentThread();
+    if (interrupted) {
+      waiter = null;
+      throw new AgentRun.StoppedException();
+    }
+    Future<T> future = executor.submit(work);
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw new AgentRun.StoppedException();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (passThrough.isInstance(cause)) {
+        throw passThrough.cast(cause);
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      waiter = null;
+      Thread.interrupted();
+    }
+  }
+
+  void interrupt() {
+    interrupted = true;
+    Thread w = waiter;
+    if (w != null) {
+      w.interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.airlock.agent;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The knobs of one run. {@code maxFormatErrors} in a row fail the run; {@code outputBudget} is how
+ * many characters of each output stream the model sees.
+ */
+public record RunConfig(
+    String runId,
+    int maxTurns,
+    int maxFormatErrors,
+    Duration execTimeout,
+    int outputBudget,
+    Map<String, String> sandboxEnvironment) {
+
+  public static final int DEFAULT_MAX_TURNS = 8;
+  public static final int DEFAULT_OUTPUT_BUDGET = 8_000;
+
+  public RunConfig {
+    if (maxTurns < 1) {
+      throw new IllegalArgumentException("--max-turns must be at least 1, got " + maxTurns);
+    }
+    if (maxFormatErrors < 1) {
+      throw new IllegalArgumentException("maxFormatErrors must be at least 1");
+    }
+    if (execTimeout == null || execTimeout.isNegative() || execTimeout.isZero()) {
+      throw new IllegalArgumentException("--exec-timeout must be a positive number of seconds");
+    }
+    sandboxEnvironment = Map.copyOf(sandboxEnvironment == null ? Map.of() : sandboxEnvironment);
+  }
+
+  public static RunConfig defaults(String runId) {
+    return new RunConfig(runId, DEFAULT_MAX_TURNS, 2, Duration.ofSeconds(300), DEFAULT_OUTPUT_BUDGET, Map.of());
+  }
+
+  public RunConfig withMaxTurns(int turns) {
+    return new RunConfig(runId, turns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment);
+  }
+
+  public RunConfig withExecTimeout(Duration timeout) {
+    return new RunConfig(runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.airlock.agent;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.airlock.model.ChatMessage;
+import dev.airlock.model.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that happens in a run, as immutable records. Listeners (the transcript writer, the
+ * CLI printer, the console) receive them in order. The transcript stores every event whose {@link
+ * #persistent()} is true; those alone rebuild every turn, so a live run and a replayed run render
+ * from the same data. Live-only events (streamed tokens and output chunks, phase changes) are
+ * summarised by the persistent ones that follow them.
+ *
+ * <p>The JSON shape of each record is pinned by a golden test: changing a field name is a format
+ * change and needs {@link #FORMAT} bumped.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = RunEvent.RunStarted.class, name = "run_started"),
+  @JsonSubTypes.Type(value = RunEvent.ModelRequested.class, name = "model_requested"),
+  @JsonSubTypes.Type(value = RunEvent.ModelToken.class, name = "model_token"),
+  @JsonSubTypes.Type(value = RunEvent.ModelResponded.class, name = "model_responded"),
+  @JsonSubTypes.Type(value = RunEvent.ResponseParsed.class, name = "response_parsed"),
+  @JsonSubTypes.Type(value = RunEvent.ApprovalRequested.class, name = "approval_requested"),
+  @JsonSubTypes.Type(value = RunEvent.Decided.class, name = "decided"),
+  @JsonSubTypes.Type(value = RunEvent.ExecutionStarted.class, name = "execution_started"),
+  @JsonSubTypes.Type(value = RunEvent.OutputChunk.class, name = "output_chunk"),
+  @JsonSubTypes.Type(value = RunEvent.ExecutionFinished.class, name = "execution_finished"),
+  @JsonSubTypes.Type(value = RunEvent.LakehouseCall.class, name = "lakehouse_call"),
+  @JsonSubTypes.Type(value = RunEvent.PhaseChanged.class, name = "phase_changed"),
+  @JsonSubTypes.Type(value = RunEvent.Notice.class, name = "notice"),
+  @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
+})
+public sealed interface RunEvent {
+
+  /** The transcript format written by this version. */
+  String FORMAT = "airlock-transcript/1";
+
+  /** The turn this event belongs to; 0 for run-level events. */
+  int turn();
+
+  Instant at();
+
+  /** False for live-only events that the transcript does not keep. */
+  @JsonIgnore
+  default boolean persistent() {
+    return true;
+  }
+
+  /** The first event of every run. */
+  record RunStarted(
+      int turn,
+      Instant at,
+      String format,
+      String runId,
+      String model,
+      String sandbox,
+      boolean isolated,
+      String approval,
+      int maxTurns,
+      String rawUri,
+      String branch,
+      String forkedFrom,
+      Map<String, String> settings)
+      implements RunEvent {}
+
+  /** Exactly the messages sent to the model for this turn. */
+  record ModelRequested(int turn, Instant at, String model, List<ChatMessage> messages)
+      implements RunEvent {}
+
+  /** Streamed response text (live only; {@link ModelResponded} carries the whole text). */
+  record ModelToken(int turn, Instant at, String text) implements RunEvent {
+    @Override
+    public boolean persistent() {
+      return false;
+    }
+  }
+
+  /** The raw response, exactly as the model wrote it. */
+  record ModelResponded(
+      int turn,
+      Instant at,
+      String raw,
+      Usage usage,
+      Double costUsd,
+      long latencyMs,
+      int attempts,
+      String finishReason)
+      implements RunEvent {}
+
+  /** What the parser made of the response. */
+  record ResponseParsed(
+      int turn,
+      Instant at,
+      ParsedResponse.Kind kind,
+      String reasoning,
+      List<String> packages,
+      String code,
+      String done,
+      String formatError)
+      implements RunEvent {}
+
+  /** A proposal waits for the supervisor; {@code risks} are why a risky policy asks. */
+  record ApprovalRequested(
+      int turn, Instant at, String policy, String code, String codeSha256, List<Risk> risks)
+      implements RunEvent {}
+
+  /**
+   * The supervisor's decision. {@code executedCode} and its hash are byte for byte what runs (null
+   * when nothing runs); {@code diff} is the unified diff from proposed to executed when edited.
+   */
+  record Decided(
+      int turn,
+      Instant at,
+      Decision.Verdict verdict,
+      String by,
+      String proposedCode,
+      String executedCode,
+      String executedSha256,
+      String diff,
+      String feedback)
+      implements RunEvent {}
+
+  record ExecutionStarted(int turn, Instant at, String codeSha256, String sandbox, long timeoutMs)
+      implements RunEvent {}
+
+  /** Sandbox output as it arrives (live only; {@link ExecutionFinished} carries all of it). */
+  record OutputChunk(int turn, Instant at, String stream, String text) implements RunEvent {
+    @Override
+    public boolean persistent() {
+      return false;
+    }
+  }
+
+  record ExecutionFinished(
+      int turn,
+      Instant at,
+      String status,
+      Integer exitCode,
+      String stdout,
+      String stderr,
+      long stdoutDroppedBytes,
+      long stderrDroppedBytes,
+      String error,
+      long durationMs,
+      List<String> missingPackages)
+      implements RunEvent {}
+
+  /** One call the turn's code made to the lakehouse (its data effects). */
+  record LakehouseCall(
+      int turn,
+      Instant at,
+      String method,
+      Map<String, Object> params,
+      String outcome,
+      String error,
+      String commitBefore,
+      String commitAfter,
+      long durationMs)
+      implements RunEvent {}
+
+  /** The turn's state machine moved (live only; the persistent events imply it). */
+  record PhaseChanged(int turn, Instant at, TurnPhase phase) implements RunEvent {
+    @Override
+    public boolean persistent() {
+      return false;
+    }
+  }
+
+  /** Something the supervisor must see: running without isolation, a retry, a format error. */
+  record Notice(int turn, Instant at, Severity severity, String message) implements RunEvent {
+    public enum Severity {
+      INFO,
+      WARNING,
+      ERROR
+    }
+  }
+
+  /** The last event of every run. */
+  record RunFinished(
+      int turn,
+      Instant at,
+      RunStatus status,
+      String reason,
+      int turns,
+      Usage usage,
+      Double costUsd,
+      String branch,
+      String summary)
+      implements RunEvent {}
+}

@@ -1,0 +1,96 @@
+package dev.airlock.agent;
+
+import dev.airlock.transcript.TranscriptException;
+import dev.airlock.transcript.TranscriptReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run rebuilt from its events: the start, one {@link TurnRecord} per turn, the end (null while
+ * the run is going or if it crashed). Live views and replays both render from this.
+ */
+public record RunHistory(
+    RunEvent.RunStarted started, List<TurnRecord> turns, RunEvent.RunFinished finished, boolean truncated) {
+
+  public static RunHistory read(Path transcript) throws TranscriptException {
+    TranscriptReader.Result<RunEvent> result = TranscriptReader.read(transcript, RunEvent.class);
+    if (result.records().isEmpty() || !(result.records().get(0) instanceof RunEvent.RunStarted start)) {
+      throw new TranscriptException(transcript + " does not start with a run_started record:"
+          + " it is not an Airlock transcript");
+    }
+    if (!RunEvent.FORMAT.equals(start.format())) {
+      throw new TranscriptException(transcript + " has format " + start.format() + "; this Airlock reads "
+          + RunEvent.FORMAT + ": use the Airlock version that wrote it");
+    }
+    return fold(result.records(), result.truncatedTail());
+  }
+
+  public static RunHistory fold(List<RunEvent> events, boolean truncated) {
+    RunEvent.RunStarted started = null;
+    RunEvent.RunFinished finished = null;
+    Map<Integer, Builder> turns = new TreeMap<>();
+    for (RunEvent e : events) {
+      if (e instanceof RunEvent.RunStarted s) {
+        started = s;
+      } else if (e instanceof RunEvent.RunFinished f) {
+        finished = f;
+      } else if (e.turn() > 0 && e.persistent()) {
+        turns.computeIfAbsent(e.turn(), Builder::new).add(e);
+      }
+    }
+    List<TurnRecord> records = new ArrayList<>();
+    turns.values().forEach(b -> records.add(b.build()));
+    return new RunHistory(started, List.copyOf(records), finished, truncated);
+  }
+
+  public RunStatus status() {
+    return finished == null ? RunStatus.RUNNING : finished.status();
+  }
+
+  private static final class Builder {
+    private final int turn;
+    private RunEvent.ModelRequested request;
+    private RunEvent.ModelResponded response;
+    private RunEvent.ResponseParsed parsed;
+    private RunEvent.ApprovalRequested approval;
+    private RunEvent.Decided decision;
+    private RunEvent.ExecutionStarted started;
+    private RunEvent.ExecutionFinished execution;
+    private final List<RunEvent.LakehouseCall> calls = new ArrayList<>();
+    private final List<RunEvent.Notice> notices = new ArrayList<>();
+
+    Builder(int turn) {
+      this.turn = turn;
+    }
+
+    void add(RunEvent e) {
+      if (e instanceof RunEvent.ModelRequested r) {
+        request = r;
+      } else if (e instanceof RunEvent.ModelResponded r) {
+        response = r;
+      } else if (e instanceof RunEvent.ResponseParsed p) {
+        parsed = p;
+      } else if (e instanceof RunEvent.ApprovalRequested a) {
+        approval = a;
+      } else if (e instanceof RunEvent.Decided d) {
+        decision = d;
+      } else if (e instanceof RunEvent.ExecutionStarted s) {
+        started = s;
+      } else if (e instanceof RunEvent.ExecutionFinished f) {
+        execution = f;
+      } else if (e instanceof RunEvent.LakehouseCall c) {
+        calls.add(c);
+      } else if (e instanceof RunEvent.Notice n) {
+        notices.add(n);
+      }
+    }
+
+    TurnRecord build() {
+      return new TurnRecord(turn, request, response, parsed, approval, decision, started, execution,
+          List.copyOf(calls), List.copyOf(notices));
+    }
+  }
+}

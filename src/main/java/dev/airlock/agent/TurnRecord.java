@@ -1,0 +1,20 @@
+package dev.airlock.agent;
+
+import java.util.List;
+
+/**
+ * Everything recorded about one turn, folded from its events: what the model was sent and
+ * answered, what the parser saw, the supervisor's decision, the execution and its data effects.
+ * Fields are null when the turn never got that far.
+ */
+public record TurnRecord(
+    int turn,
+    RunEvent.ModelRequested request,
+    RunEvent.ModelResponded response,
+    RunEvent.ResponseParsed parsed,
+    RunEvent.ApprovalRequested approval,
+    RunEvent.Decided decision,
+    RunEvent.ExecutionStarted started,
+    RunEvent.ExecutionFinished execution,
+    List<RunEvent.LakehouseCall> lakehouseCalls,
+    List<RunEvent.Notice> notices) {}

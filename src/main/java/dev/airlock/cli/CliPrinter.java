@@ -1,0 +1,60 @@
+package dev.airlock.cli;
+
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Prints a live run for a human on a terminal: each turn's reasoning, code, decision, streamed
+ * output and result. The same renderings serve {@code airlock replay}.
+ */
+public final class CliPrinter implements RunListener {
+  private final PrintStream out;
+  private final boolean streamTokens;
+  private final boolean showCode;
+  private boolean midTokens;
+
+  public CliPrinter(PrintStream out, boolean streamTokens, boolean showCode) {
+    this.out = out;
+    this.streamTokens = streamTokens;
+    this.showCode = showCode;
+  }
+
+  @Override
+  public synchronized void onEvent(RunEvent event) {
+    if (midTokens && !(event instanceof RunEvent.ModelToken)) {
+      out.println();
+      midTokens = false;
+    }
+    if (event instanceof RunEvent.RunStarted s) {
+      out.println(TurnText.header(s));
+    } else if (event instanceof RunEvent.ModelRequested r) {
+      out.println();
+      out.println("── turn " + r.turn() + " ── asking " + r.model() + " (" + r.messages().size() + " messages)");
+    } else if (event instanceof RunEvent.ModelToken t && streamTokens) {
+      out.print(t.text());
+      midTokens = true;
+    } else if (event instanceof RunEvent.ModelResponded r) {
+      out.println(TurnText.response(r));
+    } else if (event instanceof RunEvent.ResponseParsed p) {
+      out.print(TurnText.parsed(p, showCode));
+    } else if (event instanceof RunEvent.Decided d) {
+      out.println(TurnText.decision(d));
+    } else if (event instanceof RunEvent.ExecutionStarted s) {
+      out.println("▶ running (timeout " + s.timeoutMs() / 1000 + " s) in " + s.sandbox());
+    } else if (event instanceof RunEvent.OutputChunk c) {
+      out.print(c.text());
+    } else if (event instanceof RunEvent.ExecutionFinished f) {
+      out.println(TurnText.executionSummary(f));
+    } else if (event instanceof RunEvent.LakehouseCall c) {
+      out.println(TurnText.lakehouseCall(c));
+    } else if (event instanceof RunEvent.Notice n) {
+      out.println(n.severity().name().toLowerCase(Locale.ROOT) + ": " + n.message());
+    } else if (event instanceof RunEvent.RunFinished f) {
+      out.println();
+      out.println(TurnText.finished(f));
+    }
+    out.flush();
+  }
+}

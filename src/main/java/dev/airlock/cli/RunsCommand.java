@@ -1,0 +1,51 @@
+package dev.airlock.cli;
+
+import dev.airlock.agent.RunHistory;
+import dev.airlock.transcript.TranscriptException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "runs", mixinStandardHelpOptions = true,
+    description = "List recorded runs, newest first, with their status and turns.")
+final class RunsCommand implements Callable<Integer> {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts are (default: ~/.local/share/airlock/runs).")
+  Path runsDir;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = runsDir == null ? AirlockPaths.standard().runs() : runsDir;
+    if (!Files.isDirectory(dir)) {
+      System.out.println("No runs yet in " + dir + ". Start one with `airlock run`.");
+      return ExitCodes.OK;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    System.out.printf(Locale.ROOT, "%-26s %-16s %-8s %5s  %-30s %s%n", "RUN", "STARTED", "STATUS", "TURNS", "MODEL", "BRANCH");
+    for (int i = files.size() - 1; i >= 0; i--) {
+      Path f = files.get(i);
+      try {
+        RunHistory h = RunHistory.read(f);
+        System.out.printf(Locale.ROOT, "%-26s %-16s %-8s %5d  %-30s %s%n", h.started().runId(),
+            TIME.format(h.started().at()), h.status().name().toLowerCase(Locale.ROOT), h.turns().size(),
+            h.started().model(), h.started().branch() == null ? "" : h.started().branch());
+      } catch (TranscriptException e) {
+        System.out.printf(Locale.ROOT, "%-26s unreadable: %s%n", f.getFileName(), e.getMessage());
+      }
+    }
+    return ExitCodes.OK;
+  }
+}
