@@ -36,16 +36,18 @@ record Failure(Integer status, String detail, boolean retryable, Throwable cause
   }
 
   private static Failure network(Throwable thrown, String secret) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return new Failure(null, "the host name cannot be resolved", false, t);
+      }
+      if (t instanceof ConnectException) {
+        return new Failure(null, "connection refused", true, t);
+      }
+      if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+        return new Failure(null, "timed out", true, t);
+      }
+    }
     Throwable root = rootOf(thrown);
-    if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
-      return new Failure(null, "the host name cannot be resolved", false, root);
-    }
-    if (root instanceof ConnectException) {
-      return new Failure(null, "connection refused", true, root);
-    }
-    if (root instanceof HttpTimeoutException || root instanceof TimeoutException) {
-      return new Failure(null, "timed out", true, root);
-    }
     boolean retry = root instanceof IOException || thrown instanceof RetriableException;
     String what = root.getClass().getSimpleName();
     String message = root.getMessage();
