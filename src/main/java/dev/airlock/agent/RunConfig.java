@@ -42,4 +42,8 @@ public record RunConfig(
   public RunConfig withExecTimeout(Duration timeout) {
     return new RunConfig(runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment);
   }
+
+  public RunConfig withSandboxEnvironment(Map<String, String> environment) {
+    return new RunConfig(runId, maxTurns, maxFormatErrors, execTimeout, outputBudget, environment);
+  }
 }

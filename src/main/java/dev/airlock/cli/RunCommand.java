@@ -1,0 +1,102 @@
+package dev.airlock.cli;
+
+import dev.airlock.agent.RunConfig;
+import dev.airlock.agent.RunOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Run the data agent: the model proposes Python, you (or a policy) approve it, it runs in an",
+        "isolated sandbox against the lakehouse, the model sees the output, until it is done.",
+        "Every turn is recorded in a transcript (see `airlock replay`)."},
+    footer = {"", "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,",
+        "stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."})
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "PROVIDER:NAME",
+      description = "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
+          + " or scripted:FILE (a JSON array of responses, for offline demos and tests).")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "OpenAI-compatible endpoint (vLLM, Ollama, LM Studio, llama.cpp server) or a provider override.")
+  String baseUrl;
+
+  @Option(names = "--approve", paramLabel = "POLICY", defaultValue = "ask",
+      description = "Who approves code before it runs: ask (you, at the terminal), risky (you, only for"
+          + " risky code), auto (everything). Default: ${DEFAULT-VALUE}.")
+  String approve;
+
+  @Option(names = "--max-turns", paramLabel = "N", defaultValue = "8", description = "Turn cap. Default: ${DEFAULT-VALUE}.")
+  int maxTurns;
+
+  @Option(names = "--raw", paramLabel = "URI",
+      description = "The raw data location given to the task (s3://, file:// or a path). Default: the generated demo dataset.")
+  String raw;
+
+  @Option(names = "--task", paramLabel = "FILE",
+      description = "A Markdown task prompt replacing the packaged Write-Audit-Publish task; it may use"
+          + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
+  Path task;
+
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts go. Default: ~/.local/share/airlock/runs.")
+  Path runsDir;
+
+  @Option(names = "--home", paramLabel = "DIR", description = "The embedded lakehouse's home. Default: ~/.local/share/airlock/lakehouse.")
+  Path home;
+
+  @Option(names = "--prompts", paramLabel = "DIR", description = "A folder whose prompt files override the packaged ones. Default: ~/.config/airlock/prompts.")
+  Path prompts;
+
+  @Option(names = "--exec-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "Wall-clock limit per execution; the whole process tree is killed. Default: ${DEFAULT-VALUE}.")
+  long execTimeout;
+
+  @Option(names = "--output-budget", paramLabel = "CHARS", defaultValue = "8000",
+      description = "Characters of stdout and of stderr the model sees per turn (cut in the middle). Default: ${DEFAULT-VALUE}.")
+  int outputBudget;
+
+  @Option(names = "--pass-env", paramLabel = "NAME",
+      description = "Pass this environment variable into the sandbox (repeatable). Nothing else is passed.")
+  List<String> passEnv = new ArrayList<>();
+
+  @Option(names = "--price", paramLabel = "IN,OUT", description = "USD per million input and output tokens, to report cost.")
+  String price;
+
+  @Option(names = "--unsafe-no-isolation",
+      description = "Run the code WITHOUT bubblewrap isolation when bubblewrap is unavailable. Said on every turn.")
+  boolean unsafeNoIsolation;
+
+  @Option(names = "--json", description = "Print one JSON object at the end (status, turns, transcript, usage, branch); the live log goes to stderr.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    RunSetup setup = new RunSetup(this);
+    try {
+      return setup.execute();
+    } catch (RunSetup.SetupException e) {
+      System.err.println("airlock run: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  RunConfig config(String runId) {
+    return new RunConfig(runId, maxTurns, 2, Duration.ofSeconds(execTimeout), outputBudget, null);
+  }
+
+  static int exitCode(RunOutcome outcome) {
+    return switch (outcome.failure()) {
+      case NONE -> ExitCodes.OK;
+      case AGENT -> ExitCodes.FAILED;
+      case CONFIGURATION -> ExitCodes.USAGE;
+      case INFRASTRUCTURE -> ExitCodes.UNAVAILABLE;
+    };
+  }
+}
