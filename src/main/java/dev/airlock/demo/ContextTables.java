@@ -2,6 +2,7 @@ package dev.airlock.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -46,13 +47,14 @@ final class ContextTables {
   static DemoTable merchantCategoryCodes() {
     List<Object[]> rows = new ArrayList<>();
     for (MccCatalog.Mcc m : MccCatalog.ENTRIES) {
-      rows.add(new Object[] {(long) rows.size(), m.code(), m.description()});
+      rows.add(
+          new Object[] {(long) rows.size(), String.format(Locale.ROOT, "%04d", m.code()), m.description()});
     }
     return new ListTable(
         "merchant_category_codes",
         List.of(
             new Column("id", "BIGINT"),
-            new Column("mcc", "BIGINT"),
+            new Column("mcc", "VARCHAR"),
             new Column("description", "VARCHAR")),
         rows);
   }
