@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Supervise an LLM data agent: approve its code, audit its data, merge to main.",
-    subcommands = {CommandLine.HelpCommand.class, DemoDataCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ReplayCommand.class,
+      RunsCommand.class,
+      DemoDataCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
