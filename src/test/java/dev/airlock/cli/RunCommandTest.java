@@ -1,0 +1,110 @@
+package dev.airlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airlock.transcript.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `airlock run`, `replay` and `runs` as a user types them. */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  record Result(int exit, String out, String err) {}
+
+  static Result airlock(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = Main.execute(args);
+      return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private Path script(String... responses) throws Exception {
+    Path file = dir.resolve("script.json");
+    Files.writeString(file, Json.mapper().writeValueAsString(List.of(responses)));
+    return file;
+  }
+
+  @Test
+  void aScriptedRunEndsDoneAndReplaysFromItsTranscript() throws Exception {
+    Path script = script(
+        "<reasoning>try</reasoning><code>print(undefined_name)</code>",
+        "<reasoning>fix the NameError</reasoning><code>name = 'fixed'\nprint(name)</code>",
+        "<reasoning>saw fixed</reasoning><done>fixed it</done>");
+    Path runs = dir.resolve("runs");
+    Result run = airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--raw", "file:///data",
+        "--runs-dir", runs.toString(), "--json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode json = Json.mapper().readTree(run.out());
+    assertThat(json.get("status").asText()).isEqualTo("done");
+    assertThat(json.get("turns").asInt()).isEqualTo(3);
+    assertThat(json.get("branch").asText()).contains(".airlock_");
+    assertThat(json.get("usage").has("input_tokens")).isTrue();
+    Path transcript = Path.of(json.get("transcript").asText());
+    assertThat(transcript).exists().hasParent(runs);
+    assertThat(run.err()).contains("NameError", "fixed");
+
+    Result replay = airlock("replay", transcript.toString());
+    assertThat(replay.exit()).isZero();
+    assertThat(replay.out()).contains("── turn 1 ──", "── turn 2 ──", "── turn 3 ──", "NameError",
+        "fix the NameError", "│ fixed", "Run done after 3 turns", "done: fixed it");
+
+    Result list = airlock("runs", "--runs-dir", runs.toString());
+    assertThat(list.out()).contains(json.get("run_id").asText(), "done", "3");
+  }
+
+  @Test
+  void exitCodesTellTheUserWhatKindOfProblemItWas() throws Exception {
+    Path runs = dir.resolve("runs");
+    assertThat(airlock("run", "--model", "nonsense", "--approve", "auto", "--raw", "x", "--runs-dir", runs.toString()).exit())
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(airlock("run", "--model", "scripted:" + script("<code>print(1)</code>"), "--approve", "sometimes",
+        "--raw", "x", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky or auto");
+    Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "x",
+        "--runs-dir", runs.toString());
+    assertThat(missingKey.exit()).isEqualTo(ExitCodes.USAGE);
+    Result capped = airlock("run", "--model", "scripted:" + script("<code>print(1)</code>", "<code>print(2)</code>"),
+        "--approve", "auto", "--max-turns", "1", "--raw", "x", "--runs-dir", runs.toString(), "--json");
+    assertThat(capped.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(capped.out()).contains("\"status\":\"failed\"", "turn cap of 1");
+  }
+
+  @Test
+  void theAskPolicyReadsTheTerminalAndEndOfInputStopsTheRun() throws Exception {
+    Path script = script("<reasoning>r</reasoning><code>print('hello')</code>", "<done>ok</done>");
+    java.io.InputStream in = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("n\nuse pandas\n".getBytes(StandardCharsets.UTF_8)));
+      Result r = airlock("run", "--model", "scripted:" + script, "--approve", "ask", "--raw", "x",
+          "--runs-dir", dir.resolve("runs").toString());
+      assertThat(r.out()).contains("Run this code? [y]es / [e]dit / [n]o", "✘ rejected by human:", "use pandas");
+      assertThat(r.out()).contains("Run done after 2 turns");
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  @Test
+  void replayOfAMissingRunSaysWhatToDo() {
+    Result r = airlock("replay", "no-such-run", "--runs-dir", dir.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("no transcript at").contains("airlock runs");
+  }
+}
