@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -109,7 +110,10 @@ public final class ScriptedModel implements ModelClient {
 
   private static List<String> strings(Path file, JsonNode root) throws ModelException {
     if (root == null || !root.isArray()) {
-      String found = root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase();
+      String found =
+          root == null || root.isMissingNode()
+              ? "nothing"
+              : root.getNodeType().name().toLowerCase(Locale.ROOT);
       throw bad(file, "it holds " + found + ", not a JSON array of strings");
     }
     List<String> responses = new ArrayList<>();
@@ -121,7 +125,7 @@ public final class ScriptedModel implements ModelClient {
             "element "
                 + (i + 1)
                 + " is "
-                + item.getNodeType().name().toLowerCase()
+                + item.getNodeType().name().toLowerCase(Locale.ROOT)
                 + ", but every element must be a string (one whole model response)");
       }
       responses.add(item.asText());

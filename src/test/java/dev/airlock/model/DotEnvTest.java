@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +61,25 @@ class DotEnvTest {
   }
 
   @Test
-  void aKeyFromDotEnvIsFoundByTheFactory(@TempDir Path dir) throws Exception {
+  void theKeyFromDotEnvReachesTheProviderUnlessTheEnvironmentHasOne(@TempDir Path dir)
+      throws Exception {
     Files.writeString(dir.resolve(".env"), "export TOGETHER_API_KEY=\"tgp_from_file\"\n");
-    Secrets secrets = new Secrets(Map.of(), DotEnv.load(dir.resolve(".env")), dir.resolve(".env"));
+    Map<String, String> dotEnv = DotEnv.load(dir.resolve(".env"));
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.thenSse(OpenAiProtocol.stream(1, 1, "ok"));
+      ModelSpec spec = ModelSpec.parse("together:some/model", server.baseUrl());
 
-    ModelClient client =
-        new ChatModels(secrets).create(ModelSpec.parse("together:some/model"));
+      new ChatModels(new Secrets(Map.of(), dotEnv, dir.resolve(".env")))
+          .create(spec, OpenAiClientTest.options())
+          .complete(List.of(ChatMessage.user("hi")), TokenListener.NONE);
+      new ChatModels(new Secrets(Map.of("TOGETHER_API_KEY", "tgp_env"), dotEnv, dir.resolve(".env")))
+          .create(spec, OpenAiClientTest.options())
+          .complete(List.of(ChatMessage.user("hi")), TokenListener.NONE);
 
-    assertThat(client.id()).isEqualTo("together:some/model");
+      assertThat(server.requests())
+          .extracting(r -> r.header("Authorization"))
+          .containsExactly("Bearer tgp_from_file", "Bearer tgp_env");
+    }
   }
 
   @Test

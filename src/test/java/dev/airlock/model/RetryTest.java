@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +135,60 @@ class RetryTest {
     assertThat(events).containsExactly("Hal", "<restart 2>", "Hello");
     assertThat(response.text()).isEqualTo("Hello");
     assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamThatStallsTimesOutAndIsRetried() throws Exception {
+    server
+        .then(new LoopbackServer.Hang(List.of(OpenAiProtocol.chunk("{\"content\":\"Hal\"}", "null"))))
+        .thenSse(OpenAiProtocol.stream(4, 2, "Hello"));
+    ModelOptions options = OpenAiClientTest.options().withAttemptTimeout(Duration.ofMillis(300));
+
+    ModelResponse response = openAi(options).complete(ASK, TokenListener.NONE);
+
+    assertThat(response.text()).isEqualTo("Hello");
+    assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamThatAlwaysStallsEndsUnavailableSayingItTimedOut() throws Exception {
+    server.then(new LoopbackServer.Hang(List.of()));
+    ModelOptions options =
+        OpenAiClientTest.options()
+            .withAttemptTimeout(Duration.ofMillis(200))
+            .withRetry(OpenAiClientTest.options().retry().withMaxAttempts(2));
+
+    ModelException error = catchModelException(() -> openAi(options).complete(ASK, TokenListener.NONE));
+
+    assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
+    assertThat(error.getMessage()).contains("timed out", "2 attempts");
+  }
+
+  @Test
+  void interruptingTheCallerEndsTheRequest() throws Exception {
+    server.then(new LoopbackServer.Hang(List.of()));
+    ModelClient client = openAi(OpenAiClientTest.options());
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                client.complete(ASK, TokenListener.NONE);
+              } catch (ModelException e) {
+                failure.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    caller.start();
+    while (server.requests().isEmpty()) {
+      Thread.onSpinWait();
+    }
+    caller.interrupt();
+    caller.join();
+
+    assertThat(failure.get()).isInstanceOf(ModelException.class).hasMessageContaining("interrupted");
+    assertThat(stillInterrupted).isTrue();
   }
 
   @Test
