@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The offline model: serves the responses of a script, in order, one per request, streaming each
- * in word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
+ * The offline model: serves the responses of a script, in order, one per request, streaming each in
+ * word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
  * records what it was asked, as for any model. Usage is zero (nothing was counted) and cost null.
  */
 public final class ScriptedModel implements ModelClient {
@@ -102,7 +102,8 @@ public final class ScriptedModel implements ModelClient {
       root = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw bad(file, "it is not valid JSON" + where + ": " + e.getOriginalMessage());
     }
     return strings(file, root);

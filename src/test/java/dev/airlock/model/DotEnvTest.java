@@ -37,9 +37,11 @@ class DotEnvTest {
   @Test
   void skipsCommentsBlankLinesAndLinesThatAreNotAssignments() {
     Map<String, String> vars =
-        DotEnv.parse("# keys\n\nOPENAI_API_KEY=sk-1\nnot an assignment\n=nokey\r\nTOGETHER_API_KEY=t-2\n");
+        DotEnv.parse(
+            "# keys\n\nOPENAI_API_KEY=sk-1\nnot an assignment\n=nokey\r\nTOGETHER_API_KEY=t-2\n");
 
-    assertThat(vars).containsOnly(Map.entry("OPENAI_API_KEY", "sk-1"), Map.entry("TOGETHER_API_KEY", "t-2"));
+    assertThat(vars)
+        .containsOnly(Map.entry("OPENAI_API_KEY", "sk-1"), Map.entry("TOGETHER_API_KEY", "t-2"));
   }
 
   @Test
@@ -51,7 +53,10 @@ class DotEnvTest {
   void secretsPreferTheEnvironmentOverDotEnv(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve(".env"), "A=from-file\nB=from-file\nC=\n");
     Secrets secrets =
-        new Secrets(Map.of("A", "from-env", "C", " "), DotEnv.load(dir.resolve(".env")), dir.resolve(".env"));
+        new Secrets(
+            Map.of("A", "from-env", "C", " "),
+            DotEnv.load(dir.resolve(".env")),
+            dir.resolve(".env"));
 
     assertThat(secrets.get("A")).contains("from-env");
     assertThat(secrets.get("B")).contains("from-file");
@@ -72,7 +77,8 @@ class DotEnvTest {
       new ChatModels(new Secrets(Map.of(), dotEnv, dir.resolve(".env")))
           .create(spec, OpenAiClientTest.options())
           .complete(List.of(ChatMessage.user("hi")), TokenListener.NONE);
-      new ChatModels(new Secrets(Map.of("TOGETHER_API_KEY", "tgp_env"), dotEnv, dir.resolve(".env")))
+      new ChatModels(
+              new Secrets(Map.of("TOGETHER_API_KEY", "tgp_env"), dotEnv, dir.resolve(".env")))
           .create(spec, OpenAiClientTest.options())
           .complete(List.of(ChatMessage.user("hi")), TokenListener.NONE);
 

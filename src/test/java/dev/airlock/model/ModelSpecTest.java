@@ -13,18 +13,25 @@ class ModelSpecTest {
       delimiter = '|',
       nullValues = "-",
       value = {
-        "openai:gpt-4o                                    | -                          | OPENAI            | gpt-4o                                  | https://api.openai.com/v1",
-        "together:meta-llama/Llama-3.3-70B-Instruct-Turbo | -                          | TOGETHER          | meta-llama/Llama-3.3-70B-Instruct-Turbo | https://api.together.xyz/v1",
-        "TOGETHER:m                                       | -                          | TOGETHER          | m                                       | https://api.together.xyz/v1",
-        "anthropic:claude-sonnet-4-5                      | -                          | ANTHROPIC         | claude-sonnet-4-5                       | https://api.anthropic.com/v1",
-        "openai-compatible:llama3:8b                      | http://localhost:11434/v1/ | OPENAI_COMPATIBLE | llama3:8b                               | http://localhost:11434/v1",
-        "llama3:8b                                        | http://localhost:11434/v1  | OPENAI_COMPATIBLE | llama3:8b                               | http://localhost:11434/v1",
-        "Qwen/Qwen2.5-7B                                  | http://gpu:8000/v1         | OPENAI_COMPATIBLE | Qwen/Qwen2.5-7B                         | http://gpu:8000/v1",
-        "openai:gpt-4o-mini                               | https://proxy.example/v1   | OPENAI            | gpt-4o-mini                             | https://proxy.example/v1",
-        "scripted:demo/responses.json                     | -                          | SCRIPTED          | demo/responses.json                     | -",
-        " openai:gpt-4o                                   | ' '                        | OPENAI            | gpt-4o                                  | https://api.openai.com/v1",
+        "openai:gpt-4o | - | OPENAI | gpt-4o | https://api.openai.com/v1",
+        "together:meta-llama/Llama-3.3-70B | - | TOGETHER | meta-llama/Llama-3.3-70B"
+            + " | https://api.together.xyz/v1",
+        "TOGETHER:m | - | TOGETHER | m | https://api.together.xyz/v1",
+        "anthropic:claude-sonnet-4-5 | - | ANTHROPIC | claude-sonnet-4-5"
+            + " | https://api.anthropic.com/v1",
+        "openai-compatible:llama3:8b | http://localhost:11434/v1/ | OPENAI_COMPATIBLE | llama3:8b"
+            + " | http://localhost:11434/v1",
+        "llama3:8b | http://localhost:11434/v1 | OPENAI_COMPATIBLE | llama3:8b"
+            + " | http://localhost:11434/v1",
+        "Qwen/Qwen2.5-7B | http://gpu:8000/v1 | OPENAI_COMPATIBLE | Qwen/Qwen2.5-7B"
+            + " | http://gpu:8000/v1",
+        "openai:gpt-4o-mini | https://proxy.example/v1 | OPENAI | gpt-4o-mini"
+            + " | https://proxy.example/v1",
+        "scripted:demo/responses.json | - | SCRIPTED | demo/responses.json | -",
+        " openai:gpt-4o | ' ' | OPENAI | gpt-4o | https://api.openai.com/v1",
       })
-  void parsesValidSpecs(String spec, String baseUrl, Provider provider, String name, String endpoint)
+  void parsesValidSpecs(
+      String spec, String baseUrl, Provider provider, String name, String endpoint)
       throws ModelException {
     ModelSpec parsed = ModelSpec.parse(spec, baseUrl);
 
@@ -39,14 +46,14 @@ class ModelSpecTest {
       delimiter = '|',
       nullValues = "-",
       value = {
-        "-                         | -                    | true  | No model was given",
-        "gpt-4o                    | -                    | true  | 'gpt-4o' names no provider",
-        "opneai:gpt-4o             | -                    | true  | 'opneai:gpt-4o' names an unknown provider",
-        "openai:                   | -                    | true  | names no model after the provider",
-        "openai-compatible:llama3  | -                    | false | needs the server's address: add --base-url",
-        "scripted:a.json           | http://localhost:1/v1| false | takes no --base-url",
-        "openai:gpt-4o             | localhost:8000       | false | The base URL 'localhost:8000' is not usable",
-        "openai:gpt-4o             | ftp://host/v1        | false | The base URL 'ftp://host/v1' is not usable",
+        "- | - | true | No model was given",
+        "gpt-4o | - | true | 'gpt-4o' names no provider",
+        "opneai:gpt-4o | - | true | 'opneai:gpt-4o' names an unknown provider",
+        "openai: | - | true | names no model after the provider",
+        "openai-compatible:llama3 | - | false | needs the server's address: add --base-url",
+        "scripted:a.json | http://localhost:1/v1 | false | takes no --base-url",
+        "openai:gpt-4o | localhost:8000 | false | The base URL 'localhost:8000' is not usable",
+        "openai:gpt-4o | ftp://host/v1 | false | The base URL 'ftp://host/v1' is not usable",
       })
   void rejectsBadSpecsSayingWhatIsWrong(
       String spec, String baseUrl, boolean listsProviders, String expected) {

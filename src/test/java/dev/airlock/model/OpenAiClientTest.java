@@ -87,7 +87,8 @@ class OpenAiClientTest {
     ModelClient client =
         new ChatModels(secrets(Map.of("TOGETHER_API_KEY", "tgp_v1_secretvalue")))
             .create(
-                ModelSpec.parse("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", server.baseUrl()),
+                ModelSpec.parse(
+                    "together:meta-llama/Llama-3.3-70B-Instruct-Turbo", server.baseUrl()),
                 options());
 
     ModelResponse response = client.complete(CONVERSATION, TokenListener.NONE);
