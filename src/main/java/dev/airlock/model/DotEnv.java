@@ -29,7 +29,11 @@ public final class DotEnv {
     } catch (IOException e) {
       throw new ModelException(
           ModelException.Kind.CONFIGURATION,
-          "Cannot read " + file + " (" + e.getClass().getSimpleName() + "): fix its permissions"
+          "Cannot read "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): fix its permissions"
               + " or remove it and set the keys in the environment.");
     }
   }

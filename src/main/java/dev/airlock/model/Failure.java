@@ -4,23 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.model.anthropic.internal.api.AnthropicStreamingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
  * One failed attempt, reduced to what the user needs: the HTTP status if there was one, a short
- * detail (the provider's own error message when short), and whether asking again may help.
- * Details are scrubbed of the key and of anything shaped like one, because providers echo keys
- * (partly masked) in their 401 messages.
+ * detail (the provider's own error message when short), and whether asking again may help. Details
+ * are scrubbed of the key and of anything shaped like one, because providers echo keys (partly
+ * masked) in their 401 messages.
  */
 record Failure(Integer status, String detail, boolean retryable, Throwable cause) {
   private static final int MAX_DETAIL = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> RETRIED_STREAM_ERRORS =
+      Set.of("overloaded_error", "api_error", "rate_limit_error", "timeout_error");
   private static final Pattern KEY_LIKE =
       Pattern.compile("(?i)\\b(sk|pk|key|api|tgp)[-_][A-Za-z0-9*._\\-]{6,}");
 
@@ -32,7 +36,18 @@ record Failure(Integer status, String detail, boolean retryable, Throwable cause
         return new Failure(status, scrub(providerMessage(http.getMessage()), secret), retry, null);
       }
     }
+    if (thrown instanceof AnthropicStreamingException stream) {
+      return midStream(stream, secret);
+    }
     return network(thrown, secret);
+  }
+
+  /** Anthropic reports some failures as an SSE error event after a 200, without an HTTP status. */
+  private static Failure midStream(AnthropicStreamingException error, String secret) {
+    String type = String.valueOf(error.type());
+    boolean retry = RETRIED_STREAM_ERRORS.contains(type);
+    String detail = type + " (" + shorten(String.valueOf(error.getMessage())) + ")";
+    return new Failure(null, scrub(detail, secret), retry, null);
   }
 
   private static Failure network(Throwable thrown, String secret) {
@@ -55,12 +70,19 @@ record Failure(Integer status, String detail, boolean retryable, Throwable cause
     return new Failure(null, scrub(detail, secret), retry, root);
   }
 
+  /** The server could not be reached or did not answer, as opposed to answering with an error. */
+  boolean connectionProblem() {
+    return status == null && cause != null;
+  }
+
   /** "HTTP 503 (overloaded)" or "connection refused". */
   String describe() {
     if (status == null) {
       return detail;
     }
-    return detail == null || detail.isBlank() ? "HTTP " + status : "HTTP " + status + " (" + detail + ")";
+    return detail == null || detail.isBlank()
+        ? "HTTP " + status
+        : "HTTP " + status + " (" + detail + ")";
   }
 
   private static Throwable rootOf(Throwable thrown) {
@@ -80,7 +102,9 @@ record Failure(Integer status, String detail, boolean retryable, Throwable cause
       JsonNode node = JSON.readTree(body);
       for (JsonNode candidate :
           new JsonNode[] {
-            node.path("error").path("message"), node.path("error"), node.path("message"),
+            node.path("error").path("message"),
+            node.path("error"),
+            node.path("message"),
             node.path("detail")
           }) {
         if (candidate.isTextual() && !candidate.asText().isBlank()) {

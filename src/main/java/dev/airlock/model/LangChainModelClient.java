@@ -78,7 +78,8 @@ final class LangChainModelClient implements ModelClient {
     return "ModelClient[" + spec + "]";
   }
 
-  private ModelResponse toResponse(ChatResponse response, String streamed, int attempts, long start) {
+  private ModelResponse toResponse(
+      ChatResponse response, String streamed, int attempts, long start) {
     String text = response.aiMessage() == null ? null : response.aiMessage().text();
     Usage usage = usage(response.tokenUsage());
     Pricing pricing = options.pricing();
@@ -102,7 +103,8 @@ final class LangChainModelClient implements ModelClient {
     return new Usage(in == null ? 0 : in, out == null ? 0 : out);
   }
 
-  private static List<dev.langchain4j.data.message.ChatMessage> convert(List<ChatMessage> messages) {
+  private static List<dev.langchain4j.data.message.ChatMessage> convert(
+      List<ChatMessage> messages) {
     return messages.stream()
         .<dev.langchain4j.data.message.ChatMessage>map(
             m ->
@@ -133,10 +135,11 @@ final class LangChainModelClient implements ModelClient {
 
   private ModelException fatal(Failure failure, int attempt) {
     if (failure.status() == null) {
+      String next = failure.connectionProblem() ? checkAddress() : "";
       return new ModelException(
           ModelException.Kind.UNAVAILABLE,
-          where() + " is unavailable: " + failure.describe() + " (attempt " + attempt
-              + ", not retried). " + checkAddress(),
+          (where() + " failed: " + failure.describe() + " (attempt " + attempt
+              + ", not retried). " + next).strip(),
           failure.cause());
     }
     return new ModelException(
@@ -147,7 +150,7 @@ final class LangChainModelClient implements ModelClient {
 
   private ModelException unavailable(Failure failure, int attempts) {
     String next =
-        failure.status() == null
+        failure.connectionProblem()
             ? checkAddress()
             : "Try again later, or choose another model.";
     return new ModelException(
@@ -164,7 +167,8 @@ final class LangChainModelClient implements ModelClient {
           variable == null
               ? "The server refused access."
               : "Check the key in " + variable + " (set in the environment or in .env).";
-      case 404 -> "Check the model name '" + spec.name() + "' and the base URL " + spec.endpoint() + ".";
+      case 404 ->
+          "Check the model name '" + spec.name() + "' and the base URL " + spec.endpoint() + ".";
       default -> "The request was not retried; this needs a change, not another try.";
     };
   }

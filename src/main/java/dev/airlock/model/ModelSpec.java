@@ -26,7 +26,8 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
   }
 
   /**
-   * @param spec {@code PROVIDER:NAME}, e.g. {@code together:meta-llama/Llama-3.3-70B-Instruct-Turbo}
+   * @param spec {@code PROVIDER:NAME}, e.g. {@code
+   *     together:meta-llama/Llama-3.3-70B-Instruct-Turbo}
    * @param baseUrl the endpoint override, or null/blank for the provider's own
    */
   public static ModelSpec parse(String spec, String baseUrl) throws ModelException {

@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 public enum Provider {
   OPENAI("openai", "https://api.openai.com/v1", "OPENAI_API_KEY", true),
   TOGETHER("together", "https://api.together.xyz/v1", "TOGETHER_API_KEY", true),
-  /** vLLM, Ollama, LM Studio, llama.cpp server: any chat-completions endpoint at a base URL. */
-  OPENAI_COMPATIBLE("openai-compatible", null, "OPENAI_API_KEY", false),
+  /**
+   * vLLM, Ollama, LM Studio, llama.cpp server: any chat-completions endpoint at a base URL. Its key
+   * has its own variable so an OpenAI key is never sent to some other server.
+   */
+  OPENAI_COMPATIBLE("openai-compatible", null, "OPENAI_COMPATIBLE_API_KEY", false),
   ANTHROPIC("anthropic", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", true),
   /** The offline model: NAME is a JSON file of responses. */
   SCRIPTED("scripted", null, null, false);

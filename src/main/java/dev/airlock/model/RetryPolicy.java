@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
  * how long to wait: {@code initialDelay * 2^(n-1)}, capped at {@code maxDelay}, plus up to {@code
  * jitter} of that at random so many clients do not retry in step.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double jitter) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialDelay, Duration maxDelay, double jitter) {
 
   /** 4 attempts waiting about 1 s, 2 s, 4 s. */
   public static final RetryPolicy DEFAULT =

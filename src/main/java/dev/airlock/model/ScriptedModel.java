@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The offline model: serves the responses of a script, in order, one per request, streaming each
- * in word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
+ * The offline model: serves the responses of a script, in order, one per request, streaming each in
+ * word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
  * records what it was asked, as for any model. Usage is zero (nothing was counted) and cost null.
  */
 public final class ScriptedModel implements ModelClient {
@@ -101,7 +102,8 @@ public final class ScriptedModel implements ModelClient {
       root = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw bad(file, "it is not valid JSON" + where + ": " + e.getOriginalMessage());
     }
     return strings(file, root);
@@ -109,7 +111,10 @@ public final class ScriptedModel implements ModelClient {
 
   private static List<String> strings(Path file, JsonNode root) throws ModelException {
     if (root == null || !root.isArray()) {
-      String found = root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase();
+      String found =
+          root == null || root.isMissingNode()
+              ? "nothing"
+              : root.getNodeType().name().toLowerCase(Locale.ROOT);
       throw bad(file, "it holds " + found + ", not a JSON array of strings");
     }
     List<String> responses = new ArrayList<>();
@@ -121,7 +126,7 @@ public final class ScriptedModel implements ModelClient {
             "element "
                 + (i + 1)
                 + " is "
-                + item.getNodeType().name().toLowerCase()
+                + item.getNodeType().name().toLowerCase(Locale.ROOT)
                 + ", but every element must be a string (one whole model response)");
       }
       responses.add(item.asText());

@@ -42,6 +42,9 @@ final class BubblewrapCommand {
       argv.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.source().toString(),
           bind.target()));
     }
+    // The root is bubblewrap's own tmpfs, writable and unbounded: close it, so only /work and
+    // the size-capped /tmp take writes.
+    argv.addAll(List.of("--remount-ro", "/"));
     argv.addAll(List.of("--chdir", WORKSPACE, "--"));
     argv.addAll(PythonBootstrap.command(config.python().toString()));
     return argv;

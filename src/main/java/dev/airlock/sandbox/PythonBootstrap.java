@@ -20,9 +20,9 @@ final class PythonBootstrap {
       String.join(
           "\n",
           "import sys as _s, os as _o, signal as _g, linecache as _l",
-          "def _xcpu(*_a):",
-          "    _o.write(2, b'\\nkilled: CPU time limit exceeded\\n')",
-          "    _o._exit(" + CPU_LIMIT_EXIT + ")",
+          "def _xcpu(*_a, _w=_o.write, _x=_o._exit):",
+          "    _w(2, b'\\nkilled: CPU time limit exceeded\\n')",
+          "    _x(" + CPU_LIMIT_EXIT + ")",
           "_g.signal(_g.SIGXCPU, _xcpu)",
           "_s.path[0:0] = [_p for _p in _o.environ.get('PYTHONPATH', '').split(':') if _p]",
           "_c = _s.stdin.buffer.read().decode('utf-8', 'replace')",

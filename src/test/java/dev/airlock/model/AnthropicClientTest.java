@@ -24,8 +24,7 @@ class AnthropicClientTest {
     server.thenSse(stream(25, 7, "Hello", ", ", "table"));
     List<String> tokens = new CopyOnWriteArrayList<>();
 
-    ModelResponse response =
-        client().complete(List.of(ChatMessage.user("Hi")), tokens::add);
+    ModelResponse response = client().complete(List.of(ChatMessage.user("Hi")), tokens::add);
 
     assertThat(tokens).containsExactly("Hello", ", ", "table");
     assertThat(response.text()).isEqualTo("Hello, table");
@@ -70,8 +69,9 @@ class AnthropicClientTest {
         "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
             + "\"message\":\"invalid x-api-key\"}}");
 
-    ModelException error = catchModelException(() -> client().complete(
-        List.of(ChatMessage.user("Hi")), TokenListener.NONE));
+    ModelException error =
+        catchModelException(
+            () -> client().complete(List.of(ChatMessage.user("Hi")), TokenListener.NONE));
 
     assertThat(error.kind()).isEqualTo(ModelException.Kind.REJECTED);
     assertThat(error.getMessage())
@@ -80,9 +80,45 @@ class AnthropicClientTest {
     assertThat(server.requests()).hasSize(1);
   }
 
+  @Test
+  void anOverloadedErrorEventMidStreamIsRetried() throws Exception {
+    String[] good = stream(4, 2, "fine");
+    server
+        .thenSse(
+            good[0],
+            event(
+                "error",
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                    + "\"message\":\"Overloaded\"}}"))
+        .thenSse(good);
+
+    ModelResponse response = client().complete(List.of(ChatMessage.user("Hi")), TokenListener.NONE);
+
+    assertThat(response.text()).isEqualTo("fine");
+    assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void overloadedEveryTimeEndsUnavailableNamingTheError() throws Exception {
+    server.thenSse(
+        stream(4, 2)[0],
+        event(
+            "error",
+            "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                + "\"message\":\"Overloaded\"}}"));
+
+    ModelException error =
+        catchModelException(
+            () -> client().complete(List.of(ChatMessage.user("Hi")), TokenListener.NONE));
+
+    assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
+    assertThat(error.getMessage()).contains("anthropic", "overloaded_error", "3 attempts");
+  }
+
   private ModelClient client() throws ModelException {
     return new ChatModels(OpenAiClientTest.secrets(Map.of("ANTHROPIC_API_KEY", KEY)))
-        .create(ModelSpec.parse("anthropic:claude-test", server.baseUrl()), OpenAiClientTest.options());
+        .create(
+            ModelSpec.parse("anthropic:claude-test", server.baseUrl()), OpenAiClientTest.options());
   }
 
   static String[] stream(int inputTokens, int outputTokens, String... pieces) {

@@ -13,6 +13,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A provider stand-in on 127.0.0.1: answers each request with the next queued reply (the last one
@@ -40,13 +43,19 @@ final class LoopbackServer implements AutoCloseable {
   /** Promises a long body, writes {@code partial}, then drops the connection. */
   record Broken(List<String> partial) implements Reply {}
 
+  /** Starts a stream, writes {@code partial}, then sends nothing more until the server stops. */
+  record Hang(List<String> partial) implements Reply {}
+
   private final HttpServer server;
   private final Deque<Reply> replies = new ArrayDeque<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ExecutorService threads = Executors.newCachedThreadPool();
 
   LoopbackServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(threads);
     server.start();
   }
 
@@ -99,7 +108,14 @@ final class LoopbackServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 1_000_000);
         write(exchange.getResponseBody(), broken.partial());
+      } else if (reply instanceof Hang hang) {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        write(exchange.getResponseBody(), hang.partial());
+        stopped.await();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException expectedForBroken) {
       // closing a fixed-length body early fails here on purpose: the client sees a cut stream
     }
@@ -114,6 +130,8 @@ final class LoopbackServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stopped.countDown();
     server.stop(0);
+    threads.shutdownNow();
   }
 }

@@ -87,7 +87,8 @@ class OpenAiClientTest {
     ModelClient client =
         new ChatModels(secrets(Map.of("TOGETHER_API_KEY", "tgp_v1_secretvalue")))
             .create(
-                ModelSpec.parse("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", server.baseUrl()),
+                ModelSpec.parse(
+                    "together:meta-llama/Llama-3.3-70B-Instruct-Turbo", server.baseUrl()),
                 options());
 
     ModelResponse response = client.complete(CONVERSATION, TokenListener.NONE);
@@ -101,14 +102,28 @@ class OpenAiClientTest {
   }
 
   @Test
-  void anOpenAiCompatibleServerNeedsNoKey() throws Exception {
+  void anOpenAiCompatibleServerNeedsNoKeyAndNeverGetsTheOpenAiKey() throws Exception {
     server.thenSse(OpenAiProtocol.stream(5, 2, "local"));
     ModelClient client =
-        new ChatModels(secrets(Map.of()))
+        new ChatModels(secrets(Map.of("OPENAI_API_KEY", KEY)))
             .create(ModelSpec.parse("llama3:8b", server.baseUrl()), options());
 
     assertThat(client.complete(CONVERSATION, TokenListener.NONE).text()).isEqualTo("local");
-    assertThat(server.requests().get(0).json().path("model").asText()).isEqualTo("llama3:8b");
+    LoopbackServer.Seen request = server.requests().get(0);
+    assertThat(request.json().path("model").asText()).isEqualTo("llama3:8b");
+    assertThat(String.valueOf(request.header("Authorization"))).doesNotContain(KEY);
+  }
+
+  @Test
+  void anOpenAiCompatibleServerGetsItsOwnKeyWhenOneIsSet() throws Exception {
+    server.thenSse(OpenAiProtocol.stream(5, 2, "local"));
+    ModelClient client =
+        new ChatModels(secrets(Map.of("OPENAI_COMPATIBLE_API_KEY", "vllm-token")))
+            .create(ModelSpec.parse("openai-compatible:qwen", server.baseUrl()), options());
+
+    client.complete(CONVERSATION, TokenListener.NONE);
+
+    assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer vllm-token");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,8 @@ class RetryTest {
     ModelOptions options =
         OpenAiClientTest.options().withRetry(OpenAiClientTest.options().retry().withMaxAttempts(3));
 
-    ModelException error = catchModelException(() -> openAi(options).complete(ASK, TokenListener.NONE));
+    ModelException error =
+        catchModelException(() -> openAi(options).complete(ASK, TokenListener.NONE));
 
     assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
     assertThat(error.getMessage())
@@ -72,7 +75,9 @@ class RetryTest {
             () -> openAi(OpenAiClientTest.options()).complete(ASK, TokenListener.NONE));
 
     assertThat(error.kind()).isEqualTo(ModelException.Kind.REJECTED);
-    assertThat(error.getMessage()).contains("401", "OPENAI_API_KEY").doesNotContain(KEY, "supersecret");
+    assertThat(error.getMessage())
+        .contains("401", "OPENAI_API_KEY")
+        .doesNotContain(KEY, "supersecret");
     assertThat(server.requests()).hasSize(1);
   }
 
@@ -98,7 +103,8 @@ class RetryTest {
     ModelClient client =
         new ChatModels(OpenAiClientTest.secrets(Map.of()))
             .create(
-                ModelSpec.parse("openai-compatible:local", "http://127.0.0.1:" + closedPort + "/v1"),
+                ModelSpec.parse(
+                    "openai-compatible:local", "http://127.0.0.1:" + closedPort + "/v1"),
                 OpenAiClientTest.options());
 
     ModelException error = catchModelException(() -> client.complete(ASK, TokenListener.NONE));
@@ -106,13 +112,19 @@ class RetryTest {
     assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
     assertThat(error.getMessage())
         .contains(
-            "openai-compatible", "local", "127.0.0.1:" + closedPort, "connection refused", "3 attempts");
+            "openai-compatible",
+            "local",
+            "127.0.0.1:" + closedPort,
+            "connection refused",
+            "3 attempts");
   }
 
   @Test
   void aStreamCutAfterSomeTokensIsRetriedAndTheListenerIsToldToStartOver() throws Exception {
     server
-        .then(new LoopbackServer.Broken(List.of(OpenAiProtocol.chunk("{\"content\":\"Hal\"}", "null"))))
+        .then(
+            new LoopbackServer.Broken(
+                List.of(OpenAiProtocol.chunk("{\"content\":\"Hal\"}", "null"))))
         .thenSse(OpenAiProtocol.stream(4, 2, "Hello"));
     List<String> events = new CopyOnWriteArrayList<>();
     TokenListener listener =
@@ -133,6 +145,64 @@ class RetryTest {
     assertThat(events).containsExactly("Hal", "<restart 2>", "Hello");
     assertThat(response.text()).isEqualTo("Hello");
     assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamThatStallsTimesOutAndIsRetried() throws Exception {
+    server
+        .then(
+            new LoopbackServer.Hang(List.of(OpenAiProtocol.chunk("{\"content\":\"Hal\"}", "null"))))
+        .thenSse(OpenAiProtocol.stream(4, 2, "Hello"));
+    ModelOptions options = OpenAiClientTest.options().withAttemptTimeout(Duration.ofMillis(300));
+
+    ModelResponse response = openAi(options).complete(ASK, TokenListener.NONE);
+
+    assertThat(response.text()).isEqualTo("Hello");
+    assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamThatAlwaysStallsEndsUnavailableSayingItTimedOut() throws Exception {
+    server.then(new LoopbackServer.Hang(List.of()));
+    ModelOptions options =
+        OpenAiClientTest.options()
+            .withAttemptTimeout(Duration.ofMillis(200))
+            .withRetry(OpenAiClientTest.options().retry().withMaxAttempts(2));
+
+    ModelException error =
+        catchModelException(() -> openAi(options).complete(ASK, TokenListener.NONE));
+
+    assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
+    assertThat(error.getMessage()).contains("timed out", "2 attempts");
+  }
+
+  @Test
+  void interruptingTheCallerEndsTheRequest() throws Exception {
+    server.then(new LoopbackServer.Hang(List.of()));
+    ModelClient client = openAi(OpenAiClientTest.options());
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                client.complete(ASK, TokenListener.NONE);
+              } catch (ModelException e) {
+                failure.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    caller.start();
+    while (server.requests().isEmpty()) {
+      Thread.onSpinWait();
+    }
+    caller.interrupt();
+    caller.join();
+
+    assertThat(failure.get())
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("interrupted");
+    assertThat(stillInterrupted).isTrue();
   }
 
   @Test
