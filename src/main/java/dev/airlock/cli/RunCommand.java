@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Pass this environment variable into the sandbox (repeatable). Nothing else is passed.")
   List<String> passEnv = new ArrayList<>();
 
-  @Option(names = "--price", paramLabel = "IN,OUT", description = "USD per million input and output tokens, to report cost.")
+  @Option(names = "--price", paramLabel = "IN/OUT", description = "USD per million input and output tokens, to report cost.")
   String price;
 
   @Option(names = "--unsafe-no-isolation",
