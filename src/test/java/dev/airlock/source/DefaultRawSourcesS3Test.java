@@ -92,6 +92,19 @@ class DefaultRawSourcesS3Test {
   }
 
   @Test
+  void keysWithSpacesAndPlusSignsSurviveListingAndDownload() throws Exception {
+    s3.put("lake", "raw/march 2023+extra.csv", "a\n");
+    s3.put("lake", "raw/empty.csv", "");
+
+    try (StagedFiles staged = sources.stage("s3://lake/raw/*.csv")) {
+      assertThat(staged.sourceUris())
+          .containsExactly("s3://lake/raw/empty.csv", "s3://lake/raw/march 2023+extra.csv");
+      assertThat(staged.files().get(0)).isEmptyFile();
+      assertThat(staged.files().get(1)).hasFileName("march 2023+extra.csv").hasContent("a");
+    }
+  }
+
+  @Test
   void aLargeObjectStreamsToDiskIntact() throws Exception {
     long size = 20L * 1024 * 1024 + 123;
     s3.putGenerated("big", "dumps/payments.csv", size);
