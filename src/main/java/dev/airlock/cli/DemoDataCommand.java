@@ -86,6 +86,10 @@ final class DemoDataCommand implements Callable<Integer> {
         summary.totalBytes(),
         seconds,
         rows / seconds);
+    out.printf(
+        Locale.ROOT,
+        "Next: airlock lakehouse create-table payments %s --branch BRANCH%n",
+        summary.table("payments").orElseThrow().file().toAbsolutePath());
     out.flush();
   }
 }

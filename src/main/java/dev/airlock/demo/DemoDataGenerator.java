@@ -4,6 +4,7 @@ import dev.airlock.demo.DemoDataSummary.WrittenTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +22,6 @@ public final class DemoDataGenerator {
 
   private final CsvTableWriter csv = new CsvTableWriter();
   private final JsonTableWriter json = new JsonTableWriter();
-  private final ParquetTableWriter parquet = new ParquetTableWriter();
 
   /**
    * Writes the five tables into {@code dir} (created if missing; existing files of the same names
@@ -42,9 +42,10 @@ public final class DemoDataGenerator {
             ContextTables.fees(options.seed()));
     List<WrittenTable> written = new ArrayList<>();
     Path scratch = Files.createTempDirectory(dir, ".demo-data-");
-    try {
+    try (ParquetTableWriter parquet =
+        options.format() == DemoFormat.PARQUET ? new ParquetTableWriter() : null) {
       for (DemoTable table : tables) {
-        written.add(write(table, dir, scratch, options.format()));
+        written.add(write(table, dir, scratch, options.format(), parquet));
       }
     } finally {
       deleteTree(scratch);
@@ -53,7 +54,8 @@ public final class DemoDataGenerator {
     return new DemoDataSummary(dir, options, written, millis);
   }
 
-  private WrittenTable write(DemoTable table, Path dir, Path scratch, DemoFormat format)
+  private WrittenTable write(
+      DemoTable table, Path dir, Path scratch, DemoFormat format, ParquetTableWriter parquet)
       throws IOException {
     Path file = dir.resolve(table.name() + "." + format.extension());
     // write beside the target, then move, so a failure never leaves a half-written table
@@ -64,7 +66,7 @@ public final class DemoDataGenerator {
           case JSON -> json.write(table, partial);
           case PARQUET -> parquet.write(table, partial, scratch);
         };
-    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     return new WrittenTable(table.name(), file, rows, Files.size(file));
   }
 

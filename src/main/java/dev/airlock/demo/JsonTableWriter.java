@@ -76,7 +76,9 @@ final class JsonTableWriter {
     } else if (value instanceof Long l) {
       json.writeNumber(l);
     } else if (value instanceof Double d) {
-      json.writeNumber(d);
+      StringBuilder text = new StringBuilder();
+      CsvTableWriter.appendDouble(text, d); // same digits as the CSV, whatever the JDK
+      json.writeNumber(text.toString());
     } else if (value instanceof List<?> list) {
       json.writeStartArray();
       for (Object item : list) {

@@ -15,8 +15,17 @@ import java.util.stream.Collectors;
  * then one {@code COPY} reads it with every column as text and casts each to its declared type, so
  * the Parquet schema is exactly the table's, never a guess of the CSV sniffer.
  */
-final class ParquetTableWriter {
+final class ParquetTableWriter implements AutoCloseable {
   private final CsvTableWriter csv = new CsvTableWriter();
+  private final Connection db;
+
+  ParquetTableWriter() throws IOException {
+    try {
+      db = DriverManager.getConnection("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new IOException("DuckDB could not start to write Parquet: " + e.getMessage(), e);
+    }
+  }
 
   long write(DemoTable table, Path file, Path scratchDir) throws IOException {
     Path temp = Files.createTempFile(scratchDir, table.name() + "-", ".csv");
@@ -29,7 +38,7 @@ final class ParquetTableWriter {
     }
   }
 
-  private static void copy(List<Column> columns, Path csvFile, Path parquetFile)
+  private void copy(List<Column> columns, Path csvFile, Path parquetFile)
       throws IOException {
     String select =
         columns.stream()
@@ -44,12 +53,20 @@ final class ParquetTableWriter {
             + " TO "
             + literal(parquetFile)
             + " (FORMAT parquet, COMPRESSION zstd)";
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = db.createStatement()) {
+    try (Statement statement = db.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IOException(
           "DuckDB could not write " + parquetFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new IOException("DuckDB did not close cleanly: " + e.getMessage(), e);
     }
   }
 

@@ -188,6 +188,15 @@ class DemoDataGeneratorTest {
   }
 
   @Test
+  void jsonIsDeterministicToo(@TempDir Path dir) throws Exception {
+    DemoDataOptions options = new DemoDataOptions(1_500, 11, DemoFormat.JSON);
+    new DemoDataGenerator().generate(dir.resolve("a"), options);
+    new DemoDataGenerator().generate(dir.resolve("b"), options);
+    assertThat(Files.readAllBytes(dir.resolve("a/payments.json")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("b/payments.json")));
+  }
+
+  @Test
   void rejectsImpossibleOptions() {
     assertThatThrownBy(() -> new DemoDataOptions(0, 1, DemoFormat.CSV))
         .hasMessageContaining("between 1 and");
