@@ -78,6 +78,19 @@ class LocalSandboxTest {
   }
 
   @Test
+  void tracebacksTheCodePrintsItselfShowTheCodeLines() throws Exception {
+    ExecutionResult result = run(sandbox, py(
+        "import traceback",
+        "try:",
+        "    {}['missing_key']",
+        "except KeyError:",
+        "    traceback.print_exc()"));
+
+    assertThat(result.status()).isEqualTo(Status.OK);
+    assertThat(result.stderr()).contains("File \"<cell>\", line 3").contains("{}['missing_key']");
+  }
+
+  @Test
   void filesWrittenInOneExecutionAreThereInTheNext() throws Exception {
     ExecutionResult write =
         run(sandbox, py("import os", "open('notes.txt', 'w').write('kept')", "print(os.getcwd())"));
