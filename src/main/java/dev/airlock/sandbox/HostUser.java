@@ -66,8 +66,8 @@ final class HostUser {
   }
 
   /**
-   * Gives {@code root} and everything below it to {@code uid}. Symbolic links are never followed
-   * (a link planted by sandboxed code must not make us chown a host file).
+   * Gives {@code root} and everything below it to {@code uid}. Symbolic links are never followed (a
+   * link planted by sandboxed code must not make us chown a host file).
    */
   static void chownTree(Path root, int uid) {
     try (Stream<Path> paths = Files.walk(root)) {

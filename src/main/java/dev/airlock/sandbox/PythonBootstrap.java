@@ -3,16 +3,15 @@ package dev.airlock.sandbox;
 import java.util.List;
 
 /**
- * The few lines of Python that run before the user's code (passed with {@code -c}; the code
- * itself arrives on stdin, so it never lands in the workspace and has no size limit).
+ * The few lines of Python that run before the user's code (passed with {@code -c}; the code itself
+ * arrives on stdin, so it never lands in the workspace and has no size limit).
  *
  * <p>Why each line: {@code -I} ignores PYTHONPATH, so the bootstrap puts its entries on sys.path
  * itself (the client module bound read-only is found this way). As PID 1 of its namespace python
  * ignores SIGXCPU unless it handles it, so the handler turns the CPU limit into a clear message and
- * exit code 152. The code is handed to linecache (when something first imports it; importing
- * it up front costs a third of python's start-up) so tracebacks show its lines, and the
- * bootstrap's own frame is cut from tracebacks. {@code _signal} avoids the enum import of
- * {@code signal}.
+ * exit code 152. The code is handed to linecache (when something first imports it; importing it up
+ * front costs a third of python's start-up) so tracebacks show its lines, and the bootstrap's own
+ * frame is cut from tracebacks. {@code _signal} avoids the enum import of {@code signal}.
  */
 final class PythonBootstrap {
   /** Exit code the bootstrap uses when the CPU time limit is reached (128 + SIGXCPU). */

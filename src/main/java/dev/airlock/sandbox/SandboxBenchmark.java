@@ -61,8 +61,11 @@ public final class SandboxBenchmark {
   private static long[] sandboxRun(Sandbox sandbox) throws SandboxUnavailableException {
     AtomicLong firstOutput = new AtomicLong();
     long start = System.nanoTime();
-    ExecutionResult result = sandbox.execute(ExecutionRequest.of("print('x')"),
-        (stream, chunk) -> firstOutput.compareAndSet(0, System.nanoTime()), new ExecutionControl());
+    ExecutionResult result =
+        sandbox.execute(
+            ExecutionRequest.of("print('x')"),
+            (stream, chunk) -> firstOutput.compareAndSet(0, System.nanoTime()),
+            new ExecutionControl());
     long end = System.nanoTime();
     if (!result.status().succeeded()) {
       throw new IllegalStateException("benchmark execution failed: " + result.error());

@@ -39,13 +39,14 @@ class LocalSandboxTest {
     List<String> events = Collections.synchronizedList(new ArrayList<>());
     ExecutionResult result =
         sandbox.execute(
-            ExecutionRequest.of(py(
-                "import sys, time",
-                "print('first')",
-                "time.sleep(0.3)",
-                "print('oops', file=sys.stderr)",
-                "time.sleep(0.3)",
-                "print('h\\u00e9llo w\\u00f6rld \\u2603')")),
+            ExecutionRequest.of(
+                py(
+                    "import sys, time",
+                    "print('first')",
+                    "time.sleep(0.3)",
+                    "print('oops', file=sys.stderr)",
+                    "time.sleep(0.3)",
+                    "print('h\\u00e9llo w\\u00f6rld \\u2603')")),
             (stream, chunk) -> events.add(stream + ":" + chunk),
             new ExecutionControl());
 
@@ -79,12 +80,15 @@ class LocalSandboxTest {
 
   @Test
   void tracebacksTheCodePrintsItselfShowTheCodeLines() throws Exception {
-    ExecutionResult result = run(sandbox, py(
-        "import traceback",
-        "try:",
-        "    {}['missing_key']",
-        "except KeyError:",
-        "    traceback.print_exc()"));
+    ExecutionResult result =
+        run(
+            sandbox,
+            py(
+                "import traceback",
+                "try:",
+                "    {}['missing_key']",
+                "except KeyError:",
+                "    traceback.print_exc()"));
 
     assertThat(result.status()).isEqualTo(Status.OK);
     assertThat(result.stderr()).contains("File \"<cell>\", line 3").contains("{}['missing_key']");
@@ -105,37 +109,49 @@ class LocalSandboxTest {
   @Test
   void environmentHoldsOnlyTheWhitelist() throws Exception {
     // The JVM's own environment stands for the host's: whatever is in it must not show up.
-    String hostVariable = System.getenv().keySet().stream()
-        .filter(name -> !List.of("PATH", "HOME", "LANG").contains(name)).findFirst().orElse("USER");
+    String hostVariable =
+        System.getenv().keySet().stream()
+            .filter(name -> !List.of("PATH", "HOME", "LANG").contains(name))
+            .findFirst()
+            .orElse("USER");
     ExecutionResult result =
         sandbox.execute(
             new ExecutionRequest(
                 "import os, json; print(json.dumps(dict(os.environ), sort_keys=True))",
-                List.of(), Duration.ofSeconds(60), Map.of("CHOSEN_BY_USER", "yes")),
+                List.of(),
+                Duration.ofSeconds(60),
+                Map.of("CHOSEN_BY_USER", "yes")),
             OutputListener.NONE,
             new ExecutionControl());
 
     assertThat(result.stdout()).doesNotContain(hostVariable + "\"");
-    assertThat(result.stdout().strip()).isEqualTo("{\"CHOSEN_BY_USER\": \"yes\", \"HOME\": \"/work\","
-        + " \"LANG\": \"C.UTF-8\", \"MPLCONFIGDIR\": \"/tmp/matplotlib\","
-        + " \"PATH\": \"/usr/local/bin:/usr/bin:/bin\", \"PWD\": \"/work\", \"PYTHONUNBUFFERED\": \"1\","
-        + " \"TMPDIR\": \"/tmp\"}");
+    assertThat(result.stdout().strip())
+        .isEqualTo(
+            "{\"CHOSEN_BY_USER\": \"yes\", \"HOME\": \"/work\", \"LANG\": \"C.UTF-8\","
+                + " \"MPLCONFIGDIR\": \"/tmp/matplotlib\", \"PATH\":"
+                + " \"/usr/local/bin:/usr/bin:/bin\", \"PWD\": \"/work\", \"PYTHONUNBUFFERED\":"
+                + " \"1\", \"TMPDIR\": \"/tmp\"}");
   }
 
   @Test
   void extraReadOnlyBindAndEnvironmentAreVisible(@TempDir Path library) throws Exception {
     TestSandboxes.openToOthers(library);
     Files.createDirectories(library.resolve("airlock_client"));
-    Files.writeString(library.resolve("airlock_client/__init__.py"), "GREETING = 'from the host'\n");
-    LocalSandboxConfig config = LocalSandboxConfig.defaults()
-        .withReadOnlyBind(library, "/opt/airlock/python")
-        .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-        .withEnvironment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock");
+    Files.writeString(
+        library.resolve("airlock_client/__init__.py"), "GREETING = 'from the host'\n");
+    LocalSandboxConfig config =
+        LocalSandboxConfig.defaults()
+            .withReadOnlyBind(library, "/opt/airlock/python")
+            .withEnvironment("PYTHONPATH", "/opt/airlock/python")
+            .withEnvironment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock");
     try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
-      ExecutionResult result = run(bound, py(
-          "import os, airlock_client",
-          "print(airlock_client.GREETING, os.environ['AIRLOCK_GATEWAY'])",
-          "open('/opt/airlock/python/x', 'w')"));
+      ExecutionResult result =
+          run(
+              bound,
+              py(
+                  "import os, airlock_client",
+                  "print(airlock_client.GREETING, os.environ['AIRLOCK_GATEWAY'])",
+                  "open('/opt/airlock/python/x', 'w')"));
 
       assertThat(result.stdout()).isEqualTo("from the host /run/airlock/gateway.sock\n");
       assertThat(result.error()).contains("Read-only file system");
@@ -148,15 +164,20 @@ class LocalSandboxTest {
     TestSandboxes.openToOthers(library);
     Files.createDirectories(library.resolve("fake_airlock_pkg"));
     Files.writeString(library.resolve("fake_airlock_pkg/__init__.py"), "");
-    LocalSandboxConfig config = LocalSandboxConfig.defaults()
-        .withReadOnlyBind(library, "/opt/airlock/python")
-        .withEnvironment("PYTHONPATH", "/opt/airlock/python");
+    LocalSandboxConfig config =
+        LocalSandboxConfig.defaults()
+            .withReadOnlyBind(library, "/opt/airlock/python")
+            .withEnvironment("PYTHONPATH", "/opt/airlock/python");
     try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
-      ExecutionResult result = bound.execute(
-          new ExecutionRequest("print('ran')",
-              List.of("json", "fake-airlock-pkg>=1.0", "no-such-airlock-package==2", "csv"),
-              Duration.ofSeconds(60), Map.of()),
-          OutputListener.NONE, new ExecutionControl());
+      ExecutionResult result =
+          bound.execute(
+              new ExecutionRequest(
+                  "print('ran')",
+                  List.of("json", "fake-airlock-pkg>=1.0", "no-such-airlock-package==2", "csv"),
+                  Duration.ofSeconds(60),
+                  Map.of()),
+              OutputListener.NONE,
+              new ExecutionControl());
 
       assertThat(result.stdout()).isEqualTo("ran\n");
       assertThat(result.missingPackages()).containsExactly("no-such-airlock-package==2");
@@ -170,15 +191,23 @@ class LocalSandboxTest {
     ExecutionControl control = new ExecutionControl();
     // Start the execution from a thread that ends while the sandbox still runs: the launcher
     // thread, not this one, is bubblewrap's parent, so the sandbox survives.
-    Thread shortLived = new Thread(() -> CompletableFuture.runAsync(() -> {
-      try {
-        result.set(sandbox.execute(ExecutionRequest.of(py(
-            "import time", "time.sleep(1.5)", "print('survived')")),
-            OutputListener.NONE, control));
-      } catch (Exception e) {
-        failure.set(e);
-      }
-    }, command -> new Thread(command).start()));
+    Thread shortLived =
+        new Thread(
+            () ->
+                CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        result.set(
+                            sandbox.execute(
+                                ExecutionRequest.of(
+                                    py("import time", "time.sleep(1.5)", "print('survived')")),
+                                OutputListener.NONE,
+                                control));
+                      } catch (Exception e) {
+                        failure.set(e);
+                      }
+                    },
+                    command -> new Thread(command).start()));
     shortLived.start();
     shortLived.join();
     while (result.get() == null && failure.get() == null) {

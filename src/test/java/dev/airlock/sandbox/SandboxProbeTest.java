@@ -44,14 +44,14 @@ class SandboxProbeTest {
   }
 
   @Test
-  void aBindTheSandboxUserCannotReachIsRefusedWithTheFolder(@TempDir Path closed)
-      throws Exception {
+  void aBindTheSandboxUserCannotReachIsRefusedWithTheFolder(@TempDir Path closed) throws Exception {
     Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
     LocalSandboxConfig config = LocalSandboxConfig.defaults().withReadOnlyBind(closed, "/opt/x");
 
     if (HostUser.dropTarget(null) >= 0) {
       // As root the sandbox runs as uid 65534, which cannot enter a 0700 folder.
-      assertThatThrownBy(() -> TestSandboxes.open(closed.resolveSibling("ws-" + closed.getFileName()), config))
+      assertThatThrownBy(
+              () -> TestSandboxes.open(closed.resolveSibling("ws-" + closed.getFileName()), config))
           .isInstanceOf(SandboxUnavailableException.class)
           .hasMessageContaining(closed.toString())
           .hasMessageContaining("chmod o+rx");
@@ -65,8 +65,9 @@ class SandboxProbeTest {
 
   @Test
   void explainsRefusedUserNamespacesWithTheFix() {
-    String message = SandboxProbe.explain(
-        "bwrap: setting up uid map: Permission denied\n", LocalSandboxConfig.defaults(), -1);
+    String message =
+        SandboxProbe.explain(
+            "bwrap: setting up uid map: Permission denied\n", LocalSandboxConfig.defaults(), -1);
 
     assertThat(message)
         .contains("setting up uid map: Permission denied")

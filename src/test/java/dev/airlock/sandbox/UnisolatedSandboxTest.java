@@ -38,17 +38,24 @@ class UnisolatedSandboxTest {
 
   @Test
   void runsInTheWorkspaceWithOnlyTheWhitelistedEnvironment() throws Exception {
-    ExecutionResult result = sandbox.execute(
-        new ExecutionRequest(py(
-            "import os, sys",
-            "open('kept.txt', 'w').write('x')",
-            "print(os.getcwd() == os.environ['HOME'], sorted(os.environ))"),
-            List.of(), Duration.ofSeconds(60), Map.of("CHOSEN", "1")),
-        OutputListener.NONE, new ExecutionControl());
+    ExecutionResult result =
+        sandbox.execute(
+            new ExecutionRequest(
+                py(
+                    "import os, sys",
+                    "open('kept.txt', 'w').write('x')",
+                    "print(os.getcwd() == os.environ['HOME'], sorted(os.environ))"),
+                List.of(),
+                Duration.ofSeconds(60),
+                Map.of("CHOSEN", "1")),
+            OutputListener.NONE,
+            new ExecutionControl());
 
     assertThat(result.status()).isEqualTo(Status.OK);
-    assertThat(result.stdout()).isEqualTo("True ['CHOSEN', 'HOME', 'LANG', 'MPLCONFIGDIR', 'PATH',"
-        + " 'PYTHONUNBUFFERED', 'TMPDIR']\n");
+    assertThat(result.stdout())
+        .isEqualTo(
+            "True ['CHOSEN', 'HOME', 'LANG', 'MPLCONFIGDIR', 'PATH',"
+                + " 'PYTHONUNBUFFERED', 'TMPDIR']\n");
     assertThat(workspace.resolve("kept.txt")).exists();
   }
 
@@ -57,9 +64,13 @@ class UnisolatedSandboxTest {
     TestSandboxes.openToOthers(library);
     Files.writeString(library.resolve("airlock_client.py"), "NAME = 'client'\n");
     sandbox.close();
-    sandbox = new UnisolatedSandbox(LocalSandboxConfig.defaults()
-        .withReadOnlyBind(library, "/opt/airlock/python")
-        .withEnvironment("PYTHONPATH", "/opt/airlock/python"), workspace, null);
+    sandbox =
+        new UnisolatedSandbox(
+            LocalSandboxConfig.defaults()
+                .withReadOnlyBind(library, "/opt/airlock/python")
+                .withEnvironment("PYTHONPATH", "/opt/airlock/python"),
+            workspace,
+            null);
 
     ExecutionResult result = run(sandbox, "import airlock_client; print(airlock_client.NAME)");
 
