@@ -5,6 +5,14 @@ import static dev.airlock.sandbox.TestSandboxes.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.sandbox.ExecutionResult.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +165,47 @@ class LocalSandboxTest {
       assertThat(result.stdout()).isEqualTo("from the host /run/airlock/gateway.sock\n");
       assertThat(result.error()).contains("Read-only file system");
       assertThat(library.resolve("x")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aUnixSocketInAWritableBindIsTheOneWayOut(@TempDir Path socketDir) throws Exception {
+    Path socketPath = socketDir.resolve("gateway.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socketPath));
+      CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> echoOnce(server));
+      LocalSandboxConfig config =
+          LocalSandboxConfig.defaults()
+              .withReadWriteBind(socketDir, "/run/airlock")
+              .withEnvironment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock");
+      try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
+        ExecutionResult result =
+            run(
+                bound,
+                py(
+                    "import os, socket",
+                    "s = socket.socket(socket.AF_UNIX)",
+                    "s.connect(os.environ['AIRLOCK_GATEWAY'])",
+                    "s.sendall(b'ping\\n')",
+                    "print(s.recv(100).decode().strip())"));
+
+        assertThat(result.stdout()).isEqualTo("pong:ping\n");
+        assertThat(served.get(30, TimeUnit.SECONDS)).isEqualTo("ping");
+      }
+    }
+  }
+
+  private static String echoOnce(ServerSocketChannel server) {
+    try (SocketChannel client = server.accept()) {
+      ByteBuffer buffer = ByteBuffer.allocate(100);
+      while (buffer.position() == 0 || buffer.get(buffer.position() - 1) != '\n') {
+        client.read(buffer);
+      }
+      String line = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+      client.write(ByteBuffer.wrap(("pong:" + line + "\n").getBytes(StandardCharsets.UTF_8)));
+      return line;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
