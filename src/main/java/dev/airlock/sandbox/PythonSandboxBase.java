@@ -147,7 +147,7 @@ abstract class PythonSandboxBase implements Sandbox {
               new ExecutionControl(),
               new ExecutionControl());
       if (check.exitCode() != null && check.exitCode() == 0) {
-        Set<String> notFound = Set.of(check.stdout().strip().split("\\s+"));
+        Set<String> notFound = Set.copyOf(List.of(check.stdout().strip().split("\\s+")));
         unknown.forEach(module -> importable.put(module, !notFound.contains(module)));
       }
     }
