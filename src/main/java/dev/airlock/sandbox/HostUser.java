@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -36,9 +35,9 @@ final class HostUser {
   }
 
   /**
-   * Threads of all processes of {@code uid}: what RLIMIT_NPROC counts. The owner of /proc/PID
-   * (a cheap stat) picks the processes; only their status files are read, since reading every
-   * status file costs more than starting the sandbox on a busy machine.
+   * Threads of all processes of {@code uid}: what RLIMIT_NPROC counts. The owner of /proc/PID (a
+   * cheap stat) picks the processes; only their status files are read, since reading every status
+   * file costs more than starting the sandbox on a busy machine.
    */
   static int countTasks(int uid) {
     int total = 0;

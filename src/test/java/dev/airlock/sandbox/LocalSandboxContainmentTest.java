@@ -333,8 +333,7 @@ class LocalSandboxContainmentTest {
 
     // No capabilities, PID 1 of its own namespace with no host process in sight, and no way to
     // build a nested user namespace (where it would regain capabilities).
-    assertThat(result.stdout())
-        .isEqualTo("0000000000000000 1 1\npids [1]\nnested userns False\n");
+    assertThat(result.stdout()).isEqualTo("0000000000000000 1 1\npids [1]\nnested userns False\n");
   }
 
   private static String pyList(String... items) {

@@ -201,7 +201,8 @@ class LocalSandboxTest {
       while (buffer.position() == 0 || buffer.get(buffer.position() - 1) != '\n') {
         client.read(buffer);
       }
-      String line = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+      String line =
+          new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
       client.write(ByteBuffer.wrap(("pong:" + line + "\n").getBytes(StandardCharsets.UTF_8)));
       return line;
     } catch (IOException e) {
