@@ -10,10 +10,22 @@ class BindMountTest {
 
   @Test
   void refusesTargetsThatWouldCoverTheSystemOrTheWorkspace() {
-    for (String target : new String[] {"/", "/usr", "/usr/lib/x", "/work", "/work/data", "/tmp",
-        "/proc", "relative", "/opt/../usr"}) {
+    for (String target :
+        new String[] {
+          "/",
+          "/usr",
+          "/usr/lib/x",
+          "/work",
+          "/work/data",
+          "/tmp",
+          "/proc",
+          "relative",
+          "/opt/../usr"
+        }) {
       assertThatThrownBy(() -> BindMount.readOnly(Path.of("/srv"), target))
-          .as(target).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(target);
+          .as(target)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(target);
     }
   }
 
@@ -30,6 +42,7 @@ class BindMountTest {
   @Test
   void configRejectsEnvironmentNamesThatAreNotNames() {
     assertThatThrownBy(() -> LocalSandboxConfig.defaults().withEnvironment("A=B", "x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A=B");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("A=B");
   }
 }

@@ -11,12 +11,13 @@ class BubblewrapCommandTest {
 
   @Test
   void buildsTheVerifiedProfileWithBindsAndEnvironment() {
-    LocalSandboxConfig config = LocalSandboxConfig.defaults()
-        .withReadOnlyBind(Path.of("/srv/python"), "/opt/airlock/python")
-        .withReadWriteBind(Path.of("/srv/sock"), "/run/airlock");
+    LocalSandboxConfig config =
+        LocalSandboxConfig.defaults()
+            .withReadOnlyBind(Path.of("/srv/python"), "/opt/airlock/python")
+            .withReadWriteBind(Path.of("/srv/sock"), "/run/airlock");
 
-    List<String> argv = BubblewrapCommand.build(config, Path.of("/runs/r1/work"),
-        Map.of("HOME", "/work"));
+    List<String> argv =
+        BubblewrapCommand.build(config, Path.of("/runs/r1/work"), Map.of("HOME", "/work"));
     String joined = String.join(" ", argv);
 
     assertThat(argv.get(0)).isEqualTo("/usr/bin/bwrap");
@@ -40,10 +41,21 @@ class BubblewrapCommandTest {
 
     assertThat(argv.subList(0, 4))
         .containsExactly("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-    assertThat(argv).contains("/usr/bin/prlimit", "--as=2147483648", "--fsize=1073741824",
-        "--cpu=300:301", "--nofile=256", "--core=0");
-    int nproc = Integer.parseInt(argv.stream().filter(a -> a.startsWith("--nproc="))
-        .findFirst().orElseThrow().substring("--nproc=".length()));
+    assertThat(argv)
+        .contains(
+            "/usr/bin/prlimit",
+            "--as=2147483648",
+            "--fsize=1073741824",
+            "--cpu=300:301",
+            "--nofile=256",
+            "--core=0");
+    int nproc =
+        Integer.parseInt(
+            argv.stream()
+                .filter(a -> a.startsWith("--nproc="))
+                .findFirst()
+                .orElseThrow()
+                .substring("--nproc=".length()));
     assertThat(nproc).isGreaterThanOrEqualTo(10);
   }
 }

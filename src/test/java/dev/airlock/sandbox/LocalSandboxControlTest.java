@@ -38,10 +38,15 @@ class LocalSandboxControlTest {
     OutputListener cancelOnFirstOutput =
         (stream, chunk) -> CompletableFuture.runAsync(control::cancel);
 
-    ExecutionResult result = sandbox.execute(
-        new ExecutionRequest(py("import sys, time", "sys.stdout.write('working\\n')", "time.sleep(60)"),
-            List.of(), Duration.ofSeconds(120), Map.of()),
-        cancelOnFirstOutput, control);
+    ExecutionResult result =
+        sandbox.execute(
+            new ExecutionRequest(
+                py("import sys, time", "sys.stdout.write('working\\n')", "time.sleep(60)"),
+                List.of(),
+                Duration.ofSeconds(120),
+                Map.of()),
+            cancelOnFirstOutput,
+            control);
 
     assertThat(result.status()).isEqualTo(Status.CANCELLED);
     assertThat(result.error()).isEqualTo("cancelled: the execution was stopped on request");
@@ -54,8 +59,9 @@ class LocalSandboxControlTest {
     ExecutionControl control = new ExecutionControl();
     control.cancel();
 
-    ExecutionResult result = sandbox.execute(
-        ExecutionRequest.of("open('/work/ran', 'w').write('x')"), OutputListener.NONE, control);
+    ExecutionResult result =
+        sandbox.execute(
+            ExecutionRequest.of("open('/work/ran', 'w').write('x')"), OutputListener.NONE, control);
 
     assertThat(result.status()).isEqualTo(Status.CANCELLED);
     assertThat(workspace.resolve("ran")).doesNotExist();
@@ -65,19 +71,30 @@ class LocalSandboxControlTest {
   void pausedClockLetsAnExecutionOutliveItsTimeout() throws Exception {
     ExecutionControl control = new ExecutionControl();
     CountDownLatch resumed = new CountDownLatch(1);
-    OutputListener pauseWhileAHumanDecides = (stream, chunk) -> {
-      control.pauseClock();
-      CompletableFuture.runAsync(() -> {
-        sleep(3000);
-        control.resumeClock();
-        resumed.countDown();
-      });
-    };
+    OutputListener pauseWhileAHumanDecides =
+        (stream, chunk) -> {
+          control.pauseClock();
+          CompletableFuture.runAsync(
+              () -> {
+                sleep(3000);
+                control.resumeClock();
+                resumed.countDown();
+              });
+        };
 
-    ExecutionResult result = sandbox.execute(
-        new ExecutionRequest(py("print('asking', flush=True)", "import time", "time.sleep(2)",
-            "print('merged')"), List.of(), Duration.ofSeconds(1), Map.of()),
-        pauseWhileAHumanDecides, control);
+    ExecutionResult result =
+        sandbox.execute(
+            new ExecutionRequest(
+                py(
+                    "print('asking', flush=True)",
+                    "import time",
+                    "time.sleep(2)",
+                    "print('merged')"),
+                List.of(),
+                Duration.ofSeconds(1),
+                Map.of()),
+            pauseWhileAHumanDecides,
+            control);
 
     assertThat(result.status()).isEqualTo(Status.OK);
     assertThat(result.stdout()).isEqualTo("asking\nmerged\n");
@@ -86,9 +103,11 @@ class LocalSandboxControlTest {
 
   @Test
   void withoutAPauseTheSameExecutionTimesOut() throws Exception {
-    ExecutionResult result = run(sandbox,
-        py("print('asking', flush=True)", "import time", "time.sleep(2)", "print('merged')"),
-        Duration.ofSeconds(1));
+    ExecutionResult result =
+        run(
+            sandbox,
+            py("print('asking', flush=True)", "import time", "time.sleep(2)", "print('merged')"),
+            Duration.ofSeconds(1));
 
     assertThat(result.status()).isEqualTo(Status.TIMEOUT);
     assertThat(result.stdout()).isEqualTo("asking\n");
@@ -97,15 +116,19 @@ class LocalSandboxControlTest {
   @Test
   void closingTheSandboxStopsItsExecution() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    CompletableFuture<ExecutionResult> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        return sandbox.execute(ExecutionRequest.of(py(
-            "print('up', flush=True)", "import time", "time.sleep(60)")),
-            (stream, chunk) -> started.countDown(), new ExecutionControl());
-      } catch (SandboxUnavailableException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<ExecutionResult> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return sandbox.execute(
+                    ExecutionRequest.of(
+                        py("print('up', flush=True)", "import time", "time.sleep(60)")),
+                    (stream, chunk) -> started.countDown(),
+                    new ExecutionControl());
+              } catch (SandboxUnavailableException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
     sandbox.close();

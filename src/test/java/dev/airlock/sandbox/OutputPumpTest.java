@@ -25,8 +25,12 @@ class OutputPumpTest {
   void charactersSplitAcrossReadsAreNeverSplitInTheChunks() {
     String text = "é☃😀 grüße ☃☃ 😀😀";
     List<String> chunks = new ArrayList<>();
-    OutputPump pump = new OutputPump(trickle(text.getBytes(StandardCharsets.UTF_8), 1),
-        OutputListener.Stream.STDOUT, 1024, (stream, chunk) -> chunks.add(chunk));
+    OutputPump pump =
+        new OutputPump(
+            trickle(text.getBytes(StandardCharsets.UTF_8), 1),
+            OutputListener.Stream.STDOUT,
+            1024,
+            (stream, chunk) -> chunks.add(chunk));
 
     pump.run();
 
@@ -40,8 +44,12 @@ class OutputPumpTest {
   void keepsTheCapReadsTheRestAndCountsIt() {
     byte[] bytes = "abcdefghij".repeat(1000).getBytes(StandardCharsets.UTF_8);
     List<String> chunks = new ArrayList<>();
-    OutputPump pump = new OutputPump(trickle(bytes, 333), OutputListener.Stream.STDERR, 2500,
-        (stream, chunk) -> chunks.add(chunk));
+    OutputPump pump =
+        new OutputPump(
+            trickle(bytes, 333),
+            OutputListener.Stream.STDERR,
+            2500,
+            (stream, chunk) -> chunks.add(chunk));
 
     pump.run();
 
@@ -53,8 +61,8 @@ class OutputPumpTest {
   @Test
   void aCharacterCutByTheCapIsDroppedNotGarbled() {
     byte[] bytes = "aa☃☃".getBytes(StandardCharsets.UTF_8); // 2 + 3 + 3 bytes
-    OutputPump pump = new OutputPump(trickle(bytes, 8), OutputListener.Stream.STDOUT, 4,
-        OutputListener.NONE);
+    OutputPump pump =
+        new OutputPump(trickle(bytes, 8), OutputListener.Stream.STDOUT, 4, OutputListener.NONE);
 
     pump.run();
 
