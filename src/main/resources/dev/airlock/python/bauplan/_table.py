@@ -294,7 +294,14 @@ def _list_item_type(type_name):
 
 
 def _nullable(decode):
-    return lambda v: None if v is None else decode(v)
+    def run(value):
+        if value is None:
+            return None
+        try:
+            return decode(value)
+        except (ValueError, TypeError, ArithmeticError):
+            return value  # e.g. DuckDB's 'infinity' timestamps: keep the text rather than fail
+    return run
 
 
 def _parse_timestamp(text):
