@@ -1,0 +1,177 @@
+package dev.airlock.lakehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then
+ * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each operation
+ * uses a fresh in-memory database: nothing leaks between queries, and a query database is locked
+ * to the warehouse folder so SQL cannot read other files of the host.
+ */
+final class DuckEngine {
+  private final Path warehouse;
+
+  DuckEngine(Path warehouse) {
+    this.warehouse = warehouse.toAbsolutePath();
+    try {
+      Files.createDirectories(this.warehouse.resolve(".tmp"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the warehouse " + warehouse, e);
+    }
+  }
+
+  Path warehouse() {
+    return warehouse;
+  }
+
+  Connection open() throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:");
+  }
+
+  /** A SQL relation reading all files (one format, chosen by extension). */
+  static String relation(List<Path> files, String uri) {
+    String list =
+        files.stream().map(p -> quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+    String ext = extension(files.get(0));
+    for (Path f : files) {
+      if (!extension(f).equals(ext)) {
+        throw SourceResolver.failed(uri, "it mixes ." + ext + " and ." + extension(f)
+            + " files: import one format at a time");
+      }
+    }
+    return switch (ext) {
+      case "parquet", "pq" -> "read_parquet(" + list + ", union_by_name=true)";
+      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true)";
+      case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
+      default -> throw SourceResolver.failed(uri, "unknown file type ." + ext
+          + ": use .parquet, .csv or .json files");
+    };
+  }
+
+  private static String extension(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? "" : n.substring(dot + 1);
+  }
+
+  /** The columns of a relation, as DuckDB types. */
+  List<TableDocument.Field> describe(Connection c, String relation) throws SQLException {
+    List<TableDocument.Field> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
+      while (rs.next()) {
+        String type = rs.getString("column_type");
+        out.add(new TableDocument.Field(
+            rs.getString("column_name"), false, DuckTypes.iceberg(type), type));
+      }
+    }
+    return out;
+  }
+
+  /** Writes {@code select} to a new Parquet file of {@code table}; returns the file's entry. */
+  TableDocument.DataFile writeParquet(Connection c, String select, TableName table)
+      throws SQLException, IOException {
+    Path tmp = warehouse.resolve(".tmp").resolve(UUID.randomUUID() + ".parquet");
+    long rows;
+    try (Statement s = c.createStatement()) {
+      rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
+          + " (FORMAT parquet, COMPRESSION zstd)");
+    }
+    String rel = table.namespace() + "/" + table.name() + "/" + UUID.randomUUID() + ".parquet";
+    Path target = warehouse.resolve(rel);
+    Files.createDirectories(target.getParent());
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    return new TableDocument.DataFile(rel, rows, Files.size(target));
+  }
+
+  /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
+  QueryResult query(CatalogState state, String sql, Integer maxRows) throws SQLException {
+    try (Connection c = open()) {
+      bind(c, state);
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        return collect(rs, maxRows);
+      }
+    }
+  }
+
+  private void bind(Connection c, CatalogState state) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String ns : state.namespaces()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(ns));
+      }
+      for (CatalogState.Entry e : state.tables().values()) {
+        TableDocument d = e.doc();
+        String files = d.dataFiles().stream()
+            .map(f -> quote(warehouse.resolve(f.path()).toString()))
+            .collect(Collectors.joining(", ", "[", "]"));
+        String view = ident(d.namespace()) + "." + ident(d.name());
+        s.execute("CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + files + ")");
+        if (d.namespace().equals(TableName.DEFAULT_NAMESPACE)) {
+          s.execute("CREATE VIEW main." + ident(d.name()) + " AS SELECT * FROM " + view);
+        }
+      }
+      s.execute("SET allowed_directories = [" + quote(warehouse + "/") + "]");
+      s.execute("SET enable_external_access = false");
+      s.execute("SET lock_configuration = true");
+    }
+  }
+
+  private static QueryResult collect(ResultSet rs, Integer maxRows) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    List<String> names = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      names.add(md.getColumnLabel(i));
+      types.add(DuckTypes.iceberg(md.getColumnTypeName(i)));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    boolean truncated = false;
+    while (rs.next()) {
+      if (maxRows != null && rows.size() >= maxRows) {
+        truncated = true;
+        break;
+      }
+      List<Object> row = new ArrayList<>(n);
+      for (int i = 1; i <= n; i++) {
+        row.add(DuckTypes.value(rs.getObject(i)));
+      }
+      rows.add(java.util.Collections.unmodifiableList(row));
+    }
+    return new QueryResult(names, types, rows, truncated);
+  }
+
+  static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  static String ident(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  static LakehouseException queryFailed(String ref, SQLException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    return new LakehouseException(ErrorType.QUERY_FAILED,
+        "Query on " + ref + " failed: " + msg, Map.of("ref", ref), e);
+  }
+}
