@@ -54,7 +54,10 @@ class PythonClientTest {
         print("rows", result.num_rows, result.column_names)
         print("first", result.to_pylist()[0])
         print("count", client.get_table("acquirer_countries", "alice.wap").records)
-        print("fields", [(f.name, f.type) for f in client.get_table("acquirer_countries", branch).fields])
+        print("fields", [(f.name, f.type) for f in client.get_table("acquirer_countries", "alice.wap").fields])
+        # like the real SDK, a Branch object passed as a ref is pinned to its hash: the
+        # table created after create_branch returned is not there
+        print("pinned", client.has_table("acquirer_countries", branch))
         print("tables", [t.name for t in client.get_tables("alice.wap")])
         print("has_main", client.has_table("acquirer_countries", "main"))
         head = next(iter(client.get_commits("alice.wap", limit=1)))
@@ -62,10 +65,11 @@ class PythonClientTest {
         """.formatted(csv, csv));
 
     assertThat(out).contains("rows 5 ['country_code', 'n']");
-    assertThat(out).contains("first {'country_code': 'GB', 'n': 1}");
+    assertThat(out).contains("first {'country_code': 'FR', 'n': 1}");
     assertThat(out).contains("count 8");
     assertThat(out).contains("('id', 'long')", "('acquirer', 'string')");
     assertThat(out).contains("tables ['acquirer_countries']", "has_main False", "props run-1 2");
+    assertThat(out).contains("pinned False");
     List<Commit> commits = h.lakehouse.commits("alice.wap", 1);
     assertThat(commits.get(0).properties()).containsEntry("run", "run-1").containsEntry("turn", "2");
     assertThat(h.calls).extracting(GatewayCall::method)
