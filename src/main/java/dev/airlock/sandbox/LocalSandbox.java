@@ -1,0 +1,121 @@
+package dev.airlock.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Python under bubblewrap: no network, read-only /usr, a size-capped /tmp, one writable
+ * workspace at /work that persists across the run's executions, an environment holding only the
+ * whitelist, resource limits through prlimit, and a timeout that kills the whole process tree.
+ * When Airlock runs as root, the sandbox runs as uid 65534 so the process limit holds.
+ *
+ * <p>Create with {@link #create(LocalSandboxConfig, Path)}, which checks first that a sandbox can
+ * start here ({@link #probe(LocalSandboxConfig)}).
+ */
+public final class LocalSandbox extends PythonSandboxBase {
+  private final String bubblewrapVersion;
+  private final String pythonVersion;
+
+  /** Checks that a sandbox starts with {@code config}, then opens one on {@code workspace}. */
+  public static LocalSandbox create(LocalSandboxConfig config, Path workspace)
+      throws SandboxUnavailableException {
+    return new LocalSandbox(config, workspace, null, probe(config));
+  }
+
+  /** Like {@link #create(LocalSandboxConfig, Path)}, launching from a shared launcher. */
+  public static LocalSandbox create(
+      LocalSandboxConfig config, Path workspace, SandboxLauncher launcher)
+      throws SandboxUnavailableException {
+    return new LocalSandbox(config, workspace, launcher, probe(config));
+  }
+
+  /**
+   * Starts one throwaway sandbox with the full profile. Throws, naming what is missing and what to
+   * do, when bubblewrap is absent, user namespaces are refused, or python does not run.
+   */
+  public static SandboxProbe probe(LocalSandboxConfig config) throws SandboxUnavailableException {
+    return SandboxProbe.run(config);
+  }
+
+  /**
+   * Opens a sandbox on {@code workspace} (created if missing) after a successful probe.
+   *
+   * @param launcher a shared launcher, or null to own one (closed with this sandbox)
+   */
+  public LocalSandbox(
+      LocalSandboxConfig config, Path workspace, SandboxLauncher launcher, SandboxProbe probe)
+      throws SandboxUnavailableException {
+    this(config, workspace, launcher, probe.bubblewrapVersion(), probe.pythonVersion());
+    requireReachable();
+  }
+
+  LocalSandbox(
+      LocalSandboxConfig config,
+      Path workspace,
+      SandboxLauncher launcher,
+      String bubblewrapVersion,
+      String pythonVersion) {
+    super(config, workspace, launcher);
+    this.bubblewrapVersion = bubblewrapVersion;
+    this.pythonVersion = pythonVersion;
+  }
+
+  /** The sandbox user must be able to reach what bubblewrap binds (it binds as that user). */
+  private void requireReachable() throws SandboxUnavailableException {
+    if (dropUid < 0) {
+      return;
+    }
+    // The workspace and writable binds are handed to the sandbox user; read-only ones are not.
+    Map<Path, Boolean> sources = new LinkedHashMap<>(Map.of(workspace, false));
+    config.binds().forEach(bind -> sources.put(bind.source(), !bind.writable()));
+    for (Map.Entry<Path, Boolean> source : sources.entrySet()) {
+      Path closed = HostUser.firstClosedPath(source.getKey(), source.getValue());
+      if (closed != null) {
+        throw new SandboxUnavailableException("the sandbox runs as uid " + dropUid
+            + " (Airlock runs as root) and cannot reach " + source.getKey() + " because " + closed
+            + " is closed to other users: keep the run's folders elsewhere (for example under"
+            + " /var/lib/airlock or /tmp), or chmod o+rx " + closed + ".");
+      }
+    }
+  }
+
+  @Override
+  List<String> command(Map<String, String> environment, long cpuSeconds) {
+    List<String> argv = new ArrayList<>(ResourceLimits.prefix(config, cpuSeconds, dropUid));
+    argv.addAll(BubblewrapCommand.build(config, workspace, environment));
+    return argv;
+  }
+
+  @Override
+  Map<String, String> processEnvironment(Map<String, String> environment) {
+    // Nothing of the JVM's environment (API keys) reaches even bubblewrap itself.
+    return Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
+  }
+
+  @Override
+  Map<String, String> baseEnvironment() {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    environment.put("HOME", BubblewrapCommand.WORKSPACE);
+    environment.put("LANG", "C.UTF-8");
+    environment.put("PYTHONUNBUFFERED", "1");
+    environment.put("TMPDIR", "/tmp");
+    environment.put("MPLCONFIGDIR", "/tmp/matplotlib");
+    return environment;
+  }
+
+  @Override
+  public String describe() {
+    String user = dropUid >= 0 ? ", runs as uid " + dropUid : "";
+    return bubblewrapVersion + ", " + config.python() + " " + pythonVersion + ", no network, "
+        + Sizes.human(config.memoryBytes()) + " memory" + user;
+  }
+
+  @Override
+  public boolean isolated() {
+    return true;
+  }
+}

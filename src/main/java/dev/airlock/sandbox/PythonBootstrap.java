@@ -1,0 +1,50 @@
+package dev.airlock.sandbox;
+
+import java.util.List;
+
+/**
+ * The few lines of Python that run before the user's code (passed with {@code -c}; the code
+ * itself arrives on stdin, so it never lands in the workspace and has no size limit).
+ *
+ * <p>Why each line: {@code -I} ignores PYTHONPATH, so the bootstrap puts its entries on sys.path
+ * itself (the client module bound read-only is found this way). As PID 1 of its namespace python
+ * ignores SIGXCPU unless it handles it, so the handler turns the CPU limit into a clear message and
+ * exit code 152. The code is registered in linecache so tracebacks show its lines, and the
+ * bootstrap's own frame is cut from tracebacks.
+ */
+final class PythonBootstrap {
+  /** Exit code the bootstrap uses when the CPU time limit is reached (128 + SIGXCPU). */
+  static final int CPU_LIMIT_EXIT = 152;
+
+  static final String SCRIPT =
+      String.join(
+          "\n",
+          "import sys as _s, os as _o, signal as _g, linecache as _l",
+          "def _xcpu(*_a, _w=_o.write, _x=_o._exit):",
+          "    _w(2, b'\\nkilled: CPU time limit exceeded\\n')",
+          "    _x(" + CPU_LIMIT_EXIT + ")",
+          "_g.signal(_g.SIGXCPU, _xcpu)",
+          "_s.path[0:0] = [_p for _p in _o.environ.get('PYTHONPATH', '').split(':') if _p]",
+          "_c = _s.stdin.buffer.read().decode('utf-8', 'replace')",
+          "_s.stdin = open(_o.devnull)",
+          "_s.argv = ['<cell>']",
+          "_l.cache['<cell>'] = (len(_c), None, _c.splitlines(True), '<cell>')",
+          "del _s, _o, _g, _l, _xcpu",
+          "try:",
+          "    exec(compile(_c, '<cell>', 'exec'))",
+          "except SystemExit:",
+          "    raise",
+          "except BaseException as _e:",
+          "    import traceback as _t",
+          "    _t.print_exception(type(_e), _e,"
+              + " None if isinstance(_e, SyntaxError) else _e.__traceback__.tb_next)",
+          "    raise SystemExit(1)",
+          "");
+
+  private PythonBootstrap() {}
+
+  /** The interpreter's argv: isolated mode, no bytecode files, unbuffered output. */
+  static List<String> command(String python) {
+    return List.of(python, "-I", "-B", "-u", "-c", SCRIPT);
+  }
+}
