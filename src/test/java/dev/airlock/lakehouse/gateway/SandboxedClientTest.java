@@ -1,0 +1,82 @@
+package dev.airlock.lakehouse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airlock.lakehouse.MergeDecision;
+import dev.airlock.sandbox.ExecutionControl;
+import dev.airlock.sandbox.ExecutionRequest;
+import dev.airlock.sandbox.ExecutionResult;
+import dev.airlock.sandbox.LocalSandbox;
+import dev.airlock.sandbox.LocalSandboxConfig;
+import dev.airlock.sandbox.OutputListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's real situation: Python under bubblewrap with no network, the gateway's socket
+ * directory bound in, the {@code bauplan} package bound read-only on PYTHONPATH.
+ */
+class SandboxedClientTest {
+  @TempDir Path temp;
+
+  @Test
+  void sandboxedCodeReachesTheLakehouseOnlyThroughTheSocket() throws Exception {
+    String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
+    try (PythonHarness h = new PythonHarness(temp)) {
+      // the sandbox runs as uid 65534 when the tests run as root: it must reach these folders
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
+      LocalSandboxConfig config = LocalSandboxConfig.defaults()
+          .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
+          .withReadWriteBind(h.gateway.directory(), "/run/airlock")
+          .withEnvironment("PYTHONPATH", "/opt/airlock/python")
+          .withEnvironment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
+      h.gate.decisions.add(MergeDecision.reject("not yet: the fees table is missing"));
+      ExecutionControl control = new ExecutionControl();
+      h.gateway.setCallContext(CallContext.of("run-9", 1));
+      ExecutionResult result;
+      try (LocalSandbox sandbox = LocalSandbox.create(config, Files.createDirectories(temp.resolve("ws")))) {
+        result = sandbox.execute(new ExecutionRequest(script(csv), List.of(), Duration.ofSeconds(120),
+            Map.of()), OutputListener.NONE, control);
+      }
+
+      assertThat(result.status()).as(result.stderr()).isEqualTo(ExecutionResult.Status.OK);
+      assertThat(result.stdout()).contains("network: blocked");
+      assertThat(result.stdout()).contains("user: alice", "rows: 8");
+      assertThat(result.stdout()).contains("merge refused:", "not yet: the fees table is missing");
+      assertThat(h.lakehouse.commits("alice.sbx", 1).get(0).properties())
+          .containsEntry("run", "run-9").containsEntry("turn", "1");
+      assertThat(h.gateEvents).containsExactly("waiting main", "decided MERGE_FORBIDDEN");
+    }
+  }
+
+  private static String script(String csv) {
+    return """
+        import socket, bauplan
+        from bauplan import exceptions as E
+        try:
+            socket.create_connection(("1.1.1.1", 53), timeout=3)
+            print("network: open")
+        except OSError:
+            print("network: blocked")
+        client = bauplan.Client()
+        print("user:", client.info().user.username)
+        client.create_branch("alice.sbx", "main")
+        client.create_table("acquirer_countries", "%s", branch="alice.sbx")
+        state = client.import_data("acquirer_countries", "%s", branch="alice.sbx")
+        assert state.job_status == "SUCCESS", state.error
+        rows = client.query("SELECT count(*) AS n FROM acquirer_countries", ref="alice.sbx")
+        print("rows:", rows.column("n")[0].as_py())
+        try:
+            client.merge_branch("alice.sbx", "main")
+        except E.MergeForbiddenError as e:
+            print("merge refused:", e)
+        """.formatted(csv, csv);
+  }
+}
