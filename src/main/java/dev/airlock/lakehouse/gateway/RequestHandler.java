@@ -38,7 +38,7 @@ final class RequestHandler {
     this.listener = listener;
     this.wire = new WireFormat(json);
     new CatalogMethods(lakehouse, wire, json).register(methods);
-    new TableMethods(lakehouse, wire, json, options.maxRows()).register(methods);
+    new TableMethods(lakehouse, wire, json, options).register(methods);
   }
 
   /** The answer to one request line (without the trailing newline). */

@@ -24,13 +24,15 @@ final class TableMethods {
   private final QueryEncoder encoder;
   private final ObjectMapper json;
   private final int maxRows;
+  private final SourcePolicy sources;
 
-  TableMethods(Lakehouse lakehouse, WireFormat wire, ObjectMapper json, int maxRows) {
+  TableMethods(Lakehouse lakehouse, WireFormat wire, ObjectMapper json, GatewayOptions options) {
     this.lakehouse = lakehouse;
     this.wire = wire;
     this.encoder = new QueryEncoder(json);
     this.json = json;
-    this.maxRows = maxRows;
+    this.maxRows = options.maxRows();
+    this.sources = options.sourcePolicy();
   }
 
   void register(Map<String, GatewayMethod> methods) {
@@ -93,7 +95,7 @@ final class TableMethods {
     TableInfo table =
         lakehouse.createTable(
             fqn(p),
-            p.required("search_uri"),
+            sources.apply(p.required("search_uri")),
             p.orDefault("branch", Lakehouse.MAIN),
             p.flag("replace"),
             c.write(null, Map.of()));
@@ -104,7 +106,7 @@ final class TableMethods {
     ImportResult result =
         lakehouse.importData(
             fqn(p),
-            p.required("search_uri"),
+            sources.apply(p.required("search_uri")),
             p.orDefault("branch", Lakehouse.MAIN),
             c.write(null, Map.of()));
     ObjectNode state = json.createObjectNode();

@@ -30,8 +30,12 @@ final class PythonHarness implements AutoCloseable {
   private final Path scripts;
 
   PythonHarness(Path temp) throws IOException {
+    this(temp, GatewayOptions.defaults("alice"));
+  }
+
+  PythonHarness(Path temp, GatewayOptions options) throws IOException {
     lakehouse = new LocalLakehouse(temp.resolve("home"), gate, null, null);
-    gateway = Gateway.start(lakehouse, GatewayOptions.defaults("alice"), new GatewayListener() {
+    gateway = Gateway.start(lakehouse, options, new GatewayListener() {
       @Override
       public void onCall(GatewayCall call) {
         calls.add(call);

@@ -28,7 +28,12 @@ class SandboxedClientTest {
   @Test
   void sandboxedCodeReachesTheLakehouseOnlyThroughTheSocket() throws Exception {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
-    try (PythonHarness h = new PythonHarness(temp)) {
+    Path workspace = Files.createDirectories(temp.resolve("ws"));
+    SourcePolicy sources = SourcePolicy.unrestricted()
+        .withAllowedRoot(PythonHarness.dabstep("."))
+        .withSandboxPath("/work", workspace);
+    try (PythonHarness h = new PythonHarness(temp,
+        GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
       // the sandbox runs as uid 65534 when the tests run as root: it must reach these folders
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -41,7 +46,7 @@ class SandboxedClientTest {
       ExecutionControl control = new ExecutionControl();
       h.gateway.setCallContext(CallContext.of("run-9", 1));
       ExecutionResult result;
-      try (LocalSandbox sandbox = LocalSandbox.create(config, Files.createDirectories(temp.resolve("ws")))) {
+      try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
         result = sandbox.execute(new ExecutionRequest(script(csv), List.of(), Duration.ofSeconds(120),
             Map.of()), OutputListener.NONE, control);
       }
@@ -49,6 +54,8 @@ class SandboxedClientTest {
       assertThat(result.status()).as(result.stderr()).isEqualTo(ExecutionResult.Status.OK);
       assertThat(result.stdout()).contains("network: blocked");
       assertThat(result.stdout()).contains("user: alice", "rows: 8");
+      assertThat(result.stdout()).contains("from workspace: SUCCESS 9");
+      assertThat(result.stdout()).contains("host file: FAILED", "outside the folders");
       assertThat(result.stdout()).contains("merge refused:", "not yet: the fees table is missing");
       assertThat(h.lakehouse.commits("alice.sbx", 1).get(0).properties())
           .containsEntry("run", "run-9").containsEntry("turn", "1");
@@ -73,6 +80,13 @@ class SandboxedClientTest {
         assert state.job_status == "SUCCESS", state.error
         rows = client.query("SELECT count(*) AS n FROM acquirer_countries", ref="alice.sbx")
         print("rows:", rows.column("n")[0].as_py())
+        with open("/work/extra.csv", "w") as f:
+            f.write("id,acquirer,country_code\\n8,airlock_bank,DE\\n")
+        extra = client.import_data("acquirer_countries", "/work/extra.csv", branch="alice.sbx")
+        print("from workspace:", extra.job_status,
+              client.get_table("acquirer_countries", "alice.sbx").records)
+        leak = client.import_data("acquirer_countries", "/etc/passwd", branch="alice.sbx")
+        print("host file:", leak.job_status, leak.error)
         try:
             client.merge_branch("alice.sbx", "main")
         except E.MergeForbiddenError as e:
