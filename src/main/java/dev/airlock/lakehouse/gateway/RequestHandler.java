@@ -43,68 +43,102 @@ final class RequestHandler {
 
   /** The answer to one request line (without the trailing newline). */
   byte[] handle(byte[] line) {
-    Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    CallContext call = context.get();
-    JsonNode id = null;
-    String method = "(invalid request)";
-    Map<String, Object> summary = Map.of();
-    boolean[] gateWaited = {false};
+    Exchange exchange = new Exchange(Instant.now(), System.nanoTime(), context.get());
     ObjectNode response;
-    GatewayCall event;
     try {
-      JsonNode request = parse(line);
-      id = request.get("id");
-      method = methodName(request);
-      GatewayMethod target = methods.get(method);
-      if (target == null) {
-        throw new ProtocolError(ProtocolError.UNKNOWN_METHOD, 405,
-            "Unknown method '" + truncate(method) + "'; the gateway serves " + methods.keySet());
-      }
-      Params params = new Params(method, request.get("params"));
-      summary = params.summary();
-      GatewayCall pending = new GatewayCall(method, summary, null, null, null, null, started,
-          Duration.ZERO, call);
-      Runnable gateWaiting = () -> {
-        gateWaited[0] = true;
-        notify(() -> listener.onMergeGateWaiting(pending));
-      };
-      Reply reply = target.call(params, new MethodContext(username, call, gateWaiting));
-      response = json.createObjectNode().set("id", id);
-      response.set("result", reply.result());
-      event = event(method, summary, GatewayCall.Outcome.OK, reply.summary(), null, null,
-          started, t0, call);
+      response = answer(line, exchange);
     } catch (LakehouseException e) {
-      response = error(id, e.type(), e.status(), e.getMessage(), wire.context(e.context()));
-      event = event(method, summary, GatewayCall.Outcome.ERROR, null, e.type(), e.getMessage(),
-          started, t0, call);
+      exchange.failed(e.type(), e.getMessage());
+      response = error(exchange.id, e.type(), e.status(), e.getMessage(), wire.context(e.context()));
     } catch (ProtocolError e) {
-      response = error(id, e.type(), e.status(), e.getMessage(), json.createObjectNode());
-      event = event(method, summary, GatewayCall.Outcome.ERROR, null, e.type(), e.getMessage(),
-          started, t0, call);
+      exchange.failed(e.type(), e.getMessage());
+      response = error(exchange.id, e.type(), e.status(), e.getMessage(), json.createObjectNode());
     } catch (RuntimeException e) {
-      String message = "Internal error in the lakehouse gateway while serving " + method + ": "
-          + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + ". The lakehouse is unchanged unless the call says otherwise; report this bug.";
-      response = error(id, "INTERNAL_ERROR", 500, message, json.createObjectNode());
-      event = event(method, summary, GatewayCall.Outcome.ERROR, null, "INTERNAL_ERROR", message,
-          started, t0, call);
+      String message = "Internal error in the lakehouse gateway while serving " + exchange.method
+          + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + ". Check the lakehouse state with get_branch/get_table before retrying.";
+      exchange.failed("INTERNAL_ERROR", message);
+      response = error(exchange.id, "INTERNAL_ERROR", 500, message, json.createObjectNode());
     }
-    GatewayCall done = event;
-    if (gateWaited[0]) {
+    GatewayCall done = exchange.event();
+    if (exchange.gateWaited) {
       notify(() -> listener.onMergeGateDecided(done));
     }
     notify(() -> listener.onCall(done));
     return serialize(response);
   }
 
+  private ObjectNode answer(byte[] line, Exchange exchange) {
+    JsonNode request = parse(line);
+    exchange.id = request.get("id");
+    exchange.method = methodName(request);
+    GatewayMethod target = methods.get(exchange.method);
+    if (target == null) {
+      throw new ProtocolError(ProtocolError.UNKNOWN_METHOD, 405, "Unknown method '"
+          + truncate(exchange.method) + "'; the gateway serves " + methods.keySet());
+    }
+    Params params = new Params(exchange.method, request.get("params"));
+    exchange.params = params.summary();
+    GatewayCall pending = exchange.pending();
+    Runnable gateWaiting = () -> {
+      exchange.gateWaited = true;
+      notify(() -> listener.onMergeGateWaiting(pending));
+    };
+    Reply reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting));
+    exchange.succeeded(reply.summary());
+    ObjectNode response = json.createObjectNode().set("id", exchange.id);
+    response.set("result", reply.result());
+    return response;
+  }
+
+  /** What is known about one request as it is served; becomes the call's event. */
+  private static final class Exchange {
+    final Instant started;
+    final long t0;
+    final CallContext call;
+    JsonNode id;
+    String method = "(invalid request)";
+    Map<String, Object> params = Map.of();
+    boolean gateWaited;
+    GatewayCall.Outcome outcome;
+    String result;
+    String errorType;
+    String errorMessage;
+
+    Exchange(Instant started, long t0, CallContext call) {
+      this.started = started;
+      this.t0 = t0;
+      this.call = call;
+    }
+
+    void succeeded(String summary) {
+      outcome = GatewayCall.Outcome.OK;
+      result = summary;
+    }
+
+    void failed(String type, String message) {
+      outcome = GatewayCall.Outcome.ERROR;
+      errorType = type;
+      errorMessage = message;
+    }
+
+    GatewayCall pending() {
+      return new GatewayCall(method, params, null, null, null, null, started, Duration.ZERO, call);
+    }
+
+    GatewayCall event() {
+      return new GatewayCall(method, params, outcome, result, errorType, errorMessage, started,
+          Duration.ofNanos(System.nanoTime() - t0), call);
+    }
+  }
+
   /** The answer when a request line exceeds the size limit (the connection closes after it). */
   byte[] tooLarge(int limit) {
     String message = "The request is larger than the gateway's limit of " + limit
         + " bytes per line; send smaller requests (SQL text and parameters, not data).";
-    notify(() -> listener.onCall(event("(invalid request)", Map.of(), GatewayCall.Outcome.ERROR,
-        null, ProtocolError.REQUEST_TOO_LARGE, message, Instant.now(), System.nanoTime(),
-        context.get())));
+    Exchange exchange = new Exchange(Instant.now(), System.nanoTime(), context.get());
+    exchange.failed(ProtocolError.REQUEST_TOO_LARGE, message);
+    notify(() -> listener.onCall(exchange.event()));
     return serialize(error(null, ProtocolError.REQUEST_TOO_LARGE, 413, message,
         json.createObjectNode()));
   }
@@ -161,13 +195,6 @@ final class RequestHandler {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a gateway response", e);
     }
-  }
-
-  private static GatewayCall event(String method, Map<String, Object> params,
-      GatewayCall.Outcome outcome, String result, String errorType, String errorMessage,
-      Instant started, long t0, CallContext call) {
-    return new GatewayCall(method, params, outcome, result, errorType, errorMessage, started,
-        Duration.ofNanos(System.nanoTime() - t0), call);
   }
 
   private static void notify(Runnable action) {

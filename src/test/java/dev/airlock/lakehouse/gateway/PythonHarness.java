@@ -24,6 +24,8 @@ final class PythonHarness implements AutoCloseable {
   final ScriptedGate gate = new ScriptedGate();
   final List<GatewayCall> calls = new CopyOnWriteArrayList<>();
   final List<String> gateEvents = new CopyOnWriteArrayList<>();
+  /** Also told about gate waits, as the agent's host would be (e.g. to pause a clock). */
+  volatile GatewayListener host = GatewayListener.NONE;
   final LocalLakehouse lakehouse;
   final Gateway gateway;
   final Path clientFolder;
@@ -44,11 +46,13 @@ final class PythonHarness implements AutoCloseable {
       @Override
       public void onMergeGateWaiting(GatewayCall pending) {
         gateEvents.add("waiting " + pending.params().get("into_branch"));
+        host.onMergeGateWaiting(pending);
       }
 
       @Override
       public void onMergeGateDecided(GatewayCall call) {
         gateEvents.add("decided " + (call.succeeded() ? "OK" : call.errorType()));
+        host.onMergeGateDecided(call);
       }
     });
     clientFolder = new PythonClientInstaller().install(temp.resolve("pylib"));

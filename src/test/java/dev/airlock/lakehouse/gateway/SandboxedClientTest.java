@@ -44,6 +44,21 @@ class SandboxedClientTest {
           .withEnvironment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
       h.gate.decisions.add(MergeDecision.reject("not yet: the fees table is missing"));
       ExecutionControl control = new ExecutionControl();
+      h.gate.clockPaused = control::clockPaused;
+      h.host = new GatewayListener() {
+        @Override
+        public void onCall(GatewayCall call) {}
+
+        @Override
+        public void onMergeGateWaiting(GatewayCall pending) {
+          control.pauseClock();
+        }
+
+        @Override
+        public void onMergeGateDecided(GatewayCall call) {
+          control.resumeClock();
+        }
+      };
       h.gateway.setCallContext(CallContext.of("run-9", 1));
       ExecutionResult result;
       try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
@@ -60,6 +75,8 @@ class SandboxedClientTest {
       assertThat(h.lakehouse.commits("alice.sbx", 1).get(0).properties())
           .containsEntry("run", "run-9").containsEntry("turn", "1");
       assertThat(h.gateEvents).containsExactly("waiting main", "decided MERGE_FORBIDDEN");
+      assertThat(h.gate.clockPausedAtReview).containsExactly(true);
+      assertThat(control.clockPaused()).isFalse();
     }
   }
 

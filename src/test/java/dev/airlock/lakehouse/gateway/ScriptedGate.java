@@ -12,10 +12,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ScriptedGate implements MergeGate {
   final BlockingQueue<MergeDecision> decisions = new LinkedBlockingQueue<>();
   final List<MergeRequest> requests = new CopyOnWriteArrayList<>();
+  /** What {@link #clockPaused} said while each request waited for its decision. */
+  final List<Boolean> clockPausedAtReview = new CopyOnWriteArrayList<>();
+  volatile java.util.function.BooleanSupplier clockPaused = () -> false;
 
   @Override
   public MergeDecision reviewMerge(MergeRequest request) {
     requests.add(request);
+    clockPausedAtReview.add(clockPaused.getAsBoolean());
     try {
       return decisions.take();
     } catch (InterruptedException e) {
