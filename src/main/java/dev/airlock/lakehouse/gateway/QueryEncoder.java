@@ -1,11 +1,15 @@
 package dev.airlock.lakehouse.gateway;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.airlock.lakehouse.QueryResult;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,25 +36,57 @@ final class QueryEncoder {
     this.json = json;
   }
 
-  ObjectNode encode(QueryResult result) {
-    ObjectNode node = json.createObjectNode();
-    ArrayNode columns = node.putArray("columns");
-    List<String> types = result.types();
-    for (int i = 0; i < result.columns().size(); i++) {
-      ObjectNode column = columns.addObject();
-      column.put("name", result.columns().get(i));
-      column.put("type", arrowType(i < types.size() ? types.get(i) : "string"));
+  /**
+   * The result as a JSON value that is written row by row when the response is serialized: a
+   * large answer never exists as a tree of JSON nodes (several times the size of its bytes).
+   */
+  JsonNode encode(QueryResult result) {
+    return json.getNodeFactory().pojoNode(new Streamed(result));
+  }
+
+  /** Writes {@code {columns, rows, num_rows, truncated}} straight to the generator. */
+  private final class Streamed extends JsonSerializable.Base {
+    private final QueryResult result;
+
+    Streamed(QueryResult result) {
+      this.result = result;
     }
-    ArrayNode rows = node.putArray("rows");
-    for (List<Object> row : result.rows()) {
-      ArrayNode out = rows.addArray();
-      for (int i = 0; i < row.size(); i++) {
-        out.add(value(row.get(i), i < types.size() ? types.get(i) : "string"));
+
+    @Override
+    public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+      List<String> types = result.types();
+      gen.writeStartObject();
+      gen.writeArrayFieldStart("columns");
+      for (int i = 0; i < result.columns().size(); i++) {
+        gen.writeStartObject();
+        gen.writeStringField("name", result.columns().get(i));
+        gen.writeStringField("type", arrowType(typeOf(types, i)));
+        gen.writeEndObject();
       }
+      gen.writeEndArray();
+      gen.writeArrayFieldStart("rows");
+      for (List<Object> row : result.rows()) {
+        gen.writeStartArray();
+        for (int i = 0; i < row.size(); i++) {
+          provider.defaultSerializeValue(value(row.get(i), typeOf(types, i)), gen);
+        }
+        gen.writeEndArray();
+      }
+      gen.writeEndArray();
+      gen.writeNumberField("num_rows", result.rowCount());
+      gen.writeBooleanField("truncated", result.truncated());
+      gen.writeEndObject();
     }
-    node.put("num_rows", result.rowCount());
-    node.put("truncated", result.truncated());
-    return node;
+
+    @Override
+    public void serializeWithType(JsonGenerator gen, SerializerProvider provider,
+        TypeSerializer typeSer) throws IOException {
+      serialize(gen, provider);
+    }
+  }
+
+  private static String typeOf(List<String> types, int i) {
+    return i < types.size() ? types.get(i) : "string";
   }
 
   /** Iceberg type name -> the name pyarrow gives the same type. */
@@ -79,32 +115,28 @@ final class QueryEncoder {
     };
   }
 
-  private JsonNode value(Object value, String icebergType) {
+  /** A value as plain JSON-ready Java: decimals and times as normalized text, lists recursed. */
+  private static Object value(Object value, String icebergType) {
     String type = icebergType == null ? "" : icebergType.trim().toLowerCase(Locale.ROOT);
-    if (value == null) {
-      return json.nullNode();
+    if (value == null || value instanceof Number && !(value instanceof BigDecimal)
+        || value instanceof Boolean || value instanceof Map<?, ?>) {
+      return value;
     }
     if (value instanceof List<?> list) {
-      String element = type.startsWith("list<") ? icebergType.trim().substring(5, type.length() - 1)
-          : "";
-      ArrayNode array = json.createArrayNode();
-      list.forEach(v -> array.add(value(v, element)));
-      return array;
+      String element = type.startsWith("list<") && type.endsWith(">")
+          ? icebergType.trim().substring(5, type.length() - 1) : "";
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(value(v, element)));
+      return out;
     }
     if (value instanceof BigDecimal decimal) {
-      return json.getNodeFactory().textNode(decimal.toPlainString());
+      return decimal.toPlainString();
     }
-    if (value instanceof String text && type.startsWith("timestamp")) {
-      return json.getNodeFactory().textNode(normalizeTimestamp(text));
+    String text = value.toString();
+    if (type.startsWith("timestamp")) {
+      return normalizeTimestamp(text);
     }
-    if (value instanceof String text && type.equals("time")) {
-      return json.getNodeFactory().textNode(normalizeTime(text));
-    }
-    if (value instanceof Map<?, ?> || value instanceof Number || value instanceof Boolean
-        || value instanceof String) {
-      return json.valueToTree(value);
-    }
-    return json.getNodeFactory().textNode(value.toString());
+    return type.equals("time") ? normalizeTime(text) : text;
   }
 
   /**
