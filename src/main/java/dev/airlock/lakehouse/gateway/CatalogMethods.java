@@ -38,6 +38,9 @@ final class CatalogMethods {
     methods.put("get_branches", this::getBranches);
     methods.put("merge_branch", this::mergeBranch);
     methods.put("create_tag", this::createTag);
+    methods.put("get_tags", this::getTags);
+    methods.put("get_tag", (p, c) -> refReply(tag(p.required("tag"))));
+    methods.put("has_tag", this::hasTag);
     methods.put("get_commits", this::getCommits);
   }
 
@@ -138,6 +141,38 @@ final class CatalogMethods {
       }
       throw e;
     }
+  }
+
+  private Reply getTags(Params p, MethodContext c) {
+    String filter = p.optional("filter_by_name");
+    List<Ref> tags = lakehouse.tags().stream()
+        .filter(t -> filter == null || t.name().contains(filter))
+        .toList();
+    return new Reply(wire.refs(tags), tags.size() + " tags");
+  }
+
+  private Reply hasTag(Params p, MethodContext c) {
+    try {
+      tag(p.required("tag"));
+      return new Reply(BooleanNode.TRUE, "true");
+    } catch (LakehouseException e) {
+      if (Set.of(ErrorType.TAG_NOT_FOUND, ErrorType.NOT_A_TAG_REF).contains(e.errorType())) {
+        return new Reply(BooleanNode.FALSE, "false");
+      }
+      throw e;
+    }
+  }
+
+  /** TAG_NOT_FOUND, or NOT_A_TAG_REF when the name is a branch. */
+  private Ref tag(String name) {
+    return lakehouse.tags().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> lakehouse.hasBranch(name)
+            ? new LakehouseException(ErrorType.NOT_A_TAG_REF, "'" + name + "' is a branch, not a"
+                + " tag: use get_branch, or list tags with get_tags.", Map.of("input_ref", name))
+            : new LakehouseException(ErrorType.TAG_NOT_FOUND, "Tag '" + name + "' not found: list"
+                + " tags with get_tags, or create it with create_tag.", Map.of("tag_name", name)));
   }
 
   private Reply getCommits(Params p, MethodContext c) {

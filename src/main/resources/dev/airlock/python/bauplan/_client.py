@@ -35,6 +35,10 @@ _CLOUD_ONLY = {
     "query_to_parquet_file": "use query(...) and write the rows yourself",
     "query_to_csv_file": "use query(...) and write the rows yourself",
     "query_to_json_file": "use query(...) and write the rows yourself",
+    "rename_branch": "create a new branch from this one and delete the old one instead",
+    "rename_tag": "create a new tag instead",
+    "delete_tag": "tags are kept in the local lakehouse",
+    "delete_namespace": "namespaces are kept in the local lakehouse",
 }
 
 
@@ -475,6 +479,16 @@ class Client:
         )
         commits = [c for c in (_schema.Commit(d) for d in result or []) if filters.accept(c)]
         return _Paginator(commits, limit)
+
+    def get_tags(self, *, filter_by_name=None, limit=None):
+        result = self._call("get_tags", filter_by_name=filter_by_name)
+        return _Paginator([_schema._ref_from_wire(r) for r in result or []], limit)
+
+    def get_tag(self, tag):
+        return _schema._ref_from_wire(self._call("get_tag", tag=_branch_arg(tag, "tag")))
+
+    def has_tag(self, tag):
+        return bool(self._call("has_tag", tag=_branch_arg(tag, "tag")))
 
     def create_tag(self, tag, from_ref, *, if_not_exists=False):
         result = self._call(

@@ -237,6 +237,33 @@ class PythonClientTest {
   }
 
   @Test
+  void tagsPinAStateAndTakeNoWrites() throws Exception {
+    String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
+    h.run(PRELUDE + """
+        client.create_branch("alice.t", "main")
+        client.create_table("acquirer_countries", "%s", branch="alice.t")
+        client.import_data("acquirer_countries", "%s", branch="alice.t")
+        tag = client.create_tag("v1", "alice.t")
+        assert isinstance(tag, bauplan.schema.Tag) and tag.type == bauplan.RefType.TAG, repr(tag)
+        assert client.create_tag("v1", "alice.t", if_not_exists=True).hash == tag.hash
+        assert client.has_tag("v1") and not client.has_tag("v2") and not client.has_tag("alice.t")
+        assert [t.name for t in client.get_tags()] == ["v1"]
+        try:
+            client.get_tag("v2")
+            raise SystemExit("no error")
+        except E.TagNotFoundError:
+            pass
+        n = client.query("SELECT count(*) AS n FROM acquirer_countries", ref="v1").column(0)[0]
+        assert n.as_py() == 8, n
+        try:
+            client.delete_table("acquirer_countries", "v1")
+            raise SystemExit("no error")
+        except E.NotABranchRefError as e:
+            assert type(e) is E.NotAWriteBranchRefError, type(e)
+        """.formatted(csv, csv));
+  }
+
+  @Test
   void unknownMethodsRaiseAttributeErrorLikeTheRealSdk() throws Exception {
     String out = h.run(PRELUDE + """
         for name in ("get_user_info", "run"):
