@@ -87,20 +87,34 @@ final class DuckEngine {
     return out;
   }
 
-  /** Writes {@code select} to a new Parquet file of {@code table}; returns the file's entry. */
-  TableDocument.DataFile writeParquet(Connection c, String select, TableName table)
-      throws SQLException, IOException {
+  /** A Parquet file written under a temporary name, not yet part of any table. */
+  record Staged(Path path, long rows) {}
+
+  /** Writes {@code select} to a temporary Parquet file in the warehouse. */
+  Staged stage(Connection c, String select) throws SQLException {
     Path tmp = warehouse.resolve(".tmp").resolve(UUID.randomUUID() + ".parquet");
-    long rows;
     try (Statement s = c.createStatement()) {
-      rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
+      long rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
           + " (FORMAT parquet, COMPRESSION zstd)");
+      return new Staged(tmp, rows);
     }
+  }
+
+  /** Moves a staged file to its final, immutable place; returns the catalog entry. */
+  TableDocument.DataFile publish(Staged staged, TableName table) throws IOException {
     String rel = table.namespace() + "/" + table.name() + "/" + UUID.randomUUID() + ".parquet";
     Path target = warehouse.resolve(rel);
     Files.createDirectories(target.getParent());
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    return new TableDocument.DataFile(rel, rows, Files.size(target));
+    Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
+    return new TableDocument.DataFile(rel, staged.rows(), Files.size(target));
+  }
+
+  void discard(Staged staged) {
+    try {
+      Files.deleteIfExists(staged.path());
+    } catch (IOException ignored) {
+      // An orphaned temp file costs disk space only; the catalog never points at it.
+    }
   }
 
   /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
