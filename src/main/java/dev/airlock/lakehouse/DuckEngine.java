@@ -20,15 +20,17 @@ import java.util.stream.Collectors;
 
 /**
  * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then
- * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each operation
- * uses a fresh in-memory database: nothing leaks between queries, and a query database is locked
- * to the warehouse folder so SQL cannot read other files of the host.
+ * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each
+ * writing operation uses a fresh in-memory database; queries use warm databases from a {@link
+ * QueryPool}, locked to the warehouse folder so SQL cannot read other files of the host.
  */
 final class DuckEngine {
   private final Path warehouse;
+  private final QueryPool queries;
 
   DuckEngine(Path warehouse) {
     this.warehouse = warehouse.toAbsolutePath();
+    this.queries = new QueryPool(this.warehouse);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
     } catch (IOException e) {
@@ -119,13 +121,24 @@ final class DuckEngine {
 
   /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
   QueryResult query(CatalogState state, String sql, Integer maxRows) throws SQLException {
-    try (Connection c = open()) {
+    Connection c = queries.take();
+    try {
       bind(c, state);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(sql)) {
-        return collect(rs, maxRows);
+      try (Statement s = c.createStatement()) {
+        if (!s.execute(sql)) {
+          return new QueryResult(List.of(), List.of(), List.of(), false);
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          return collect(rs, maxRows);
+        }
       }
+    } finally {
+      queries.give(c);
     }
+  }
+
+  void close() {
+    queries.close();
   }
 
   private void bind(Connection c, CatalogState state) throws SQLException {
@@ -144,9 +157,6 @@ final class DuckEngine {
           s.execute("CREATE VIEW main." + ident(d.name()) + " AS SELECT * FROM " + view);
         }
       }
-      s.execute("SET allowed_directories = [" + quote(warehouse + "/") + "]");
-      s.execute("SET enable_external_access = false");
-      s.execute("SET lock_configuration = true");
     }
   }
 

@@ -265,6 +265,22 @@ class BranchingAndMergeTest {
   }
 
   @Test
+  void whatOneQueryCreatesDoesNotLeakIntoTheNext() {
+    lake.createBranch("a", "main");
+    load("t", two, "a");
+    lake.query("CREATE TABLE leak AS SELECT 1 AS x", "a", null);
+    lake.query("CREATE TABLE leak2 AS SELECT 1 AS x; COMMIT", "a", null);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> lake.query("SELECT * FROM leak2", "a", null))
+          .isInstanceOf(LakehouseException.class);
+      assertThatThrownBy(() -> lake.query("SELECT * FROM leak", "a", null))
+          .isInstanceOf(LakehouseException.class);
+      assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0))
+          .isEqualTo(2L);
+    }
+  }
+
+  @Test
   void scanAndMaxRows() {
     lake.createBranch("a", "main");
     load("t", two, "a");
