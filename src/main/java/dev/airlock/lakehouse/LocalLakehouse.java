@@ -342,6 +342,7 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public void close() {
+    engine.close();
     catalog.close();
   }
 
