@@ -27,7 +27,10 @@ public record BindMount(Path source, String target, boolean writable) {
     String normalized = Path.of(target).normalize().toString();
     if (normalized.equals("/") || RESERVED.stream().anyMatch(r -> covers(r, normalized))) {
       throw new IllegalArgumentException(
-          "bind target " + target + " collides with a sandbox system path " + RESERVED
+          "bind target "
+              + target
+              + " collides with a sandbox system path "
+              + RESERVED
               + ": choose a path such as /opt/airlock or /run/airlock");
     }
     target = normalized;
@@ -49,7 +52,8 @@ public record BindMount(Path source, String target, boolean writable) {
     while ((at = value.indexOf(target, from)) >= 0) {
       int end = at + target.length();
       boolean startsPath = at == 0 || value.charAt(at - 1) == ':' || value.charAt(at - 1) == '=';
-      boolean endsPath = end == value.length() || value.charAt(end) == '/' || value.charAt(end) == ':';
+      boolean endsPath =
+          end == value.length() || value.charAt(end) == '/' || value.charAt(end) == ':';
       out.append(value, from, at).append(startsPath && endsPath ? source.toString() : target);
       from = end;
     }

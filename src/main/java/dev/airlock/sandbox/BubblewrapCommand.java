@@ -39,8 +39,9 @@ final class BubblewrapCommand {
     argv.addAll(List.of("--size", Long.toString(config.tmpBytes()), "--tmpfs", "/tmp"));
     argv.addAll(List.of("--bind", workspace.toString(), WORKSPACE));
     for (BindMount bind : config.binds()) {
-      argv.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.source().toString(),
-          bind.target()));
+      argv.addAll(
+          List.of(
+              bind.writable() ? "--bind" : "--ro-bind", bind.source().toString(), bind.target()));
     }
     // The root is bubblewrap's own tmpfs, writable and unbounded: close it, so only /work and
     // the size-capped /tmp take writes.

@@ -35,12 +35,18 @@ final class HostUser {
     return self == 0 ? LocalSandboxConfig.NOBODY_UID : -1;
   }
 
-  /** Threads of all processes whose real uid is {@code uid}: what RLIMIT_NPROC counts. */
+  /**
+   * Threads of all processes of {@code uid}: what RLIMIT_NPROC counts. The owner of /proc/PID
+   * (a cheap stat) picks the processes; only their status files are read, since reading every
+   * status file costs more than starting the sandbox on a busy machine.
+   */
   static int countTasks(int uid) {
     int total = 0;
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
-        total += tasksOf(proc.resolve("status"), uid);
+        if (ownedBy(proc, uid)) {
+          total += tasksOf(proc.resolve("status"), uid);
+        }
       }
     } catch (IOException e) {
       return 0;
@@ -48,11 +54,18 @@ final class HostUser {
     return total;
   }
 
+  private static boolean ownedBy(Path proc, int uid) {
+    try {
+      return Integer.valueOf(uid).equals(Files.getAttribute(proc, "unix:uid"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static int tasksOf(Path status, int uid) {
     try {
-      List<String> lines = Files.readAllLines(status);
       boolean mine = false;
-      for (String line : lines) {
+      for (String line : Files.readAllLines(status)) {
         if (line.startsWith("Uid:")) {
           mine = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]) == uid;
         } else if (mine && line.startsWith("Threads:")) {
@@ -66,8 +79,8 @@ final class HostUser {
   }
 
   /**
-   * Gives {@code root} and everything below it to {@code uid}. Symbolic links are never followed
-   * (a link planted by sandboxed code must not make us chown a host file).
+   * Gives {@code root} and everything below it to {@code uid}. Symbolic links are never followed (a
+   * link planted by sandboxed code must not make us chown a host file).
    */
   static void chownTree(Path root, int uid) {
     try (Stream<Path> paths = Files.walk(root)) {

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Runs Python under bubblewrap: no network, read-only /usr, a size-capped /tmp, one writable
  * workspace at /work that persists across the run's executions, an environment holding only the
- * whitelist, resource limits through prlimit, and a timeout that kills the whole process tree.
- * When Airlock runs as root, the sandbox runs as uid 65534 so the process limit holds.
+ * whitelist, resource limits through prlimit, and a timeout that kills the whole process tree. When
+ * Airlock runs as root, the sandbox runs as uid 65534 so the process limit holds.
  *
  * <p>Create with {@link #create(LocalSandboxConfig, Path)}, which checks first that a sandbox can
  * start here ({@link #probe(LocalSandboxConfig)}).
@@ -74,10 +74,17 @@ public final class LocalSandbox extends PythonSandboxBase {
     for (Map.Entry<Path, Boolean> source : sources.entrySet()) {
       Path closed = HostUser.firstClosedPath(source.getKey(), source.getValue());
       if (closed != null) {
-        throw new SandboxUnavailableException("the sandbox runs as uid " + dropUid
-            + " (Airlock runs as root) and cannot reach " + source.getKey() + " because " + closed
-            + " is closed to other users: keep the run's folders elsewhere (for example under"
-            + " /var/lib/airlock or /tmp), or chmod o+rx " + closed + ".");
+        throw new SandboxUnavailableException(
+            "the sandbox runs as uid "
+                + dropUid
+                + " (Airlock runs as root) and cannot reach "
+                + source.getKey()
+                + " because "
+                + closed
+                + " is closed to other users: keep the run's folders elsewhere (for example under"
+                + " /var/lib/airlock or /tmp), or chmod o+rx "
+                + closed
+                + ".");
       }
     }
   }
@@ -110,8 +117,15 @@ public final class LocalSandbox extends PythonSandboxBase {
   @Override
   public String describe() {
     String user = dropUid >= 0 ? ", runs as uid " + dropUid : "";
-    return bubblewrapVersion + ", " + config.python() + " " + pythonVersion + ", no network, "
-        + Sizes.human(config.memoryBytes()) + " memory" + user;
+    return bubblewrapVersion
+        + ", "
+        + config.python()
+        + " "
+        + pythonVersion
+        + ", no network, "
+        + Sizes.human(config.memoryBytes())
+        + " memory"
+        + user;
   }
 
   @Override

@@ -73,48 +73,147 @@ public record LocalSandboxConfig(
   }
 
   public LocalSandboxConfig withPython(Path path) {
-    return new LocalSandboxConfig(path, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        path,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withBubblewrap(Path path) {
-    return new LocalSandboxConfig(python, path, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        path,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withMemoryBytes(long bytes) {
-    return new LocalSandboxConfig(python, bubblewrap, bytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        bytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withFileSizeBytes(long bytes) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, bytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        bytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withCpuTime(Duration time) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, time, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        time,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withProcesses(int count) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, count,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        count,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withTmpBytes(long bytes) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, bytes, outputCapBytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        bytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withOutputCapBytes(long bytes) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, bytes, sandboxUid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        bytes,
+        sandboxUid,
+        binds,
+        environment);
   }
 
   public LocalSandboxConfig withSandboxUid(Integer uid) {
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, uid, binds, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        uid,
+        binds,
+        environment);
   }
 
   /** Adds a host folder (or file) the sandbox can read at {@code target}. */
@@ -130,16 +229,38 @@ public record LocalSandboxConfig(
   public LocalSandboxConfig withBind(BindMount bind) {
     List<BindMount> all = new ArrayList<>(binds);
     all.add(bind);
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, all, environment);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        all,
+        environment);
   }
 
   /** Sets a variable inside the sandbox, e.g. {@code PYTHONPATH=/opt/airlock/python}. */
   public LocalSandboxConfig withEnvironment(String name, String value) {
     Map<String, String> all = new LinkedHashMap<>(environment);
     all.put(name, Objects.requireNonNull(value, "value"));
-    return new LocalSandboxConfig(python, bubblewrap, memoryBytes, fileSizeBytes, cpuTime, processes,
-        openFiles, tmpBytes, outputCapBytes, sandboxUid, binds, all);
+    return new LocalSandboxConfig(
+        python,
+        bubblewrap,
+        memoryBytes,
+        fileSizeBytes,
+        cpuTime,
+        processes,
+        openFiles,
+        tmpBytes,
+        outputCapBytes,
+        sandboxUid,
+        binds,
+        all);
   }
 
   /** CPU seconds for one process: the configured time, else the execution's timeout. */

@@ -19,7 +19,9 @@ final class ProcessExecution {
 
   private static final long POLL_MILLIS = 50;
 
-  /** What happened, before any interpretation. {@code exitCode} is null if the process never ended. */
+  /**
+   * What happened, before any interpretation. {@code exitCode} is null if the process never ended.
+   */
   record Outcome(
       Integer exitCode,
       boolean timedOut,
@@ -81,8 +83,15 @@ final class ProcessExecution {
     joinQuietly(outThread);
     joinQuietly(errThread);
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
-    return new Outcome(exit, timedOut, cancelled.get(), out.text(), err.text(),
-        out.droppedBytes(), err.droppedBytes(), duration);
+    return new Outcome(
+        exit,
+        timedOut,
+        cancelled.get(),
+        out.text(),
+        err.text(),
+        out.droppedBytes(),
+        err.droppedBytes(),
+        duration);
   }
 
   /** Waits for the process; returns true if the timeout fired (the tree is then killed). */

@@ -54,7 +54,10 @@ abstract class PythonSandboxBase implements Sandbox {
   /** Folders the sandbox user must own before each execution. */
   List<Path> ownedFolders() {
     List<Path> folders = new ArrayList<>(List.of(workspace));
-    config.binds().stream().filter(BindMount::writable).map(BindMount::source).forEach(folders::add);
+    config.binds().stream()
+        .filter(BindMount::writable)
+        .map(BindMount::source)
+        .forEach(folders::add);
     return folders;
   }
 
@@ -63,8 +66,9 @@ abstract class PythonSandboxBase implements Sandbox {
       ExecutionRequest request, OutputListener output, ExecutionControl control)
       throws SandboxUnavailableException {
     OutputListener listener = output == null ? OutputListener.NONE : output;
+    ExecutionControl clock = control == null ? new ExecutionControl() : control;
     ExecutionControl own = new ExecutionControl();
-    control.onCancel(own::cancel);
+    clock.onCancel(own::cancel);
     oneAtATime.lock();
     running.add(own);
     try {
@@ -74,7 +78,7 @@ abstract class PythonSandboxBase implements Sandbox {
       prepareFolders();
       List<String> missing = missingPackages(request.packages());
       ProcessExecution.Outcome outcome =
-          run(request.code(), request.timeout(), request.environment(), listener, own, control);
+          run(request.code(), request.timeout(), request.environment(), listener, own, clock);
       failIfSandboxBroken(outcome);
       return classifier.classify(outcome, request.timeout(), missing);
     } finally {
@@ -100,12 +104,25 @@ abstract class PythonSandboxBase implements Sandbox {
         });
     List<String> argv = command(environment, config.cpuSecondsFor(timeout));
     try {
-      return ProcessExecution.run(launcher, argv, processEnvironment(environment), workspace, code,
-          timeout, config.outputCapBytes(), listener, own, clock);
+      return ProcessExecution.run(
+          launcher,
+          argv,
+          processEnvironment(environment),
+          workspace,
+          code,
+          timeout,
+          config.outputCapBytes(),
+          listener,
+          own,
+          clock);
     } catch (IOException e) {
       throw new SandboxUnavailableException(
-          "cannot start the sandbox (" + argv.get(0) + "): " + e.getMessage()
-              + ". Check that util-linux (prlimit, setpriv) and python3 are installed.", e);
+          "cannot start the sandbox ("
+              + argv.get(0)
+              + "): "
+              + e.getMessage()
+              + ". Check that util-linux (prlimit, setpriv) and python3 are installed.",
+          e);
     }
   }
 
@@ -121,11 +138,16 @@ abstract class PythonSandboxBase implements Sandbox {
     List<String> unknown =
         moduleOf.values().stream().distinct().filter(m -> !importable.containsKey(m)).toList();
     if (!unknown.isEmpty()) {
-      ProcessExecution.Outcome check = run(PackageNames.checkScript(unknown),
-          PACKAGE_CHECK_TIMEOUT, Map.of(), OutputListener.NONE, new ExecutionControl(),
-          new ExecutionControl());
+      ProcessExecution.Outcome check =
+          run(
+              PackageNames.checkScript(unknown),
+              PACKAGE_CHECK_TIMEOUT,
+              Map.of(),
+              OutputListener.NONE,
+              new ExecutionControl(),
+              new ExecutionControl());
       if (check.exitCode() != null && check.exitCode() == 0) {
-        Set<String> notFound = Set.of(check.stdout().strip().split("\\s+"));
+        Set<String> notFound = Set.copyOf(List.of(check.stdout().strip().split("\\s+")));
         unknown.forEach(module -> importable.put(module, !notFound.contains(module)));
       }
     }
@@ -152,8 +174,12 @@ abstract class PythonSandboxBase implements Sandbox {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new SandboxUnavailableException(
-          "cannot prepare the sandbox workspace " + workspace + ": " + e.getMessage()
-              + ". Check that the folder is on a local disk Airlock can write.", e);
+          "cannot prepare the sandbox workspace "
+              + workspace
+              + ": "
+              + e.getMessage()
+              + ". Check that the folder is on a local disk Airlock can write.",
+          e);
     }
   }
 
@@ -173,8 +199,16 @@ abstract class PythonSandboxBase implements Sandbox {
 
   private ExecutionResult cancelledBeforeStart(ExecutionRequest request) {
     String why = closed ? "the sandbox is closed" : "the execution was cancelled before it started";
-    return new ExecutionResult(ExecutionResult.Status.CANCELLED, null, "", "", 0, 0,
-        "cancelled: " + why, Duration.ZERO, List.of());
+    return new ExecutionResult(
+        ExecutionResult.Status.CANCELLED,
+        null,
+        "",
+        "",
+        0,
+        0,
+        "cancelled: " + why,
+        Duration.ZERO,
+        List.of());
   }
 
   @Override

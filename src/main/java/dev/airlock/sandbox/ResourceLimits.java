@@ -17,8 +17,8 @@ final class ResourceLimits {
   static List<String> prefix(LocalSandboxConfig config, long cpuSeconds, int dropUid) {
     List<String> argv = new ArrayList<>();
     if (dropUid >= 0) {
-      argv.addAll(List.of(tool("setpriv"), "--reuid=" + dropUid, "--regid=" + dropUid,
-          "--clear-groups"));
+      argv.addAll(
+          List.of(tool("setpriv"), "--reuid=" + dropUid, "--regid=" + dropUid, "--clear-groups"));
     }
     int owner = dropUid >= 0 ? dropUid : HostUser.currentUid();
     int nproc = HostUser.countTasks(owner) + config.processes();

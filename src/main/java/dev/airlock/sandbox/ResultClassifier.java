@@ -38,8 +38,11 @@ final class ResultClassifier {
       return new Verdict(Status.CANCELLED, "cancelled: the execution was stopped on request");
     }
     if (outcome.timedOut()) {
-      return new Verdict(Status.TIMEOUT, "killed after the " + seconds(timeout)
-          + " timeout; every process of the execution was stopped");
+      return new Verdict(
+          Status.TIMEOUT,
+          "killed after the "
+              + seconds(timeout)
+              + " timeout; every process of the execution was stopped");
     }
     int exit = outcome.exitCode();
     if (exit == 0) {
@@ -50,8 +53,11 @@ final class ResultClassifier {
       return new Verdict(Status.KILLED, "killed: CPU time limit of " + cpu + " s exceeded");
     }
     if (exit == 137) {
-      return new Verdict(Status.KILLED, "killed by SIGKILL: the CPU time limit of " + cpu
-          + " s was reached, or the host ran out of memory");
+      return new Verdict(
+          Status.KILLED,
+          "killed by SIGKILL: the CPU time limit of "
+              + cpu
+              + " s was reached, or the host ran out of memory");
     }
     String last = lastLine(outcome.stderr());
     Verdict limit = limitFromException(last);
@@ -59,28 +65,37 @@ final class ResultClassifier {
       return limit;
     }
     if (exit > 128 && exit < 128 + 65) {
-      return new Verdict(Status.KILLED, "killed by signal " + signalName(exit - 128)
-          + " (exit code " + exit + ")");
+      return new Verdict(
+          Status.KILLED,
+          "killed by signal " + signalName(exit - 128) + " (exit code " + exit + ")");
     }
     return new Verdict(Status.ERROR, last.isEmpty() ? "exited with code " + exit : last);
   }
 
   private Verdict limitFromException(String last) {
     if (last.startsWith("MemoryError")) {
-      return new Verdict(Status.KILLED,
+      return new Verdict(
+          Status.KILLED,
           "MemoryError: memory limit of " + Sizes.human(config.memoryBytes()) + " exceeded");
     }
     if (last.contains("[Errno 27]")) {
-      return new Verdict(Status.KILLED, "file size limit of "
-          + Sizes.human(config.fileSizeBytes()) + " exceeded (" + last + ")");
+      return new Verdict(
+          Status.KILLED,
+          "file size limit of " + Sizes.human(config.fileSizeBytes()) + " exceeded (" + last + ")");
     }
     if (last.startsWith("BlockingIOError: [Errno 11]") || last.contains("can't start new thread")) {
-      return new Verdict(Status.KILLED, "process limit reached (" + config.processes()
-          + " processes and threads): " + last);
+      return new Verdict(
+          Status.KILLED,
+          "process limit reached (" + config.processes() + " processes and threads): " + last);
     }
     if (last.contains("[Errno 28]")) {
-      return new Verdict(Status.ERROR, "no space left: /tmp in the sandbox holds at most "
-          + Sizes.human(config.tmpBytes()) + " (" + last + ")");
+      return new Verdict(
+          Status.ERROR,
+          "no space left: /tmp in the sandbox holds at most "
+              + Sizes.human(config.tmpBytes())
+              + " ("
+              + last
+              + ")");
     }
     return null;
   }

@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 /**
  * Starts every sandbox process from one long-lived thread. bubblewrap's {@code --die-with-parent}
  * uses PR_SET_PDEATHSIG, which fires when the <em>thread</em> that forked it ends: a process
- * started from a short-lived or pooled thread is SIGKILLed when that thread goes away (verified
- * on this machine with OpenJDK 17). Closing the launcher ends its thread, which kills every
- * sandbox it started that is still running.
+ * started from a short-lived or pooled thread is SIGKILLed when that thread goes away (verified on
+ * this machine with OpenJDK 17). Closing the launcher ends its thread, which kills every sandbox it
+ * started that is still running.
  */
 public final class SandboxLauncher implements AutoCloseable {
   private final ExecutorService thread =

@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * NO ISOLATION: plain python3 on the host, for machines where bubblewrap cannot run and the user
- * explicitly chose {@code --unsafe-no-isolation}. It keeps what needs no kernel support: the
- * limits (prlimit, and a uid switch when running as root), a cleared environment, the workspace
- * as working folder, the timeout and the kill of the process tree. It does not stop the code from
- * reading or writing any file the user can, nor from using the network; processes that detach
- * from the tree (setsid and a double fork) may outlive the execution.
+ * explicitly chose {@code --unsafe-no-isolation}. It keeps what needs no kernel support: the limits
+ * (prlimit, and a uid switch when running as root), a cleared environment, the workspace as working
+ * folder, the timeout and the kill of the process tree. It does not stop the code from reading or
+ * writing any file the user can, nor from using the network; processes that detach from the tree
+ * (setsid and a double fork) may outlive the execution.
  *
- * <p>Bind targets are rewritten to their host folders in environment values, so
- * {@code PYTHONPATH=/opt/airlock/python} points at the bound host folder.
+ * <p>Bind targets are rewritten to their host folders in environment values, so {@code
+ * PYTHONPATH=/opt/airlock/python} points at the bound host folder.
  */
 public final class UnisolatedSandbox extends PythonSandboxBase {
   private final Path tmp;
@@ -29,14 +29,20 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
       throws SandboxUnavailableException {
     super(config, workspace, launcher);
     if (!Files.isExecutable(config.python())) {
-      throw new SandboxUnavailableException("python is not installed at " + config.python()
-          + ": apt-get install python3, or configure another interpreter.");
+      throw new SandboxUnavailableException(
+          "python is not installed at "
+              + config.python()
+              + ": apt-get install python3, or configure another interpreter.");
     }
     try {
       tmp = Files.createTempDirectory("airlock-tmp-");
     } catch (IOException e) {
-      throw new SandboxUnavailableException("cannot create a temporary folder for the code: "
-          + e.getMessage() + ". Check the free space in " + System.getProperty("java.io.tmpdir"), e);
+      throw new SandboxUnavailableException(
+          "cannot create a temporary folder for the code: "
+              + e.getMessage()
+              + ". Check the free space in "
+              + System.getProperty("java.io.tmpdir"),
+          e);
     }
   }
 
@@ -82,8 +88,12 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
 
   @Override
   public String describe() {
-    return "NO ISOLATION: " + config.python() + " runs directly on this machine (network and"
-        + " files reachable), " + Sizes.human(config.memoryBytes()) + " memory";
+    return "NO ISOLATION: "
+        + config.python()
+        + " runs directly on this machine (network and"
+        + " files reachable), "
+        + Sizes.human(config.memoryBytes())
+        + " memory";
   }
 
   @Override
