@@ -62,6 +62,9 @@ class PythonClientTest {
         print("has_main", client.has_table("acquirer_countries", "main"))
         head = next(iter(client.get_commits("alice.wap", limit=1)))
         print("props", head.properties.get("run"), head.properties.get("turn"))
+        mine = list(client.get_commits("alice.wap", filter_by_properties={"run": "run-1"}))
+        others = list(client.get_commits("alice.wap", filter_by_properties={"run": "run-2"}))
+        print("by run", len(mine) >= 2, len(others), mine[0].ref.hash == head.ref.hash)
         """.formatted(csv, csv));
 
     assertThat(out).contains("rows 5 ['country_code', 'n']");
@@ -69,7 +72,7 @@ class PythonClientTest {
     assertThat(out).contains("count 8");
     assertThat(out).contains("('id', 'long')", "('acquirer', 'string')");
     assertThat(out).contains("tables ['acquirer_countries']", "has_main False", "props run-1 2");
-    assertThat(out).contains("pinned False");
+    assertThat(out).contains("pinned False", "by run True 0 True");
     List<Commit> commits = h.lakehouse.commits("alice.wap", 1);
     assertThat(commits.get(0).properties()).containsEntry("run", "run-1").containsEntry("turn", "2");
     assertThat(h.calls).extracting(GatewayCall::method)
@@ -140,6 +143,8 @@ class PythonClientTest {
 
     assertThat(out).contains("missing FAILED True", "main FAILED True", "rows 0");
     assertThat(out).containsPattern("mismatch FAILED .+");
+    assertThat(h.calls).filteredOn(c -> c.method().equals("import_data"))
+        .extracting(GatewayCall::errorType).doesNotContainNull().hasSize(3);
   }
 
   @Test
