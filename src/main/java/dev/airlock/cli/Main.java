@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReplayCommand.class,
       RunsCommand.class,
+      LakehouseCommand.class,
       DemoDataCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

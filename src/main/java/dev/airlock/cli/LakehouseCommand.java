@@ -1,0 +1,281 @@
+package dev.airlock.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.lakehouse.Commit;
+import dev.airlock.lakehouse.LakehouseException;
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeDecision;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.lakehouse.QueryResult;
+import dev.airlock.lakehouse.Ref;
+import dev.airlock.lakehouse.RefDiff;
+import dev.airlock.lakehouse.SchemaChange;
+import dev.airlock.lakehouse.TableDiff;
+import dev.airlock.lakehouse.TableField;
+import dev.airlock.lakehouse.TableInfo;
+import dev.airlock.lakehouse.WriteContext;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code airlock lakehouse}: the embedded lakehouse from the command line, a human's tool. */
+@Command(
+    name = "lakehouse",
+    mixinStandardHelpOptions = true,
+    description = "Git for tables: branches, tables, queries, diffs and merges of the embedded"
+        + " lakehouse.")
+public final class LakehouseCommand implements Runnable {
+  private static final MergeGate NO_MERGES = MergeGate.rejectAll("this command does not merge");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "Lakehouse folder (default ~/.local/share/airlock/lakehouse).")
+  Path home;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(out());
+  }
+
+  @Command(name = "branches", description = "List branches and their heads.")
+  int branches() {
+    return with(NO_MERGES, lake -> {
+      lake.branches(null).forEach(b -> out().println(b.name() + "  " + shortHash(b.hash())));
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "tables", description = "List the tables on a ref.")
+  int tables(@Parameters(paramLabel = "REF") String ref) {
+    return with(NO_MERGES, lake -> {
+      List<TableInfo> tables = lake.tables(ref);
+      if (tables.isEmpty()) {
+        out().println("(no tables on " + ref + ")");
+      }
+      tables.forEach(t -> out().println(t.fqn() + "  " + t.records() + " rows  "
+          + t.fields().size() + " columns  " + t.dataFiles().size() + " files"));
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "schema", description = "Show a table's columns on a ref.")
+  int schema(@Parameters(paramLabel = "REF") String ref,
+      @Parameters(paramLabel = "TABLE") String table) {
+    return with(NO_MERGES, lake -> {
+      TableInfo t = lake.table(ref, table);
+      out().println(t.fqn() + " on " + ref + ": " + t.records() + " rows");
+      List<List<Object>> rows = t.fields().stream()
+          .map(f -> List.<Object>of(f.name(), f.type(), f.required() ? "required" : "optional"))
+          .toList();
+      TextTable.print(out(), List.of("column", "type", "nulls"), rows);
+      if (!t.lineage().sourceUris().isEmpty()) {
+        out().println("sources: " + String.join(", ", t.lineage().sourceUris()));
+      }
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "log", description = "Show the commits of a ref, newest first.")
+  int log(@Parameters(paramLabel = "REF") String ref,
+      @Option(names = {"-n", "--limit"}, paramLabel = "N") Integer limit) {
+    return with(NO_MERGES, lake -> {
+      for (Commit c : lake.commits(ref, limit)) {
+        out().println(shortHash(c.hash()) + "  " + c.time() + "  " + c.author() + "  "
+            + c.subject() + properties(c));
+        if (c.parents().size() > 1) {
+          out().println("    merge of " + c.parents().stream().map(LakehouseCommand::shortHash)
+              .reduce((a, b) -> a + " + " + b).orElse(""));
+        }
+      }
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "query", description = "Run SQL on a ref (tables bound by name).")
+  int query(@Parameters(paramLabel = "REF") String ref,
+      @Parameters(paramLabel = "SQL") String sql,
+      @Option(names = "--json", description = "Print one JSON object.") boolean json,
+      @Option(names = "--max-rows", paramLabel = "N") Integer maxRows) {
+    return with(NO_MERGES, lake -> {
+      QueryResult r = lake.query(sql, ref, maxRows);
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("columns", r.columns());
+        doc.put("types", r.types());
+        doc.put("rows", r.rows());
+        doc.put("truncated", r.truncated());
+        out().println(new ObjectMapper().writeValueAsString(doc));
+      } else {
+        TextTable.print(out(), r.columns(), r.rows());
+        out().println("(" + r.rowCount() + " rows" + (r.truncated() ? ", truncated" : "") + ")");
+      }
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "diff", description = "Show the tables that differ between two refs.")
+  int diff(@Parameters(paramLabel = "FROM") String from,
+      @Parameters(paramLabel = "TO") String to) {
+    return with(NO_MERGES, lake -> {
+      printDiff(lake.diff(from, to));
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "create-branch", description = "Create a branch from a ref (copies no data).")
+  int createBranch(@Parameters(paramLabel = "NAME") String name,
+      @Parameters(paramLabel = "FROM") String from) {
+    return with(NO_MERGES, lake -> {
+      Ref b = lake.createBranch(name, from);
+      out().println("Created branch " + b.name() + " at " + shortHash(b.hash()) + " (from "
+          + from + ")");
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "delete-branch", description = "Delete a branch (its data files stay).")
+  int deleteBranch(@Parameters(paramLabel = "NAME") String name) {
+    return with(NO_MERGES, lake -> {
+      lake.deleteBranch(name);
+      out().println("Deleted branch " + name);
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "create-table", description = "Create a table whose schema is the source's.")
+  int createTable(@Parameters(paramLabel = "TABLE") String table,
+      @Parameters(paramLabel = "URI") String uri,
+      @Option(names = "--branch", required = true, paramLabel = "B") String branch,
+      @Option(names = "--replace") boolean replace) {
+    return with(NO_MERGES, lake -> {
+      TableInfo t = lake.createTable(table, uri, branch, replace, user());
+      out().println("Created table " + t.fqn() + " on " + branch + " with " + t.fields().size()
+          + " columns; import data with `airlock lakehouse import " + table + " URI --branch "
+          + branch + "`");
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "import", description = "Append a source's rows to a table on a branch.")
+  int importData(@Parameters(paramLabel = "TABLE") String table,
+      @Parameters(paramLabel = "URI") String uri,
+      @Option(names = "--branch", required = true, paramLabel = "B") String branch) {
+    return with(NO_MERGES, lake -> {
+      var r = lake.importData(table, uri, branch, user());
+      out().println("Imported " + r.rowsImported() + " rows into " + r.fqn() + " on " + branch
+          + " (now " + r.records() + " rows), commit " + shortHash(r.head().hash()));
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "merge", description = "Merge SOURCE into INTO; into main it shows the diff"
+      + " and asks first.")
+  int merge(@Parameters(paramLabel = "SOURCE") String source,
+      @Parameters(paramLabel = "INTO") String into,
+      @Option(names = "--yes", description = "Do not ask.") boolean yes,
+      @Option(names = {"-m", "--message"}, paramLabel = "TEXT") String message) {
+    MergeGate gate = request -> {
+      out().println("Merging " + request.source().name() + " into " + request.target().name()
+          + " changes:");
+      printDiff(request.diff());
+      if (yes) {
+        return MergeDecision.approve();
+      }
+      out().print("Merge into " + request.target().name() + "? [y/N] ");
+      out().flush();
+      String answer = readLine();
+      return answer != null && answer.trim().equalsIgnoreCase("y")
+          ? MergeDecision.approve() : MergeDecision.reject("declined at the command line");
+    };
+    return with(gate, lake -> {
+      Ref head = lake.merge(source, into, user().withMessage(message));
+      out().println("Merged " + source + " into " + into + ": " + into + " is now at "
+          + shortHash(head.hash()));
+      return ExitCodes.OK;
+    });
+  }
+
+  private void printDiff(RefDiff diff) {
+    if (diff.isEmpty()) {
+      out().println("  (no table differs)");
+    }
+    for (TableDiff t : diff.tables()) {
+      String line = switch (t.change()) {
+        case ADDED -> "+ " + t.fqn() + "  added, " + t.rowsAfter() + " rows";
+        case REMOVED -> "- " + t.fqn() + "  removed (had " + t.rowsBefore() + " rows)";
+        case CHANGED -> "~ " + t.fqn() + "  " + t.rowsBefore() + " -> " + t.rowsAfter()
+            + " rows";
+      };
+      out().println("  " + line);
+      for (SchemaChange c : t.schemaChanges()) {
+        out().println("      column " + c.column() + ": " + c.kind().name().toLowerCase()
+            + (c.before() == null ? "" : " " + c.before())
+            + (c.after() == null ? "" : " -> " + c.after()));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface Action {
+    int apply(LocalLakehouse lake) throws Exception;
+  }
+
+  private int with(MergeGate gate, Action action) {
+    Path dir = home != null ? home : LocalLakehouse.defaultHome();
+    try (LocalLakehouse lake = new LocalLakehouse(dir, gate, null, null)) {
+      return action.apply(lake);
+    } catch (LakehouseException e) {
+      err().println("error: " + e.getMessage());
+      return e.status() == 400 && !e.type().endsWith("_FAILED") ? ExitCodes.USAGE
+          : ExitCodes.FAILED;
+    } catch (Exception e) {
+      err().println("error: lakehouse at " + dir + ": " + e.getMessage()
+          + " (check the folder exists and is writable, or pass --home DIR)");
+      return ExitCodes.UNAVAILABLE;
+    } finally {
+      out().flush();
+      err().flush();
+    }
+  }
+
+  private static WriteContext user() {
+    return WriteContext.user(System.getProperty("user.name", "user"));
+  }
+
+  private static String properties(Commit c) {
+    return c.properties().isEmpty() ? "" : "  " + c.properties();
+  }
+
+  static String shortHash(String hash) {
+    return hash.length() > 12 ? hash.substring(0, 12) : hash;
+  }
+
+  private static String readLine() {
+    try {
+      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+          .readLine();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+}

@@ -1,0 +1,201 @@
+package dev.airlock.lakehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then
+ * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each
+ * writing operation uses a fresh in-memory database; queries use warm databases from a {@link
+ * QueryPool}, locked to the warehouse folder so SQL cannot read other files of the host.
+ */
+final class DuckEngine {
+  private final Path warehouse;
+  private final QueryPool queries;
+
+  DuckEngine(Path warehouse) {
+    this.warehouse = warehouse.toAbsolutePath();
+    this.queries = new QueryPool(this.warehouse);
+    try {
+      Files.createDirectories(this.warehouse.resolve(".tmp"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the warehouse " + warehouse, e);
+    }
+  }
+
+  Path warehouse() {
+    return warehouse;
+  }
+
+  Connection open() throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:");
+  }
+
+  /** A SQL relation reading all files (one format, chosen by extension). */
+  static String relation(List<Path> files, String uri) {
+    String list =
+        files.stream().map(p -> quote(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+    String ext = extension(files.get(0));
+    for (Path f : files) {
+      if (!extension(f).equals(ext)) {
+        throw SourceResolver.failed(uri, "it mixes ." + ext + " and ." + extension(f)
+            + " files: import one format at a time");
+      }
+    }
+    return switch (ext) {
+      case "parquet", "pq" -> "read_parquet(" + list + ", union_by_name=true)";
+      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true)";
+      case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
+      default -> throw SourceResolver.failed(uri, "unknown file type ." + ext
+          + ": use .parquet, .csv or .json files");
+    };
+  }
+
+  private static String extension(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? "" : n.substring(dot + 1);
+  }
+
+  /** The columns of a relation, as DuckDB types. */
+  List<TableDocument.Field> describe(Connection c, String relation) throws SQLException {
+    List<TableDocument.Field> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
+      while (rs.next()) {
+        String type = rs.getString("column_type");
+        out.add(new TableDocument.Field(
+            rs.getString("column_name"), false, DuckTypes.iceberg(type), type));
+      }
+    }
+    return out;
+  }
+
+  /** A Parquet file written under a temporary name, not yet part of any table. */
+  record Staged(Path path, long rows) {}
+
+  /** Writes {@code select} to a temporary Parquet file in the warehouse. */
+  Staged stage(Connection c, String select) throws SQLException {
+    Path tmp = warehouse.resolve(".tmp").resolve(UUID.randomUUID() + ".parquet");
+    try (Statement s = c.createStatement()) {
+      long rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
+          + " (FORMAT parquet, COMPRESSION zstd)");
+      return new Staged(tmp, rows);
+    }
+  }
+
+  /** Moves a staged file to its final, immutable place; returns the catalog entry. */
+  TableDocument.DataFile publish(Staged staged, TableName table) throws IOException {
+    String rel = table.namespace() + "/" + table.name() + "/" + UUID.randomUUID() + ".parquet";
+    Path target = warehouse.resolve(rel);
+    Files.createDirectories(target.getParent());
+    Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
+    return new TableDocument.DataFile(rel, staged.rows(), Files.size(target));
+  }
+
+  void discard(Staged staged) {
+    try {
+      Files.deleteIfExists(staged.path());
+    } catch (IOException ignored) {
+      // An orphaned temp file costs disk space only; the catalog never points at it.
+    }
+  }
+
+  /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
+  QueryResult query(CatalogState state, String sql, Integer maxRows) throws SQLException {
+    Connection c = queries.take();
+    try {
+      bind(c, state);
+      try (Statement s = c.createStatement()) {
+        if (!s.execute(sql)) {
+          return new QueryResult(List.of(), List.of(), List.of(), false);
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          return collect(rs, maxRows);
+        }
+      }
+    } finally {
+      queries.give(c);
+    }
+  }
+
+  void close() {
+    queries.close();
+  }
+
+  private void bind(Connection c, CatalogState state) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String ns : state.namespaces()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(ns));
+      }
+      for (CatalogState.Entry e : state.tables().values()) {
+        TableDocument d = e.doc();
+        String files = d.dataFiles().stream()
+            .map(f -> quote(warehouse.resolve(f.path()).toString()))
+            .collect(Collectors.joining(", ", "[", "]"));
+        String view = ident(d.namespace()) + "." + ident(d.name());
+        s.execute("CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + files + ")");
+        if (d.namespace().equals(TableName.DEFAULT_NAMESPACE)) {
+          s.execute("CREATE VIEW main." + ident(d.name()) + " AS SELECT * FROM " + view);
+        }
+      }
+    }
+  }
+
+  private static QueryResult collect(ResultSet rs, Integer maxRows) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    List<String> names = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      names.add(md.getColumnLabel(i));
+      types.add(DuckTypes.iceberg(md.getColumnTypeName(i)));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    boolean truncated = false;
+    while (rs.next()) {
+      if (maxRows != null && rows.size() >= maxRows) {
+        truncated = true;
+        break;
+      }
+      List<Object> row = new ArrayList<>(n);
+      for (int i = 1; i <= n; i++) {
+        row.add(DuckTypes.value(rs.getObject(i)));
+      }
+      rows.add(java.util.Collections.unmodifiableList(row));
+    }
+    return new QueryResult(names, types, rows, truncated);
+  }
+
+  static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  static String ident(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  static LakehouseException queryFailed(String ref, SQLException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    return new LakehouseException(ErrorType.QUERY_FAILED,
+        "Query on " + ref + " failed: " + msg, Map.of("ref", ref), e);
+  }
+}

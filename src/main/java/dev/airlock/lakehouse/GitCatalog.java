@@ -1,0 +1,261 @@
+package dev.airlock.lakehouse;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The catalog: a bare Git repository. Trees hold {@code tables/<ns>/<name>.json} and
+ * {@code namespaces/<ns>.json}; branches are {@code refs/heads/*}, tags {@code refs/tags/*}. Commit
+ * properties ride in the message's last line ({@value #PROPERTIES_TRAILER} + one-line JSON). Every
+ * ref change is a compare-and-swap on the expected old id.
+ */
+final class GitCatalog implements AutoCloseable {
+  static final String PROPERTIES_TRAILER = "Airlock-Properties: ";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] NAMESPACE_DOC =
+      "{\"format_version\":1}\n".getBytes(StandardCharsets.UTF_8);
+
+  private final Repository repo;
+  private final Map<ObjectId, TableDocument> docCache = new ConcurrentHashMap<>();
+
+  GitCatalog(Path dir) {
+    try {
+      boolean fresh = !Files.exists(dir.resolve("HEAD"));
+      repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+      if (fresh) {
+        repo.create(true);
+        repo.getConfig().setBoolean("core", null, "logallrefupdates", false);
+        repo.getConfig().save();
+        RefUpdate head = repo.updateRef(Constants.HEAD);
+        head.link(Constants.R_HEADS + Lakehouse.MAIN);
+      }
+      if (branchHead(Lakehouse.MAIN) == null) {
+        ObjectId first =
+            writeCommit(
+                CatalogState.empty(), List.of(), WriteContext.user("airlock"),
+                "Initialize the lakehouse");
+        casRef(Constants.R_HEADS + Lakehouse.MAIN, ObjectId.zeroId(), first);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the catalog at " + dir, e);
+    }
+  }
+
+  Repository repository() {
+    return repo;
+  }
+
+  ObjectId branchHead(String name) throws IOException {
+    org.eclipse.jgit.lib.Ref r = repo.exactRef(Constants.R_HEADS + name);
+    return r == null ? null : r.getObjectId();
+  }
+
+  ObjectId tagTarget(String name) throws IOException {
+    org.eclipse.jgit.lib.Ref r = repo.exactRef(Constants.R_TAGS + name);
+    return r == null ? null : r.getObjectId();
+  }
+
+  List<Ref> refs(String prefix, Ref.Type type) throws IOException {
+    List<Ref> out = new ArrayList<>();
+    for (org.eclipse.jgit.lib.Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+      out.add(new Ref(r.getName().substring(prefix.length()), r.getObjectId().name(), type));
+    }
+    out.sort(java.util.Comparator.comparing(Ref::name));
+    return out;
+  }
+
+  /** A commit id from a full or abbreviated hex hash, or null. */
+  ObjectId commitId(String hex) throws IOException {
+    if (!hex.matches("[0-9a-fA-F]{4,40}")) {
+      return null;
+    }
+    ObjectId id = repo.resolve(hex + "^{commit}");
+    return id;
+  }
+
+  /** Swaps a full ref name from {@code expected} (zeroId: must not exist) to {@code next}. */
+  boolean casRef(String refName, ObjectId expected, ObjectId next) throws IOException {
+    RefUpdate u = repo.updateRef(refName);
+    u.setExpectedOldObjectId(expected);
+    u.setNewObjectId(next);
+    u.setForceUpdate(true);
+    RefUpdate.Result r = u.update();
+    return switch (r) {
+      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> true;
+      default -> false;
+    };
+  }
+
+  boolean deleteRef(String refName, ObjectId expected) throws IOException {
+    RefUpdate u = repo.updateRef(refName);
+    u.setExpectedOldObjectId(expected);
+    u.setForceUpdate(true);
+    RefUpdate.Result r = u.delete();
+    return r == RefUpdate.Result.FORCED || r == RefUpdate.Result.FAST_FORWARD;
+  }
+
+  CatalogState read(ObjectId commitId) throws IOException {
+    Map<String, CatalogState.Entry> tables = new TreeMap<>();
+    Set<String> namespaces = new TreeSet<>();
+    try (RevWalk walk = new RevWalk(repo);
+        TreeWalk tw = new TreeWalk(repo)) {
+      RevCommit c = walk.parseCommit(commitId);
+      tw.addTree(c.getTree());
+      tw.setRecursive(true);
+      ObjectReader reader = tw.getObjectReader();
+      while (tw.next()) {
+        String path = tw.getPathString();
+        if (path.startsWith("namespaces/") && path.endsWith(".json")) {
+          namespaces.add(path.substring("namespaces/".length(), path.length() - 5));
+        } else if (path.startsWith("tables/") && path.endsWith(".json")) {
+          ObjectId blob = tw.getObjectId(0);
+          TableDocument doc =
+              docCache.computeIfAbsent(
+                  blob, id -> loadDoc(reader, id));
+          tables.put(doc.tableName().fqn(), new CatalogState.Entry(doc, blob));
+        }
+      }
+    }
+    return new CatalogState(tables, namespaces);
+  }
+
+  private static TableDocument loadDoc(ObjectReader reader, ObjectId id) {
+    try {
+      return TableDocument.fromBytes(reader.open(id).getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the state's tree and a commit on {@code parents}; moves no ref. */
+  ObjectId writeCommit(
+      CatalogState state, List<ObjectId> parents, WriteContext ctx, String message)
+      throws IOException {
+    try (ObjectInserter ins = repo.newObjectInserter()) {
+      TreeFormatter root = new TreeFormatter();
+      TreeFormatter nsTree = new TreeFormatter();
+      ObjectId nsBlob = ins.insert(Constants.OBJ_BLOB, NAMESPACE_DOC);
+      for (String ns : state.namespaces()) {
+        nsTree.append(ns + ".json", FileMode.REGULAR_FILE, nsBlob);
+      }
+      root.append("namespaces", FileMode.TREE, ins.insert(nsTree));
+      if (!state.tables().isEmpty()) {
+        root.append("tables", FileMode.TREE, insertTables(ins, state));
+      }
+      CommitBuilder cb = new CommitBuilder();
+      cb.setTreeId(ins.insert(root));
+      cb.setParentIds(parents);
+      PersonIdent who = new PersonIdent(ctx.author(), ctx.author() + "@airlock.local");
+      cb.setAuthor(who);
+      cb.setCommitter(who);
+      cb.setMessage(withProperties(message, ctx.commitProperties()));
+      ObjectId id = ins.insert(cb);
+      ins.flush();
+      return id;
+    }
+  }
+
+  private ObjectId insertTables(ObjectInserter ins, CatalogState state) throws IOException {
+    Map<String, TreeFormatter> byNamespace = new TreeMap<>();
+    for (CatalogState.Entry e : state.tables().values()) {
+      TableDocument doc = e.doc();
+      ObjectId blob =
+          e.blobId() != null ? e.blobId() : ins.insert(Constants.OBJ_BLOB, doc.toBytes());
+      byNamespace
+          .computeIfAbsent(doc.namespace(), k -> new TreeFormatter())
+          .append(doc.name() + ".json", FileMode.REGULAR_FILE, blob);
+    }
+    TreeFormatter tables = new TreeFormatter();
+    for (Map.Entry<String, TreeFormatter> ns : byNamespace.entrySet()) {
+      tables.append(ns.getKey(), FileMode.TREE, ins.insert(ns.getValue()));
+    }
+    return ins.insert(tables);
+  }
+
+  private static String withProperties(String message, Map<String, String> props)
+      throws IOException {
+    if (props.isEmpty()) {
+      return message;
+    }
+    return message + "\n\n" + PROPERTIES_TRAILER + JSON.writeValueAsString(new TreeMap<>(props));
+  }
+
+  List<Commit> log(ObjectId start, Integer limit) throws IOException {
+    List<Commit> out = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.markStart(walk.parseCommit(start));
+      for (RevCommit c : walk) {
+        if (limit != null && out.size() >= limit) {
+          break;
+        }
+        out.add(toCommit(c));
+      }
+    }
+    return out;
+  }
+
+  private static Commit toCommit(RevCommit c) throws IOException {
+    String full = c.getFullMessage();
+    Map<String, String> props = new LinkedHashMap<>();
+    int at = full.lastIndexOf("\n\n" + PROPERTIES_TRAILER);
+    String message = full;
+    if (at >= 0) {
+      String json = full.substring(at + 2 + PROPERTIES_TRAILER.length()).trim();
+      props.putAll(JSON.readValue(json, new TypeReference<HashMap<String, String>>() {}));
+      message = full.substring(0, at);
+    }
+    List<String> parents = new ArrayList<>();
+    for (RevCommit p : c.getParents()) {
+      parents.add(p.name());
+    }
+    return new Commit(
+        c.name(), message, c.getAuthorIdent().getName(),
+        Instant.ofEpochSecond(c.getCommitTime()), props, parents);
+  }
+
+  /** The merge base of two commits, or null when they share no history. */
+  ObjectId mergeBase(ObjectId a, ObjectId b) throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(a));
+      walk.markStart(walk.parseCommit(b));
+      RevCommit base = walk.next();
+      return base == null ? null : base.copy();
+    }
+  }
+
+  @Override
+  public void close() {
+    repo.close();
+  }
+}

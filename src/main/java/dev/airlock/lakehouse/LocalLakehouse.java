@@ -1,0 +1,432 @@
+package dev.airlock.lakehouse;
+
+import dev.airlock.source.RawSources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The embedded lakehouse: a JGit catalog at {@code <home>/catalog.git}, Parquet files under
+ * {@code <home>/warehouse}, DuckDB in-process. Thread-safe: concurrent writers on one branch are
+ * serialized by compare-and-swap on the branch ref.
+ */
+public final class LocalLakehouse implements Lakehouse {
+  private final GitCatalog catalog;
+  private final DuckEngine engine;
+  private final Branches branches;
+  private final TableWrites writes;
+  private final MergeGate gate;
+  private final List<LakehouseListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Consumer<String> faultHook = point -> {};
+
+  /**
+   * @param home storage folder (created when missing); see {@link #defaultHome()}
+   * @param gate decides every merge into {@code main}
+   * @param rawSources reads {@code s3://} sources; null: such sources fail with a clear message
+   * @param listener told about every operation; null for none
+   */
+  public LocalLakehouse(
+      Path home, MergeGate gate, RawSources rawSources, LakehouseListener listener) {
+    this.gate = java.util.Objects.requireNonNull(gate, "gate");
+    this.catalog = new GitCatalog(home.resolve("catalog.git"));
+    this.engine = new DuckEngine(home.resolve("warehouse"));
+    this.branches = new Branches(catalog);
+    this.writes = new TableWrites(branches, catalog, engine, new SourceResolver(rawSources),
+        point -> faultHook.accept(point));
+    if (listener != null) {
+      listeners.add(listener);
+    }
+  }
+
+  /** {@code ~/.local/share/airlock/lakehouse}. */
+  public static Path defaultHome() {
+    return Path.of(System.getProperty("user.home"), ".local", "share", "airlock", "lakehouse");
+  }
+
+  public void addListener(LakehouseListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(LakehouseListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** The warehouse folder holding every data file. */
+  public Path warehouse() {
+    return engine.warehouse();
+  }
+
+  /** Tests inject failures at named points ({@code import_data}, {@code create_table}). */
+  void setFaultHook(Consumer<String> hook) {
+    this.faultHook = hook;
+  }
+
+  // ---- branches and tags
+
+  @Override
+  public Ref createBranch(String branch, String fromRef) {
+    return run(new Op("create_branch", branch, null, null), op -> {
+      Branches.checkName(branch, "branch");
+      Branches.Resolved from = branches.resolve(fromRef);
+      if (!catalog.casRef(Constants.R_HEADS + branch, ObjectId.zeroId(), from.id())) {
+        Ref existing = Ref.branch(branch, catalog.branchHead(branch).name());
+        throw new LakehouseException(ErrorType.BRANCH_EXISTS, "Branch '" + branch
+            + "' already exists: pick another name or delete it first.",
+            Map.of("branch_name", branch, "catalog_ref", existing.toString(),
+                "hash", existing.hash()));
+      }
+      op.after = from.id().name();
+      return Ref.branch(branch, from.id().name());
+    });
+  }
+
+  @Override
+  public void deleteBranch(String branch) {
+    run(new Op("delete_branch", branch, null, null), op -> {
+      if (MAIN.equals(branch)) {
+        throw new LakehouseException(ErrorType.DELETE_BRANCH_FORBIDDEN,
+            "Branch main cannot be deleted.", Map.of("branch_name", branch));
+      }
+      ObjectId head = branches.head(branch);
+      op.before = head.name();
+      if (!catalog.deleteRef(Constants.R_HEADS + branch, head)) {
+        throw Branches.headChanged(branch);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Ref> branches(String nameFilter) {
+    return run(new Op("get_branches", null, null, null), op ->
+        catalog.refs(Constants.R_HEADS, Ref.Type.BRANCH).stream()
+            .filter(r -> nameFilter == null || r.name().contains(nameFilter)).toList());
+  }
+
+  @Override
+  public Ref branch(String branch) {
+    return run(new Op("get_branch", branch, null, null), op ->
+        Ref.branch(branch, branches.head(branch, ErrorType.NOT_A_BRANCH_REF).name()));
+  }
+
+  @Override
+  public boolean hasBranch(String branch) {
+    try {
+      branch(branch);
+      return true;
+    } catch (LakehouseException e) {
+      if (e.errorType() == ErrorType.BRANCH_NOT_FOUND
+          || e.errorType() == ErrorType.NOT_A_BRANCH_REF) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Ref resolve(String ref) {
+    return run(new Op("get_ref", ref, null, null), op -> branches.resolve(ref).ref());
+  }
+
+  @Override
+  public Ref createTag(String tag, String fromRef) {
+    return run(new Op("create_tag", tag, null, null), op -> {
+      Branches.checkName(tag, "tag");
+      Branches.Resolved from = branches.resolve(fromRef);
+      if (!catalog.casRef(Constants.R_TAGS + tag, ObjectId.zeroId(), from.id())) {
+        throw new LakehouseException(ErrorType.TAG_EXISTS, "Tag '" + tag
+            + "' already exists: tags never move; pick another name.",
+            Map.of("tag_name", tag, "catalog_ref", tag));
+      }
+      return Ref.tag(tag, from.id().name());
+    });
+  }
+
+  @Override
+  public List<Ref> tags() {
+    return run(new Op("get_tags", null, null, null),
+        op -> catalog.refs(Constants.R_TAGS, Ref.Type.TAG));
+  }
+
+  // ---- namespaces
+
+  @Override
+  public Ref createNamespace(String namespace, String branch, WriteContext context) {
+    return write(new Op("create_namespace", branch, null, context), op -> {
+      new TableName(namespace, "x");
+      branches.writable(branch, ErrorType.CREATE_NAMESPACE_FORBIDDEN,
+          "create namespace " + namespace);
+      return branches.commit(branch, context, "Create namespace " + namespace, state -> {
+        if (state.namespaces().contains(namespace)) {
+          throw new LakehouseException(ErrorType.NAMESPACE_EXISTS, "Namespace " + namespace
+              + " already exists on " + branch + ".",
+              Map.of("namespace_name", namespace, "catalog_ref", branch));
+        }
+        return state.withNamespace(namespace);
+      });
+    }).head();
+  }
+
+  @Override
+  public boolean hasNamespace(String namespace, String ref) {
+    return namespaces(ref).contains(namespace);
+  }
+
+  @Override
+  public List<String> namespaces(String ref) {
+    return run(new Op("get_namespaces", ref, null, null),
+        op -> List.copyOf(state(ref).namespaces()));
+  }
+
+  // ---- tables
+
+  @Override
+  public List<TableInfo> tables(String ref) {
+    return run(new Op("get_tables", ref, null, null), op -> state(ref).tables().values().stream()
+        .map(e -> e.doc().toInfo()).toList());
+  }
+
+  @Override
+  public TableInfo table(String ref, String table) {
+    return run(new Op("get_table", ref, table, null), op -> doc(ref, TableName.parse(table))
+        .toInfo());
+  }
+
+  @Override
+  public boolean hasTable(String ref, String table) {
+    try {
+      table(ref, table);
+      return true;
+    } catch (LakehouseException e) {
+      if (e.errorType() == ErrorType.TABLE_NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private TableDocument doc(String ref, TableName name) throws IOException {
+    CatalogState state = state(ref);
+    if (!state.namespaces().contains(name.namespace())) {
+      throw new LakehouseException(ErrorType.NAMESPACE_NOT_FOUND, "Namespace "
+          + name.namespace() + " not found on " + ref + ".",
+          Map.of("namespace_name", name.namespace(), "input_ref", ref, "catalog_ref", ref));
+    }
+    TableDocument doc = state.table(name);
+    if (doc == null) {
+      throw TableWrites.tableNotFound(name, ref);
+    }
+    return doc;
+  }
+
+  private CatalogState state(String ref) throws IOException {
+    return catalog.read(branches.resolve(ref).id());
+  }
+
+  @Override
+  public TableInfo createTable(
+      String table, String sourceUri, String branch, boolean replace, WriteContext context) {
+    TableName name = TableName.parse(table);
+    return write(new Op("create_table", branch, name.fqn(), context),
+        op -> writes.create(name, sourceUri, branch, replace, context))
+        .thenTable(name);
+  }
+
+  @Override
+  public ImportResult importData(
+      String table, String sourceUri, String branch, WriteContext context) {
+    TableName name = TableName.parse(table);
+    Op op = new Op("import_data", branch, name.fqn(), context);
+    TableWrites.Imported done = run(op, o -> {
+      TableWrites.Imported imported = writes.importData(name, sourceUri, branch, context);
+      o.published(imported.outcome());
+      o.rows = imported.rows();
+      return imported;
+    });
+    Ref head = done.outcome().head();
+    long records = catalogDoc(head, name).records();
+    return new ImportResult(name.fqn(), done.rows(), records, done.sourceUris(), head);
+  }
+
+  private TableDocument catalogDoc(Ref head, TableName name) {
+    try {
+      return catalog.read(ObjectId.fromString(head.hash())).table(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Ref deleteTable(String table, String branch, WriteContext context) {
+    TableName name = TableName.parse(table);
+    return write(new Op("delete_table", branch, name.fqn(), context),
+        op -> writes.delete(name, branch, context)).head();
+  }
+
+  @Override
+  public Ref revertTable(
+      String table, String sourceRef, String intoBranch, boolean replace, WriteContext context) {
+    TableName name = TableName.parse(table);
+    return write(new Op("revert_table", intoBranch, name.fqn(), context),
+        op -> writes.revert(name, sourceRef, intoBranch, replace, context)).head();
+  }
+
+  // ---- reading data
+
+  @Override
+  public QueryResult query(String sql, String ref, Integer maxRows) {
+    String at = ref == null ? MAIN : ref;
+    return run(new Op("query", at, null, null), op -> {
+      CatalogState state = state(at);
+      try {
+        QueryResult r = engine.query(state, sql, maxRows);
+        op.rows = (long) r.rowCount();
+        return r;
+      } catch (SQLException e) {
+        throw DuckEngine.queryFailed(at, e);
+      }
+    });
+  }
+
+  @Override
+  public QueryResult scan(
+      String table, String ref, List<String> columns, String filters, Integer limit) {
+    String at = ref == null ? MAIN : ref;
+    TableName name = TableName.parse(table);
+    if (columns != null && columns.isEmpty()) {
+      throw new LakehouseException(ErrorType.BAD_REQUEST, "Empty column list: pass None for all"
+          + " columns or name some.", Map.of("table_name", name.fqn()));
+    }
+    run(new Op("get_table", at, name.fqn(), null), op -> doc(at, name));
+    String cols = columns == null ? "*"
+        : columns.stream().map(DuckEngine::ident).collect(Collectors.joining(", "));
+    String sql = "SELECT " + cols + " FROM " + DuckEngine.ident(name.namespace()) + "."
+        + DuckEngine.ident(name.name())
+        + (filters == null || filters.isBlank() ? "" : " WHERE " + filters)
+        + (limit == null ? "" : " LIMIT " + limit);
+    return query(sql, at, null);
+  }
+
+  // ---- history
+
+  @Override
+  public List<Commit> commits(String ref, Integer limit) {
+    return run(new Op("get_commits", ref, null, null),
+        op -> catalog.log(branches.resolve(ref).id(), limit));
+  }
+
+  @Override
+  public RefDiff diff(String fromRef, String toRef) {
+    return run(new Op("diff", fromRef + ".." + toRef, null, null), op -> {
+      Branches.Resolved a = branches.resolve(fromRef);
+      Branches.Resolved b = branches.resolve(toRef);
+      return Merges.diff(a.ref(), catalog.read(a.id()), b.ref(), catalog.read(b.id()));
+    });
+  }
+
+  @Override
+  public Ref merge(String sourceRef, String intoBranch, WriteContext context) {
+    return run(new Op("merge_branch", intoBranch, null, context),
+        op -> new MergeCommand(catalog, branches, gate).merge(sourceRef, intoBranch, context, op));
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    catalog.close();
+  }
+
+  // ---- operation tracking
+
+  /** One operation in flight, filled in as it learns its commits and rows. */
+  static final class Op {
+    final String name;
+    final String ref;
+    final String table;
+    final WriteContext context;
+    String before;
+    String after;
+    Long rows;
+
+    Op(String name, String ref, String table, WriteContext context) {
+      this.name = name;
+      this.ref = ref;
+      this.table = table;
+      this.context = context;
+    }
+
+    void published(Branches.Outcome outcome) {
+      before = outcome.before().name();
+      after = outcome.head().hash();
+    }
+  }
+
+  @FunctionalInterface
+  interface Body<T> {
+    T call(Op op) throws IOException, SQLException;
+  }
+
+  /** Result wrapper so writes can hand back either the head or the written table. */
+  private final class Written {
+    private final Ref head;
+
+    Written(Ref head) {
+      this.head = head;
+    }
+
+    Ref head() {
+      return head;
+    }
+
+    TableInfo thenTable(TableName name) {
+      return catalogDoc(head, name).toInfo();
+    }
+  }
+
+  private Written write(Op op, Body<Branches.Outcome> body) {
+    return run(op, o -> {
+      Branches.Outcome out = body.call(o);
+      o.published(out);
+      return new Written(out.head());
+    });
+  }
+
+  private <T> T run(Op op, Body<T> body) {
+    try {
+      T result = body.call(op);
+      emit(op, null);
+      return result;
+    } catch (LakehouseException e) {
+      emit(op, e.type());
+      throw e;
+    } catch (IOException | SQLException | UncheckedIOException e) {
+      LakehouseException le = new LakehouseException(ErrorType.INTERNAL_ERROR,
+          op.name + " on " + op.ref + " failed: " + TableWrites.firstLine(e)
+              + ". Check the lakehouse folder is writable.", Map.of(), e);
+      emit(op, le.type());
+      throw le;
+    }
+  }
+
+  private void emit(Op op, String error) {
+    LakehouseEvent event = new LakehouseEvent(Instant.now(), op.name, op.ref, op.table,
+        op.before, op.after, op.rows, error, op.context);
+    for (LakehouseListener l : new ArrayList<>(listeners)) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException ignored) {
+        // A listener's failure must never undo or fail a write that already happened.
+      }
+    }
+  }
+}

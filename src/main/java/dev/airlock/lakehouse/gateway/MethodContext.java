@@ -1,0 +1,15 @@
+package dev.airlock.lakehouse.gateway;
+
+import dev.airlock.lakehouse.WriteContext;
+import java.util.Map;
+
+/**
+ * What a method needs besides its parameters: who calls (for commits) and a way to tell the host
+ * that a merge is about to wait for the merge gate.
+ */
+record MethodContext(String username, CallContext call, Runnable gateWaiting) {
+
+  WriteContext write(String message, Map<String, String> properties) {
+    return new WriteContext(username, call.runId(), call.turn(), message, properties);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.airlock.lakehouse.gateway;
+
+import dev.airlock.lakehouse.ErrorType;
+import dev.airlock.lakehouse.LakehouseException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Which local sources sandboxed code may name in {@code create_table}/{@code import_data}. The
+ * lakehouse reads them on the host, outside the sandbox, so without a policy the code could import
+ * any file the host user can read. Sandbox paths (e.g. {@code /work}, the workspace) are rewritten
+ * to their host folders. When any root is allowed, local paths must lie under an allowed root or
+ * a mapped folder, also after following symbolic links (code can plant links in its workspace).
+ * Remote URIs ({@code s3://...}) pass unchanged.
+ */
+public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots) {
+
+  public SourcePolicy {
+    sandboxPaths = Map.copyOf(sandboxPaths);
+    allowedRoots = List.copyOf(allowedRoots);
+  }
+
+  /** No rewriting, no restriction (tests and trusted callers). */
+  public static SourcePolicy unrestricted() {
+    return new SourcePolicy(Map.of(), List.of());
+  }
+
+  /** Code that names {@code sandboxPrefix} (e.g. {@code /work}) means {@code hostFolder}. */
+  public SourcePolicy withSandboxPath(String sandboxPrefix, Path hostFolder) {
+    Map<String, Path> all = new LinkedHashMap<>(sandboxPaths);
+    all.put(trimSlash(sandboxPrefix), hostFolder.toAbsolutePath().normalize());
+    return new SourcePolicy(all, allowedRoots);
+  }
+
+  /** Allows local sources under {@code root}; from the first root on, nothing else is allowed. */
+  public SourcePolicy withAllowedRoot(Path root) {
+    List<Path> all = new ArrayList<>(allowedRoots);
+    all.add(root.toAbsolutePath().normalize());
+    return new SourcePolicy(sandboxPaths, all);
+  }
+
+  /** The URI to hand the lakehouse, or FORBIDDEN saying which folders are allowed. */
+  String apply(String uri) {
+    if (uri.contains("://") && !uri.startsWith("file://")) {
+      return uri;
+    }
+    String path = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
+    String host = toHost(path);
+    if (!allowedRoots.isEmpty()) {
+      check(uri, host);
+    }
+    return host;
+  }
+
+  private String toHost(String path) {
+    // An allowed root wins over a sandbox prefix: the raw data may live under a host folder that
+    // happens to start like one (a host /work/data/... while the sandbox calls its workspace /work).
+    if (path.startsWith("/") && under(Path.of(path).normalize(), allowedRoots)) {
+      return path;
+    }
+    Path work = sandboxPaths.get("/work");
+    if (!path.startsWith("/") && work != null) {
+      return work.resolve(path).normalize().toString();
+    }
+    for (Map.Entry<String, Path> mapping : sandboxPaths.entrySet()) {
+      String prefix = mapping.getKey();
+      if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+        return mapping.getValue() + path.substring(prefix.length());
+      }
+    }
+    return path;
+  }
+
+  private void check(String uri, String host) {
+    List<Path> roots = new ArrayList<>(allowedRoots);
+    roots.addAll(sandboxPaths.values());
+    Path fixed = Path.of(host).toAbsolutePath().normalize();
+    int glob = firstGlobSegment(fixed);
+    Path base = glob < 0 ? fixed : fixed.getRoot().resolve(fixed.subpath(0, glob));
+    boolean climbs = false;
+    for (Path part : Path.of(host)) {
+      climbs |= part.toString().equals("..");
+    }
+    if (climbs || !under(base, roots)) {
+      throw forbidden(uri);
+    }
+    for (Path match : matches(fixed, base, glob)) {
+      if (!under(real(match), realRoots(roots))) {
+        throw forbidden(uri);
+      }
+    }
+  }
+
+  private static List<Path> matches(Path fixed, Path base, int glob) {
+    if (glob < 0) {
+      return Files.exists(fixed) ? List.of(fixed) : List.of();
+    }
+    if (!Files.isDirectory(base)) {
+      return List.of();
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fixed);
+    try (Stream<Path> walk = Files.walk(base)) {
+      return walk.filter(matcher::matches).toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return List.of(base);
+    }
+  }
+
+  private static int firstGlobSegment(Path path) {
+    for (int i = 0; i < path.getNameCount(); i++) {
+      String part = path.getName(i).toString();
+      if (part.chars().anyMatch(c -> "*?[]{}".indexOf(c) >= 0)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean under(Path path, List<Path> roots) {
+    return roots.stream().anyMatch(path::startsWith);
+  }
+
+  private static List<Path> realRoots(List<Path> roots) {
+    return roots.stream().map(SourcePolicy::real).toList();
+  }
+
+  private static Path real(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  private LakehouseException forbidden(String uri) {
+    List<String> allowed = new ArrayList<>(allowedRoots.stream().map(Path::toString).toList());
+    allowed.addAll(sandboxPaths.keySet());
+    return new LakehouseException(
+        ErrorType.FORBIDDEN,
+        "Source '" + uri + "' is outside the folders this run may read " + allowed
+            + ": read the raw data from its given location, or write files to the workspace"
+            + " and import them from there.",
+        Map.of("search_uri", uri));
+  }
+
+  private static String trimSlash(String prefix) {
+    return prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1)
+        : prefix;
+  }
+}

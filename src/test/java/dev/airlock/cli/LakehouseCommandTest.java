@@ -1,0 +1,118 @@
+package dev.airlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakehouseCommandTest {
+  @TempDir Path home;
+  @TempDir Path raw;
+  private final PrintStream oldOut = System.out;
+  private final PrintStream oldErr = System.err;
+  private final InputStream oldIn = System.in;
+  private ByteArrayOutputStream out;
+  private ByteArrayOutputStream err;
+  private Path payments;
+
+  @BeforeEach
+  void capture() throws Exception {
+    payments = raw.resolve("payments.csv");
+    Files.writeString(payments, "psp_reference,merchant,eur_amount\n1,A,10.5\n2,B,3.25\n3,A,1\n");
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+    System.setIn(oldIn);
+  }
+
+  private int run(String... args) {
+    out = new ByteArrayOutputStream();
+    err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    String[] all = new String[args.length + 3];
+    all[0] = "lakehouse";
+    all[1] = "--home";
+    all[2] = home.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return Main.execute(all);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private void loadBranch() {
+    assertThat(run("create-branch", "wap", "main")).isZero();
+    assertThat(run("create-table", "payments", payments.toString(), "--branch", "wap")).isZero();
+    assertThat(run("import", "payments", payments.toString(), "--branch", "wap")).isZero();
+    assertThat(out()).contains("Imported 3 rows into bauplan.payments on wap (now 3 rows)");
+  }
+
+  @Test
+  void writeAuditPublishFromTheCommandLine() {
+    loadBranch();
+    assertThat(run("branches")).isZero();
+    assertThat(out()).contains("main  ", "wap  ");
+    assertThat(run("tables", "wap")).isZero();
+    assertThat(out()).contains("bauplan.payments  3 rows  3 columns");
+    assertThat(run("schema", "wap", "payments")).isZero();
+    assertThat(out()).containsPattern("eur_amount\\s+double");
+    assertThat(run("query", "wap",
+        "SELECT merchant, sum(eur_amount) AS total FROM payments GROUP BY 1 ORDER BY 1")).isZero();
+    assertThat(out()).containsPattern("merchant\\s+total").contains("A         11.5")
+        .contains("(2 rows)");
+    assertThat(run("query", "wap", "SELECT count(*) AS n FROM payments", "--json")).isZero();
+    assertThat(out().trim())
+        .isEqualTo("{\"columns\":[\"n\"],\"types\":[\"long\"],\"rows\":[[3]],\"truncated\":false}");
+    assertThat(run("diff", "main", "wap")).isZero();
+    assertThat(out()).contains("+ bauplan.payments  added, 3 rows");
+    assertThat(run("merge", "wap", "main", "--yes", "-m", "publish payments")).isZero();
+    assertThat(out()).contains("+ bauplan.payments", "Merged wap into main");
+    assertThat(run("log", "main")).isZero();
+    assertThat(out()).contains("publish payments", "merge of ");
+  }
+
+  @Test
+  void mergeIntoMainAsksAndNoMeansNothingChanges() {
+    loadBranch();
+    System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(run("merge", "wap", "main")).isEqualTo(ExitCodes.FAILED);
+    assertThat(out()).contains("Merge into main? [y/N]");
+    assertThat(err()).contains("rejected: declined at the command line");
+    assertThat(run("tables", "main")).isZero();
+    assertThat(out()).contains("(no tables on main)");
+    System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(run("merge", "wap", "main")).isZero();
+  }
+
+  @Test
+  void errorsAreOneLineAndNonZero() {
+    assertThat(run("import", "payments", payments.toString(), "--branch", "main"))
+        .isEqualTo(ExitCodes.FAILED);
+    assertThat(err().strip()).startsWith("error: ").contains("main takes no direct writes")
+        .doesNotContain("\n");
+    assertThat(run("tables", "nope")).isEqualTo(ExitCodes.FAILED);
+    assertThat(err()).contains("Ref 'nope' not found");
+    assertThat(run("delete-branch", "main")).isEqualTo(ExitCodes.FAILED);
+    assertThat(run("query", "main", "SELEC nonsense")).isEqualTo(ExitCodes.FAILED);
+    assertThat(err()).contains("Query on main failed");
+    assertThat(run("create-branch", "bad..name", "main")).isEqualTo(ExitCodes.USAGE);
+  }
+}
