@@ -39,7 +39,7 @@ public final class PromptBuilder {
     vars.put("namespace", task.namespace());
     vars.put("tables", task.tables().isEmpty()
         ? "discover the files under the raw location"
-        : "expected: " + String.join(", ", task.tables()));
+        : "the files: " + String.join(", ", task.tables()));
     return vars;
   }
 

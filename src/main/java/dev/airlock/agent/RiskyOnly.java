@@ -17,6 +17,16 @@ public final class RiskyOnly implements Supervisor {
   }
 
   @Override
+  public dev.airlock.lakehouse.MergeDecision reviewMerge(dev.airlock.lakehouse.MergeRequest request) {
+    return human.reviewMerge(request);
+  }
+
+  @Override
+  public String reviewer() {
+    return human.reviewer();
+  }
+
+  @Override
   public String policy() {
     return "risky";
   }

@@ -32,6 +32,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.OutputChunk.class, name = "output_chunk"),
   @JsonSubTypes.Type(value = RunEvent.ExecutionFinished.class, name = "execution_finished"),
   @JsonSubTypes.Type(value = RunEvent.LakehouseCall.class, name = "lakehouse_call"),
+  @JsonSubTypes.Type(value = RunEvent.DataChanged.class, name = "data_changed"),
+  @JsonSubTypes.Type(value = RunEvent.MergeRequested.class, name = "merge_requested"),
+  @JsonSubTypes.Type(value = RunEvent.MergeDecided.class, name = "merge_decided"),
   @JsonSubTypes.Type(value = RunEvent.PhaseChanged.class, name = "phase_changed"),
   @JsonSubTypes.Type(value = RunEvent.Notice.class, name = "notice"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
@@ -151,17 +154,60 @@ public sealed interface RunEvent {
       List<String> missingPackages)
       implements RunEvent {}
 
-  /** One call the turn's code made to the lakehouse (its data effects). */
+  /**
+   * One call the turn's code made to the lakehouse through the gateway: the method, a summary of
+   * its parameters, and how it ended ({@code result} summary, or the Bauplan error type and
+   * message).
+   */
   record LakehouseCall(
       int turn,
       Instant at,
       String method,
       Map<String, Object> params,
-      String outcome,
-      String error,
+      boolean ok,
+      String result,
+      String errorType,
+      String errorMessage,
+      long durationMs)
+      implements RunEvent {}
+
+  /**
+   * A change the turn made to the data: one lakehouse commit on {@code ref} (a branch), with the
+   * branch head before and after, the table touched and the rows written when known.
+   */
+  record DataChanged(
+      int turn,
+      Instant at,
+      String operation,
+      String ref,
+      String table,
       String commitBefore,
       String commitAfter,
-      long durationMs)
+      Long rows)
+      implements RunEvent {}
+
+  /**
+   * A merge into a protected branch waits for the gate: what would change, table by table. The
+   * console draws its merge dialog from this; the CLI prints it.
+   */
+  record MergeRequested(
+      int turn,
+      Instant at,
+      String source,
+      String sourceCommit,
+      String target,
+      String targetCommit,
+      List<TableChange> changes,
+      String policy)
+      implements RunEvent {}
+
+  /** One table's difference in a merge request. */
+  record TableChange(
+      String table, String change, Long rowsBefore, Long rowsAfter, List<String> schemaChanges) {}
+
+  /** The gate's answer to a merge request, and who gave it. */
+  record MergeDecided(
+      int turn, Instant at, String source, String target, boolean approved, String by, String reason)
       implements RunEvent {}
 
   /** The turn's state machine moved (live only; the persistent events imply it). */

@@ -60,6 +60,9 @@ public record RunHistory(
     private RunEvent.ExecutionStarted started;
     private RunEvent.ExecutionFinished execution;
     private final List<RunEvent.LakehouseCall> calls = new ArrayList<>();
+    private final List<RunEvent.DataChanged> changes = new ArrayList<>();
+    private final List<RunEvent.MergeRequested> merges = new ArrayList<>();
+    private final List<RunEvent.MergeDecided> mergeDecisions = new ArrayList<>();
     private final List<RunEvent.Notice> notices = new ArrayList<>();
 
     Builder(int turn) {
@@ -83,6 +86,12 @@ public record RunHistory(
         execution = f;
       } else if (e instanceof RunEvent.LakehouseCall c) {
         calls.add(c);
+      } else if (e instanceof RunEvent.DataChanged d) {
+        changes.add(d);
+      } else if (e instanceof RunEvent.MergeRequested m) {
+        merges.add(m);
+      } else if (e instanceof RunEvent.MergeDecided m) {
+        mergeDecisions.add(m);
       } else if (e instanceof RunEvent.Notice n) {
         notices.add(n);
       }
@@ -90,7 +99,7 @@ public record RunHistory(
 
     TurnRecord build() {
       return new TurnRecord(turn, request, response, parsed, approval, decision, started, execution,
-          List.copyOf(calls), List.copyOf(notices));
+          List.copyOf(calls), List.copyOf(changes), List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(notices));
     }
   }
 }

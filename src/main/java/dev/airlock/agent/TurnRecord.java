@@ -17,4 +17,7 @@ public record TurnRecord(
     RunEvent.ExecutionStarted started,
     RunEvent.ExecutionFinished execution,
     List<RunEvent.LakehouseCall> lakehouseCalls,
+    List<RunEvent.DataChanged> dataChanges,
+    List<RunEvent.MergeRequested> merges,
+    List<RunEvent.MergeDecided> mergeDecisions,
     List<RunEvent.Notice> notices) {}

@@ -49,6 +49,8 @@ public final class CliPrinter implements RunListener {
       out.println(TurnText.executionSummary(f));
     } else if (event instanceof RunEvent.LakehouseCall c) {
       out.println(TurnText.lakehouseCall(c));
+    } else if (event instanceof RunEvent.MergeDecided d) {
+      out.println(TurnText.mergeDecided(d));
     } else if (event instanceof RunEvent.Notice n) {
       out.println(n.severity().name().toLowerCase(Locale.ROOT) + ": " + n.message());
     } else if (event instanceof RunEvent.RunFinished f) {

@@ -1,31 +1,189 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.ExecutionHooks;
+import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
+import dev.airlock.lakehouse.LakehouseEvent;
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.lakehouse.gateway.CallContext;
+import dev.airlock.lakehouse.gateway.Gateway;
+import dev.airlock.lakehouse.gateway.GatewayCall;
+import dev.airlock.lakehouse.gateway.GatewayListener;
+import dev.airlock.lakehouse.gateway.GatewayOptions;
+import dev.airlock.lakehouse.gateway.PythonClientInstaller;
+import dev.airlock.lakehouse.gateway.SourcePolicy;
+import dev.airlock.sandbox.ExecutionControl;
 import dev.airlock.sandbox.LocalSandbox;
 import dev.airlock.sandbox.LocalSandboxConfig;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxUnavailableException;
 import dev.airlock.sandbox.UnisolatedSandbox;
+import dev.airlock.source.DefaultRawSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
 
-/** What a run executes against: its sandbox (and the lakehouse the sandboxed code reaches). */
+/**
+ * What a run executes against: the embedded lakehouse, the gateway that serves it to sandboxed
+ * code over a Unix socket, the Python {@code bauplan} client, and the sandbox with both bound in.
+ * Also the glue that attributes lakehouse calls and commits to turns, and pauses a turn's timeout
+ * while a merge into main waits for the supervisor.
+ */
 final class RunBackends implements AutoCloseable {
-  private final Sandbox sandbox;
+  static final String CLIENT_IN_SANDBOX = "/opt/airlock/python";
+  static final String GATEWAY_IN_SANDBOX = "/run/airlock";
+  /** A local raw-data folder appears to the agent's code under this path. */
+  static final String RAW_IN_SANDBOX = "/raw";
 
-  private RunBackends(Sandbox sandbox) {
+  private final DefaultRawSources rawSources;
+  private final LocalLakehouse lakehouse;
+  private final Gateway gateway;
+  private final Sandbox sandbox;
+  private final String runId;
+  private volatile ExecutionControl current;
+
+  private RunBackends(DefaultRawSources rawSources, LocalLakehouse lakehouse, Gateway gateway, Sandbox sandbox,
+      String runId) {
+    this.rawSources = rawSources;
+    this.lakehouse = lakehouse;
+    this.gateway = gateway;
     this.sandbox = sandbox;
+    this.runId = runId;
   }
 
-  static RunBackends open(AirlockPaths paths, Path home, String runId, boolean unsafe, PrintStream log)
-      throws RunSetup.SetupException {
-    Path workspace = sandboxFolders(paths).resolve(runId);
-    LocalSandboxConfig config = LocalSandboxConfig.defaults();
-    return new RunBackends(sandbox(config, workspace, unsafe, log));
+  /** Everything a run's backends need to know. */
+  record Spec(AirlockPaths paths, Path lakehouseHome, String runId, String user, String rawUri,
+      boolean unsafe, MergeGate gate, RunListener listener, Clock clock, PrintStream log) {}
+
+  static RunBackends open(Spec spec) throws RunSetup.SetupException {
+    Path folders = sandboxFolders(spec.paths()).resolve(spec.runId());
+    Path workspace = folders.resolve("work");
+    DefaultRawSources raw = new DefaultRawSources();
+    LocalLakehouse lakehouse = null;
+    Gateway gateway = null;
+    try {
+      Files.createDirectories(folders);
+      Files.setPosixFilePermissions(folders, PosixFilePermissions.fromString("rwx--x--x"));
+      Path client = new PythonClientInstaller().install(folders.resolve("python"));
+      Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
+      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec));
+      RunBackends[] self = new RunBackends[1];
+      gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
+          .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())), gatewayListener(spec, () -> self[0]));
+      LocalSandboxConfig config = LocalSandboxConfig.defaults()
+          .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
+          .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
+      Path rawFolder = rawFolder(spec.rawUri());
+      if (rawFolder != null && openToOthers(rawFolder)) {
+        config = config.withReadOnlyBind(rawFolder, RAW_IN_SANDBOX);
+      }
+      for (Map.Entry<String, String> e : PythonClientInstaller.sandboxEnvironment(
+          Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX)).entrySet()) {
+        config = config.withEnvironment(e.getKey(), e.getValue());
+      }
+      Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
+      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec.runId());
+      return self[0];
+    } catch (IOException | RuntimeException | RunSetup.SetupException e) {
+      closeQuietly(gateway, lakehouse, raw);
+      if (e instanceof RunSetup.SetupException setup) {
+        throw setup;
+      }
+      throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, "cannot open the lakehouse for the run: "
+          + e.getMessage());
+    }
+  }
+
+  private static SourcePolicy sourcePolicy(Path workspace, String rawUri) {
+    SourcePolicy policy = SourcePolicy.unrestricted().withSandboxPath("/work", workspace).withAllowedRoot(workspace);
+    Path folder = rawFolder(rawUri);
+    return folder == null ? policy : policy.withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(folder);
+  }
+
+  /** The local folder holding the raw data, or null for remote locations. */
+  static Path rawFolder(String rawUri) {
+    Path local = localPath(rawUri);
+    if (local == null) {
+      return null;
+    }
+    return Files.isDirectory(local) ? local : local.getParent();
+  }
+
+  /** How the agent's code names the raw location: local folders appear under /raw. */
+  static String rawUriForAgent(String rawUri) {
+    Path folder = rawFolder(rawUri);
+    if (folder == null) {
+      return rawUri;
+    }
+    Path local = localPath(rawUri);
+    return Files.isDirectory(local) ? RAW_IN_SANDBOX + "/" : RAW_IN_SANDBOX + "/" + local.getFileName();
+  }
+
+  /** True when the sandbox's unprivileged user can enter every folder down to {@code folder}. */
+  private static boolean openToOthers(Path folder) {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return true;
+    }
+    try {
+      for (Path p = folder.toRealPath(); p != null; p = p.getParent()) {
+        if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  static Path localPath(String uri) {
+    if (uri == null || (uri.contains("://") && !uri.startsWith("file:"))) {
+      return null;
+    }
+    return uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) : Path.of(uri).toAbsolutePath();
+  }
+
+  private static dev.airlock.lakehouse.LakehouseListener dataChanges(Spec spec) {
+    return (LakehouseEvent e) -> {
+      if (e.error() == null && e.commitAfter() != null && !e.commitAfter().equals(e.commitBefore())) {
+        int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
+        spec.listener().onEvent(new RunEvent.DataChanged(turn, spec.clock().instant(), e.operation(), e.ref(),
+            e.table(), e.commitBefore(), e.commitAfter(), e.rows()));
+      }
+    };
+  }
+
+  private static GatewayListener gatewayListener(Spec spec, java.util.function.Supplier<RunBackends> self) {
+    return new GatewayListener() {
+      @Override
+      public void onCall(GatewayCall call) {
+        int turn = call.context() == null || call.context().turn() == null ? 0 : call.context().turn();
+        spec.listener().onEvent(new RunEvent.LakehouseCall(turn, spec.clock().instant(), call.method(),
+            call.params(), call.succeeded(), call.result(), call.errorType(), call.errorMessage(),
+            call.duration() == null ? 0 : call.duration().toMillis()));
+      }
+
+      @Override
+      public void onMergeGateWaiting(GatewayCall pending) {
+        ExecutionControl control = self.get() == null ? null : self.get().current;
+        if (control != null) {
+          control.pauseClock();
+        }
+      }
+
+      @Override
+      public void onMergeGateDecided(GatewayCall call) {
+        ExecutionControl control = self.get() == null ? null : self.get().current;
+        if (control != null) {
+          control.resumeClock();
+        }
+      }
+    };
   }
 
   /**
@@ -69,12 +227,41 @@ final class RunBackends implements AutoCloseable {
     return sandbox;
   }
 
-  ExecutionHooks hooks(RunListener listener) {
-    return ExecutionHooks.NONE;
+  LocalLakehouse lakehouse() {
+    return lakehouse;
+  }
+
+  ExecutionHooks hooks() {
+    return new ExecutionHooks() {
+      @Override
+      public void beforeExecution(int turn, ExecutionControl control) {
+        current = control;
+        gateway.setCallContext(CallContext.of(runId, turn));
+      }
+
+      @Override
+      public void afterExecution(int turn) {
+        gateway.setCallContext(null);
+        current = null;
+      }
+    };
   }
 
   @Override
   public void close() {
-    sandbox.close();
+    closeQuietly(sandbox, gateway, lakehouse, rawSources);
+  }
+
+  private static void closeQuietly(AutoCloseable... all) {
+    for (AutoCloseable c : all) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing is best effort; the run's outcome is already recorded.
+      }
+    }
   }
 }

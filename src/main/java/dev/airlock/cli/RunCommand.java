@@ -33,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
           + " risky code), auto (everything). Default: ${DEFAULT-VALUE}.")
   String approve;
 
+  @Option(names = "--merge", paramLabel = "POLICY", defaultValue = "ask",
+      description = "Who decides merges into main: ask (you, seeing the diff), auto (always), never"
+          + " (dry run: nothing reaches main). Default: ${DEFAULT-VALUE}.")
+  String merge;
+
   @Option(names = "--max-turns", paramLabel = "N", defaultValue = "8", description = "Turn cap. Default: ${DEFAULT-VALUE}.")
   int maxTurns;
 

@@ -3,6 +3,8 @@ package dev.airlock.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.AutoApprove;
+import dev.airlock.agent.MergePolicy;
+import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.Conversation;
 import dev.airlock.agent.PromptBuilder;
 import dev.airlock.agent.Prompts;
@@ -82,28 +84,39 @@ final class RunSetup {
     RunConfig config = o.config(runId).withSandboxEnvironment(passedEnvironment());
     String raw = o.raw != null ? o.raw : DemoDefaults.rawUri(paths, log);
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
-    Task task = new Task(taskTemplate(prompts), raw, branch, null, List.of());
+    Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
+        RawListing.files(raw));
     Conversation conversation = Conversation.opening(opening(prompts, task));
     Path runs = o.runsDir != null ? o.runsDir : paths.runs();
-    try (RunBackends backends = RunBackends.open(paths, o.home, runId, o.unsafeNoIsolation, log);
-        TranscriptRecorder recorder = new TranscriptRecorder(
-            TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd)))) {
-      Sandbox sandbox = backends.sandbox();
+    Supervisor human = terminal(user);
+    Supervisor supervisor = supervisor(human);
+    try (TranscriptRecorder recorder = new TranscriptRecorder(
+        TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd)))) {
       RunListener listeners = fanOut(recorder, new CliPrinter(log, System.console() != null && !o.json, true));
-      AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor(user),
-          backends.hooks(listeners), listeners, clock);
-      RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
-          model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch, null,
-          settings(prompts));
-      RunOutcome outcome = runWithInterrupt(run, started);
-      report(outcome, runs.resolve(runId + ".jsonl"), runId);
-      return RunCommand.exitCode(outcome);
+      RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, listeners, clock);
+      try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
+          o.unsafeNoIsolation, gate, listeners, clock, log))) {
+        Sandbox sandbox = backends.sandbox();
+        AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor,
+            backends.hooks(), listeners, clock);
+        RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
+            model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch, null,
+            settings(prompts));
+        RunOutcome outcome = runWithInterrupt(run, started);
+        report(outcome, runs.resolve(runId + ".jsonl"), runId);
+        return RunCommand.exitCode(outcome);
+      }
     }
   }
 
   private void validate() throws SetupException {
     if (!List.of("ask", "risky", "auto").contains(o.approve)) {
       throw new SetupException(ExitCodes.USAGE, "--approve must be ask, risky or auto, not '" + o.approve + "'");
+    }
+    try {
+      MergePolicy.parse(o.merge);
+    } catch (IllegalArgumentException e) {
+      throw new SetupException(ExitCodes.USAGE, e.getMessage());
     }
     if (o.maxTurns < 1) {
       throw new SetupException(ExitCodes.USAGE, "--max-turns must be at least 1, not " + o.maxTurns);
@@ -172,18 +185,22 @@ final class RunSetup {
     return Redactor.fromVariables(all);
   }
 
-  private Supervisor supervisor(String user) {
-    if (o.approve.equals("auto")) {
-      return new AutoApprove();
-    }
-    TerminalSupervisor human = new TerminalSupervisor(
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), log,
-        TerminalSupervisor.editorFromEnvironment(), "human:" + user);
-    return o.approve.equals("risky") ? new RiskyOnly(human) : human;
+  private TerminalSupervisor terminal(String user) {
+    return new TerminalSupervisor(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        log, TerminalSupervisor.editorFromEnvironment(), "human:" + user);
+  }
+
+  private Supervisor supervisor(Supervisor human) {
+    return switch (o.approve) {
+      case "auto" -> new AutoApprove();
+      case "risky" -> new RiskyOnly(human);
+      default -> human;
+    };
   }
 
   private Map<String, String> settings(Prompts prompts) {
     Map<String, String> s = new LinkedHashMap<>();
+    s.put("merge", o.merge);
     s.put("exec_timeout_s", String.valueOf(o.execTimeout));
     s.put("output_budget", String.valueOf(o.outputBudget));
     s.put("system_prompt", prompts.origin(Prompts.SYSTEM));

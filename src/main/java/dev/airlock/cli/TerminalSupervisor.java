@@ -4,6 +4,9 @@ import dev.airlock.agent.Decision;
 import dev.airlock.agent.Proposal;
 import dev.airlock.agent.Risk;
 import dev.airlock.agent.Supervisor;
+import dev.airlock.lakehouse.MergeDecision;
+import dev.airlock.lakehouse.MergeRequest;
+import dev.airlock.lakehouse.TableDiff;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +51,7 @@ public final class TerminalSupervisor implements Supervisor {
   }
 
   @Override
-  public Decision review(Proposal proposal) {
+  public synchronized Decision review(Proposal proposal) {
     show(proposal);
     while (true) {
       out.print("Run this code? [y]es / [e]dit / [n]o (reject with feedback) / [q]uit: ");
@@ -79,6 +82,44 @@ public final class TerminalSupervisor implements Supervisor {
         default -> out.println("Please answer y, e, n or q.");
       }
     }
+  }
+
+  @Override
+  public String reviewer() {
+    return who;
+  }
+
+  /** Shows what the merge would change in main and asks; anything but yes refuses, with a reason. */
+  @Override
+  public synchronized MergeDecision reviewMerge(MergeRequest request) {
+    out.println();
+    out.println("Merge request: " + request.source().name() + " (" + shortHash(request.source().hash())
+        + ") into " + request.target().name() + " (" + shortHash(request.target().hash()) + ")");
+    if (request.diff().isEmpty()) {
+      out.println("  no table differs");
+    }
+    for (TableDiff t : request.diff().tables()) {
+      out.println("  " + t.change().name().toLowerCase(Locale.ROOT) + " " + t.fqn() + ": rows "
+          + (t.rowsBefore() == null ? "-" : t.rowsBefore()) + " -> " + (t.rowsAfter() == null ? "-" : t.rowsAfter())
+          + (t.schemaChanges().isEmpty() ? "" : ", schema: " + t.schemaChanges()));
+    }
+    out.print("Publish into " + request.target().name() + "? [y/N]: ");
+    out.flush();
+    String answer = readLine();
+    if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
+      return MergeDecision.approve();
+    }
+    if (answer == null) {
+      return MergeDecision.reject("input closed before the merge was approved");
+    }
+    out.print("Reason for the agent: ");
+    out.flush();
+    String reason = readLine();
+    return MergeDecision.reject(reason == null || reason.isBlank() ? "the supervisor declined the merge" : reason.strip());
+  }
+
+  private static String shortHash(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
   }
 
   private void show(Proposal p) {

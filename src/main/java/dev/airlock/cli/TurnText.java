@@ -97,8 +97,47 @@ final class TurnText {
   }
 
   static String lakehouseCall(RunEvent.LakehouseCall c) {
-    return "  ⛁ " + c.method() + " " + (c.params() == null ? "" : c.params()) + " → " + c.outcome()
-        + (c.error() == null ? "" : " (" + c.error() + ")");
+    java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    if (c.params() != null) {
+      c.params().forEach((k, v) -> {
+        if (v != null && !Boolean.FALSE.equals(v)) {
+          shown.put(k, v);
+        }
+      });
+    }
+    String params = shown.isEmpty() ? "" : " " + shown;
+    String outcome = c.ok() ? (c.result() == null ? "ok" : c.result())
+        : c.errorType() + ": " + c.errorMessage();
+    return "  ⛁ " + c.method() + params + " → " + outcome;
+  }
+
+  static String dataChanged(RunEvent.DataChanged d) {
+    String rows = d.rows() == null ? "" : ", " + d.rows() + " rows";
+    return "  ⛁ " + d.operation() + " on " + d.ref() + (d.table() == null ? "" : " (" + d.table() + rows + ")")
+        + ": " + shortHash(d.commitBefore()) + " → " + shortHash(d.commitAfter());
+  }
+
+  static String mergeDecided(RunEvent.MergeDecided d) {
+    return (d.approved() ? "✔ merge of " : "✘ merge of ") + d.source() + " into " + d.target()
+        + (d.approved() ? " approved by " : " refused by ") + d.by() + (d.reason() == null ? "" : ": " + d.reason());
+  }
+
+  static String mergeRequested(RunEvent.MergeRequested m) {
+    StringBuilder b = new StringBuilder("⇢ merge request: ").append(m.source()).append(" into ").append(m.target())
+        .append(" (gate: ").append(m.policy()).append(")");
+    for (RunEvent.TableChange t : m.changes()) {
+      b.append("\n    ").append(t.change()).append(' ').append(t.table()).append(": rows ")
+          .append(t.rowsBefore() == null ? "-" : t.rowsBefore()).append(" -> ")
+          .append(t.rowsAfter() == null ? "-" : t.rowsAfter());
+      if (!t.schemaChanges().isEmpty()) {
+        b.append(", schema ").append(t.schemaChanges());
+      }
+    }
+    return b.toString();
+  }
+
+  private static String shortHash(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
   }
 
   static String finished(RunEvent.RunFinished f) {
@@ -142,6 +181,9 @@ final class TurnText {
         b.append(executionSummary(t.execution())).append('\n');
       }
       t.lakehouseCalls().forEach(c -> b.append(lakehouseCall(c)).append('\n'));
+      t.dataChanges().forEach(d -> b.append(dataChanged(d)).append('\n'));
+      t.merges().forEach(m -> b.append(mergeRequested(m)).append('\n'));
+      t.mergeDecisions().forEach(m -> b.append(mergeDecided(m)).append('\n'));
       t.notices().forEach(n -> b.append(n.severity().name().toLowerCase(Locale.ROOT)).append(": ")
           .append(n.message()).append('\n'));
     }

@@ -23,7 +23,7 @@ class PromptBuilderTest {
         .contains("<reasoning>", "<code>", "<done>", "<observation>", "import bauplan")
         .contains("alice.airlock_1").doesNotContain("{{");
     assertThat(messages.get(1).content())
-        .contains("s3://raw/dabstep/", "alice.airlock_1", "`bauplan`", "expected: payments, fees")
+        .contains("s3://raw/dabstep/", "alice.airlock_1", "`bauplan`", "the files: payments, fees")
         .doesNotContain("{{");
   }
 

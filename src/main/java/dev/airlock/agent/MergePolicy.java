@@ -1,0 +1,25 @@
+package dev.airlock.agent;
+
+import java.util.Locale;
+
+/** How merges into main are decided during a run ({@code --merge}). */
+public enum MergePolicy {
+  /** A human decides, seeing the diff (and, with the audit, the evidence). */
+  ASK,
+  /** Every merge is approved: only for throwaway lakehouses. */
+  AUTO,
+  /** Dry run: nothing reaches main; every merge is refused with that reason. */
+  NEVER;
+
+  public static MergePolicy parse(String text) {
+    try {
+      return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--merge must be ask, auto or never, not '" + text + "'");
+    }
+  }
+
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
