@@ -77,7 +77,13 @@ public final class LocalLakehouse implements Lakehouse {
       Branches.checkName(branch, "branch");
       Branches.Resolved from = branches.resolve(fromRef);
       if (!catalog.casRef(Constants.R_HEADS + branch, ObjectId.zeroId(), from.id())) {
-        Ref existing = Ref.branch(branch, catalog.branchHead(branch).name());
+        ObjectId head = catalog.branchHead(branch);
+        if (head == null) {
+          throw new LakehouseException(ErrorType.INVALID_REF, "Branch name '" + branch
+              + "' clashes with an existing branch that is a prefix of it (or extends it with"
+              + " '/'): pick another name.", Map.of("input_ref", branch));
+        }
+        Ref existing = Ref.branch(branch, head.name());
         throw new LakehouseException(ErrorType.BRANCH_EXISTS, "Branch '" + branch
             + "' already exists: pick another name or delete it first.",
             Map.of("branch_name", branch, "catalog_ref", existing.toString(),
