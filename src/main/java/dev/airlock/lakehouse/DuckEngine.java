@@ -33,8 +33,21 @@ final class DuckEngine {
     this.queries = new QueryPool(this.warehouse);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
+      dropStaleTempFiles();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the warehouse " + warehouse, e);
+    }
+  }
+
+  /** Temp files a crashed import left; a day old, so no live writer of another process owns them. */
+  private void dropStaleTempFiles() throws IOException {
+    java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+    try (var files = Files.list(warehouse.resolve(".tmp"))) {
+      for (Path p : files.toList()) {
+        if (Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

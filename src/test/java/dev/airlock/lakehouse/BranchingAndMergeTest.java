@@ -127,6 +127,31 @@ class BranchingAndMergeTest {
   }
 
   @Test
+  void mainMovingWhileTheGateWaitsFailsTheMergeInsteadOfPublishingUnreviewedState() {
+    lake.createBranch("first", "main");
+    lake.createBranch("second", "main");
+    load("t", one, "first");
+    load("u", two, "second");
+    lake.close();
+    java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicReference<LocalLakehouse> ref = new AtomicReference<>();
+    ref.set(new LocalLakehouse(home, request -> {
+      if (request.source().name().equals("first") && raced.compareAndSet(false, true)) {
+        ref.get().merge("second", "main", ALICE);
+      }
+      return MergeDecision.approve();
+    }, null, null));
+    lake = ref.get();
+    assertThatThrownBy(() -> lake.merge("first", "main", ALICE))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.type()).isEqualTo("BRANCH_HEAD_CHANGED"));
+    assertThat(lake.hasTable("main", "u")).isTrue();
+    assertThat(lake.hasTable("main", "t")).isFalse();
+    lake.merge("first", "main", ALICE);
+    assertThat(lake.tables("main")).extracting(TableInfo::name).containsExactly("t", "u");
+  }
+
+  @Test
   void mergeBetweenBranchesSkipsTheGate() {
     lake.createBranch("a", "main");
     lake.createBranch("b", "main");
@@ -317,6 +342,9 @@ class BranchingAndMergeTest {
         .isInstanceOfSatisfying(LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"));
     assertThatThrownBy(() -> lake.createBranch("bad..name", "main"))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
+    assertThatThrownBy(() -> lake.createBranch("a/b", "main"))
         .isInstanceOfSatisfying(LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
     assertThat(lake.branches("ai")).extracting(Ref::name).containsExactly("main");
