@@ -1,0 +1,108 @@
+package dev.airlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunHistory;
+import dev.airlock.demo.DemoDataGenerator;
+import dev.airlock.demo.DemoDataOptions;
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.transcript.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, issue 3's demo: a scripted agent imports the generated demo dataset through
+ * {@code import bauplan} from inside the bubblewrap sandbox into a branch, checks ID uniqueness
+ * with a query, asks to merge into main, and the gate decides.
+ */
+class WriteAuditPublishRunTest {
+  @TempDir Path dir;
+  private Path raw;
+  private Path home;
+  private final Path script = Path.of("examples/scripted-wap.json").toAbsolutePath();
+
+  @BeforeEach
+  void demoData() throws Exception {
+    // The sandbox's unprivileged user must be able to enter the raw folder to see it under /raw.
+    Path open = Path.of(System.getProperty("java.io.tmpdir"), "airlock-test-raw", UUID.randomUUID().toString());
+    Files.createDirectories(open);
+    Files.setPosixFilePermissions(open.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+    raw = open;
+    new DemoDataGenerator().generate(raw, DemoDataOptions.defaults().withRows(2_000));
+    home = dir.resolve("lakehouse");
+  }
+
+  private RunCommandTest.Result run(String merge, String stdin) {
+    InputStream in = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      return RunCommandTest.airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--merge", merge,
+          "--raw", raw.toString(), "--home", home.toString(), "--runs-dir", dir.resolve("runs").toString(), "--json");
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  private List<String> mainTables() {
+    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      return lake.tables("main").stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
+    }
+  }
+
+  @Test
+  void theSupervisorApprovesTheMergeAndMainHasTheAuditedTables() throws Exception {
+    RunCommandTest.Result r = run("ask", "y\n");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("TABLE_NOT_FOUND", "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
+        "Merge request: ", "Publish into main? [y/N]", "merged into main");
+    assertThat(mainTables()).containsExactly("acquirer_countries:10", "fees:1000", "merchant_category_codes:64",
+        "merchant_data:30", "payments:2000");
+
+    JsonNode json = Json.mapper().readTree(r.out());
+    RunHistory history = RunHistory.read(Path.of(json.get("transcript").asText()));
+    var turn2 = history.turns().get(1);
+    assertThat(turn2.lakehouseCalls()).extracting(RunEvent.LakehouseCall::method)
+        .contains("create_table", "import_data", "query", "merge_branch");
+    assertThat(turn2.dataChanges()).extracting(RunEvent.DataChanged::operation).contains("import_data", "merge_branch");
+    assertThat(turn2.mergeDecisions()).singleElement().satisfies(d -> {
+      assertThat(d.approved()).isTrue();
+      assertThat(d.by()).startsWith("human:");
+    });
+    assertThat(turn2.merges()).singleElement().satisfies(m -> assertThat(m.changes()).hasSize(5));
+
+    RunCommandTest.Result log = RunCommandTest.airlock("lakehouse", "--home", home.toString(), "log", "main");
+    assertThat(log.out()).contains("Merge", "run=" + json.get("run_id").asText(), "turn=2");
+  }
+
+  @Test
+  void aRejectedMergeReachesTheAgentsCodeWithTheReasonAndMainStaysEmpty() throws Exception {
+    RunCommandTest.Result r = run("ask", "n\nfees.ID must be checked against the manual first\n");
+    assertThat(r.err()).contains("MergeForbiddenError", "fees.ID must be checked against the manual first");
+    assertThat(mainTables()).isEmpty();
+    JsonNode json = Json.mapper().readTree(r.out());
+    RunHistory history = RunHistory.read(Path.of(json.get("transcript").asText()));
+    assertThat(history.turns().get(1).mergeDecisions()).singleElement()
+        .satisfies(d -> assertThat(d.approved()).isFalse());
+    assertThat(history.turns().get(1).execution().status()).isEqualTo("ERROR");
+  }
+
+  @Test
+  void aDryRunNeverPublishes() {
+    RunCommandTest.Result r = run("never", "");
+    assertThat(r.err()).contains("dry run (--merge never)");
+    assertThat(mainTables()).isEmpty();
+  }
+}
