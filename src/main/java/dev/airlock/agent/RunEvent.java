@@ -33,6 +33,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.ExecutionFinished.class, name = "execution_finished"),
   @JsonSubTypes.Type(value = RunEvent.LakehouseCall.class, name = "lakehouse_call"),
   @JsonSubTypes.Type(value = RunEvent.DataChanged.class, name = "data_changed"),
+  @JsonSubTypes.Type(value = RunEvent.DataEffects.class, name = "data_effects"),
   @JsonSubTypes.Type(value = RunEvent.MergeRequested.class, name = "merge_requested"),
   @JsonSubTypes.Type(value = RunEvent.MergeDecided.class, name = "merge_decided"),
   @JsonSubTypes.Type(value = RunEvent.PhaseChanged.class, name = "phase_changed"),
@@ -185,6 +186,16 @@ public sealed interface RunEvent {
       String commitAfter,
       Long rows)
       implements RunEvent {}
+
+  /**
+   * What a turn's code did to the data, per branch: the head before and after the turn, the
+   * tables it touched and the rows it imported. A fork starts from the heads recorded here.
+   */
+  record DataEffects(int turn, Instant at, List<BranchEffect> branches) implements RunEvent {}
+
+  /** One branch's change during one turn. */
+  record BranchEffect(
+      String branch, String headBefore, String headAfter, List<String> tables, long rowsAdded, int commits) {}
 
   /**
    * A merge into a protected branch waits for the gate: what would change, table by table. The

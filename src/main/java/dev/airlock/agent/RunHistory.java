@@ -62,6 +62,7 @@ public record RunHistory(
     private final List<RunEvent.LakehouseCall> calls = new ArrayList<>();
     private final List<RunEvent.DataChanged> changes = new ArrayList<>();
     private final List<RunEvent.MergeRequested> merges = new ArrayList<>();
+    private RunEvent.DataEffects effects;
     private final List<RunEvent.MergeDecided> mergeDecisions = new ArrayList<>();
     private final List<RunEvent.Notice> notices = new ArrayList<>();
 
@@ -88,6 +89,8 @@ public record RunHistory(
         calls.add(c);
       } else if (e instanceof RunEvent.DataChanged d) {
         changes.add(d);
+      } else if (e instanceof RunEvent.DataEffects d) {
+        effects = d;
       } else if (e instanceof RunEvent.MergeRequested m) {
         merges.add(m);
       } else if (e instanceof RunEvent.MergeDecided m) {
@@ -99,7 +102,7 @@ public record RunHistory(
 
     TurnRecord build() {
       return new TurnRecord(turn, request, response, parsed, approval, decision, started, execution,
-          List.copyOf(calls), List.copyOf(changes), List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(notices));
+          List.copyOf(calls), List.copyOf(changes), effects, List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(notices));
     }
   }
 }

@@ -18,6 +18,7 @@ public record TurnRecord(
     RunEvent.ExecutionFinished execution,
     List<RunEvent.LakehouseCall> lakehouseCalls,
     List<RunEvent.DataChanged> dataChanges,
+    RunEvent.DataEffects dataEffects,
     List<RunEvent.MergeRequested> merges,
     List<RunEvent.MergeDecided> mergeDecisions,
     List<RunEvent.Notice> notices) {}

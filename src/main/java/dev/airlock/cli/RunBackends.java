@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.DataEffectsCollector;
 import dev.airlock.agent.ExecutionHooks;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
@@ -46,9 +47,16 @@ final class RunBackends implements AutoCloseable {
   private final Sandbox sandbox;
   private final String runId;
   private volatile ExecutionControl current;
+  private final DataEffectsCollector effects;
+  private final RunListener listener;
+  private final Clock clock;
 
   private RunBackends(DefaultRawSources rawSources, LocalLakehouse lakehouse, Gateway gateway, Sandbox sandbox,
-      String runId) {
+      Spec spec, DataEffectsCollector effects) {
+    this.effects = effects;
+    this.listener = spec.listener();
+    this.clock = spec.clock();
+    String runId = spec.runId();
     this.rawSources = rawSources;
     this.lakehouse = lakehouse;
     this.gateway = gateway;
@@ -71,7 +79,8 @@ final class RunBackends implements AutoCloseable {
       Files.setPosixFilePermissions(folders, PosixFilePermissions.fromString("rwx--x--x"));
       Path client = new PythonClientInstaller().install(folders.resolve("python"));
       Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
-      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec));
+      DataEffectsCollector effects = new DataEffectsCollector();
+      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects));
       RunBackends[] self = new RunBackends[1];
       gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
           .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())), gatewayListener(spec, () -> self[0]));
@@ -87,7 +96,7 @@ final class RunBackends implements AutoCloseable {
         config = config.withEnvironment(e.getKey(), e.getValue());
       }
       Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
-      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec.runId());
+      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects);
       return self[0];
     } catch (IOException | RuntimeException | RunSetup.SetupException e) {
       closeQuietly(gateway, lakehouse, raw);
@@ -148,12 +157,16 @@ final class RunBackends implements AutoCloseable {
     return uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) : Path.of(uri).toAbsolutePath();
   }
 
-  private static dev.airlock.lakehouse.LakehouseListener dataChanges(Spec spec) {
+  private static dev.airlock.lakehouse.LakehouseListener dataChanges(Spec spec, DataEffectsCollector effects) {
     return (LakehouseEvent e) -> {
       if (e.error() == null && e.commitAfter() != null && !e.commitAfter().equals(e.commitBefore())) {
         int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-        spec.listener().onEvent(new RunEvent.DataChanged(turn, spec.clock().instant(), e.operation(), e.ref(),
-            e.table(), e.commitBefore(), e.commitAfter(), e.rows()));
+        RunEvent.DataChanged change = new RunEvent.DataChanged(turn, spec.clock().instant(), e.operation(),
+            e.ref(), e.table(), e.commitBefore(), e.commitAfter(), e.rows());
+        if (turn > 0) {
+          effects.add(change);
+        }
+        spec.listener().onEvent(change);
       }
     };
   }
@@ -243,6 +256,10 @@ final class RunBackends implements AutoCloseable {
       public void afterExecution(int turn) {
         gateway.setCallContext(null);
         current = null;
+        RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
+        if (turnEffects != null) {
+          listener.onEvent(turnEffects);
+        }
       }
     };
   }
