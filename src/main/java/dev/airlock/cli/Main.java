@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Supervise an LLM data agent: approve its code, audit its data, merge to main.",
-    subcommands = {CommandLine.HelpCommand.class, LakehouseCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      LakehouseCommand.class,
+      DemoDataCommand.class,
+      VerifyCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
