@@ -72,9 +72,10 @@ final class LineageCheck {
       return " (" + rows / sourceRows + " times as many: was a source imported more than once?)";
     }
     if (rows > sourceRows) {
-      return " (" + (rows - sourceRows) + " rows more: duplicated imports or rows from elsewhere)";
+      return " (" + (rows - sourceRows) + " rows more: the source shrank since the import, or"
+          + " rows came from elsewhere)";
     }
-    return " (" + (sourceRows - rows) + " rows missing: rows were dropped or the source changed"
+    return " (" + (sourceRows - rows) + " rows missing: rows were dropped, or the source grew"
         + " since the import)";
   }
 }

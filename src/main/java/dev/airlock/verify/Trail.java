@@ -42,7 +42,7 @@ final class Trail {
       if (!trail.recordedError) {
         trail.evidence.add(Evidence.note(null, "error: " + e.getMessage()));
       }
-      return trail.result(Verdict.ERROR, "could not run: " + firstLine(e.getMessage()));
+      return trail.result(Verdict.ERROR, "could not run: " + errorLine(e.getMessage()));
     }
   }
 
@@ -80,6 +80,26 @@ final class Trail {
 
   CheckResult result(Verdict verdict, String summary) {
     return new CheckResult(id, kind, table, verdict, summary, evidence);
+  }
+
+  /**
+   * The line of an error that says what went wrong. DuckDB's JDBC driver puts a generic "pending
+   * query result" line first and the real cause ("Catalog Error: ...") on a later line.
+   */
+  static String errorLine(String m) {
+    if (m == null) {
+      return "";
+    }
+    String[] lines = m.split("\\n");
+    int generic = lines[0].indexOf("Invalid Input Error: Attempting to execute an unsuccessful");
+    if (generic >= 0) {
+      for (int i = 1; i < lines.length; i++) {
+        if (lines[i].startsWith("Error: ")) {
+          return lines[0].substring(0, generic) + lines[i].substring("Error: ".length()).strip();
+        }
+      }
+    }
+    return firstLine(m);
   }
 
   static String firstLine(String m) {
