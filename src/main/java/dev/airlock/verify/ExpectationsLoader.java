@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -95,22 +96,24 @@ public final class ExpectationsLoader {
     try {
       doc = (json ? JSON : YAML).readValue(text, FileDoc.class);
     } catch (JsonProcessingException e) {
-      throw translate(source, e);
+      throw translate(source, text, e);
     }
     if (doc == null) {
       throw new ExpectationsException(source, 0, null,
           "the file is empty: declare at least 'tables:' or 'checks:'");
     }
-    return new Validation(source).expectations(doc);
+    return new Validation(source, text).expectations(doc);
   }
 
-  private static ExpectationsException translate(String source, JsonProcessingException e) {
+  private static ExpectationsException translate(
+      String source, String text, JsonProcessingException e) {
     JsonLocation loc = e.getLocation();
     int line = loc == null ? 0 : loc.getLineNr();
     String field = null;
     String problem;
     if (e instanceof JsonMappingException m) {
       field = path(m.getPath());
+      line = keyLine(text, m.getPath(), line);
     }
     if (e instanceof UnrecognizedPropertyException u) {
       String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
@@ -123,6 +126,69 @@ public final class ExpectationsLoader {
           + ": fix the value (see builtin:demo for the format)";
     }
     return new ExpectationsException(source, line, field, problem, e);
+  }
+
+  /**
+   * The line of the key a mapping error is about. Jackson reports where the parser stood after
+   * buffering a record's properties, often a line late; the path's keys, searched in order, find
+   * the line a person has to edit. Falls back to Jackson's line when a key is not found.
+   */
+  static int keyLine(String text, List<JsonMappingException.Reference> refs, int fallback) {
+    List<Object> segments = new ArrayList<>();
+    for (JsonMappingException.Reference r : refs) {
+      segments.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex());
+    }
+    int line = lineOf(text, segments);
+    return line > 0 ? line : fallback;
+  }
+
+  /**
+   * Finds a field path (names, and list indexes counted as YAML {@code -} items) in the text;
+   * 0 when it cannot be found (flow-style lists, JSON arrays).
+   */
+  static int lineOf(String text, List<Object> segments) {
+    String[] lines = text.split("\n", -1);
+    int at = 0;
+    for (Object seg : segments) {
+      if (seg instanceof Integer index) {
+        int items = -1;
+        int i = at + 1;
+        for (; i < lines.length; i++) {
+          if (lines[i].stripLeading().startsWith("- ") && ++items == index) {
+            break;
+          }
+        }
+        if (i >= lines.length) {
+          return 0;
+        }
+        at = i;
+        continue;
+      }
+      Pattern key = Pattern.compile("(^|[{,\\s-])\"?" + Pattern.quote((String) seg)
+          + "\"?\\s*:");
+      int i = at;
+      while (i < lines.length && !key.matcher(lines[i]).find()) {
+        i++;
+      }
+      if (i == lines.length) {
+        return 0;
+      }
+      at = i;
+    }
+    return segments.isEmpty() ? 0 : at + 1;
+  }
+
+  /** {@code tables.fees.columns[2].type} as names and indexes. */
+  static List<Object> segments(String field) {
+    List<Object> out = new ArrayList<>();
+    if (field == null) {
+      return out;
+    }
+    java.util.regex.Matcher m = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]").matcher(field);
+    while (m.find()) {
+      out.add(m.group(1) != null ? m.group(1) : (Object) Integer.parseInt(m.group(2)));
+    }
+    return out;
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {
@@ -162,10 +228,12 @@ public final class ExpectationsLoader {
   /** Semantic checks of a parsed file; each failure names the field. */
   private static final class Validation {
     private final String source;
+    private final String text;
     private final List<String> checkNames = new ArrayList<>();
 
-    Validation(String source) {
+    Validation(String source, String text) {
       this.source = source;
+      this.text = text;
     }
 
     Expectations expectations(FileDoc doc) throws ExpectationsException {
@@ -277,7 +345,7 @@ public final class ExpectationsLoader {
     }
 
     private ExpectationsException fail(String field, String problem) {
-      return new ExpectationsException(source, 0, field, problem);
+      return new ExpectationsException(source, lineOf(text, segments(field)), field, problem);
     }
   }
 }
