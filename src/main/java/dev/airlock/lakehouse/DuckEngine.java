@@ -20,19 +20,34 @@ import java.util.stream.Collectors;
 
 /**
  * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then
- * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each operation
- * uses a fresh in-memory database: nothing leaks between queries, and a query database is locked
- * to the warehouse folder so SQL cannot read other files of the host.
+ * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each
+ * writing operation uses a fresh in-memory database; queries use warm databases from a {@link
+ * QueryPool}, locked to the warehouse folder so SQL cannot read other files of the host.
  */
 final class DuckEngine {
   private final Path warehouse;
+  private final QueryPool queries;
 
   DuckEngine(Path warehouse) {
     this.warehouse = warehouse.toAbsolutePath();
+    this.queries = new QueryPool(this.warehouse);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
+      dropStaleTempFiles();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the warehouse " + warehouse, e);
+    }
+  }
+
+  /** Temp files a crashed import left; a day old, so no live writer of another process owns them. */
+  private void dropStaleTempFiles() throws IOException {
+    java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+    try (var files = Files.list(warehouse.resolve(".tmp"))) {
+      for (Path p : files.toList()) {
+        if (Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
@@ -87,31 +102,56 @@ final class DuckEngine {
     return out;
   }
 
-  /** Writes {@code select} to a new Parquet file of {@code table}; returns the file's entry. */
-  TableDocument.DataFile writeParquet(Connection c, String select, TableName table)
-      throws SQLException, IOException {
+  /** A Parquet file written under a temporary name, not yet part of any table. */
+  record Staged(Path path, long rows) {}
+
+  /** Writes {@code select} to a temporary Parquet file in the warehouse. */
+  Staged stage(Connection c, String select) throws SQLException {
     Path tmp = warehouse.resolve(".tmp").resolve(UUID.randomUUID() + ".parquet");
-    long rows;
     try (Statement s = c.createStatement()) {
-      rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
+      long rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
           + " (FORMAT parquet, COMPRESSION zstd)");
+      return new Staged(tmp, rows);
     }
+  }
+
+  /** Moves a staged file to its final, immutable place; returns the catalog entry. */
+  TableDocument.DataFile publish(Staged staged, TableName table) throws IOException {
     String rel = table.namespace() + "/" + table.name() + "/" + UUID.randomUUID() + ".parquet";
     Path target = warehouse.resolve(rel);
     Files.createDirectories(target.getParent());
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    return new TableDocument.DataFile(rel, rows, Files.size(target));
+    Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
+    return new TableDocument.DataFile(rel, staged.rows(), Files.size(target));
+  }
+
+  void discard(Staged staged) {
+    try {
+      Files.deleteIfExists(staged.path());
+    } catch (IOException ignored) {
+      // An orphaned temp file costs disk space only; the catalog never points at it.
+    }
   }
 
   /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
   QueryResult query(CatalogState state, String sql, Integer maxRows) throws SQLException {
-    try (Connection c = open()) {
+    Connection c = queries.take();
+    try {
       bind(c, state);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(sql)) {
-        return collect(rs, maxRows);
+      try (Statement s = c.createStatement()) {
+        if (!s.execute(sql)) {
+          return new QueryResult(List.of(), List.of(), List.of(), false);
+        }
+        try (ResultSet rs = s.getResultSet()) {
+          return collect(rs, maxRows);
+        }
       }
+    } finally {
+      queries.give(c);
     }
+  }
+
+  void close() {
+    queries.close();
   }
 
   private void bind(Connection c, CatalogState state) throws SQLException {
@@ -130,9 +170,6 @@ final class DuckEngine {
           s.execute("CREATE VIEW main." + ident(d.name()) + " AS SELECT * FROM " + view);
         }
       }
-      s.execute("SET allowed_directories = [" + quote(warehouse + "/") + "]");
-      s.execute("SET enable_external_access = false");
-      s.execute("SET lock_configuration = true");
     }
   }
 

@@ -92,7 +92,7 @@ public interface Lakehouse extends AutoCloseable {
 
   /**
    * Runs SQL on a ref: every table of the ref is bound by {@code name} (namespace {@code bauplan})
-   * and by {@code namespace.name}. {@code maxRows} null: no cap. QUERY_FAILED with DuckDB's message.
+   * and by {@code namespace.name}. {@code ref} null: {@code main}; {@code maxRows} null: no cap. QUERY_FAILED with DuckDB's message.
    */
   QueryResult query(String sql, String ref, Integer maxRows);
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,7 +77,13 @@ public final class LocalLakehouse implements Lakehouse {
       Branches.checkName(branch, "branch");
       Branches.Resolved from = branches.resolve(fromRef);
       if (!catalog.casRef(Constants.R_HEADS + branch, ObjectId.zeroId(), from.id())) {
-        Ref existing = Ref.branch(branch, catalog.branchHead(branch).name());
+        ObjectId head = catalog.branchHead(branch);
+        if (head == null) {
+          throw new LakehouseException(ErrorType.INVALID_REF, "Branch name '" + branch
+              + "' clashes with an existing branch that is a prefix of it (or extends it with"
+              + " '/'): pick another name.", Map.of("input_ref", branch));
+        }
+        Ref existing = Ref.branch(branch, head.name());
         throw new LakehouseException(ErrorType.BRANCH_EXISTS, "Branch '" + branch
             + "' already exists: pick another name or delete it first.",
             Map.of("branch_name", branch, "catalog_ref", existing.toString(),
@@ -237,9 +241,9 @@ public final class LocalLakehouse implements Lakehouse {
   public TableInfo createTable(
       String table, String sourceUri, String branch, boolean replace, WriteContext context) {
     TableName name = TableName.parse(table);
-    return write(new Op("create_table", branch, name.fqn(), context),
-        op -> writes.create(name, sourceUri, branch, replace, context))
-        .thenTable(name);
+    Ref head = write(new Op("create_table", branch, name.fqn(), context),
+        op -> writes.create(name, sourceUri, branch, replace, context)).head();
+    return catalogDoc(head, name).toInfo();
   }
 
   @Override
@@ -342,90 +346,19 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public void close() {
+    engine.close();
     catalog.close();
   }
 
-  // ---- operation tracking
-
-  /** One operation in flight, filled in as it learns its commits and rows. */
-  static final class Op {
-    final String name;
-    final String ref;
-    final String table;
-    final WriteContext context;
-    String before;
-    String after;
-    Long rows;
-
-    Op(String name, String ref, String table, WriteContext context) {
-      this.name = name;
-      this.ref = ref;
-      this.table = table;
-      this.context = context;
-    }
-
-    void published(Branches.Outcome outcome) {
-      before = outcome.before().name();
-      after = outcome.head().hash();
-    }
-  }
-
-  @FunctionalInterface
-  interface Body<T> {
-    T call(Op op) throws IOException, SQLException;
-  }
-
-  /** Result wrapper so writes can hand back either the head or the written table. */
-  private final class Written {
-    private final Ref head;
-
-    Written(Ref head) {
-      this.head = head;
-    }
-
-    Ref head() {
-      return head;
-    }
-
-    TableInfo thenTable(TableName name) {
-      return catalogDoc(head, name).toInfo();
-    }
-  }
-
-  private Written write(Op op, Body<Branches.Outcome> body) {
+  private Branches.Outcome write(Op op, Op.Body<Branches.Outcome> body) {
     return run(op, o -> {
       Branches.Outcome out = body.call(o);
       o.published(out);
-      return new Written(out.head());
+      return out;
     });
   }
 
-  private <T> T run(Op op, Body<T> body) {
-    try {
-      T result = body.call(op);
-      emit(op, null);
-      return result;
-    } catch (LakehouseException e) {
-      emit(op, e.type());
-      throw e;
-    } catch (IOException | SQLException | UncheckedIOException e) {
-      LakehouseException le = new LakehouseException(ErrorType.INTERNAL_ERROR,
-          op.name + " on " + op.ref + " failed: " + TableWrites.firstLine(e)
-              + ". Check the lakehouse folder is writable.", Map.of(), e);
-      emit(op, le.type());
-      throw le;
-    }
-  }
-
-  private void emit(Op op, String error) {
-    LakehouseEvent event = new LakehouseEvent(Instant.now(), op.name, op.ref, op.table,
-        op.before, op.after, op.rows, error, op.context);
-    for (LakehouseListener l : new ArrayList<>(listeners)) {
-      try {
-        l.onEvent(event);
-      } catch (RuntimeException ignored) {
-        // A listener's failure must never undo or fail a write that already happened.
-      }
-    }
+  private <T> T run(Op op, Op.Body<T> body) {
+    return op.run(body, listeners);
   }
 }

@@ -24,7 +24,7 @@ final class MergeCommand {
     this.gate = gate;
   }
 
-  Ref merge(String sourceRef, String into, WriteContext ctx, LocalLakehouse.Op op)
+  Ref merge(String sourceRef, String into, WriteContext ctx, Op op)
       throws IOException {
     boolean gated = Lakehouse.MAIN.equals(into);
     for (int attempt = 0; attempt < (gated ? 1 : ATTEMPTS); attempt++) {

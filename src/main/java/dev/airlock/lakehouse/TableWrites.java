@@ -45,7 +45,7 @@ final class TableWrites {
     try (StagedFiles staged = sources.resolve(uri); Connection c = engine.open()) {
       String rel = DuckEngine.relation(staged.files(), uri);
       fields = engine.describe(c, rel);
-      file = engine.writeParquet(c, "SELECT * FROM " + rel + " LIMIT 0", name);
+      file = engine.publish(engine.stage(c, "SELECT * FROM " + rel + " LIMIT 0"), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
       throw new LakehouseException(ErrorType.TABLE_CREATE_FAILED, "Cannot create table " + name
@@ -81,14 +81,7 @@ final class TableWrites {
     TableDocument.DataFile file;
     List<String> uris;
     try (StagedFiles staged = sources.resolve(uri); Connection c = engine.open()) {
-      String rel = DuckEngine.relation(staged.files(), uri);
-      List<TableDocument.Field> found = engine.describe(c, rel);
-      checkSchema(name, uri, table.fields(), found);
-      String cols = table.fields().stream()
-          .map(f -> "CAST(" + DuckEngine.ident(f.name()) + " AS " + f.duckdbType() + ") AS "
-              + DuckEngine.ident(f.name()))
-          .collect(Collectors.joining(", "));
-      file = engine.writeParquet(c, "SELECT " + cols + " FROM " + rel, name);
+      file = engine.publish(convert(c, name, uri, table.fields(), staged), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
       throw new LakehouseException(ErrorType.IMPORT_FAILED, "Import of " + uri + " into " + name
@@ -108,6 +101,34 @@ final class TableWrites {
           return state.with(current.withAppended(file, uris, ctx));
         });
     return new Imported(out, file.records(), uris);
+  }
+
+  /**
+   * Reads the source once into a staged Parquet file, then checks its schema against the table's
+   * (a Parquet footer read); only when types or order differ is the staged file cast again.
+   */
+  private DuckEngine.Staged convert(Connection c, TableName name, String uri,
+      List<TableDocument.Field> fields, StagedFiles staged) throws SQLException {
+    DuckEngine.Staged raw = engine.stage(c, "SELECT * FROM "
+        + DuckEngine.relation(staged.files(), uri));
+    try {
+      String rawRel = "read_parquet(" + DuckEngine.quote(raw.path().toString()) + ")";
+      List<TableDocument.Field> found = engine.describe(c, rawRel);
+      checkSchema(name, uri, fields, found);
+      if (found.equals(fields)) {
+        return raw;
+      }
+      String cols = fields.stream()
+          .map(f -> "CAST(" + DuckEngine.ident(f.name()) + " AS " + f.duckdbType() + ") AS "
+              + DuckEngine.ident(f.name()))
+          .collect(Collectors.joining(", "));
+      DuckEngine.Staged cast = engine.stage(c, "SELECT " + cols + " FROM " + rawRel);
+      engine.discard(raw);
+      return cast;
+    } catch (RuntimeException | SQLException e) {
+      engine.discard(raw);
+      throw e;
+    }
   }
 
   private static void checkSchema(TableName name, String uri, List<TableDocument.Field> table,

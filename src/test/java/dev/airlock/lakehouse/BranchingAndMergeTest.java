@@ -127,6 +127,31 @@ class BranchingAndMergeTest {
   }
 
   @Test
+  void mainMovingWhileTheGateWaitsFailsTheMergeInsteadOfPublishingUnreviewedState() {
+    lake.createBranch("first", "main");
+    lake.createBranch("second", "main");
+    load("t", one, "first");
+    load("u", two, "second");
+    lake.close();
+    java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicReference<LocalLakehouse> ref = new AtomicReference<>();
+    ref.set(new LocalLakehouse(home, request -> {
+      if (request.source().name().equals("first") && raced.compareAndSet(false, true)) {
+        ref.get().merge("second", "main", ALICE);
+      }
+      return MergeDecision.approve();
+    }, null, null));
+    lake = ref.get();
+    assertThatThrownBy(() -> lake.merge("first", "main", ALICE))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.type()).isEqualTo("BRANCH_HEAD_CHANGED"));
+    assertThat(lake.hasTable("main", "u")).isTrue();
+    assertThat(lake.hasTable("main", "t")).isFalse();
+    lake.merge("first", "main", ALICE);
+    assertThat(lake.tables("main")).extracting(TableInfo::name).containsExactly("t", "u");
+  }
+
+  @Test
   void mergeBetweenBranchesSkipsTheGate() {
     lake.createBranch("a", "main");
     lake.createBranch("b", "main");
@@ -265,6 +290,22 @@ class BranchingAndMergeTest {
   }
 
   @Test
+  void whatOneQueryCreatesDoesNotLeakIntoTheNext() {
+    lake.createBranch("a", "main");
+    load("t", two, "a");
+    lake.query("CREATE TABLE leak AS SELECT 1 AS x", "a", null);
+    lake.query("CREATE TABLE leak2 AS SELECT 1 AS x; COMMIT", "a", null);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> lake.query("SELECT * FROM leak2", "a", null))
+          .isInstanceOf(LakehouseException.class);
+      assertThatThrownBy(() -> lake.query("SELECT * FROM leak", "a", null))
+          .isInstanceOf(LakehouseException.class);
+      assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0))
+          .isEqualTo(2L);
+    }
+  }
+
+  @Test
   void scanAndMaxRows() {
     lake.createBranch("a", "main");
     load("t", two, "a");
@@ -301,6 +342,9 @@ class BranchingAndMergeTest {
         .isInstanceOfSatisfying(LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"));
     assertThatThrownBy(() -> lake.createBranch("bad..name", "main"))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
+    assertThatThrownBy(() -> lake.createBranch("a/b", "main"))
         .isInstanceOfSatisfying(LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
     assertThat(lake.branches("ai")).extracting(Ref::name).containsExactly("main");

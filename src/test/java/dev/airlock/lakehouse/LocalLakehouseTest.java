@@ -161,9 +161,50 @@ class LocalLakehouseTest {
     assertThatThrownBy(() -> lake.importData("t", raw + "/x.csv", "b", ALICE))
         .isInstanceOfSatisfying(LakehouseException.class,
             e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> lake.importData("t", "s3://bucket/x.csv", "b", ALICE))
-        .isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> lake.createTable("t", "s3://bucket/x.csv", "b", false, ALICE))
+        .isInstanceOf(LakehouseException.class)
+        .hasMessageContaining("s3:// sources need the S3 reader");
     assertThat(lake.hasTable("b", "t")).isFalse();
+  }
+
+  @Test
+  void s3SourcesGoThroughTheInjectedRawSources() throws Exception {
+    Path local = csv(raw, "staged.csv", "id\n1\n2\n");
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+    dev.airlock.source.RawSources s3 = uri -> {
+      asked.add(uri);
+      return new dev.airlock.source.StagedFiles() {
+        public String uri() {
+          return uri;
+        }
+
+        public List<Path> files() {
+          return List.of(local);
+        }
+
+        public List<String> sourceUris() {
+          return List.of("s3://bucket/raw/staged.csv");
+        }
+
+        public void close() {
+          closed.incrementAndGet();
+        }
+      };
+    };
+    try (LocalLakehouse withS3 = new LocalLakehouse(home.resolve("s3"), MergeGate.approveAll(),
+        s3, null)) {
+      withS3.createBranch("b", "main");
+      withS3.createTable("t", "s3://bucket/raw/*.csv", "b", false, ALICE);
+      ImportResult r = withS3.importData("t", "s3://bucket/raw/*.csv", "b", ALICE);
+      assertThat(r.rowsImported()).isEqualTo(2);
+      assertThat(asked).containsExactly("s3://bucket/raw/*.csv", "s3://bucket/raw/*.csv");
+      assertThat(closed).hasValue(2);
+      assertThat(withS3.table("b", "t").lineage().sourceUris())
+          .containsExactly("s3://bucket/raw/staged.csv");
+    }
+    assertThatThrownBy(() -> lake.createTable("t", "s3://bucket/x.csv", "main", false, ALICE))
+        .isInstanceOf(LakehouseException.class);
   }
 
   private static String type(TableInfo t, String column) {

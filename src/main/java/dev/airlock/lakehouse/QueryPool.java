@@ -1,0 +1,93 @@
+package dev.airlock.lakehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Warm DuckDB databases for queries, each locked to the warehouse folder (no other file of the
+ * host is readable) and used by one query at a time. A query runs inside a transaction that is
+ * rolled back, so the views it bound and anything its SQL created vanish; a database that still
+ * holds user objects afterwards (the SQL committed on its own) is closed, never reused.
+ */
+final class QueryPool implements AutoCloseable {
+  private static final int MAX_IDLE = 3;
+  private static final String LEFTOVERS = "SELECT"
+      + " (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
+      + " + (SELECT count(*) FROM duckdb_tables())"
+      + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal)"
+      + " + (SELECT count(*) FROM duckdb_sequences())"
+      + " + (SELECT count(*) FROM duckdb_functions() WHERE NOT internal)"
+      + " + (SELECT count(*) FROM duckdb_variables())";
+
+  private final Path warehouse;
+  private final Deque<Connection> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  QueryPool(Path warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** A database ready for one query, inside an open transaction. */
+  Connection take() throws SQLException {
+    Connection c;
+    synchronized (this) {
+      c = idle.pollFirst();
+    }
+    if (c == null) {
+      c = DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement s = c.createStatement()) {
+        s.execute("SET allowed_directories = ["
+            + DuckEngine.quote(warehouse.toString() + "/") + "]");
+        s.execute("SET enable_external_access = false");
+        s.execute("SET lock_configuration = true");
+      }
+    }
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  /** Rolls the query back and keeps the database when nothing of the query survived. */
+  void give(Connection c) {
+    boolean clean;
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(LEFTOVERS)) {
+        clean = rs.next() && rs.getLong(1) == 0;
+      }
+    } catch (SQLException e) {
+      clean = false;
+    }
+    synchronized (this) {
+      if (clean && !closed && idle.size() < MAX_IDLE) {
+        idle.addFirst(c);
+        return;
+      }
+    }
+    closeQuietly(c);
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      idle.forEach(QueryPool::closeQuietly);
+      idle.clear();
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // Closing an in-memory database only frees memory; nothing to recover.
+    }
+  }
+}
