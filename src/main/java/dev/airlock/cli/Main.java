@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RunsCommand.class,
       LakehouseCommand.class,
+      VerifyCommand.class,
       DemoDataCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

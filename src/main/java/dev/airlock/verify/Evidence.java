@@ -1,0 +1,44 @@
+package dev.airlock.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a check looked at: the SQL it ran (null when it read the catalog instead, see {@code
+ * note}) and what came back, at most {@link #MAX_ROWS} rows ({@code truncated} says more came).
+ * Values are those of {@link dev.airlock.lakehouse.QueryResult}; long strings are shortened.
+ */
+public record Evidence(
+    String sql, List<String> columns, List<List<Object>> rows, boolean truncated, String note) {
+
+  /** The rows any evidence keeps: enough to show a defect, small enough for a review screen. */
+  public static final int MAX_ROWS = 10;
+
+  static final int MAX_TEXT = 200;
+
+  public Evidence {
+    columns = List.copyOf(columns);
+    List<List<Object>> kept = new ArrayList<>();
+    for (List<Object> row : rows) {
+      if (kept.size() == MAX_ROWS) {
+        truncated = true;
+        break;
+      }
+      kept.add(java.util.Collections.unmodifiableList(new ArrayList<>(row.stream()
+          .map(Evidence::shorten).toList())));
+    }
+    rows = List.copyOf(kept);
+  }
+
+  /** Evidence that is only a remark (e.g. why a check could not run). */
+  public static Evidence note(String sql, String note) {
+    return new Evidence(sql, List.of(), List.of(), false, note);
+  }
+
+  private static Object shorten(Object value) {
+    if (value instanceof String s && s.length() > MAX_TEXT) {
+      return s.substring(0, MAX_TEXT) + "... (" + s.length() + " characters)";
+    }
+    return value;
+  }
+}
