@@ -30,7 +30,7 @@ public final class AgentRun {
   private final ModelClient model;
   private final Sandbox sandbox;
   private final Supervisor supervisor;
-  private final ExecutionHooks hooks;
+  private final TurnHooks hooks;
   private final RunEvents events;
   private final Conversation conversation;
   private final ResponseParser parser = new ResponseParser();
@@ -53,7 +53,7 @@ public final class AgentRun {
       ModelClient model,
       Sandbox sandbox,
       Supervisor supervisor,
-      ExecutionHooks hooks,
+      TurnHooks hooks,
       RunListener listener,
       Clock clock) {
     this.config = config;
@@ -129,7 +129,13 @@ public final class AgentRun {
         }
         case DONE -> {
           enter(turn, TurnPhase.DONE_CLAIMED);
-          return finish(RunStatus.DONE, "the agent finished", RunOutcome.Failure.NONE, parsed.done());
+          String refusal = hooks.onDoneClaimed(turn);
+          checkStopped();
+          if (refusal == null) {
+            return finish(RunStatus.DONE, "the agent finished", RunOutcome.Failure.NONE, parsed.done());
+          }
+          events.emit(new RunEvent.Notice(turn, events.now(), Severity.WARNING, "done not accepted: " + refusal));
+          conversation.add(ChatMessage.user(refusal));
         }
         case PROPOSAL, PROPOSAL_AND_DONE -> {
           formatErrors = 0;

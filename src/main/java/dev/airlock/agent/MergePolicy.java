@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /** How merges into main are decided during a run ({@code --merge}). */
 public enum MergePolicy {
-  /** A human decides, seeing the diff (and, with the audit, the evidence). */
+  /** A human decides, seeing the diff, the check results and the provenance. */
   ASK,
-  /** Every merge is approved: only for throwaway lakehouses. */
-  AUTO,
+  /** Unattended runs: approved only when every check passes, refused with the failures otherwise. */
+  AUTO_IF_GREEN,
   /** Dry run: nothing reaches main; every merge is refused with that reason. */
   NEVER;
 
@@ -15,7 +15,7 @@ public enum MergePolicy {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--merge must be ask, auto or never, not '" + text + "'");
+      throw new IllegalArgumentException("--merge must be ask, auto-if-green or never, not '" + text + "'");
     }
   }
 

@@ -17,8 +17,8 @@ public final class RiskyOnly implements Supervisor {
   }
 
   @Override
-  public dev.airlock.lakehouse.MergeDecision reviewMerge(dev.airlock.lakehouse.MergeRequest request) {
-    return human.reviewMerge(request);
+  public MergeVerdict reviewMerge(dev.airlock.lakehouse.MergeRequest request, MergeEvidence evidence) {
+    return human.reviewMerge(request, evidence);
   }
 
   @Override

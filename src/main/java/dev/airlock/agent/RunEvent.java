@@ -36,6 +36,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.DataEffects.class, name = "data_effects"),
   @JsonSubTypes.Type(value = RunEvent.MergeRequested.class, name = "merge_requested"),
   @JsonSubTypes.Type(value = RunEvent.MergeDecided.class, name = "merge_decided"),
+  @JsonSubTypes.Type(value = RunEvent.PostMergeChecked.class, name = "post_merge_checked"),
   @JsonSubTypes.Type(value = RunEvent.PhaseChanged.class, name = "phase_changed"),
   @JsonSubTypes.Type(value = RunEvent.Notice.class, name = "notice"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
@@ -209,7 +210,12 @@ public sealed interface RunEvent {
       String target,
       String targetCommit,
       List<TableChange> changes,
-      String policy)
+      String policy,
+      Map<String, Object> verification,
+      Boolean checksPassed,
+      List<MergeEvidence.Provenance> provenance,
+      Usage usage,
+      Double costUsd)
       implements RunEvent {}
 
   /** One table's difference in a merge request. */
@@ -218,7 +224,13 @@ public sealed interface RunEvent {
 
   /** The gate's answer to a merge request, and who gave it. */
   record MergeDecided(
-      int turn, Instant at, String source, String target, boolean approved, String by, String reason)
+      int turn, Instant at, String source, String target, boolean approved, String by, String reason,
+      boolean endsRun)
+      implements RunEvent {}
+
+  /** The checks ran again on main after a merge; {@code report} is the verification report. */
+  record PostMergeChecked(
+      int turn, Instant at, String mergeCommit, boolean passed, String summary, Map<String, Object> report)
       implements RunEvent {}
 
   /** The turn's state machine moved (live only; the persistent events imply it). */

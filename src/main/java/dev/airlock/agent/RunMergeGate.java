@@ -5,57 +5,113 @@ import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.MergeRequest;
 import dev.airlock.lakehouse.SchemaChange;
 import dev.airlock.lakehouse.TableDiff;
+import dev.airlock.verify.CheckResult;
+import dev.airlock.verify.VerificationReport;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * The run's merge gate: every merge into main during the run, whoever asked for it, is announced
- * as a {@link RunEvent.MergeRequested}, decided by the run's {@link MergePolicy} (a human through
- * the {@link Supervisor} when it is {@code ask}), and the decision recorded as a {@link
- * RunEvent.MergeDecided}.
+ * The run's merge gate: every merge into main during the run, whoever asked for it, is audited
+ * (the verifier runs on the source), announced with its evidence as a {@link
+ * RunEvent.MergeRequested}, decided by the run's {@link MergePolicy}, and the decision recorded as
+ * a {@link RunEvent.MergeDecided}. A rejection that ends the run stops it through {@code endRun}.
  */
 public final class RunMergeGate implements MergeGate {
   private final MergePolicy policy;
   private final Supervisor supervisor;
+  private final RunJournal journal;
   private final RunListener listener;
   private final Clock clock;
+  private volatile Audit audit;
+  private volatile Consumer<String> endRun = reason -> {};
 
-  public RunMergeGate(MergePolicy policy, Supervisor supervisor, RunListener listener, Clock clock) {
+  public RunMergeGate(MergePolicy policy, Supervisor supervisor, RunJournal journal, RunListener listener, Clock clock) {
     this.policy = policy;
     this.supervisor = supervisor;
+    this.journal = journal;
     this.listener = listener;
     this.clock = clock;
+  }
+
+  /** The audit runs on the lakehouse, which is built with this gate: attached once it exists. */
+  public void attach(Audit audit) {
+    this.audit = audit;
+  }
+
+  /** The attached audit, or null before the lakehouse exists. */
+  public Audit audit() {
+    return audit;
+  }
+
+  /** Called with the reason when the supervisor rejects a merge and ends the run. */
+  public void onEndRun(Consumer<String> endRun) {
+    this.endRun = endRun;
+  }
+
+  public MergePolicy policy() {
+    return policy;
   }
 
   @Override
   public MergeDecision reviewMerge(MergeRequest request) {
     int turn = request.context() == null || request.context().turn() == null ? 0 : request.context().turn();
+    MergeEvidence evidence = evidence(request);
     listener.onEvent(new RunEvent.MergeRequested(turn, clock.instant(), request.source().name(),
-        request.source().hash(), request.target().name(), request.target().hash(),
-        changes(request.diff().tables()), policy.cliName()));
-    MergeDecision decision;
+        request.source().hash(), request.target().name(), request.target().hash(), evidence.changes(),
+        policy.cliName(), evidence.verification() == null ? null : evidence.verification().toJsonTree(),
+        evidence.verification() == null ? null : evidence.checksPassed(), evidence.provenance(),
+        evidence.usage(), evidence.costUsd()));
+    MergeVerdict verdict;
     String by;
     switch (policy) {
-      case AUTO -> {
-        decision = MergeDecision.approve();
-        by = "policy:auto";
-      }
       case NEVER -> {
-        decision = MergeDecision.reject("this is a dry run (--merge never): nothing reaches main");
+        verdict = new MergeVerdict.RejectToAgent("this is a dry run (--merge never): nothing reaches main");
         by = "policy:never";
       }
+      case AUTO_IF_GREEN -> {
+        verdict = evidence.checksPassed() ? new MergeVerdict.Approve()
+            : new MergeVerdict.RejectToAgent("the audit failed, so the merge was refused: " + failures(evidence));
+        by = "policy:auto-if-green";
+      }
       default -> {
-        decision = supervisor.reviewMerge(request);
+        verdict = supervisor.reviewMerge(request, evidence);
         by = supervisor.reviewer();
       }
     }
+    String reason = MergeVerdict.reasonOf(verdict);
+    boolean ends = verdict instanceof MergeVerdict.RejectAndEnd;
     listener.onEvent(new RunEvent.MergeDecided(turn, clock.instant(), request.source().name(),
-        request.target().name(), decision.approved(), by, decision.reason()));
-    return decision;
+        request.target().name(), verdict instanceof MergeVerdict.Approve, by, reason, ends));
+    if (ends) {
+      endRun.accept("the supervisor rejected the merge of " + request.source().name() + " into "
+          + request.target().name() + " and ended the run: " + reason + " (the branch is kept: inspect it with"
+          + " `airlock lakehouse tables " + request.source().name() + "`)");
+    }
+    return verdict instanceof MergeVerdict.Approve ? MergeDecision.approve() : MergeDecision.reject(reason);
+  }
+
+  private MergeEvidence evidence(MergeRequest request) {
+    List<RunEvent.TableChange> changes = changes(request.diff().tables());
+    VerificationReport report = audit == null ? null : audit.verify(request.source().name() + "@" + request.source().hash());
+    List<MergeEvidence.Provenance> provenance = journal.provenance(request.source().name(),
+        request.diff().tables().stream().map(TableDiff::fqn).toList());
+    return new MergeEvidence(request.source().name(), request.target().name(), changes, report, provenance,
+        journal.usage(), journal.cost());
+  }
+
+  private static String failures(MergeEvidence evidence) {
+    if (evidence.verification() == null) {
+      return "no audit could run";
+    }
+    return evidence.verification().problems().stream().map(CheckResult::summary).limit(5)
+        .collect(Collectors.joining("; "));
   }
 
   static List<RunEvent.TableChange> changes(List<TableDiff> diffs) {
-    return diffs.stream().map(t -> new RunEvent.TableChange(t.fqn(), t.change().name().toLowerCase(java.util.Locale.ROOT),
+    return diffs.stream().map(t -> new RunEvent.TableChange(t.fqn(), t.change().name().toLowerCase(Locale.ROOT),
         t.rowsBefore(), t.rowsAfter(), t.schemaChanges().stream().map(RunMergeGate::describe).toList())).toList();
   }
 

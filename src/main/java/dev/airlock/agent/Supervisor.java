@@ -1,6 +1,5 @@
 package dev.airlock.agent;
 
-import dev.airlock.lakehouse.MergeDecision;
 import dev.airlock.lakehouse.MergeRequest;
 
 /**
@@ -16,11 +15,12 @@ public interface Supervisor {
 
   /**
    * Decides a merge into main (the publish step of Write-Audit-Publish) when the run's merge
-   * policy is {@code ask}. A supervisor with nobody behind it refuses, saying why.
+   * policy is {@code ask}, seeing the evidence. A supervisor with nobody behind it refuses, saying
+   * why, and the run goes on.
    */
-  default MergeDecision reviewMerge(MergeRequest request) {
-    return MergeDecision.reject("nobody is there to approve merges into main (approval policy "
-        + policy() + "): run with --merge ask at a terminal, or --merge auto");
+  default MergeVerdict reviewMerge(MergeRequest request, MergeEvidence evidence) {
+    return new MergeVerdict.RejectToAgent("nobody is there to approve merges into main (approval policy "
+        + policy() + "): run with --merge ask at a terminal, or --merge auto-if-green");
   }
 
   /** Who decides merges, as recorded ("human:alice", "policy:auto"). */

@@ -3,7 +3,7 @@ package dev.airlock.cli;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.AutoApprove;
 import dev.airlock.agent.Conversation;
-import dev.airlock.agent.ExecutionHooks;
+import dev.airlock.agent.TurnHooks;
 import dev.airlock.agent.RunConfig;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunOutcome;
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
           TranscriptWriter.create(dir.resolve(id + ".jsonl"), Redactor.NONE))) {
         AgentRun run = new AgentRun(RunConfig.defaults(id), Conversation.opening(List.of(
             ChatMessage.system("rules ".repeat(400)), ChatMessage.user("task ".repeat(100)))), "me.bench",
-            new InstantModel(), new InstantSandbox(), new AutoApprove(), ExecutionHooks.NONE, recorder,
+            new InstantModel(), new InstantSandbox(), new AutoApprove(), TurnHooks.NONE, recorder,
             Clock.systemUTC());
         RunOutcome outcome = run.run(new RunEvent.RunStarted(0, Instant.now(), RunEvent.FORMAT, id, "instant",
             "instant", true, "auto", 8, null, null, null, Map.of()));

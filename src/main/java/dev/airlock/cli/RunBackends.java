@@ -1,12 +1,16 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.DataEffectsCollector;
-import dev.airlock.agent.ExecutionHooks;
+import dev.airlock.agent.RunJournal;
+import dev.airlock.agent.RunMergeGate;
+import dev.airlock.agent.TurnHooks;
+import dev.airlock.verify.Expectations;
+import dev.airlock.verify.SourceRowCounter;
+import dev.airlock.verify.Verifier;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
 import dev.airlock.lakehouse.LakehouseEvent;
 import dev.airlock.lakehouse.LocalLakehouse;
-import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.gateway.CallContext;
 import dev.airlock.lakehouse.gateway.Gateway;
 import dev.airlock.lakehouse.gateway.GatewayCall;
@@ -48,12 +52,14 @@ final class RunBackends implements AutoCloseable {
   private final String runId;
   private volatile ExecutionControl current;
   private final DataEffectsCollector effects;
+  private final RunPublishing publishing;
   private final RunListener listener;
   private final Clock clock;
 
   private RunBackends(DefaultRawSources rawSources, LocalLakehouse lakehouse, Gateway gateway, Sandbox sandbox,
-      Spec spec, DataEffectsCollector effects) {
+      Spec spec, DataEffectsCollector effects, RunPublishing publishing) {
     this.effects = effects;
+    this.publishing = publishing;
     this.listener = spec.listener();
     this.clock = spec.clock();
     String runId = spec.runId();
@@ -66,7 +72,8 @@ final class RunBackends implements AutoCloseable {
 
   /** Everything a run's backends need to know. */
   record Spec(AirlockPaths paths, Path lakehouseHome, String runId, String user, String rawUri,
-      boolean unsafe, MergeGate gate, RunListener listener, Clock clock, PrintStream log) {}
+      boolean unsafe, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
+      Clock clock, PrintStream log) {}
 
   static RunBackends open(Spec spec) throws RunSetup.SetupException {
     Path folders = sandboxFolders(spec.paths()).resolve(spec.runId());
@@ -81,6 +88,9 @@ final class RunBackends implements AutoCloseable {
       Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
       DataEffectsCollector effects = new DataEffectsCollector();
       lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects));
+      RunPublishing publishing = new RunPublishing(lakehouse, new Verifier(lakehouse, new SourceRowCounter(raw)),
+          spec.expectations(), spec.gate(), spec.journal(), spec.listener(), spec.clock(), spec.runId(), spec.user());
+      lakehouse.addListener(publishing::onLakehouseEvent);
       RunBackends[] self = new RunBackends[1];
       gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
           .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())), gatewayListener(spec, () -> self[0]));
@@ -96,7 +106,7 @@ final class RunBackends implements AutoCloseable {
         config = config.withEnvironment(e.getKey(), e.getValue());
       }
       Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
-      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects);
+      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects, publishing);
       return self[0];
     } catch (IOException | RuntimeException | RunSetup.SetupException e) {
       closeQuietly(gateway, lakehouse, raw);
@@ -244,8 +254,8 @@ final class RunBackends implements AutoCloseable {
     return lakehouse;
   }
 
-  ExecutionHooks hooks() {
-    return new ExecutionHooks() {
+  TurnHooks hooks() {
+    return new TurnHooks() {
       @Override
       public void beforeExecution(int turn, ExecutionControl control) {
         current = control;
@@ -256,17 +266,28 @@ final class RunBackends implements AutoCloseable {
       public void afterExecution(int turn) {
         gateway.setCallContext(null);
         current = null;
+        publishing.awaitPostMergeChecks();
         RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
         if (turnEffects != null) {
           listener.onEvent(turnEffects);
         }
+      }
+
+      @Override
+      public String onDoneClaimed(int turn) {
+        String refusal = publishing.onDoneClaimed(turn);
+        RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
+        if (turnEffects != null) {
+          listener.onEvent(turnEffects);
+        }
+        return refusal;
       }
     };
   }
 
   @Override
   public void close() {
-    closeQuietly(sandbox, gateway, lakehouse, rawSources);
+    closeQuietly(sandbox, gateway, publishing, lakehouse, rawSources);
   }
 
   private static void closeQuietly(AutoCloseable... all) {

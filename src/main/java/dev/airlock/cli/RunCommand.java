@@ -30,13 +30,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--approve", paramLabel = "POLICY", defaultValue = "ask",
       description = "Who approves code before it runs: ask (you, at the terminal), risky (you, only for"
-          + " risky code), auto (everything). Default: ${DEFAULT-VALUE}.")
+          + " risky code), auto-while-green (automatic while the checks on existing tables pass; the first"
+          + " failure asks you), auto (everything). Default: ${DEFAULT-VALUE}.")
   String approve;
 
   @Option(names = "--merge", paramLabel = "POLICY", defaultValue = "ask",
-      description = "Who decides merges into main: ask (you, seeing the diff), auto (always), never"
-          + " (dry run: nothing reaches main). Default: ${DEFAULT-VALUE}.")
+      description = "Who decides merges into main: ask (you, seeing the diff, checks and provenance),"
+          + " auto-if-green (approved only when every check passes), never (dry run: nothing reaches main)."
+          + " Default: ${DEFAULT-VALUE}.")
   String merge;
+
+  @Option(names = "--expect", paramLabel = "FILE",
+      description = "Expectations for the audit (YAML or JSON, or builtin:demo). Default: builtin:demo for the"
+          + " demo dataset, otherwise the generic checks only.")
+  String expect;
+
+  @Option(names = "--fork", paramLabel = "RUN_ID@TURN",
+      description = "Start a new run from the first TURN turns of a recorded run, its branches at their data"
+          + " state after that turn (renamed); nothing is re-executed and the old run is unchanged.")
+  String fork;
 
   @Option(names = "--max-turns", paramLabel = "N", defaultValue = "8", description = "Turn cap. Default: ${DEFAULT-VALUE}.")
   int maxTurns;

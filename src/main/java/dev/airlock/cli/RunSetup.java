@@ -3,6 +3,11 @@ package dev.airlock.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.AutoApprove;
+import dev.airlock.agent.AutoWhileGreen;
+import dev.airlock.agent.RunJournal;
+import dev.airlock.verify.Expectations;
+import dev.airlock.verify.ExpectationsException;
+import dev.airlock.verify.ExpectationsLoader;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.Conversation;
@@ -77,31 +82,38 @@ final class RunSetup {
     validate();
     AirlockPaths paths = AirlockPaths.standard();
     Path cwd = Path.of("").toAbsolutePath();
+    Path runs = o.runsDir != null ? o.runsDir : paths.runs();
+    ForkSource fork = o.fork == null ? null : ForkSource.read(o.fork, runs);
     ModelClient model = model(cwd);
     String runId = RunIds.next(clock);
     String user = RunIds.username();
     String branch = user + ".airlock_" + runId.replace('-', '_');
     RunConfig config = o.config(runId).withSandboxEnvironment(passedEnvironment());
-    String raw = o.raw != null ? o.raw : DemoDefaults.rawUri(paths, log);
+    String raw = o.raw != null ? o.raw : fork != null ? fork.plan().source().rawUri() : DemoDefaults.rawUri(paths, log);
+    Expectations expectations = expectations(raw, paths);
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
     Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
         RawListing.files(raw));
-    Conversation conversation = Conversation.opening(opening(prompts, task));
-    Path runs = o.runsDir != null ? o.runsDir : paths.runs();
     Supervisor human = terminal(user);
-    Supervisor supervisor = supervisor(human);
+    RunJournal journal = new RunJournal();
     try (TranscriptRecorder recorder = new TranscriptRecorder(
         TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd)))) {
-      RunListener listeners = fanOut(recorder, new CliPrinter(log, System.console() != null && !o.json, true));
-      RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, listeners, clock);
+      RunListener listeners = fanOut(journal, recorder,
+          new CliPrinter(log, System.console() != null && !o.json, true));
+      RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
+      Supervisor supervisor = supervisor(human, journal, gate);
       try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-          o.unsafeNoIsolation, gate, listeners, clock, log))) {
+          o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
+            : fork.start(backends.lakehouse(), runId, renamed);
         Sandbox sandbox = backends.sandbox();
         AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor,
             backends.hooks(), listeners, clock);
+        gate.onEndRun(run::stop);
         RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
-            model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch, null,
-            settings(prompts));
+            model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
+            fork == null ? null : o.fork, settings(prompts, renamed));
         RunOutcome outcome = runWithInterrupt(run, started);
         report(outcome, runs.resolve(runId + ".jsonl"), runId);
         return RunCommand.exitCode(outcome);
@@ -109,9 +121,23 @@ final class RunSetup {
     }
   }
 
+  private Expectations expectations(String raw, AirlockPaths paths) throws SetupException {
+    try {
+      if (o.expect != null) {
+        return ExpectationsLoader.load(o.expect);
+      }
+      Path local = RunBackends.localPath(raw);
+      return local != null && local.normalize().equals(paths.demoData().normalize())
+          ? ExpectationsLoader.demo() : Expectations.none();
+    } catch (ExpectationsException e) {
+      throw new SetupException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
   private void validate() throws SetupException {
-    if (!List.of("ask", "risky", "auto").contains(o.approve)) {
-      throw new SetupException(ExitCodes.USAGE, "--approve must be ask, risky or auto, not '" + o.approve + "'");
+    if (!List.of("ask", "risky", "auto-while-green", "auto").contains(o.approve)) {
+      throw new SetupException(ExitCodes.USAGE,
+          "--approve must be ask, risky, auto-while-green or auto, not '" + o.approve + "'");
     }
     try {
       MergePolicy.parse(o.merge);
@@ -190,17 +216,22 @@ final class RunSetup {
         log, TerminalSupervisor.editorFromEnvironment(), "human:" + user);
   }
 
-  private Supervisor supervisor(Supervisor human) {
+  private Supervisor supervisor(Supervisor human, RunJournal journal, RunMergeGate gate) {
     return switch (o.approve) {
       case "auto" -> new AutoApprove();
       case "risky" -> new RiskyOnly(human);
+      case "auto-while-green" -> new AutoWhileGreen(human, journal, gate::audit);
       default -> human;
     };
   }
 
-  private Map<String, String> settings(Prompts prompts) {
+  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches) {
     Map<String, String> s = new LinkedHashMap<>();
+    forkBranches.forEach((old, fresh) -> s.put("fork_branch:" + old, fresh));
     s.put("merge", o.merge);
+    if (o.expect != null) {
+      s.put("expect", o.expect);
+    }
     s.put("exec_timeout_s", String.valueOf(o.execTimeout));
     s.put("output_budget", String.valueOf(o.outputBudget));
     s.put("system_prompt", prompts.origin(Prompts.SYSTEM));

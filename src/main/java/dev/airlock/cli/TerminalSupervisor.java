@@ -4,9 +4,9 @@ import dev.airlock.agent.Decision;
 import dev.airlock.agent.Proposal;
 import dev.airlock.agent.Risk;
 import dev.airlock.agent.Supervisor;
-import dev.airlock.lakehouse.MergeDecision;
+import dev.airlock.agent.MergeEvidence;
+import dev.airlock.agent.MergeVerdict;
 import dev.airlock.lakehouse.MergeRequest;
-import dev.airlock.lakehouse.TableDiff;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,33 +89,35 @@ public final class TerminalSupervisor implements Supervisor {
     return who;
   }
 
-  /** Shows what the merge would change in main and asks; anything but yes refuses, with a reason. */
+  /**
+   * Shows the merge request with its evidence (diff, checks, provenance, cost) and asks. Anything
+   * but yes refuses, with a reason, and then asks whether the agent gets the reason or the run ends.
+   */
   @Override
-  public synchronized MergeDecision reviewMerge(MergeRequest request) {
+  public synchronized MergeVerdict reviewMerge(MergeRequest request, MergeEvidence evidence) {
     out.println();
-    out.println("Merge request: " + request.source().name() + " (" + shortHash(request.source().hash())
-        + ") into " + request.target().name() + " (" + shortHash(request.target().hash()) + ")");
-    if (request.diff().isEmpty()) {
-      out.println("  no table differs");
-    }
-    for (TableDiff t : request.diff().tables()) {
-      out.println("  " + t.change().name().toLowerCase(Locale.ROOT) + " " + t.fqn() + ": rows "
-          + (t.rowsBefore() == null ? "-" : t.rowsBefore()) + " -> " + (t.rowsAfter() == null ? "-" : t.rowsAfter())
-          + (t.schemaChanges().isEmpty() ? "" : ", schema: " + t.schemaChanges()));
-    }
+    out.println(MergeText.request(request.source().name(), request.source().hash(), request.target().name(),
+        request.target().hash(), evidence));
     out.print("Publish into " + request.target().name() + "? [y/N]: ");
     out.flush();
     String answer = readLine();
     if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
-      return MergeDecision.approve();
+      return new MergeVerdict.Approve();
     }
     if (answer == null) {
-      return MergeDecision.reject("input closed before the merge was approved");
+      return new MergeVerdict.RejectAndEnd("input closed before the merge was approved");
     }
-    out.print("Reason for the agent: ");
+    out.print("Reason: ");
     out.flush();
-    String reason = readLine();
-    return MergeDecision.reject(reason == null || reason.isBlank() ? "the supervisor declined the merge" : reason.strip());
+    String line = readLine();
+    String reason = line == null || line.isBlank() ? "the supervisor declined the merge" : line.strip();
+    out.print("[s]end the reason to the agent (it can fix the data) or [e]nd the run? [S/e]: ");
+    out.flush();
+    String next = readLine();
+    if (next != null && List.of("e", "end").contains(next.strip().toLowerCase(Locale.ROOT))) {
+      return new MergeVerdict.RejectAndEnd(reason);
+    }
+    return new MergeVerdict.RejectToAgent(reason);
   }
 
   private static String shortHash(String hash) {

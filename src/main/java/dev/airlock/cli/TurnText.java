@@ -119,21 +119,12 @@ final class TurnText {
 
   static String mergeDecided(RunEvent.MergeDecided d) {
     return (d.approved() ? "✔ merge of " : "✘ merge of ") + d.source() + " into " + d.target()
-        + (d.approved() ? " approved by " : " refused by ") + d.by() + (d.reason() == null ? "" : ": " + d.reason());
+        + (d.approved() ? " approved by " : " refused by ") + d.by() + (d.reason() == null ? "" : ": " + d.reason())
+        + (d.endsRun() ? " (the run ends)" : "");
   }
 
   static String mergeRequested(RunEvent.MergeRequested m) {
-    StringBuilder b = new StringBuilder("⇢ merge request: ").append(m.source()).append(" into ").append(m.target())
-        .append(" (gate: ").append(m.policy()).append(")");
-    for (RunEvent.TableChange t : m.changes()) {
-      b.append("\n    ").append(t.change()).append(' ').append(t.table()).append(": rows ")
-          .append(t.rowsBefore() == null ? "-" : t.rowsBefore()).append(" -> ")
-          .append(t.rowsAfter() == null ? "-" : t.rowsAfter());
-      if (!t.schemaChanges().isEmpty()) {
-        b.append(", schema ").append(t.schemaChanges());
-      }
-    }
-    return b.toString();
+    return MergeText.replay(m);
   }
 
   private static String shortHash(String hash) {

@@ -41,7 +41,7 @@ class AgentRunTest {
     RunConfig config = RunConfig.defaults("test").withMaxTurns(maxTurns).withExecTimeout(Duration.ofSeconds(60));
     Conversation opening = Conversation.opening(List.of(ChatMessage.system("rules"), ChatMessage.user("task")));
     return new AgentRun(config, opening, "me.test", new ScriptedModel("test", script), sandbox, supervisor,
-        ExecutionHooks.NONE, events::add, Clock.systemUTC());
+        TurnHooks.NONE, events::add, Clock.systemUTC());
   }
 
   private RunOutcome go(AgentRun run) {

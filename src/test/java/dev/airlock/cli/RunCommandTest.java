@@ -76,7 +76,7 @@ class RunCommandTest {
     assertThat(airlock("run", "--model", "nonsense", "--approve", "auto", "--raw", "x", "--runs-dir", runs.toString()).exit())
         .isEqualTo(ExitCodes.USAGE);
     assertThat(airlock("run", "--model", "scripted:" + script("<code>print(1)</code>"), "--approve", "sometimes",
-        "--raw", "x", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky or auto");
+        "--raw", "x", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky, auto-while-green or auto");
     Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "x",
         "--runs-dir", runs.toString());
     assertThat(missingKey.exit()).isEqualTo(ExitCodes.USAGE);

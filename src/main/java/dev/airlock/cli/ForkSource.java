@@ -1,0 +1,45 @@
+package dev.airlock.cli;
+
+import dev.airlock.agent.Conversation;
+import dev.airlock.agent.RunFork;
+import dev.airlock.agent.RunHistory;
+import dev.airlock.lakehouse.Lakehouse;
+import dev.airlock.lakehouse.LakehouseException;
+import dev.airlock.transcript.TranscriptException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code airlock run --fork RUN_ID@TURN}: reads the source run's transcript, and when the new run
+ * starts, recreates each branch the source run wrote at its head after TURN under a new name.
+ */
+record ForkSource(RunFork.Plan plan) {
+
+  static ForkSource read(String spec, Path runsDir) throws RunSetup.SetupException {
+    try {
+      Map.Entry<String, Integer> parsed = RunFork.parseSpec(spec);
+      RunHistory history = RunHistory.read(ReplayCommand.resolve(parsed.getKey(), runsDir));
+      return new ForkSource(RunFork.plan(history, parsed.getValue()));
+    } catch (IllegalArgumentException | TranscriptException e) {
+      throw new RunSetup.SetupException(ExitCodes.USAGE, "--fork " + spec + ": " + e.getMessage());
+    }
+  }
+
+  /** Recreates the branches (old name to new name into {@code renamed}) and returns the conversation. */
+  Conversation start(Lakehouse lakehouse, String runId, Map<String, String> renamed)
+      throws RunSetup.SetupException {
+    String suffix = "_fork_" + runId.replace('-', '_');
+    for (Map.Entry<String, String> head : plan.branchHeads().entrySet()) {
+      String fresh = head.getKey() + suffix;
+      try {
+        lakehouse.createBranch(fresh, "@" + head.getValue());
+      } catch (LakehouseException e) {
+        throw new RunSetup.SetupException(ExitCodes.USAGE, "cannot recreate branch " + head.getKey() + " at "
+            + head.getValue() + " for the fork: " + e.getMessage()
+            + " (was the run recorded against another lakehouse? pass --home)");
+      }
+      renamed.put(head.getKey(), fresh);
+    }
+    return new Conversation(RunFork.withForkNote(plan, renamed), plan.turn());
+  }
+}

@@ -1,0 +1,86 @@
+package dev.airlock.cli;
+
+import dev.airlock.agent.MergeEvidence;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.model.Usage;
+import java.util.List;
+import java.util.Locale;
+
+/** Text renderings of merge requests and their evidence, for the terminal gate and replays. */
+final class MergeText {
+  private MergeText() {}
+
+  static String request(String source, String sourceHash, String target, String targetHash, MergeEvidence e) {
+    StringBuilder b = new StringBuilder("Merge request: ").append(source).append(" (").append(shortHash(sourceHash))
+        .append(") into ").append(target).append(" (").append(shortHash(targetHash)).append(")\n");
+    changes(b, e.changes());
+    if (e.verification() == null) {
+      b.append("  checks: none could run\n");
+    } else {
+      b.append("  checks: ").append(e.verification().summary()).append('\n');
+      b.append(TurnText.indent(e.verification().toText().stripTrailing(), "    ")).append('\n');
+    }
+    provenance(b, e.provenance());
+    b.append("  run so far: ").append(usage(e.usage(), e.costUsd()));
+    return b.toString();
+  }
+
+  static String replay(RunEvent.MergeRequested m) {
+    StringBuilder b = new StringBuilder("⇢ merge request: ").append(m.source()).append(" (")
+        .append(shortHash(m.sourceCommit())).append(") into ").append(m.target()).append(" (gate: ")
+        .append(m.policy()).append(")\n");
+    changes(b, m.changes());
+    if (m.checksPassed() != null) {
+      b.append("  checks: ").append(m.checksPassed() ? "all passed" : "FAILED").append(counts(m)).append('\n');
+    }
+    provenance(b, m.provenance());
+    return b.toString().stripTrailing();
+  }
+
+  private static String counts(RunEvent.MergeRequested m) {
+    Object counts = m.verification() == null ? null : m.verification().get("counts");
+    return counts == null ? "" : " " + counts;
+  }
+
+  private static void changes(StringBuilder b, List<RunEvent.TableChange> changes) {
+    if (changes.isEmpty()) {
+      b.append("  no table differs from the target\n");
+    }
+    for (RunEvent.TableChange t : changes) {
+      b.append("  ").append(t.change()).append(' ').append(t.table()).append(": rows ")
+          .append(t.rowsBefore() == null ? "-" : t.rowsBefore()).append(" -> ")
+          .append(t.rowsAfter() == null ? "-" : t.rowsAfter());
+      if (!t.schemaChanges().isEmpty()) {
+        b.append(", schema ").append(t.schemaChanges());
+      }
+      b.append('\n');
+    }
+  }
+
+  private static void provenance(StringBuilder b, List<MergeEvidence.Provenance> provenance) {
+    if (provenance == null || provenance.isEmpty()) {
+      return;
+    }
+    b.append("  provenance:\n");
+    for (MergeEvidence.Provenance p : provenance) {
+      b.append("    ").append(p.table()).append(": ");
+      if (p.turn() == null) {
+        b.append("not written by this run\n");
+      } else {
+        b.append("turn ").append(p.turn()).append(", code sha256 ")
+            .append(p.codeSha256() == null ? "?" : p.codeSha256().substring(0, 12)).append(", approved by ")
+            .append(p.approvedBy()).append(" (").append(p.how()).append(")\n");
+      }
+    }
+  }
+
+  static String usage(Usage u, Double cost) {
+    Usage usage = u == null ? Usage.NONE : u;
+    return usage.inputTokens() + " tokens in, " + usage.outputTokens() + " out"
+        + (cost == null ? "" : String.format(Locale.ROOT, ", $%.4f", cost));
+  }
+
+  static String shortHash(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
+  }
+}
