@@ -231,7 +231,8 @@ public final class LakehouseCommand implements Runnable {
       }
       Ref head = lake.revertMerge(commit, branch, user());
       out().println("Reverted merge " + merge + " on " + branch + ": " + branch + " is now at "
-          + shortHash(head.hash()) + " (the merge stays in the history)");
+          + shortHash(head.hash()) + " (the merge stays in the history; publish a fix from a"
+          + " new branch made from " + branch + ")");
       return ExitCodes.OK;
     });
   }

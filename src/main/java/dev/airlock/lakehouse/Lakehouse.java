@@ -127,7 +127,8 @@ public interface Lakehouse extends AutoCloseable {
    * back is allowed onto {@code main} and does not pass the {@link MergeGate}. Errors:
    * REF_NOT_FOUND (no such commit); BAD_REQUEST when it is not in the branch's history, not a
    * merge, already reverted, or changed no table; MERGE_CONFLICT with the tables in context
-   * {@code conflicts} when one of them changed again after the merge (nothing written).
+   * {@code conflicts} when one of them changed again after the merge (nothing written). The
+   * reverted merge still counts as merged (as in Git): publish a fix from a new branch.
    */
   Ref revertMerge(String mergeCommit, String branch, WriteContext context);
 

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Undoing one merge as a new commit: the tables the merge changed (its tree against its first
  * parent's) go back to their first-parent versions; everything else on the branch stays. A table
  * the merge touched that changed again since is a conflict: nothing is written. Nothing is
- * rewritten, so every old commit stays reachable.
+ * rewritten, so every old commit stays reachable. As in Git, the reverted merge still counts as
+ * merged: merging the same branch again brings only what changed on it since, so publish a fix from
+ * a new branch made from the reverted head.
  *
  * <p>This is the one write {@code main} takes outside a merge, and it skips the {@link MergeGate}
  * on purpose: it is the human's act of taking a publication back (after a failed post-merge
@@ -57,7 +60,7 @@ final class MergeRevert {
   }
 
   private Target target(String mergeCommit, String branch, ObjectId head) throws IOException {
-    ObjectId id = mergeCommit == null ? null : catalog.commitId(mergeCommit.trim());
+    ObjectId id = commitId(mergeCommit);
     if (id == null) {
       throw new LakehouseException(ErrorType.REF_NOT_FOUND, "Commit '" + mergeCommit
           + "' not found: copy a merge commit's hash from `airlock lakehouse log " + branch
@@ -86,6 +89,15 @@ final class MergeRevert {
       throw badRequest(label + " changed no table: nothing to revert.", merge, branch);
     }
     return new Target(merge, before, after, tables);
+  }
+
+  private ObjectId commitId(String hex) throws IOException {
+    try {
+      return hex == null ? null : catalog.commitId(hex.trim());
+    } catch (AmbiguousObjectException e) {
+      throw new LakehouseException(ErrorType.BAD_REQUEST, "Commit '" + hex + "' is ambiguous:"
+          + " several commits start with it; give more of the hash.", Map.of("input_ref", hex));
+    }
   }
 
   private static CatalogState apply(Target t, CatalogState now, String branch) {

@@ -152,4 +152,14 @@ class RevertMergeTest {
         .extracting(LakehouseEvent::error)
         .containsExactly("BAD_REQUEST", "REF_NOT_FOUND", "BAD_REQUEST", null, "BAD_REQUEST");
   }
+  @Test
+  void theRevertedBranchStillCountsAsMergedSoAFixIsPublishedFromANewBranch() {
+    Ref merge = publish("wap", () -> load("u", two, "wap"));
+    lake.revertMerge(merge.hash(), "main", HUMAN);
+    Ref reverted = lake.branch("main");
+    assertThat(lake.merge("wap", "main", ALICE)).isEqualTo(reverted);
+    assertThat(lake.hasTable("main", "u")).isFalse();
+    publish("wap.fix", () -> load("u", one, "wap.fix"));
+    assertThat(rows("main", "u")).isEqualTo(1);
+  }
 }
