@@ -9,6 +9,7 @@ import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.QueryResult;
 import dev.airlock.lakehouse.Ref;
 import dev.airlock.lakehouse.RefDiff;
+import dev.airlock.lakehouse.RevertPlan;
 import dev.airlock.lakehouse.SchemaChange;
 import dev.airlock.lakehouse.TableDiff;
 import dev.airlock.lakehouse.TableField;
@@ -202,6 +203,36 @@ public final class LakehouseCommand implements Runnable {
       Ref head = lake.merge(source, into, user().withMessage(message));
       out().println("Merged " + source + " into " + into + ": " + into + " is now at "
           + shortHash(head.hash()));
+      return ExitCodes.OK;
+    });
+  }
+
+  @Command(name = "revert-merge", description = "Return a branch (main by default) to its state"
+      + " before a merge, as a new commit; shows the change and asks first.")
+  int revertMerge(@Parameters(paramLabel = "COMMIT", description = "The merge commit's hash (see"
+          + " `lakehouse log main`).") String commit,
+      @Option(names = "--branch", defaultValue = "main", paramLabel = "B") String branch,
+      @Option(names = "--yes", description = "Do not ask.") boolean yes) {
+    return with(NO_MERGES, lake -> {
+      RevertPlan plan = lake.planRevertMerge(commit, branch);
+      String merge = shortHash(plan.merge().hash());
+      out().println("Reverting merge " + merge + " ('" + plan.merge().subject() + "') on "
+          + branch + " changes:");
+      printDiff(plan.diff());
+      if (!yes) {
+        out().print("Revert merge " + merge + " on " + branch + "? [y/N] ");
+        out().flush();
+        String answer = readLine();
+        if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
+          err().println("error: revert of merge " + merge + " declined at the command line: "
+              + branch + " is unchanged.");
+          return ExitCodes.FAILED;
+        }
+      }
+      Ref head = lake.revertMerge(commit, branch, user());
+      out().println("Reverted merge " + merge + " on " + branch + ": " + branch + " is now at "
+          + shortHash(head.hash()) + " (the merge stays in the history; publish a fix from a"
+          + " new branch made from " + branch + ")");
       return ExitCodes.OK;
     });
   }

@@ -243,6 +243,29 @@ final class GitCatalog implements AutoCloseable {
         Instant.ofEpochSecond(c.getCommitTime()), props, parents);
   }
 
+  /** Whether {@code ancestor} is reachable from {@code tip} (or is it). */
+  boolean isAncestor(ObjectId ancestor, ObjectId tip) throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
+    }
+  }
+
+  /** The newest commit reachable from {@code tip} but not from {@code since} that matches. */
+  Commit findSince(ObjectId tip, ObjectId since, java.util.function.Predicate<Commit> match)
+      throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.markStart(walk.parseCommit(tip));
+      walk.markUninteresting(walk.parseCommit(since));
+      for (RevCommit c : walk) {
+        Commit commit = toCommit(c);
+        if (match.test(commit)) {
+          return commit;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The merge base of two commits, or null when they share no history. */
   ObjectId mergeBase(ObjectId a, ObjectId b) throws IOException {
     try (RevWalk walk = new RevWalk(repo)) {

@@ -14,7 +14,8 @@ import java.util.List;
  * published by a compare-and-swap of the branch head. {@code main} takes no direct writes (create,
  * import, delete, revert, namespaces): those fail with a 403 {@code *_FORBIDDEN} type
  * ({@code ForbiddenError} in Python); only merges change {@code main}, and each one passes the
- * {@link MergeGate}. Writing to a tag or a pinned ref fails with {@code NOT_A_WRITE_BRANCH_REF}.
+ * {@link MergeGate}, except {@link #revertMerge}, the human undoing a merge. Writing to a tag or
+ * a pinned ref fails with {@code NOT_A_WRITE_BRANCH_REF}.
  */
 public interface Lakehouse extends AutoCloseable {
 
@@ -114,6 +115,25 @@ public interface Lakehouse extends AutoCloseable {
    * MERGE_FORBIDDEN with the reason in context {@code reason}. Returns the target's new head.
    */
   Ref merge(String sourceRef, String intoBranch, WriteContext context);
+
+  /**
+   * Undoes merge {@code mergeCommit} on {@code branch} (usually {@code main}) as one new commit;
+   * nothing is rewritten. The tables the merge changed (its tree against its first parent's) go
+   * back to their first-parent versions: added tables are removed, removed and changed ones
+   * restored; later changes to other tables stay. The commit's message is {@code "Revert merge
+   * <short hash>: <merge subject>"}, its property {@code reverted_merge} the merge's full hash.
+   *
+   * <p>The one deliberate exception to {@code main}'s protection: the human taking a publication
+   * back is allowed onto {@code main} and does not pass the {@link MergeGate}. Errors:
+   * REF_NOT_FOUND (no such commit); BAD_REQUEST when it is not in the branch's history, not a
+   * merge, already reverted, or changed no table; MERGE_CONFLICT with the tables in context
+   * {@code conflicts} when one of them changed again after the merge (nothing written). The
+   * reverted merge still counts as merged (as in Git): publish a fix from a new branch.
+   */
+  Ref revertMerge(String mergeCommit, String branch, WriteContext context);
+
+  /** What {@link #revertMerge} would change now, with its checks and errors; writes nothing. */
+  RevertPlan planRevertMerge(String mergeCommit, String branch);
 
   @Override
   void close();

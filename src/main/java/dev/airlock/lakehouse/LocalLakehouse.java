@@ -345,6 +345,18 @@ public final class LocalLakehouse implements Lakehouse {
   }
 
   @Override
+  public Ref revertMerge(String mergeCommit, String branch, WriteContext context) {
+    return write(new Op("revert_merge", branch, null, context),
+        op -> new MergeRevert(catalog, branches).revert(mergeCommit, branch, context)).head();
+  }
+
+  @Override
+  public RevertPlan planRevertMerge(String mergeCommit, String branch) {
+    return run(new Op("plan_revert_merge", branch, null, null),
+        op -> new MergeRevert(catalog, branches).plan(mergeCommit, branch));
+  }
+
+  @Override
   public void close() {
     engine.close();
     catalog.close();

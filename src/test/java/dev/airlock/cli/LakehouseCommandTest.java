@@ -115,4 +115,51 @@ class LakehouseCommandTest {
     assertThat(err()).contains("Query on main failed");
     assertThat(run("create-branch", "bad..name", "main")).isEqualTo(ExitCodes.USAGE);
   }
+  private String headHash(String branch) {
+    assertThat(run("log", branch, "-n", "1")).isZero();
+    return out().substring(0, 12);
+  }
+
+  @Test
+  void revertMergeShowsTheChangeAsksAndKeepsTheHistory() throws Exception {
+    loadBranch();
+    assertThat(run("merge", "wap", "main", "--yes", "-m", "publish payments")).isZero();
+    String merge = headHash("main");
+    assertThat(run("create-branch", "later", "main")).isZero();
+    assertThat(run("create-table", "fees", payments.toString(), "--branch", "later")).isZero();
+    assertThat(run("merge", "later", "main", "--yes")).isZero();
+
+    System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(run("revert-merge", merge)).isEqualTo(ExitCodes.FAILED);
+    assertThat(out()).contains("Reverting merge " + merge + " ('publish payments') on main",
+        "- bauplan.payments  removed (had 3 rows)", "Revert merge " + merge + " on main? [y/N]");
+    assertThat(err()).contains("declined at the command line: main is unchanged");
+    assertThat(run("tables", "main")).isZero();
+    assertThat(out()).contains("bauplan.payments  3 rows");
+
+    assertThat(run("revert-merge", merge, "--branch", "main", "--yes")).isZero();
+    assertThat(out()).contains("Reverted merge " + merge + " on main");
+    assertThat(run("tables", "main")).isZero();
+    assertThat(out()).doesNotContain("payments").contains("bauplan.fees");
+    assertThat(run("log", "main")).isZero();
+    assertThat(out()).contains("Revert merge " + merge + ": publish payments",
+        "reverted_merge=", merge + "  ");
+    assertThat(run("query", "main@" + merge, "SELECT count(*) AS n FROM payments")).isZero();
+    assertThat(out()).contains("(1 rows)");
+  }
+
+  @Test
+  void revertMergeErrorsNameTheCommitAndWhatToDo() {
+    loadBranch();
+    String create = headHash("wap");
+    assertThat(run("revert-merge", create, "--yes")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err().strip()).startsWith("error: Commit " + create)
+        .contains("is not in the history of main").doesNotContain("\n");
+    assertThat(run("revert-merge", create, "--branch", "wap", "--yes"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err()).contains("is not a merge commit");
+    assertThat(run("revert-merge", "feedface", "--yes")).isEqualTo(ExitCodes.FAILED);
+    assertThat(err()).contains("Commit 'feedface' not found",
+        "`airlock lakehouse log main`");
+  }
 }
