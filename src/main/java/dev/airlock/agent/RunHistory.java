@@ -63,6 +63,7 @@ public record RunHistory(
     private final List<RunEvent.DataChanged> changes = new ArrayList<>();
     private final List<RunEvent.MergeRequested> merges = new ArrayList<>();
     private RunEvent.DataEffects effects;
+    private final List<RunEvent.PostMergeChecked> postMerge = new ArrayList<>();
     private final List<RunEvent.MergeDecided> mergeDecisions = new ArrayList<>();
     private final List<RunEvent.Notice> notices = new ArrayList<>();
 
@@ -95,6 +96,8 @@ public record RunHistory(
         merges.add(m);
       } else if (e instanceof RunEvent.MergeDecided m) {
         mergeDecisions.add(m);
+      } else if (e instanceof RunEvent.PostMergeChecked p) {
+        postMerge.add(p);
       } else if (e instanceof RunEvent.Notice n) {
         notices.add(n);
       }
@@ -102,7 +105,7 @@ public record RunHistory(
 
     TurnRecord build() {
       return new TurnRecord(turn, request, response, parsed, approval, decision, started, execution,
-          List.copyOf(calls), List.copyOf(changes), effects, List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(notices));
+          List.copyOf(calls), List.copyOf(changes), effects, List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(postMerge), List.copyOf(notices));
     }
   }
 }

@@ -21,4 +21,5 @@ public record TurnRecord(
     RunEvent.DataEffects dataEffects,
     List<RunEvent.MergeRequested> merges,
     List<RunEvent.MergeDecided> mergeDecisions,
+    List<RunEvent.PostMergeChecked> postMergeChecks,
     List<RunEvent.Notice> notices) {}

@@ -173,10 +173,12 @@ final class RunBackends implements AutoCloseable {
         int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
         RunEvent.DataChanged change = new RunEvent.DataChanged(turn, spec.clock().instant(), e.operation(),
             e.ref(), e.table(), e.commitBefore(), e.commitAfter(), e.rows());
+        // Writes outside any turn (the fork recreating branches before the run starts) are
+        // recorded in the run's settings instead.
         if (turn > 0) {
           effects.add(change);
+          spec.listener().onEvent(change);
         }
-        spec.listener().onEvent(change);
       }
     };
   }

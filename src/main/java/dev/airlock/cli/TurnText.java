@@ -175,6 +175,8 @@ final class TurnText {
       t.dataChanges().forEach(d -> b.append(dataChanged(d)).append('\n'));
       t.merges().forEach(m -> b.append(mergeRequested(m)).append('\n'));
       t.mergeDecisions().forEach(m -> b.append(mergeDecided(m)).append('\n'));
+      t.postMergeChecks().forEach(p -> b.append(p.passed() ? "✔ post-merge check on main passed: "
+          : "✘ POST-MERGE CHECK FAILED on main: ").append(p.summary()).append('\n'));
       t.notices().forEach(n -> b.append(n.severity().name().toLowerCase(Locale.ROOT)).append(": ")
           .append(n.message()).append('\n'));
     }

@@ -1,0 +1,204 @@
+package dev.airlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunHistory;
+import dev.airlock.agent.TurnRecord;
+import dev.airlock.demo.DemoDataGenerator;
+import dev.airlock.demo.DemoDataOptions;
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.transcript.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 4 end to end: the audit at the merge gate, post-merge check and revert, fork from a turn. */
+class AuditRunTest {
+  private static final String TABLES = "[\"payments\", \"acquirer_countries\", \"merchant_category_codes\","
+      + " \"merchant_data\", \"fees\"]";
+
+  @TempDir Path dir;
+  private Path raw;
+  private Path home;
+  private Path runs;
+
+  @BeforeEach
+  void demoData() throws Exception {
+    raw = Path.of(System.getProperty("java.io.tmpdir"), "airlock-test-raw", UUID.randomUUID().toString());
+    Files.createDirectories(raw);
+    Files.setPosixFilePermissions(raw.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(raw, PosixFilePermissions.fromString("rwxr-xr-x"));
+    new DemoDataGenerator().generate(raw, DemoDataOptions.defaults().withRows(1_500));
+    home = dir.resolve("lakehouse");
+    runs = dir.resolve("runs");
+  }
+
+  /** Imports every demo table on the branch; payments {@code paymentImports} times (2 plants duplicate IDs). */
+  private static String load(int paymentImports, boolean merge) {
+    return "<reasoning>load</reasoning><code>\nimport bauplan\nc = bauplan.Client()\nb = 'me.audit'\n"
+        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+        + "for t in " + TABLES + ":\n"
+        + "    u = f'/raw/{t}.parquet'\n"
+        + "    c.create_table(table=t, search_uri=u, branch=b, replace=True)\n"
+        + "    for _ in range(" + paymentImports + " if t == 'payments' else 1):\n"
+        + "        s = c.import_data(table=t, search_uri=u, branch=b)\n"
+        + "        assert not s.error, s.error\n"
+        + (merge ? "c.merge_branch(source_ref=b, into_branch='main')\nprint('merged')\n" : "print('loaded')\n")
+        + "</code>";
+  }
+
+  private Path script(String name, String... responses) throws Exception {
+    Path file = dir.resolve(name + ".json");
+    Files.writeString(file, Json.mapper().writeValueAsString(List.of(responses)));
+    return file;
+  }
+
+  private RunCommandTest.Result airlock(String stdin, String... args) {
+    InputStream in = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(List.of("--raw", raw.toString(), "--home", home.toString(), "--runs-dir", runs.toString(), "--json"));
+      return RunCommandTest.airlock(all.toArray(String[]::new));
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  private RunHistory history(RunCommandTest.Result r) throws Exception {
+    JsonNode json = Json.mapper().readTree(r.out());
+    return RunHistory.read(Path.of(json.get("transcript").asText()));
+  }
+
+  private List<String> tables(String ref) {
+    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      return lake.tables(ref).stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
+    }
+  }
+
+  @Test
+  void unattendedRunsPublishOnlyGreenDataAndAPlantedDefectIsRefusedWithItsEvidence() throws Exception {
+    Path s = script("defect", load(2, true), load(1, true), "<done>published after fixing duplicates</done>");
+    RunCommandTest.Result r = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
+        "--merge", "auto-if-green", "--expect", "builtin:demo");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    RunHistory h = history(r);
+    TurnRecord first = h.turns().get(0);
+    RunEvent.MergeRequested refused = first.merges().get(0);
+    assertThat(refused.checksPassed()).isFalse();
+    assertThat(Json.mapper().writeValueAsString(refused.verification())).contains("psp_reference", "SELECT");
+    assertThat(first.mergeDecisions().get(0).approved()).isFalse();
+    assertThat(first.mergeDecisions().get(0).reason()).contains("the audit failed").contains("psp_reference");
+    assertThat(first.execution().stderr()).contains("MergeForbiddenError");
+    assertThat(refused.provenance()).filteredOn(p -> p.table().equals("bauplan.payments")).singleElement()
+        .satisfies(p -> {
+          assertThat(p.turn()).isEqualTo(1);
+          assertThat(p.codeSha256()).isEqualTo(first.decision().executedSha256());
+          assertThat(p.approvedBy()).isEqualTo("policy:auto");
+          assertThat(p.how()).isEqualTo("as proposed");
+        });
+
+    TurnRecord second = h.turns().get(1);
+    assertThat(second.merges().get(0).checksPassed()).isTrue();
+    assertThat(second.mergeDecisions().get(0).approved()).isTrue();
+    assertThat(tables("main")).contains("payments:1500");
+    assertThat(second.lakehouseCalls()).isNotEmpty();
+    assertThat(r.err()).contains("merge of me.audit into main approved by policy:auto-if-green");
+  }
+
+  @Test
+  void theHumanRejectsWithAReasonTheAgentFixesTheDataAndMainIsUntouchedUntilThen() throws Exception {
+    Path s = script("human", load(2, true), load(1, true), "<done>fixed</done>");
+    RunCommandTest.Result r = airlock("n\npsp_reference has duplicates: import payments once\ns\ny\n",
+        "run", "--model", "scripted:" + s, "--approve", "auto", "--merge", "ask", "--expect", "builtin:demo");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("Merge request: me.audit", "checks:", "provenance:", "turn 1, code sha256",
+        "[s]end the reason to the agent");
+    RunHistory h = history(r);
+    assertThat(h.turns().get(0).mergeDecisions().get(0).reason())
+        .isEqualTo("psp_reference has duplicates: import payments once");
+    assertThat(h.turns().get(0).execution().stderr()).contains("psp_reference has duplicates: import payments once");
+    assertThat(h.turns().get(1).mergeDecisions().get(0).approved()).isTrue();
+    assertThat(tables("main")).contains("payments:1500");
+  }
+
+  @Test
+  void endingTheRunAtTheGateKeepsTheBranchAndMain() throws Exception {
+    Path s = script("end", load(2, true), "<done>x</done>");
+    RunCommandTest.Result r = airlock("n\nnot this data\ne\n", "run", "--model", "scripted:" + s,
+        "--approve", "auto", "--merge", "ask");
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out()).contains("\"status\":\"stopped\"", "not this data");
+    assertThat(tables("main")).isEmpty();
+    assertThat(tables("me.audit")).contains("payments:3000");
+  }
+
+  @Test
+  void aFailingPostMergeCheckIsLoudAndRevertMergeRestoresMain() throws Exception {
+    Path s = script("override", load(2, true), "<done>merged</done>");
+    RunCommandTest.Result r = airlock("y\n", "run", "--model", "scripted:" + s, "--approve", "auto",
+        "--merge", "ask", "--expect", "builtin:demo");
+    assertThat(r.err()).contains("POST-MERGE CHECK FAILED on main", "airlock lakehouse revert-merge");
+    RunHistory h = history(r);
+    RunEvent.PostMergeChecked check = h.turns().get(0).postMergeChecks().get(0);
+    assertThat(check.passed()).isFalse();
+    assertThat(tables("main")).contains("payments:3000");
+
+    RunCommandTest.Result revert = RunCommandTest.airlock("lakehouse", "--home", home.toString(), "revert-merge",
+        check.mergeCommit().substring(0, 12), "--yes");
+    assertThat(revert.exit()).as(revert.err()).isZero();
+    assertThat(tables("main")).isEmpty();
+    assertThat(RunCommandTest.airlock("lakehouse", "--home", home.toString(), "log", "main").out())
+        .contains("Revert merge " + check.mergeCommit().substring(0, 12));
+  }
+
+  @Test
+  void aForkFromTurnTwoStartsFromThatTurnsConversationAndDataAndLeavesTheOldRunAlone() throws Exception {
+    String step = "<reasoning>step</reasoning><code>\nimport bauplan\nc = bauplan.Client()\nb = 'me.steps'\n"
+        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+        + "c.create_table(table='%1$s', search_uri='/raw/%1$s.parquet', branch=b, replace=True)\n"
+        + "c.import_data(table='%1$s', search_uri='/raw/%1$s.parquet', branch=b)\nprint('%1$s loaded')\n</code>";
+    Path s = script("four", step.formatted("fees"), step.formatted("merchant_data"), step.formatted("payments"),
+        "<done>three tables</done>");
+    RunCommandTest.Result original = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
+        "--merge", "never");
+    assertThat(original.exit()).as(original.err()).isZero();
+    String runId = Json.mapper().readTree(original.out()).get("run_id").asText();
+    Path transcript = runs.resolve(runId + ".jsonl");
+    byte[] before = Files.readAllBytes(transcript);
+
+    Path next = script("forked", "<reasoning>look</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
+        + "for br in c.get_branches(name='_fork_'):\n"
+        + "    print(br.name, sorted(t.name for t in c.get_tables(ref=br.name)))\n</code>",
+        "<done>forked</done>");
+    RunCommandTest.Result fork = airlock("", "run", "--model", "scripted:" + next, "--approve", "auto",
+        "--merge", "never", "--fork", runId + "@2");
+
+    assertThat(fork.exit()).as(fork.err()).isZero();
+    assertThat(fork.err()).contains("['fees', 'merchant_data']").doesNotContain("'payments'");
+    RunHistory h = history(fork);
+    assertThat(h.started().forkedFrom()).isEqualTo(runId + "@2");
+    assertThat(h.turns().get(0).turn()).isEqualTo(3);
+    String lastUser = h.turns().get(0).request().messages().get(h.turns().get(0).request().messages().size() - 1)
+        .content();
+    assertThat(lastUser).contains("merchant_data loaded", "continues run " + runId + " after its turn 2",
+        "me.steps is now me.steps_fork_");
+    assertThat(h.turns().get(0).request().messages()).hasSize(6);
+    assertThat(Files.readAllBytes(transcript)).isEqualTo(before);
+    assertThat(tables("me.steps")).hasSize(3);
+  }
+}
