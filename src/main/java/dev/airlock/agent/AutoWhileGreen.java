@@ -12,13 +12,12 @@ import java.util.function.Supplier;
  * the tables that already exist on the run's branches keep passing. The first failing check pauses
  * the run for the human, who sees the failing evidence next to the proposal.
  */
-public final class AutoWhileGreen implements Supervisor {
-  private final Supervisor human;
+public final class AutoWhileGreen extends HumanBackedPolicy {
   private final RunJournal journal;
   private final Supplier<Audit> audit;
 
   public AutoWhileGreen(Supervisor human, RunJournal journal, Supplier<Audit> audit) {
-    this.human = human;
+    super(human);
     this.journal = journal;
     this.audit = audit;
   }
@@ -53,16 +52,6 @@ public final class AutoWhileGreen implements Supervisor {
       }
     }
     return out;
-  }
-
-  @Override
-  public MergeVerdict reviewMerge(dev.airlock.lakehouse.MergeRequest request, MergeEvidence evidence) {
-    return human.reviewMerge(request, evidence);
-  }
-
-  @Override
-  public String reviewer() {
-    return human.reviewer();
   }
 
   @Override

@@ -3,9 +3,7 @@ package dev.airlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LakehouseCommandTest {
   @TempDir Path home;
   @TempDir Path raw;
-  private final PrintStream oldOut = System.out;
-  private final PrintStream oldErr = System.err;
   private final InputStream oldIn = System.in;
-  private ByteArrayOutputStream out;
-  private ByteArrayOutputStream err;
+  private CliRunner.Result last;
   private Path payments;
 
   @BeforeEach
@@ -32,30 +27,20 @@ class LakehouseCommandTest {
 
   @AfterEach
   void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
     System.setIn(oldIn);
   }
 
   private int run(String... args) {
-    out = new ByteArrayOutputStream();
-    err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    String[] all = new String[args.length + 3];
-    all[0] = "lakehouse";
-    all[1] = "--home";
-    all[2] = home.toString();
-    System.arraycopy(args, 0, all, 3, args.length);
-    return Main.execute(all);
+    last = CliRunner.run(new String[] {"lakehouse", "--home", home.toString()}, args);
+    return last.exit();
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return last.err();
   }
 
   private void loadBranch() {

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.WriteContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyCommandTest {
   @TempDir Path home;
   @TempDir Path raw;
-  private final PrintStream oldOut = System.out;
-  private final PrintStream oldErr = System.err;
-  private ByteArrayOutputStream out;
-  private ByteArrayOutputStream err;
+  private CliRunner.Result last;
 
   @BeforeEach
   void loadBranches() throws Exception {
@@ -42,31 +36,17 @@ class VerifyCommandTest {
     }
   }
 
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
-
   private int verify(String... args) {
-    out = new ByteArrayOutputStream();
-    err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    String[] all = new String[args.length + 3];
-    all[0] = "verify";
-    all[1] = "--home";
-    all[2] = home.toString();
-    System.arraycopy(args, 0, all, 3, args.length);
-    return Main.execute(all);
+    last = CliRunner.run(new String[] {"verify", "--home", home.toString()}, args);
+    return last.exit();
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return last.err();
   }
 
   @Test
