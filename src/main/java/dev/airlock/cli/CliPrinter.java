@@ -49,6 +49,12 @@ public final class CliPrinter implements RunListener {
       out.println(TurnText.executionSummary(f));
     } else if (event instanceof RunEvent.LakehouseCall c) {
       out.println(TurnText.lakehouseCall(c));
+    } else if (event instanceof RunEvent.MergeRequested m && !"ask".equals(m.policy())) {
+      // With "ask" the terminal gate already showed the request and its evidence.
+      out.println(TurnText.mergeRequested(m));
+    } else if (event instanceof RunEvent.PostMergeChecked p) {
+      out.println((p.passed() ? "✔ post-merge check on main passed: " : "✘ POST-MERGE CHECK FAILED on main: ")
+          + p.summary());
     } else if (event instanceof RunEvent.MergeDecided d) {
       out.println(TurnText.mergeDecided(d));
     } else if (event instanceof RunEvent.Notice n) {

@@ -32,9 +32,38 @@ final class MergeText {
     changes(b, m.changes());
     if (m.checksPassed() != null) {
       b.append("  checks: ").append(m.checksPassed() ? "all passed" : "FAILED").append(counts(m)).append('\n');
+      failedChecks(b, m.verification());
     }
     provenance(b, m.provenance());
     return b.toString().stripTrailing();
+  }
+
+  /** The failing checks of a stored report, each with its first piece of evidence. */
+  @SuppressWarnings("unchecked")
+  private static void failedChecks(StringBuilder b, java.util.Map<String, Object> report) {
+    Object checks = report == null ? null : report.get("checks");
+    if (!(checks instanceof List<?> list)) {
+      return;
+    }
+    for (Object o : list) {
+      java.util.Map<String, Object> check = (java.util.Map<String, Object>) o;
+      if ("PASS".equals(check.get("verdict"))) {
+        continue;
+      }
+      b.append("    ✘ ").append(check.get("verdict")).append(' ').append(check.get("id")).append(": ")
+          .append(check.get("summary")).append('\n');
+      Object evidence = check.get("evidence");
+      if (evidence instanceof List<?> ev && !ev.isEmpty()) {
+        java.util.Map<String, Object> first = (java.util.Map<String, Object>) ev.get(0);
+        if (first.get("sql") != null) {
+          b.append("        SQL: ").append(first.get("sql")).append('\n');
+        }
+        if (first.get("rows") instanceof List<?> rows && !rows.isEmpty()) {
+          b.append("        ").append(first.get("columns")).append('\n');
+          rows.stream().limit(5).forEach(r -> b.append("        ").append(r).append('\n'));
+        }
+      }
+    }
   }
 
   private static String counts(RunEvent.MergeRequested m) {
