@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
-import dev.airlock.demo.DemoDataGenerator;
-import dev.airlock.demo.DemoDataOptions;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.transcript.Json;
@@ -16,10 +14,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,20 +27,24 @@ class AuditRunTest {
       + " \"merchant_data\", \"fees\"]";
 
   @TempDir Path dir;
+  private DemoRaw demo;
   private Path raw;
   private Path home;
   private Path runs;
 
   @BeforeEach
   void demoData() throws Exception {
-    raw = Path.of(System.getProperty("java.io.tmpdir"), "airlock-test-raw", UUID.randomUUID().toString());
-    Files.createDirectories(raw);
-    Files.setPosixFilePermissions(raw.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(raw, PosixFilePermissions.fromString("rwxr-xr-x"));
-    new DemoDataGenerator().generate(raw, DemoDataOptions.defaults().withRows(1_500));
+    demo = new DemoRaw(1_500);
+    raw = demo.dir;
     home = dir.resolve("lakehouse");
     runs = dir.resolve("runs");
   }
+
+  @AfterEach
+  void deleteDemoData() throws Exception {
+    demo.close();
+  }
+
 
   /** Imports every demo table on the branch; payments {@code paymentImports} times (2 plants duplicate IDs). */
   private static String load(int paymentImports, boolean merge) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
-import dev.airlock.demo.DemoDataGenerator;
-import dev.airlock.demo.DemoDataOptions;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.transcript.Json;
@@ -15,9 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteAuditPublishRunTest {
   @TempDir Path dir;
+  private DemoRaw demo;
   private Path raw;
   private Path home;
   private final Path script = Path.of("examples/scripted-wap.json").toAbsolutePath();
 
   @BeforeEach
   void demoData() throws Exception {
-    // The sandbox's unprivileged user must be able to enter the raw folder to see it under /raw.
-    Path open = Path.of(System.getProperty("java.io.tmpdir"), "airlock-test-raw", UUID.randomUUID().toString());
-    Files.createDirectories(open);
-    Files.setPosixFilePermissions(open.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
-    raw = open;
-    new DemoDataGenerator().generate(raw, DemoDataOptions.defaults().withRows(2_000));
+    demo = new DemoRaw(2_000);
+    raw = demo.dir;
     home = dir.resolve("lakehouse");
   }
+
+  @AfterEach
+  void deleteDemoData() throws Exception {
+    demo.close();
+  }
+
 
   private RunCommandTest.Result run(String merge, String stdin) {
     InputStream in = System.in;
