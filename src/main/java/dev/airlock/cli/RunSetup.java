@@ -245,7 +245,7 @@ final class RunSetup {
   private RunOutcome runWithInterrupt(AgentRun run, RunEvent.RunStarted started) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      run.stop("interrupted (Ctrl-C)");
+      run.stop("interrupted (Ctrl-C or a termination signal)");
       try {
         finished.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
