@@ -7,18 +7,22 @@ import java.util.Locale;
 
 /**
  * Prints a live run for a human on a terminal: each turn's reasoning, code, decision, streamed
- * output and result. The same renderings serve {@code airlock replay}.
+ * output and result. The same renderings serve {@code airlock replay}. While a response streams
+ * in, an interactive terminal shows a one-line progress counter instead of the raw text (the
+ * parsed reasoning and code follow). With {@code showProposal} false the reasoning and code are
+ * left to the terminal supervisor, which shows them with the approval prompt.
  */
 public final class CliPrinter implements RunListener {
   private final PrintStream out;
-  private final boolean streamTokens;
-  private final boolean showCode;
+  private final boolean progress;
+  private final boolean showProposal;
   private boolean midTokens;
+  private long received;
 
-  public CliPrinter(PrintStream out, boolean streamTokens, boolean showCode) {
+  public CliPrinter(PrintStream out, boolean progress, boolean showProposal) {
     this.out = out;
-    this.streamTokens = streamTokens;
-    this.showCode = showCode;
+    this.progress = progress;
+    this.showProposal = showProposal;
   }
 
   @Override
@@ -32,13 +36,19 @@ public final class CliPrinter implements RunListener {
     } else if (event instanceof RunEvent.ModelRequested r) {
       out.println();
       out.println("── turn " + r.turn() + " ── asking " + r.model() + " (" + r.messages().size() + " messages)");
-    } else if (event instanceof RunEvent.ModelToken t && streamTokens) {
-      out.print(t.text());
+      received = 0;
+    } else if (event instanceof RunEvent.ModelToken t && progress) {
+      received += t.text().length();
+      out.print("\r  receiving the answer ... " + received + " characters");
       midTokens = true;
     } else if (event instanceof RunEvent.ModelResponded r) {
       out.println(TurnText.response(r));
     } else if (event instanceof RunEvent.ResponseParsed p) {
-      out.print(TurnText.parsed(p, showCode));
+      if (showProposal || p.code() == null) {
+        out.print(TurnText.parsed(p, true));
+      } else if (p.done() != null) {
+        out.println("done (claimed with this code; accepted only after its output): " + p.done());
+      }
     } else if (event instanceof RunEvent.Decided d) {
       out.println(TurnText.decision(d));
     } else if (event instanceof RunEvent.ExecutionStarted s) {

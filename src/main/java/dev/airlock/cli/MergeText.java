@@ -3,6 +3,8 @@ package dev.airlock.cli;
 import dev.airlock.agent.MergeEvidence;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.model.Usage;
+import dev.airlock.verify.CheckResult;
+import dev.airlock.verify.Evidence;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +19,19 @@ final class MergeText {
     if (e.verification() == null) {
       b.append("  checks: none could run\n");
     } else {
-      b.append("  checks: ").append(e.verification().summary()).append('\n');
-      b.append(TurnText.indent(e.verification().toText().stripTrailing(), "    ")).append('\n');
+      b.append("  audit: ").append(e.verification().summary()).append('\n');
+      for (CheckResult c : e.verification().problems()) {
+        b.append("    ✘ ").append(c.verdict()).append(' ').append(c.id()).append(": ").append(c.summary()).append('\n');
+        for (Evidence ev : c.evidence().subList(0, Math.min(1, c.evidence().size()))) {
+          if (ev.sql() != null) {
+            b.append("        SQL: ").append(ev.sql()).append('\n');
+          }
+          if (!ev.rows().isEmpty()) {
+            b.append("        ").append(ev.columns()).append('\n');
+            ev.rows().stream().limit(5).forEach(r -> b.append("        ").append(r).append('\n'));
+          }
+        }
+      }
     }
     provenance(b, e.provenance());
     b.append("  run so far: ").append(usage(e.usage(), e.costUsd()));

@@ -99,7 +99,7 @@ final class RunSetup {
     try (TranscriptRecorder recorder = new TranscriptRecorder(
         TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd)))) {
       RunListener listeners = fanOut(journal, recorder,
-          new CliPrinter(log, System.console() != null && !o.json, true));
+          new CliPrinter(log, System.console() != null && !o.json, !o.approve.equals("ask")));
       RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
       Supervisor supervisor = supervisor(human, journal, gate);
       try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
