@@ -139,7 +139,11 @@ public final class TerminalSupervisor implements Supervisor {
       out.printf(Locale.ROOT, "%4d | %s%n", i + 1, lines[i]);
     }
     for (Risk r : p.risks()) {
-      out.println("  ! line " + r.line() + ": " + r.why() + " (" + r.rule() + "): " + r.excerpt());
+      if (r.line() > 0) {
+        out.println("  ! line " + r.line() + ": " + r.why() + " (" + r.rule() + "): " + r.excerpt());
+      } else {
+        out.println("  ! " + r.rule() + " fails " + r.why() + (r.excerpt().isBlank() ? "" : "\n      evidence: " + r.excerpt()));
+      }
     }
   }
 

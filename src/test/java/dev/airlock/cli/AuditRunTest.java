@@ -202,4 +202,23 @@ class AuditRunTest {
     assertThat(Files.readAllBytes(transcript)).isEqualTo(before);
     assertThat(tables("me.steps")).hasSize(3);
   }
+
+  @Test
+  void autoWhileGreenApprovesUntilACheckFailsThenAsksTheHumanWithTheEvidence() throws Exception {
+    String again = "<reasoning>more</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
+        + "c.import_data(table='payments', search_uri='/raw/payments.parquet', branch='me.audit')\nprint('again')\n</code>";
+    Path s = script("green", load(1, false), again, "<code>print('next')</code>", "<done>stopped planting</done>");
+    RunCommandTest.Result r = airlock("n\nstop importing payments again\n", "run", "--model", "scripted:" + s,
+        "--approve", "auto-while-green", "--merge", "never");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    RunHistory h = history(r);
+    assertThat(h.turns().get(0).decision().by()).isEqualTo("policy:auto-while-green");
+    assertThat(h.turns().get(1).decision().by()).isEqualTo("policy:auto-while-green");
+    assertThat(h.turns().get(2).decision().by()).startsWith("human:");
+    assertThat(h.turns().get(2).decision().feedback()).isEqualTo("stop importing payments again");
+    assertThat(h.turns().get(2).execution()).isNull();
+    assertThat(r.out() + r.err()).contains("check id_unique:bauplan.payments:psp_reference fails",
+        "evidence: SELECT COUNT(*)");
+  }
 }
