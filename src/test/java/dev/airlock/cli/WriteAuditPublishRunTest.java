@@ -104,4 +104,46 @@ class WriteAuditPublishRunTest {
     assertThat(r.err()).contains("dry run (--merge never)");
     assertThat(mainTables()).isEmpty();
   }
+
+  @Test
+  void theExecutionTimeoutDoesNotRunWhileTheMergeGateWaitsForTheHuman() throws Exception {
+    Path slowGate = dir.resolve("slow-gate.json");
+    Files.writeString(slowGate, dev.airlock.transcript.Json.mapper().writeValueAsString(List.of(
+        "<reasoning>publish</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
+            + "c.create_branch('me.small', from_ref='main', if_not_exists=True)\n"
+            + "c.create_table(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
+            + "c.import_data(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
+            + "c.merge_branch(source_ref='me.small', into_branch='main')\nprint('published')\n</code>",
+        "<done>published</done>")));
+    java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(keyboard);
+    Thread human = new Thread(() -> {
+      try {
+        Thread.sleep(7_000);
+        keyboard.write("y\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    InputStream in = System.in;
+    RunCommandTest.Result r;
+    try {
+      System.setIn(stdin);
+      human.start();
+      r = RunCommandTest.airlock("run", "--model", "scripted:" + slowGate, "--approve", "auto", "--merge", "ask",
+          "--exec-timeout", "5", "--raw", raw.toString(), "--home", home.toString(), "--runs-dir",
+          dir.resolve("runs").toString(), "--json");
+    } finally {
+      System.setIn(in);
+      human.join();
+    }
+    assertThat(r.exit()).as(r.err()).isZero();
+    RunHistory history = RunHistory.read(Path.of(Json.mapper().readTree(r.out()).get("transcript").asText()));
+    RunEvent.ExecutionFinished first = history.turns().get(0).execution();
+    assertThat(first.status()).isEqualTo("OK");
+    assertThat(first.durationMs()).isGreaterThan(5_000);
+    assertThat(first.stdout()).contains("published");
+    assertThat(mainTables()).containsExactly("acquirer_countries:10");
+  }
 }
