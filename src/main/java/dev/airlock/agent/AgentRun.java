@@ -94,6 +94,9 @@ public final class AgentRun {
       outcome = loop();
     } catch (StoppedException e) {
       outcome = finish(RunStatus.STOPPED, stopReason, RunOutcome.Failure.AGENT, null);
+    } catch (RuntimeException e) {
+      // A failure of the machinery (a listener, a gate, the terminal): the run still ends on record.
+      outcome = finish(RunStatus.FAILED, "internal error: " + e, RunOutcome.Failure.INFRASTRUCTURE, null);
     } finally {
       waits.close();
     }
@@ -216,17 +219,21 @@ public final class AgentRun {
     }
     events.emit(new RunEvent.ExecutionStarted(turn, events.now(), Hashes.sha256(code), sandbox.describe(),
         config.execTimeout().toMillis()));
-    ExecutionResult result;
+    ExecutionResult result = null;
+    SandboxUnavailableException unavailable = null;
     try {
       hooks.beforeExecution(turn, control);
       result = sandbox.execute(new ExecutionRequest(code, parsed.packages(), config.execTimeout(),
           config.sandboxEnvironment()), (stream, chunk) -> events.emit(new RunEvent.OutputChunk(turn,
           events.now(), stream.name().toLowerCase(java.util.Locale.ROOT), chunk)), control);
     } catch (SandboxUnavailableException e) {
-      return finish(RunStatus.FAILED, e.getMessage(), RunOutcome.Failure.INFRASTRUCTURE, null);
+      unavailable = e;
     } finally {
       hooks.afterExecution(turn);
       currentExecution = null;
+    }
+    if (unavailable != null) {
+      return finish(RunStatus.FAILED, unavailable.getMessage(), RunOutcome.Failure.INFRASTRUCTURE, null);
     }
     events.emit(new RunEvent.ExecutionFinished(turn, events.now(), result.status().name(), result.exitCode(),
         result.stdout(), result.stderr(), result.stdoutDroppedBytes(), result.stderrDroppedBytes(),

@@ -22,10 +22,11 @@ public final class DataEffectsCollector {
     int commits;
   }
 
-  private final Map<String, Branch> branches = new LinkedHashMap<>();
+  private final Map<Integer, Map<String, Branch>> turns = new LinkedHashMap<>();
 
   public synchronized void add(RunEvent.DataChanged change) {
-    Branch b = branches.computeIfAbsent(change.ref(), k -> new Branch());
+    Branch b = turns.computeIfAbsent(change.turn(), t -> new LinkedHashMap<>())
+        .computeIfAbsent(change.ref(), k -> new Branch());
     if (b.before == null) {
       b.before = change.commitBefore();
     }
@@ -39,15 +40,19 @@ public final class DataEffectsCollector {
     b.commits++;
   }
 
-  /** The turn's effects (null when it changed nothing), and a fresh start for the next turn. */
+  /**
+   * The turn's effects (null when it changed nothing). Only commits attributed to {@code turn}
+   * count: a commit that lands late (its execution was killed mid-call) stays a DataChanged event
+   * of its own turn and never shifts another turn's heads.
+   */
   public synchronized RunEvent.DataEffects drain(int turn, Clock clock) {
-    if (branches.isEmpty()) {
+    Map<String, Branch> branches = turns.remove(turn);
+    if (branches == null || branches.isEmpty()) {
       return null;
     }
     List<RunEvent.BranchEffect> effects = new ArrayList<>();
     branches.forEach((name, b) -> effects.add(new RunEvent.BranchEffect(name, b.before, b.after,
         List.copyOf(b.tables), b.rows, b.commits)));
-    branches.clear();
     return new RunEvent.DataEffects(turn, clock.instant(), List.copyOf(effects));
   }
 }

@@ -48,16 +48,22 @@ final class Interruptible implements AutoCloseable {
       }
       throw new IllegalStateException(cause);
     } finally {
-      waiter = null;
-      Thread.interrupted();
+      // Under the same lock as interrupt(): a stop arriving now cannot leave a stray interrupt
+      // on the run thread (it would break the next interruptible write, e.g. the transcript).
+      synchronized (this) {
+        waiter = null;
+        Thread.interrupted();
+      }
     }
   }
 
   void interrupt() {
     interrupted = true;
-    Thread w = waiter;
-    if (w != null) {
-      w.interrupt();
+    synchronized (this) {
+      Thread w = waiter;
+      if (w != null) {
+        w.interrupt();
+      }
     }
   }
 

@@ -57,12 +57,12 @@ public final class RunFork {
     }
     List<ChatMessage> messages = new ArrayList<>(last.request().messages());
     messages.add(ChatMessage.assistant(last.response().raw()));
-    messages.add(ChatMessage.user(toldAfter(last, budget(source))));
+    messages.add(ChatMessage.user(toldAfter(last, budget(source), source.started().isolated())));
     return messages;
   }
 
   /** What the model would have been told after {@code t}, rebuilt from the record. */
-  private static String toldAfter(TurnRecord t, int budget) {
+  private static String toldAfter(TurnRecord t, int budget, boolean isolated) {
     Feedback feedback = new Feedback(budget);
     if (t.parsed() != null && t.parsed().kind() == ParsedResponse.Kind.FORMAT_ERROR) {
       return feedback.formatError(t.parsed().formatError(), 1, 2);
@@ -79,7 +79,7 @@ public final class RunFork {
         f.stdout(), f.stderr(), f.stdoutDroppedBytes(), f.stderrDroppedBytes(), f.error(),
         Duration.ofMillis(f.durationMs()), f.missingPackages());
     boolean claimedDone = t.parsed() != null && t.parsed().kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE;
-    return feedback.observation(result, t.decision() == null ? null : t.decision().diff(), claimedDone, true);
+    return feedback.observation(result, t.decision() == null ? null : t.decision().diff(), claimedDone, isolated);
   }
 
   private static int budget(RunHistory source) {

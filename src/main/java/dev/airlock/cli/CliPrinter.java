@@ -13,14 +13,14 @@ import java.util.Locale;
  * left to the terminal supervisor, which shows them with the approval prompt.
  */
 public final class CliPrinter implements RunListener {
-  private final PrintStream out;
+  private final SafeTerminal out;
   private final boolean progress;
   private final boolean showProposal;
   private boolean midTokens;
   private long received;
 
   public CliPrinter(PrintStream out, boolean progress, boolean showProposal) {
-    this.out = out;
+    this.out = SafeTerminal.wrap(out);
     this.progress = progress;
     this.showProposal = showProposal;
   }
@@ -39,7 +39,7 @@ public final class CliPrinter implements RunListener {
       received = 0;
     } else if (event instanceof RunEvent.ModelToken t && progress) {
       received += t.text().length();
-      out.print("\r  receiving the answer ... " + received + " characters");
+      out.raw("\r  receiving the answer ... " + received + " characters");
       midTokens = true;
     } else if (event instanceof RunEvent.ModelResponded r) {
       out.println(TurnText.response(r));

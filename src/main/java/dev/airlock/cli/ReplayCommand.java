@@ -22,7 +22,9 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     Path file = resolve(run, runsDir == null ? AirlockPaths.standard().runs() : runsDir);
     try {
-      System.out.print(TurnText.replay(RunHistory.read(file)));
+      SafeTerminal out = SafeTerminal.wrap(System.out);
+      out.print(TurnText.replay(RunHistory.read(file)));
+      out.flush();
       return ExitCodes.OK;
     } catch (TranscriptException e) {
       System.err.println("airlock replay: " + e.getMessage());

@@ -98,7 +98,10 @@ final class RunBackends implements AutoCloseable {
           .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
           .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
       Path rawFolder = rawFolder(spec.rawUri());
-      if (rawFolder != null && openToOthers(rawFolder)) {
+      Path rawLocal = localPath(spec.rawUri());
+      // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
+      // alone, so nothing else of its folder becomes visible to the code.
+      if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {
         config = config.withReadOnlyBind(rawFolder, RAW_IN_SANDBOX);
       }
       for (Map.Entry<String, String> e : PythonClientInstaller.sandboxEnvironment(
@@ -121,7 +124,8 @@ final class RunBackends implements AutoCloseable {
   private static SourcePolicy sourcePolicy(Path workspace, String rawUri) {
     SourcePolicy policy = SourcePolicy.unrestricted().withSandboxPath("/work", workspace).withAllowedRoot(workspace);
     Path folder = rawFolder(rawUri);
-    return folder == null ? policy : policy.withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(folder);
+    return folder == null ? policy
+        : policy.withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(localPath(rawUri));
   }
 
   /** The local folder holding the raw data, or null for remote locations. */

@@ -61,7 +61,7 @@ final class RunSetup {
 
   RunSetup(RunCommand options) {
     this.o = options;
-    this.log = options.json ? System.err : System.out;
+    this.log = SafeTerminal.wrap(options.json ? System.err : System.out);
   }
 
   /** A configuration or infrastructure problem found before the run starts. */
@@ -152,6 +152,11 @@ final class RunSetup {
     }
     if (o.outputBudget < 200) {
       throw new SetupException(ExitCodes.USAGE, "--output-budget must be at least 200 characters");
+    }
+    Path localRaw = o.raw == null ? null : RunBackends.localPath(o.raw);
+    if (localRaw != null && !Files.exists(localRaw)) {
+      throw new SetupException(ExitCodes.USAGE, "--raw " + o.raw + ": no such file or folder ("
+          + localRaw + "); give a folder of data files, a file, or an s3:// location");
     }
     if (o.task != null && !Files.isRegularFile(o.task)) {
       throw new SetupException(ExitCodes.USAGE, "--task " + o.task + " is not a readable file");

@@ -31,7 +31,7 @@ public final class TerminalSupervisor implements Supervisor {
 
   public TerminalSupervisor(BufferedReader in, PrintStream out, List<String> editor, String who) {
     this.in = in;
-    this.out = out;
+    this.out = SafeTerminal.wrap(out);
     this.editor = editor;
     this.who = who;
   }

@@ -35,7 +35,7 @@ class RunCommandTest {
         "<reasoning>fix the NameError</reasoning><code>name = 'fixed'\nprint(name)</code>",
         "<reasoning>saw fixed</reasoning><done>fixed it</done>");
     Path runs = dir.resolve("runs");
-    Result run = airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--raw", "file:///data",
+    Result run = airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--raw", "s3://airlock-test/raw/",
         "--runs-dir", runs.toString(), "--json");
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -60,15 +60,19 @@ class RunCommandTest {
   @Test
   void exitCodesTellTheUserWhatKindOfProblemItWas() throws Exception {
     Path runs = dir.resolve("runs");
-    assertThat(airlock("run", "--model", "nonsense", "--approve", "auto", "--raw", "x", "--runs-dir", runs.toString()).exit())
+    assertThat(airlock("run", "--model", "nonsense", "--approve", "auto", "--raw", "s3://airlock-test/raw/", "--runs-dir", runs.toString()).exit())
         .isEqualTo(ExitCodes.USAGE);
     assertThat(airlock("run", "--model", "scripted:" + script("<code>print(1)</code>"), "--approve", "sometimes",
-        "--raw", "x", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky, auto-while-green or auto");
-    Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "x",
+        "--raw", "s3://airlock-test/raw/", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky, auto-while-green or auto");
+    Result noRaw = airlock("run", "--model", "scripted:" + script("<done>x</done>"), "--approve", "auto",
+        "--raw", dir.resolve("no-such-folder").toString(), "--runs-dir", runs.toString());
+    assertThat(noRaw.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noRaw.err()).contains("no such file or folder");
+    Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "s3://airlock-test/raw/",
         "--runs-dir", runs.toString());
     assertThat(missingKey.exit()).isEqualTo(ExitCodes.USAGE);
     Result capped = airlock("run", "--model", "scripted:" + script("<code>print(1)</code>", "<code>print(2)</code>"),
-        "--approve", "auto", "--max-turns", "1", "--raw", "x", "--runs-dir", runs.toString(), "--json");
+        "--approve", "auto", "--max-turns", "1", "--raw", "s3://airlock-test/raw/", "--runs-dir", runs.toString(), "--json");
     assertThat(capped.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(capped.out()).contains("\"status\":\"failed\"", "turn cap of 1");
   }
@@ -79,7 +83,7 @@ class RunCommandTest {
     java.io.InputStream in = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream("n\nuse pandas\n".getBytes(StandardCharsets.UTF_8)));
-      Result r = airlock("run", "--model", "scripted:" + script, "--approve", "ask", "--raw", "x",
+      Result r = airlock("run", "--model", "scripted:" + script, "--approve", "ask", "--raw", "s3://airlock-test/raw/",
           "--runs-dir", dir.resolve("runs").toString());
       assertThat(r.out()).contains("Run this code? [y]es / [e]dit / [n]o", "✘ rejected by human:", "use pandas");
       assertThat(r.out()).contains("Run done after 2 turns");

@@ -44,7 +44,7 @@ class OpenAiCompatibleRunTest {
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         exit = Main.execute("run", "--model", "openai-compatible:qwen-test", "--base-url", server.baseUrl(),
-            "--approve", "auto", "--raw", "file:///data", "--price", "1/2", "--runs-dir",
+            "--approve", "auto", "--raw", "s3://airlock-test/raw/", "--price", "1/2", "--runs-dir",
             dir.resolve("runs").toString(), "--home", dir.resolve("lake").toString(), "--json");
       } finally {
         System.setOut(out);

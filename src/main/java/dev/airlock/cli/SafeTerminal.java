@@ -1,0 +1,63 @@
+package dev.airlock.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A terminal stream that shows control characters instead of obeying them. Model text, code and
+ * sandbox output are untrusted: an escape sequence or a carriage return in a proposal could move
+ * the cursor and hide the line a supervisor is about to approve, or fake a status line. Only
+ * newlines and tabs pass; Airlock's own control output goes through {@link #raw}.
+ */
+final class SafeTerminal extends PrintStream {
+  SafeTerminal(OutputStream out) {
+    super(out, true, StandardCharsets.UTF_8);
+  }
+
+  static SafeTerminal wrap(PrintStream out) {
+    return out instanceof SafeTerminal safe ? safe : new SafeTerminal(out);
+  }
+
+  @Override
+  public void print(String s) {
+    super.print(clean(s));
+  }
+
+  @Override
+  public void print(Object o) {
+    print(String.valueOf(o));
+  }
+
+  @Override
+  public void print(char c) {
+    print(String.valueOf(c));
+  }
+
+  /** Writes Airlock's own text unfiltered (e.g. the carriage return of a progress line). */
+  void raw(String s) {
+    super.print(s);
+  }
+
+  static String clean(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+      if (control && out == null) {
+        out = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(c == 0x1b ? "␛" : String.format("\\x%02x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+}
