@@ -9,6 +9,7 @@ import dev.airlock.verify.SourceRowCounter;
 import dev.airlock.verify.Verifier;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
+import dev.airlock.lakehouse.ConfinedSources;
 import dev.airlock.lakehouse.LakehouseEvent;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.gateway.CallContext;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,7 +89,10 @@ final class RunBackends implements AutoCloseable {
       Path client = new PythonClientInstaller().install(folders.resolve("python"));
       Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
       DataEffectsCollector effects = new DataEffectsCollector();
-      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects));
+      Path rawLocal = localPath(spec.rawUri());
+      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects), new ConfinedSources(
+          rawLocal == null ? List.of() : List.of(rawLocal), List.of(workspace),
+          Files.createTempDirectory("airlock-imports-")));
       RunPublishing publishing = new RunPublishing(lakehouse, new Verifier(lakehouse, new SourceRowCounter(raw)),
           spec.expectations(), spec.gate(), spec.journal(), spec.listener(), spec.clock(), spec.runId(), spec.user());
       lakehouse.addListener(publishing::onLakehouseEvent);
@@ -98,7 +103,6 @@ final class RunBackends implements AutoCloseable {
           .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
           .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
       Path rawFolder = rawFolder(spec.rawUri());
-      Path rawLocal = localPath(spec.rawUri());
       // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
       // alone, so nothing else of its folder becomes visible to the code.
       if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {

@@ -35,11 +35,17 @@ public final class LocalLakehouse implements Lakehouse {
    */
   public LocalLakehouse(
       Path home, MergeGate gate, RawSources rawSources, LakehouseListener listener) {
+    this(home, gate, rawSources, listener, SourceGuard.NONE);
+  }
+
+  /** As above, with every local source checked by {@code guard} (a run's confinement). */
+  public LocalLakehouse(
+      Path home, MergeGate gate, RawSources rawSources, LakehouseListener listener, SourceGuard guard) {
     this.gate = java.util.Objects.requireNonNull(gate, "gate");
     this.catalog = new GitCatalog(home.resolve("catalog.git"));
     this.engine = new DuckEngine(home.resolve("warehouse"));
     this.branches = new Branches(catalog);
-    this.writes = new TableWrites(branches, catalog, engine, new SourceResolver(rawSources),
+    this.writes = new TableWrites(branches, catalog, engine, new SourceResolver(rawSources, guard),
         point -> faultHook.accept(point));
     if (listener != null) {
       listeners.add(listener);

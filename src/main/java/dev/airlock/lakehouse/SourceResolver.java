@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  */
 final class SourceResolver {
   private final RawSources remote;
+  private final SourceGuard guard;
 
-  SourceResolver(RawSources remote) {
+  SourceResolver(RawSources remote, SourceGuard guard) {
     this.remote = remote;
+    this.guard = guard;
   }
 
   /** Local files behind a source; close it to drop anything staged. */
@@ -47,7 +49,7 @@ final class SourceResolver {
     }
     List<Path> files = localFiles(uri, path);
     List<String> uris = files.stream().map(p -> p.toUri().toString()).toList();
-    return new LocalFiles(uri, files, uris);
+    return guard.admit(uri, new LocalFiles(uri, files, uris));
   }
 
   private static List<Path> localFiles(String uri, String path) {
