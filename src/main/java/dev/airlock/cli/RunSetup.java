@@ -97,26 +97,31 @@ final class RunSetup {
     Supervisor human = terminal(user);
     RunJournal journal = new RunJournal();
     try (TranscriptRecorder recorder = new TranscriptRecorder(
-        TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd)))) {
+        TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd).with(config.sandboxEnvironment())))) {
       RunListener listeners = fanOut(journal, recorder,
           new CliPrinter(log, System.console() != null && !o.json, !o.approve.equals("ask")));
       RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
       Supervisor supervisor = supervisor(human, journal, gate);
-      try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-          o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
-        Map<String, String> renamed = new LinkedHashMap<>();
-        Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
-            : fork.start(backends.lakehouse(), runId, renamed);
-        Sandbox sandbox = backends.sandbox();
-        AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor,
-            backends.hooks(), listeners, clock);
-        gate.onEndRun(run::stop);
-        RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
-            model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
-            fork == null ? null : o.fork, settings(prompts, renamed));
-        RunOutcome outcome = runWithInterrupt(run, started);
-        report(outcome, runs.resolve(runId + ".jsonl"), runId);
-        return RunCommand.exitCode(outcome);
+      CountDownLatch closed = new CountDownLatch(1);
+      try {
+        try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
+            o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
+          Map<String, String> renamed = new LinkedHashMap<>();
+          Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
+              : fork.start(backends.lakehouse(), runId, renamed);
+          Sandbox sandbox = backends.sandbox();
+          AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor,
+              backends.hooks(), listeners, clock);
+          gate.onEndRun(run::stop);
+          RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
+              model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
+              fork == null ? null : o.fork, settings(prompts, renamed));
+          RunOutcome outcome = runWithInterrupt(run, started, closed);
+          report(outcome, runs.resolve(runId + ".jsonl"), runId);
+          return RunCommand.exitCode(outcome);
+        }
+      } finally {
+        closed.countDown();
       }
     }
   }
@@ -247,12 +252,15 @@ final class RunSetup {
     return s;
   }
 
-  private RunOutcome runWithInterrupt(AgentRun run, RunEvent.RunStarted started) {
-    CountDownLatch finished = new CountDownLatch(1);
+  /**
+   * Runs with Ctrl-C (or SIGTERM) turned into a stop: the hook stops the run and holds the JVM
+   * until the run has ended on record and its backends are closed ({@code closed}).
+   */
+  private RunOutcome runWithInterrupt(AgentRun run, RunEvent.RunStarted started, CountDownLatch closed) {
     Thread hook = new Thread(() -> {
       run.stop("interrupted (Ctrl-C or a termination signal)");
       try {
-        finished.await(10, TimeUnit.SECONDS);
+        closed.await(15, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -261,7 +269,6 @@ final class RunSetup {
     try {
       return run.run(started);
     } finally {
-      finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

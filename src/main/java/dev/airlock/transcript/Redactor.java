@@ -23,6 +23,11 @@ public final class Redactor {
     secrets.forEach((name, value) -> {
       if (value != null && value.length() >= 8) {
         this.secrets.add(new Secret(name, value));
+        String escaped = jsonEscaped(value);
+        if (!escaped.equals(value)) {
+          // Transcript lines are JSON: a secret with quotes or backslashes appears escaped there.
+          this.secrets.add(new Secret(name, escaped));
+        }
       }
     });
     this.secrets.sort(Comparator.comparingInt((Secret s) -> s.value.length()).reversed());
@@ -39,6 +44,23 @@ public final class Redactor {
       }
     });
     return new Redactor(picked);
+  }
+
+  private static String jsonEscaped(String value) {
+    try {
+      String quoted = Json.mapper().writeValueAsString(value);
+      return quoted.substring(1, quoted.length() - 1);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  /** These variables' values are secrets whatever their names (e.g. what --pass-env hands the code). */
+  public Redactor with(Map<String, String> more) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    secrets.forEach(s -> all.putIfAbsent(s.name, s.value));
+    all.putAll(more);
+    return new Redactor(all);
   }
 
   public String redact(String text) {

@@ -71,4 +71,18 @@ class TranscriptFormatTest {
     assertThat(h.turns()).hasSize(1);
     assertThat(h.finished()).isNull();
   }
+
+  @Test
+  void secretsAreRedactedEvenWhereJsonEscapesThemAndPassedVariablesCountAsSecrets(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    String password = "pa\"ss\\word-123";
+    String url = "postgres://etl:topsecret@db:5432/raw";
+    Redactor redactor = Redactor.fromVariables(Map.of("DB_PASSWORD", password)).with(Map.of("DATABASE_URL", url));
+    try (TranscriptWriter w = TranscriptWriter.create(file, redactor)) {
+      w.append(new RunEvent.ModelResponded(1, T, "printed " + password + " and " + url, Usage.NONE, null, 1, 1, null));
+    }
+    assertThat(Files.readString(file)).doesNotContain("topsecret").doesNotContain("ss\\\\word")
+        .contains("[redacted DB_PASSWORD]", "[redacted DATABASE_URL]");
+  }
 }
