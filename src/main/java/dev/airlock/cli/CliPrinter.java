@@ -61,7 +61,7 @@ public final class CliPrinter implements RunListener {
       out.println(TurnText.lakehouseCall(c));
     } else if (event instanceof RunEvent.MergeRequested m && !"ask".equals(m.policy())) {
       // With "ask" the terminal gate already showed the request and its evidence.
-      out.println(TurnText.mergeRequested(m));
+      out.println(MergeText.replay(m));
     } else if (event instanceof RunEvent.PostMergeChecked p) {
       out.println((p.passed() ? "✔ post-merge check on main passed: " : "✘ POST-MERGE CHECK FAILED on main: ")
           + p.summary());

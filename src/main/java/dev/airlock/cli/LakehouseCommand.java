@@ -52,7 +52,7 @@ public final class LakehouseCommand implements Runnable {
   @Command(name = "branches", description = "List branches and their heads.")
   int branches() {
     return with(NO_MERGES, lake -> {
-      lake.branches(null).forEach(b -> out().println(b.name() + "  " + shortHash(b.hash())));
+      lake.branches(null).forEach(b -> out().println(b.name() + "  " + TurnText.shortHash(b.hash())));
       return ExitCodes.OK;
     });
   }
@@ -92,10 +92,10 @@ public final class LakehouseCommand implements Runnable {
       @Option(names = {"-n", "--limit"}, paramLabel = "N") Integer limit) {
     return with(NO_MERGES, lake -> {
       for (Commit c : lake.commits(ref, limit)) {
-        out().println(shortHash(c.hash()) + "  " + c.time() + "  " + c.author() + "  "
+        out().println(TurnText.shortHash(c.hash()) + "  " + c.time() + "  " + c.author() + "  "
             + c.subject() + properties(c));
         if (c.parents().size() > 1) {
-          out().println("    merge of " + c.parents().stream().map(LakehouseCommand::shortHash)
+          out().println("    merge of " + c.parents().stream().map(TurnText::shortHash)
               .reduce((a, b) -> a + " + " + b).orElse(""));
         }
       }
@@ -139,7 +139,7 @@ public final class LakehouseCommand implements Runnable {
       @Parameters(paramLabel = "FROM") String from) {
     return with(NO_MERGES, lake -> {
       Ref b = lake.createBranch(name, from);
-      out().println("Created branch " + b.name() + " at " + shortHash(b.hash()) + " (from "
+      out().println("Created branch " + b.name() + " at " + TurnText.shortHash(b.hash()) + " (from "
           + from + ")");
       return ExitCodes.OK;
     });
@@ -175,7 +175,7 @@ public final class LakehouseCommand implements Runnable {
     return with(NO_MERGES, lake -> {
       var r = lake.importData(table, uri, branch, user());
       out().println("Imported " + r.rowsImported() + " rows into " + r.fqn() + " on " + branch
-          + " (now " + r.records() + " rows), commit " + shortHash(r.head().hash()));
+          + " (now " + r.records() + " rows), commit " + TurnText.shortHash(r.head().hash()));
       return ExitCodes.OK;
     });
   }
@@ -202,7 +202,7 @@ public final class LakehouseCommand implements Runnable {
     return with(gate, lake -> {
       Ref head = lake.merge(source, into, user().withMessage(message));
       out().println("Merged " + source + " into " + into + ": " + into + " is now at "
-          + shortHash(head.hash()));
+          + TurnText.shortHash(head.hash()));
       return ExitCodes.OK;
     });
   }
@@ -215,7 +215,7 @@ public final class LakehouseCommand implements Runnable {
       @Option(names = "--yes", description = "Do not ask.") boolean yes) {
     return with(NO_MERGES, lake -> {
       RevertPlan plan = lake.planRevertMerge(commit, branch);
-      String merge = shortHash(plan.merge().hash());
+      String merge = TurnText.shortHash(plan.merge().hash());
       out().println("Reverting merge " + merge + " ('" + plan.merge().subject() + "') on "
           + branch + " changes:");
       printDiff(plan.diff());
@@ -231,7 +231,7 @@ public final class LakehouseCommand implements Runnable {
       }
       Ref head = lake.revertMerge(commit, branch, user());
       out().println("Reverted merge " + merge + " on " + branch + ": " + branch + " is now at "
-          + shortHash(head.hash()) + " (the merge stays in the history; publish a fix from a"
+          + TurnText.shortHash(head.hash()) + " (the merge stays in the history; publish a fix from a"
           + " new branch made from " + branch + ")");
       return ExitCodes.OK;
     });
@@ -286,10 +286,6 @@ public final class LakehouseCommand implements Runnable {
 
   private static String properties(Commit c) {
     return c.properties().isEmpty() ? "" : "  " + c.properties();
-  }
-
-  static String shortHash(String hash) {
-    return hash.length() > 12 ? hash.substring(0, 12) : hash;
   }
 
   private static String readLine() {

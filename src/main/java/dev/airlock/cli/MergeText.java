@@ -2,19 +2,17 @@ package dev.airlock.cli;
 
 import dev.airlock.agent.MergeEvidence;
 import dev.airlock.agent.RunEvent;
-import dev.airlock.model.Usage;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Evidence;
 import java.util.List;
-import java.util.Locale;
 
 /** Text renderings of merge requests and their evidence, for the terminal gate and replays. */
 final class MergeText {
   private MergeText() {}
 
   static String request(String source, String sourceHash, String target, String targetHash, MergeEvidence e) {
-    StringBuilder b = new StringBuilder("Merge request: ").append(source).append(" (").append(shortHash(sourceHash))
-        .append(") into ").append(target).append(" (").append(shortHash(targetHash)).append(")\n");
+    StringBuilder b = new StringBuilder("Merge request: ").append(source).append(" (").append(TurnText.shortHash(sourceHash))
+        .append(") into ").append(target).append(" (").append(TurnText.shortHash(targetHash)).append(")\n");
     changes(b, e.changes());
     if (e.verification() == null) {
       b.append("  checks: none could run\n");
@@ -34,13 +32,13 @@ final class MergeText {
       }
     }
     provenance(b, e.provenance());
-    b.append("  run so far: ").append(usage(e.usage(), e.costUsd()));
+    b.append("  run so far: ").append(TurnText.usage(e.usage(), e.costUsd()));
     return b.toString();
   }
 
   static String replay(RunEvent.MergeRequested m) {
     StringBuilder b = new StringBuilder("⇢ merge request: ").append(m.source()).append(" (")
-        .append(shortHash(m.sourceCommit())).append(") into ").append(m.target()).append(" (gate: ")
+        .append(TurnText.shortHash(m.sourceCommit())).append(") into ").append(m.target()).append(" (gate: ")
         .append(m.policy()).append(")\n");
     changes(b, m.changes());
     if (m.checksPassed() != null) {
@@ -114,15 +112,5 @@ final class MergeText {
             .append(p.approvedBy()).append(" (").append(p.how()).append(")\n");
       }
     }
-  }
-
-  static String usage(Usage u, Double cost) {
-    Usage usage = u == null ? Usage.NONE : u;
-    return usage.inputTokens() + " tokens in, " + usage.outputTokens() + " out"
-        + (cost == null ? "" : String.format(Locale.ROOT, ", $%.4f", cost));
-  }
-
-  static String shortHash(String hash) {
-    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
   }
 }

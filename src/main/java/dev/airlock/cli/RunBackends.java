@@ -277,22 +277,23 @@ final class RunBackends implements AutoCloseable {
         gateway.setCallContext(null);
         current = null;
         publishing.awaitPostMergeChecks();
-        RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
-        if (turnEffects != null) {
-          listener.onEvent(turnEffects);
-        }
+        emitDataEffects(turn);
       }
 
       @Override
       public String onDoneClaimed(int turn) {
         String refusal = publishing.onDoneClaimed(turn);
-        RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
-        if (turnEffects != null) {
-          listener.onEvent(turnEffects);
-        }
+        emitDataEffects(turn);
         return refusal;
       }
     };
+  }
+
+  private void emitDataEffects(int turn) {
+    RunEvent.DataEffects turnEffects = effects.drain(turn, clock);
+    if (turnEffects != null) {
+      listener.onEvent(turnEffects);
+    }
   }
 
   @Override

@@ -120,10 +120,6 @@ public final class TerminalSupervisor implements Supervisor {
     return new MergeVerdict.RejectToAgent(reason);
   }
 
-  private static String shortHash(String hash) {
-    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
-  }
-
   private void show(Proposal p) {
     out.println();
     out.println("Turn " + p.turn() + ": the agent proposes to run this code");
@@ -133,11 +129,7 @@ public final class TerminalSupervisor implements Supervisor {
     if (!p.packages().isEmpty()) {
       out.println("Packages: " + String.join(", ", p.packages()));
     }
-    String[] lines = p.code().split("\\R", -1);
-    int n = p.code().endsWith("\n") ? lines.length - 1 : lines.length;
-    for (int i = 0; i < n; i++) {
-      out.printf(Locale.ROOT, "%4d | %s%n", i + 1, lines[i]);
-    }
+    out.print(TurnText.numbered(p.code()));
     for (Risk r : p.risks()) {
       if (r.line() > 0) {
         out.println("  ! line " + r.line() + ": " + r.why() + " (" + r.rule() + "): " + r.excerpt());

@@ -30,11 +30,8 @@ final class TurnText {
   }
 
   static String response(RunEvent.ModelResponded r) {
-    Usage u = r.usage() == null ? Usage.NONE : r.usage();
-    String cost = r.costUsd() == null ? "" : String.format(Locale.ROOT, ", $%.4f", r.costUsd());
     String retries = r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "";
-    return "  answered in " + seconds(r.latencyMs()) + " (" + u.inputTokens() + " tokens in, "
-        + u.outputTokens() + " out" + cost + retries + ")";
+    return "  answered in " + seconds(r.latencyMs()) + " (" + usage(r.usage(), r.costUsd()) + retries + ")";
   }
 
   static String parsed(RunEvent.ResponseParsed p, boolean showCode) {
@@ -123,22 +120,22 @@ final class TurnText {
         + (d.endsRun() ? " (the run ends)" : "");
   }
 
-  static String mergeRequested(RunEvent.MergeRequested m) {
-    return MergeText.replay(m);
+  /** The 12-character form of a commit hash every command prints. */
+  static String shortHash(String hash) {
+    return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
   }
 
-  private static String shortHash(String hash) {
-    return hash == null ? "none" : hash.substring(0, Math.min(10, hash.length()));
+  /** "1200 tokens in, 30 out, $0.0026": usage as every rendering shows it. */
+  static String usage(Usage u, Double cost) {
+    Usage usage = u == null ? Usage.NONE : u;
+    return usage.inputTokens() + " tokens in, " + usage.outputTokens() + " out"
+        + (cost == null ? "" : String.format(Locale.ROOT, ", $%.4f", cost));
   }
 
   static String finished(RunEvent.RunFinished f) {
-    Usage u = f.usage() == null ? Usage.NONE : f.usage();
-    String cost = f.costUsd() == null ? "" : String.format(Locale.ROOT, ", $%.4f", f.costUsd());
     StringBuilder b = new StringBuilder("Run ").append(f.status().name().toLowerCase(Locale.ROOT))
         .append(" after ").append(f.turns()).append(f.turns() == 1 ? " turn" : " turns")
-        .append(": ").append(f.reason())
-        .append(" (").append(u.inputTokens()).append(" tokens in, ").append(u.outputTokens()).append(" out")
-        .append(cost).append(")");
+        .append(": ").append(f.reason()).append(" (").append(usage(f.usage(), f.costUsd())).append(")");
     if (f.summary() != null && !f.summary().isBlank()) {
       b.append("\nsummary: ").append(f.summary().strip());
     }
@@ -173,7 +170,7 @@ final class TurnText {
       }
       t.lakehouseCalls().forEach(c -> b.append(lakehouseCall(c)).append('\n'));
       t.dataChanges().forEach(d -> b.append(dataChanged(d)).append('\n'));
-      t.merges().forEach(m -> b.append(mergeRequested(m)).append('\n'));
+      t.merges().forEach(m -> b.append(MergeText.replay(m)).append('\n'));
       t.mergeDecisions().forEach(m -> b.append(mergeDecided(m)).append('\n'));
       t.postMergeChecks().forEach(p -> b.append(p.passed() ? "✔ post-merge check on main passed: "
           : "✘ POST-MERGE CHECK FAILED on main: ").append(p.summary()).append('\n'));

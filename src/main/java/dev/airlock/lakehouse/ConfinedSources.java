@@ -3,7 +3,6 @@ package dev.airlock.lakehouse;
 import dev.airlock.source.StagedFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ public final class ConfinedSources implements SourceGuard {
         if (under(real, readOnlyRoots)) {
           files.add(real);
         } else if (under(real, writableRoots)) {
-          files.add(copy(uri, real, copies));
+          files.add(copy(uri, real, copies.resolve(files.size() + "-" + real.getFileName())));
         } else {
           throw forbidden(uri, file);
         }
@@ -58,10 +57,10 @@ public final class ConfinedSources implements SourceGuard {
     return new Admitted(resolved, files, copies);
   }
 
-  private Path copy(String uri, Path real, Path copies) {
-    Path target = copies.resolve(files(copies) + "-" + real.getFileName());
+  /** Copies {@code real} to {@code target} (its name keeps the extension DuckDB reads by). */
+  private Path copy(String uri, Path real, Path target) {
     try {
-      Files.createDirectories(copies);
+      Files.createDirectories(target.getParent());
       try (SeekableByteChannel channel = Files.newByteChannel(real,
               Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
           InputStream in = Channels.newInputStream(channel)) {
@@ -74,14 +73,6 @@ public final class ConfinedSources implements SourceGuard {
       throw forbidden(uri, real);
     }
     return target;
-  }
-
-  private static int files(Path dir) {
-    try (Stream<Path> s = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-      return (int) s.count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private Path realOrRefuse(String uri, Path file) {

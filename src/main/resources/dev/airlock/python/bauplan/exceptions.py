@@ -201,38 +201,33 @@ class BauplanHTTPError(BauplanError):
         )
 
 
+class _PlanStateError:
+    """A failed plan or apply job: its message and its state object (shared by the two below)."""
+
+    def __init__(self, message, state):
+        Exception.__init__(self, message)
+        self._message = message
+        self._state = state
+
+    @property
+    def message(self):
+        return self._message
+
+    @property
+    def state(self):
+        return self._state
+
+
 class TableCreatePlanError(BauplanError):
     pass
 
 
-class TableCreatePlanStatusError(TableCreatePlanError):
-    def __init__(self, message, state):
-        TableCreatePlanError.__init__(self, message)
-        self._message = message
-        self._state = state
-
-    @property
-    def message(self):
-        return self._message
-
-    @property
-    def state(self):
-        return self._state
+class TableCreatePlanStatusError(_PlanStateError, TableCreatePlanError):
+    pass
 
 
-class TableCreatePlanApplyStatusError(BauplanError):
-    def __init__(self, message, state):
-        BauplanError.__init__(self, message)
-        self._message = message
-        self._state = state
-
-    @property
-    def message(self):
-        return self._message
-
-    @property
-    def state(self):
-        return self._state
+class TableCreatePlanApplyStatusError(_PlanStateError, BauplanError):
+    pass
 
 
 # 400 Bad Request
