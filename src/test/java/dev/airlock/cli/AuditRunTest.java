@@ -2,16 +2,10 @@ package dev.airlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
-import dev.airlock.lakehouse.LocalLakehouse;
-import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.transcript.Json;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,37 +60,24 @@ class AuditRunTest {
     return file;
   }
 
-  private RunCommandTest.Result airlock(String stdin, String... args) {
-    InputStream in = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      List<String> all = new ArrayList<>(List.of(args));
-      all.addAll(List.of("--raw", raw.toString(), "--home", home.toString(), "--runs-dir", runs.toString(), "--json"));
-      return RunCommandTest.airlock(all.toArray(String[]::new));
-    } finally {
-      System.setIn(in);
-    }
-  }
-
-  private RunHistory history(RunCommandTest.Result r) throws Exception {
-    JsonNode json = Json.mapper().readTree(r.out());
-    return RunHistory.read(Path.of(json.get("transcript").asText()));
+  private CliRunner.Result airlock(String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--raw", raw.toString(), "--home", home.toString(), "--runs-dir", runs.toString(), "--json"));
+    return CliRunner.typing(stdin, all.toArray(String[]::new));
   }
 
   private List<String> tables(String ref) {
-    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
-      return lake.tables(ref).stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
-    }
+    return CliRunner.tables(home, ref);
   }
 
   @Test
   void unattendedRunsPublishOnlyGreenDataAndAPlantedDefectIsRefusedWithItsEvidence() throws Exception {
     Path s = script("defect", load(2, true), load(1, true), "<done>published after fixing duplicates</done>");
-    RunCommandTest.Result r = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
+    CliRunner.Result r = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
         "--merge", "auto-if-green", "--expect", "builtin:demo");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    RunHistory h = history(r);
+    RunHistory h = r.history();
     TurnRecord first = h.turns().get(0);
     RunEvent.MergeRequested refused = first.merges().get(0);
     assertThat(refused.checksPassed()).isFalse();
@@ -123,13 +104,13 @@ class AuditRunTest {
   @Test
   void theHumanRejectsWithAReasonTheAgentFixesTheDataAndMainIsUntouchedUntilThen() throws Exception {
     Path s = script("human", load(2, true), load(1, true), "<done>fixed</done>");
-    RunCommandTest.Result r = airlock("n\npsp_reference has duplicates: import payments once\ns\ny\n",
+    CliRunner.Result r = airlock("n\npsp_reference has duplicates: import payments once\ns\ny\n",
         "run", "--model", "scripted:" + s, "--approve", "auto", "--merge", "ask", "--expect", "builtin:demo");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("Merge request: me.audit", "checks:", "provenance:", "turn 1, code sha256",
         "[s]end the reason to the agent");
-    RunHistory h = history(r);
+    RunHistory h = r.history();
     assertThat(h.turns().get(0).mergeDecisions().get(0).reason())
         .isEqualTo("psp_reference has duplicates: import payments once");
     assertThat(h.turns().get(0).execution().stderr()).contains("psp_reference has duplicates: import payments once");
@@ -140,7 +121,7 @@ class AuditRunTest {
   @Test
   void endingTheRunAtTheGateKeepsTheBranchAndMain() throws Exception {
     Path s = script("end", load(2, true), "<done>x</done>");
-    RunCommandTest.Result r = airlock("n\nnot this data\ne\n", "run", "--model", "scripted:" + s,
+    CliRunner.Result r = airlock("n\nnot this data\ne\n", "run", "--model", "scripted:" + s,
         "--approve", "auto", "--merge", "ask");
     assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.out()).contains("\"status\":\"stopped\"", "not this data");
@@ -151,19 +132,19 @@ class AuditRunTest {
   @Test
   void aFailingPostMergeCheckIsLoudAndRevertMergeRestoresMain() throws Exception {
     Path s = script("override", load(2, true), "<done>merged</done>");
-    RunCommandTest.Result r = airlock("y\n", "run", "--model", "scripted:" + s, "--approve", "auto",
+    CliRunner.Result r = airlock("y\n", "run", "--model", "scripted:" + s, "--approve", "auto",
         "--merge", "ask", "--expect", "builtin:demo");
     assertThat(r.err()).contains("POST-MERGE CHECK FAILED on main", "airlock lakehouse revert-merge");
-    RunHistory h = history(r);
+    RunHistory h = r.history();
     RunEvent.PostMergeChecked check = h.turns().get(0).postMergeChecks().get(0);
     assertThat(check.passed()).isFalse();
     assertThat(tables("main")).contains("payments:3000");
 
-    RunCommandTest.Result revert = RunCommandTest.airlock("lakehouse", "--home", home.toString(), "revert-merge",
+    CliRunner.Result revert = CliRunner.run("lakehouse", "--home", home.toString(), "revert-merge",
         check.mergeCommit().substring(0, 12), "--yes");
     assertThat(revert.exit()).as(revert.err()).isZero();
     assertThat(tables("main")).isEmpty();
-    assertThat(RunCommandTest.airlock("lakehouse", "--home", home.toString(), "log", "main").out())
+    assertThat(CliRunner.run("lakehouse", "--home", home.toString(), "log", "main").out())
         .contains("Revert merge " + check.mergeCommit().substring(0, 12));
   }
 
@@ -175,7 +156,7 @@ class AuditRunTest {
         + "c.import_data(table='%1$s', search_uri='/raw/%1$s.parquet', branch=b)\nprint('%1$s loaded')\n</code>";
     Path s = script("four", step.formatted("fees"), step.formatted("merchant_data"), step.formatted("payments"),
         "<done>three tables</done>");
-    RunCommandTest.Result original = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
+    CliRunner.Result original = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto",
         "--merge", "never");
     assertThat(original.exit()).as(original.err()).isZero();
     String runId = Json.mapper().readTree(original.out()).get("run_id").asText();
@@ -186,12 +167,12 @@ class AuditRunTest {
         + "for br in c.get_branches(name='_fork_'):\n"
         + "    print(br.name, sorted(t.name for t in c.get_tables(ref=br.name)))\n</code>",
         "<done>forked</done>");
-    RunCommandTest.Result fork = airlock("", "run", "--model", "scripted:" + next, "--approve", "auto",
+    CliRunner.Result fork = airlock("", "run", "--model", "scripted:" + next, "--approve", "auto",
         "--merge", "never", "--fork", runId + "@2");
 
     assertThat(fork.exit()).as(fork.err()).isZero();
     assertThat(fork.err()).contains("['fees', 'merchant_data']").doesNotContain("'payments'");
-    RunHistory h = history(fork);
+    RunHistory h = fork.history();
     assertThat(h.started().forkedFrom()).isEqualTo(runId + "@2");
     assertThat(h.turns().get(0).turn()).isEqualTo(3);
     String lastUser = h.turns().get(0).request().messages().get(h.turns().get(0).request().messages().size() - 1)
@@ -208,11 +189,11 @@ class AuditRunTest {
     String again = "<reasoning>more</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
         + "c.import_data(table='payments', search_uri='/raw/payments.parquet', branch='me.audit')\nprint('again')\n</code>";
     Path s = script("green", load(1, false), again, "<code>print('next')</code>", "<done>stopped planting</done>");
-    RunCommandTest.Result r = airlock("n\nstop importing payments again\n", "run", "--model", "scripted:" + s,
+    CliRunner.Result r = airlock("n\nstop importing payments again\n", "run", "--model", "scripted:" + s,
         "--approve", "auto-while-green", "--merge", "never");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    RunHistory h = history(r);
+    RunHistory h = r.history();
     assertThat(h.turns().get(0).decision().by()).isEqualTo("policy:auto-while-green");
     assertThat(h.turns().get(1).decision().by()).isEqualTo("policy:auto-while-green");
     assertThat(h.turns().get(2).decision().by()).startsWith("human:");

@@ -1,14 +1,49 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.RunHistory;
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.transcript.Json;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
-/** Runs the command line as a user would, capturing what it prints (System.in is left as it is). */
+/** Runs the command line as a user would: what they type, what it prints, what it left behind. */
 final class CliRunner {
   private CliRunner() {}
 
-  record Result(int exit, String out, String err) {}
+  record Result(int exit, String out, String err) {
+    /** The run's history, read from the transcript named in {@code --json} output. */
+    RunHistory history() throws Exception {
+      return RunHistory.read(Path.of(Json.mapper().readTree(out).get("transcript").asText()));
+    }
+  }
+
+  /** Runs with {@code stdin} as what the user types. */
+  static Result typing(InputStream stdin, String... args) {
+    InputStream in = System.in;
+    try {
+      System.setIn(stdin);
+      return run(args);
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  static Result typing(String keys, String... args) {
+    return typing(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  /** "name:rows" of every table on {@code ref} of the lakehouse at {@code home}, sorted. */
+  static List<String> tables(Path home, String ref) {
+    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      return lake.tables(ref).stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
+    }
+  }
 
   static Result run(String... args) {
     PrintStream out = System.out;

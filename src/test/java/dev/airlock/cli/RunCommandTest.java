@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.transcript.Json;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   @TempDir Path dir;
 
-  record Result(int exit, String out, String err) {}
-
-  static Result airlock(String... args) {
-    CliRunner.Result r = CliRunner.run(args);
-    return new Result(r.exit(), r.out(), r.err());
+  static CliRunner.Result airlock(String... args) {
+    return CliRunner.run(args);
   }
 
   private Path script(String... responses) throws Exception {
@@ -35,7 +31,7 @@ class RunCommandTest {
         "<reasoning>fix the NameError</reasoning><code>name = 'fixed'\nprint(name)</code>",
         "<reasoning>saw fixed</reasoning><done>fixed it</done>");
     Path runs = dir.resolve("runs");
-    Result run = airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--raw", "s3://airlock-test/raw/",
+    CliRunner.Result run = airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--raw", "s3://airlock-test/raw/",
         "--runs-dir", runs.toString(), "--json");
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -48,12 +44,12 @@ class RunCommandTest {
     assertThat(transcript).exists().hasParent(runs);
     assertThat(run.err()).contains("NameError", "fixed");
 
-    Result replay = airlock("replay", transcript.toString());
+    CliRunner.Result replay = airlock("replay", transcript.toString());
     assertThat(replay.exit()).isZero();
     assertThat(replay.out()).contains("── turn 1 ──", "── turn 2 ──", "── turn 3 ──", "NameError",
         "fix the NameError", "│ fixed", "Run done after 3 turns", "done: fixed it");
 
-    Result list = airlock("runs", "--runs-dir", runs.toString());
+    CliRunner.Result list = airlock("runs", "--runs-dir", runs.toString());
     assertThat(list.out()).contains(json.get("run_id").asText(), "done", "3");
   }
 
@@ -64,14 +60,14 @@ class RunCommandTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(airlock("run", "--model", "scripted:" + script("<code>print(1)</code>"), "--approve", "sometimes",
         "--raw", "s3://airlock-test/raw/", "--runs-dir", runs.toString()).err()).contains("--approve must be ask, risky, auto-while-green or auto");
-    Result noRaw = airlock("run", "--model", "scripted:" + script("<done>x</done>"), "--approve", "auto",
+    CliRunner.Result noRaw = airlock("run", "--model", "scripted:" + script("<done>x</done>"), "--approve", "auto",
         "--raw", dir.resolve("no-such-folder").toString(), "--runs-dir", runs.toString());
     assertThat(noRaw.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(noRaw.err()).contains("no such file or folder");
-    Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "s3://airlock-test/raw/",
+    CliRunner.Result missingKey = airlock("run", "--model", "anthropic:claude-x", "--approve", "auto", "--raw", "s3://airlock-test/raw/",
         "--runs-dir", runs.toString());
     assertThat(missingKey.exit()).isEqualTo(ExitCodes.USAGE);
-    Result capped = airlock("run", "--model", "scripted:" + script("<code>print(1)</code>", "<code>print(2)</code>"),
+    CliRunner.Result capped = airlock("run", "--model", "scripted:" + script("<code>print(1)</code>", "<code>print(2)</code>"),
         "--approve", "auto", "--max-turns", "1", "--raw", "s3://airlock-test/raw/", "--runs-dir", runs.toString(), "--json");
     assertThat(capped.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(capped.out()).contains("\"status\":\"failed\"", "turn cap of 1");
@@ -80,21 +76,15 @@ class RunCommandTest {
   @Test
   void theAskPolicyReadsTheTerminalAndEndOfInputStopsTheRun() throws Exception {
     Path script = script("<reasoning>r</reasoning><code>print('hello')</code>", "<done>ok</done>");
-    java.io.InputStream in = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream("n\nuse pandas\n".getBytes(StandardCharsets.UTF_8)));
-      Result r = airlock("run", "--model", "scripted:" + script, "--approve", "ask", "--raw", "s3://airlock-test/raw/",
-          "--runs-dir", dir.resolve("runs").toString());
-      assertThat(r.out()).contains("Run this code? [y]es / [e]dit / [n]o", "✘ rejected by human:", "use pandas");
-      assertThat(r.out()).contains("Run done after 2 turns");
-    } finally {
-      System.setIn(in);
-    }
+    CliRunner.Result r = CliRunner.typing("n\nuse pandas\n", "run", "--model", "scripted:" + script,
+        "--approve", "ask", "--raw", "s3://airlock-test/raw/", "--runs-dir", dir.resolve("runs").toString());
+    assertThat(r.out()).contains("Run this code? [y]es / [e]dit / [n]o", "✘ rejected by human:", "use pandas");
+    assertThat(r.out()).contains("Run done after 2 turns");
   }
 
   @Test
   void replayOfAMissingRunSaysWhatToDo() {
-    Result r = airlock("replay", "no-such-run", "--runs-dir", dir.toString());
+    CliRunner.Result r = airlock("replay", "no-such-run", "--runs-dir", dir.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("no transcript at").contains("airlock runs");
   }

@@ -56,7 +56,7 @@ class SourceConfinementRunTest {
     Path script = dir.resolve("leak.json");
     Files.writeString(script, Json.mapper().writeValueAsString(List.of(
         "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
-    RunCommandTest.Result r = RunCommandTest.airlock("run", "--model", "scripted:" + script, "--approve", "auto",
+    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
         "--merge", "never", "--raw", demo.dir.toString(), "--home", dir.resolve("lake").toString(),
         "--runs-dir", dir.resolve("runs").toString(), "--json");
 

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
-import dev.airlock.lakehouse.LocalLakehouse;
-import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.transcript.Json;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,26 +40,18 @@ class WriteAuditPublishRunTest {
   }
 
 
-  private RunCommandTest.Result run(String merge, String stdin) {
-    InputStream in = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      return RunCommandTest.airlock("run", "--model", "scripted:" + script, "--approve", "auto", "--merge", merge,
-          "--raw", raw.toString(), "--home", home.toString(), "--runs-dir", dir.resolve("runs").toString(), "--json");
-    } finally {
-      System.setIn(in);
-    }
+  private CliRunner.Result run(String merge, String stdin) {
+    return CliRunner.typing(stdin, "run", "--model", "scripted:" + script, "--approve", "auto", "--merge", merge,
+        "--raw", raw.toString(), "--home", home.toString(), "--runs-dir", dir.resolve("runs").toString(), "--json");
   }
 
   private List<String> mainTables() {
-    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
-      return lake.tables("main").stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
-    }
+    return CliRunner.tables(home, "main");
   }
 
   @Test
   void theSupervisorApprovesTheMergeAndMainHasTheAuditedTables() throws Exception {
-    RunCommandTest.Result r = run("ask", "y\n");
+    CliRunner.Result r = run("ask", "y\n");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("TABLE_NOT_FOUND", "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
         "Merge request: ", "Publish into main? [y/N]", "merged into main");
@@ -82,17 +70,16 @@ class WriteAuditPublishRunTest {
     });
     assertThat(turn2.merges()).singleElement().satisfies(m -> assertThat(m.changes()).hasSize(5));
 
-    RunCommandTest.Result log = RunCommandTest.airlock("lakehouse", "--home", home.toString(), "log", "main");
+    CliRunner.Result log = CliRunner.run("lakehouse", "--home", home.toString(), "log", "main");
     assertThat(log.out()).contains("Merge", "run=" + json.get("run_id").asText(), "turn=2");
   }
 
   @Test
   void aRejectedMergeReachesTheAgentsCodeWithTheReasonAndMainStaysEmpty() throws Exception {
-    RunCommandTest.Result r = run("ask", "n\nfees.ID must be checked against the manual first\n");
+    CliRunner.Result r = run("ask", "n\nfees.ID must be checked against the manual first\n");
     assertThat(r.err()).contains("MergeForbiddenError", "fees.ID must be checked against the manual first");
     assertThat(mainTables()).isEmpty();
-    JsonNode json = Json.mapper().readTree(r.out());
-    RunHistory history = RunHistory.read(Path.of(json.get("transcript").asText()));
+    RunHistory history = r.history();
     assertThat(history.turns().get(1).mergeDecisions()).singleElement()
         .satisfies(d -> assertThat(d.approved()).isFalse());
     assertThat(history.turns().get(1).execution().status()).isEqualTo("ERROR");
@@ -100,7 +87,7 @@ class WriteAuditPublishRunTest {
 
   @Test
   void aDryRunNeverPublishes() {
-    RunCommandTest.Result r = run("never", "");
+    CliRunner.Result r = run("never", "");
     assertThat(r.err()).contains("dry run (--merge never)");
     assertThat(mainTables()).isEmpty();
   }
@@ -126,20 +113,17 @@ class WriteAuditPublishRunTest {
         throw new IllegalStateException(e);
       }
     });
-    InputStream in = System.in;
-    RunCommandTest.Result r;
+    human.start();
+    CliRunner.Result r;
     try {
-      System.setIn(stdin);
-      human.start();
-      r = RunCommandTest.airlock("run", "--model", "scripted:" + slowGate, "--approve", "auto", "--merge", "ask",
+      r = CliRunner.typing(stdin, "run", "--model", "scripted:" + slowGate, "--approve", "auto", "--merge", "ask",
           "--exec-timeout", "5", "--raw", raw.toString(), "--home", home.toString(), "--runs-dir",
           dir.resolve("runs").toString(), "--json");
     } finally {
-      System.setIn(in);
       human.join();
     }
     assertThat(r.exit()).as(r.err()).isZero();
-    RunHistory history = RunHistory.read(Path.of(Json.mapper().readTree(r.out()).get("transcript").asText()));
+    RunHistory history = r.history();
     RunEvent.ExecutionFinished first = history.turns().get(0).execution();
     assertThat(first.status()).isEqualTo("OK");
     assertThat(first.durationMs()).isGreaterThan(5_000);
