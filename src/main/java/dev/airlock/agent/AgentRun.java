@@ -235,9 +235,7 @@ public final class AgentRun {
     if (unavailable != null) {
       return finish(RunStatus.FAILED, unavailable.getMessage(), RunOutcome.Failure.INFRASTRUCTURE, null);
     }
-    events.emit(new RunEvent.ExecutionFinished(turn, events.now(), result.status().name(), result.exitCode(),
-        result.stdout(), result.stderr(), result.stdoutDroppedBytes(), result.stderrDroppedBytes(),
-        result.error(), result.duration().toMillis(), result.missingPackages()));
+    events.emit(RunEvent.ExecutionFinished.of(turn, events.now(), result));
     enter(turn, TurnPhase.OBSERVED);
     checkStopped();
     conversation.add(ChatMessage.user(feedback.observation(result, diff,

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
+import dev.airlock.sandbox.ExecutionResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +156,21 @@ public sealed interface RunEvent {
       String error,
       long durationMs,
       List<String> missingPackages)
-      implements RunEvent {}
+      implements RunEvent {
+
+    /** The record of {@code result}: the transcript keeps its own stable copy of the fields. */
+    static ExecutionFinished of(int turn, Instant at, ExecutionResult result) {
+      return new ExecutionFinished(turn, at, result.status().name(), result.exitCode(), result.stdout(),
+          result.stderr(), result.stdoutDroppedBytes(), result.stderrDroppedBytes(), result.error(),
+          result.duration().toMillis(), result.missingPackages());
+    }
+
+    /** The result again, as the model was told it (forks rebuild the observation from this). */
+    ExecutionResult toResult() {
+      return new ExecutionResult(ExecutionResult.Status.valueOf(status), exitCode, stdout, stderr,
+          stdoutDroppedBytes, stderrDroppedBytes, error, Duration.ofMillis(durationMs), missingPackages);
+    }
+  }
 
   /**
    * One call the turn's code made to the lakehouse through the gateway: the method, a summary of

@@ -2,7 +2,6 @@ package dev.airlock.agent;
 
 import dev.airlock.model.ChatMessage;
 import dev.airlock.sandbox.ExecutionResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +73,7 @@ public final class RunFork {
       throw new IllegalArgumentException("turn " + t.turn() + " ended without running code (it claimed done"
           + " or was stopped): fork after an earlier turn");
     }
-    RunEvent.ExecutionFinished f = t.execution();
-    ExecutionResult result = new ExecutionResult(ExecutionResult.Status.valueOf(f.status()), f.exitCode(),
-        f.stdout(), f.stderr(), f.stdoutDroppedBytes(), f.stderrDroppedBytes(), f.error(),
-        Duration.ofMillis(f.durationMs()), f.missingPackages());
+    ExecutionResult result = t.execution().toResult();
     boolean claimedDone = t.parsed() != null && t.parsed().kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE;
     return feedback.observation(result, t.decision() == null ? null : t.decision().diff(), claimedDone, isolated);
   }
