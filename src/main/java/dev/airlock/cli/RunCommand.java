@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run the data agent: the model proposes Python, you (or a policy) approve it, it runs in an",
-        "isolated sandbox against the lakehouse, the model sees the output, until it is done.",
-        "Every turn is recorded in a transcript (see `airlock replay`)."},
+        "Run the data agent under supervision, turn by turn, until it is done.",
+        "The model proposes Python, you (or a policy) approve it, it runs in an isolated sandbox",
+        "against the lakehouse, and the model sees the output. Every turn is recorded in a",
+        "transcript (see `airlock replay`)."},
     footer = {"", "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,",
         "stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."})
 final class RunCommand implements Callable<Integer> {
