@@ -32,7 +32,8 @@ public final class PromptBuilder {
     return messages;
   }
 
-  static Map<String, String> variables(Task task) {
+  /** The task's variables by name: what {@code {{name}}} stands for in the prompts. */
+  public static Map<String, String> variables(Task task) {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("raw_uri", task.rawUri());
     vars.put("branch", task.branch());

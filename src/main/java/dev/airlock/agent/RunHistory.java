@@ -10,25 +10,42 @@ import java.util.TreeMap;
 
 /**
  * A run rebuilt from its events: the start, one {@link TurnRecord} per turn, the end (null while
- * the run is going or if it crashed). Live views and replays both render from this.
+ * the run is going or if it was killed). Live views and replays both render from this. Read from a
+ * file, it also says which lines were skipped and whether a process is still writing it.
  */
 public record RunHistory(
-    RunEvent.RunStarted started, List<TurnRecord> turns, RunEvent.RunFinished finished, boolean truncated) {
+    RunEvent.RunStarted started,
+    List<TurnRecord> turns,
+    RunEvent.RunFinished finished,
+    boolean truncated,
+    List<TranscriptReader.SkippedLine> skippedLines,
+    boolean writerAlive) {
+
+  public RunHistory {
+    turns = List.copyOf(turns);
+    skippedLines = List.copyOf(skippedLines);
+  }
 
   public static RunHistory read(Path transcript) throws TranscriptException {
     TranscriptReader.Result<RunEvent> result = TranscriptReader.read(transcript, RunEvent.class);
     if (result.records().isEmpty() || !(result.records().get(0) instanceof RunEvent.RunStarted start)) {
-      throw new TranscriptException(transcript + " does not start with a run_started record:"
-          + " it is not an Airlock transcript");
+      boolean firstLost = !result.skipped().isEmpty() && result.skipped().get(0).number() == 1;
+      throw new TranscriptException(transcript + (firstLost
+          ? " line 1, the run_started record, is unreadable (" + result.skipped().get(0).reason()
+              + "): the run cannot be rebuilt without it"
+          : " does not start with a run_started record: it is not an Airlock transcript"));
     }
     if (!RunEvent.FORMAT.equals(start.format())) {
       throw new TranscriptException(transcript + " has format " + start.format() + "; this Airlock reads "
           + RunEvent.FORMAT + ": use the Airlock version that wrote it");
     }
-    return fold(result.records(), result.truncatedTail());
+    RunHistory folded = fold(result.records());
+    return new RunHistory(folded.started(), folded.turns(), folded.finished(), result.truncatedTail(),
+        result.skipped(), result.writerAlive());
   }
 
-  public static RunHistory fold(List<RunEvent> events, boolean truncated) {
+  /** A live run's events so far: its writer is alive by definition, and nothing was skipped. */
+  public static RunHistory fold(List<RunEvent> events) {
     RunEvent.RunStarted started = null;
     RunEvent.RunFinished finished = null;
     Map<Integer, Builder> turns = new TreeMap<>();
@@ -43,11 +60,15 @@ public record RunHistory(
     }
     List<TurnRecord> records = new ArrayList<>();
     turns.values().forEach(b -> records.add(b.build()));
-    return new RunHistory(started, List.copyOf(records), finished, truncated);
+    return new RunHistory(started, records, finished, false, List.of(), true);
   }
 
+  /** The end record's status; with none, running while a process writes it, else interrupted. */
   public RunStatus status() {
-    return finished == null ? RunStatus.RUNNING : finished.status();
+    if (finished != null) {
+      return finished.status();
+    }
+    return writerAlive ? RunStatus.RUNNING : RunStatus.INTERRUPTED;
   }
 
   private static final class Builder {

@@ -8,7 +8,12 @@ public enum RunStatus {
   /** Turn cap, repeated format errors, a rejection that ended the run, a machinery failure. */
   FAILED,
   /** The supervisor stopped it. */
-  STOPPED;
+  STOPPED,
+  /**
+   * Never written: its transcript has no end record and no live process is writing it, so the
+   * run was killed or crashed.
+   */
+  INTERRUPTED;
 
   public boolean isTerminal() {
     return this != RUNNING;

@@ -28,6 +28,7 @@ import dev.airlock.model.ModelException;
 import dev.airlock.model.ModelOptions;
 import dev.airlock.model.ModelSpec;
 import dev.airlock.model.Pricing;
+import dev.airlock.model.ScriptedModel;
 import dev.airlock.model.Secrets;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.transcript.Json;
@@ -94,6 +95,7 @@ final class RunSetup {
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
     Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
         RawListing.files(raw));
+    model = forTask(model, task);
     Supervisor human = terminal(user);
     RunJournal journal = new RunJournal();
     try (TranscriptRecorder recorder = new TranscriptRecorder(
@@ -178,6 +180,12 @@ final class RunSetup {
     } catch (ModelException e) {
       throw new SetupException(ExitCodes.USAGE, e.getMessage());
     }
+  }
+
+  /** A scripted model names the task's branch as a model would: the one this run announces. */
+  private static ModelClient forTask(ModelClient model, Task task) {
+    return model instanceof ScriptedModel script
+        ? script.withVariables(PromptBuilder.variables(task)) : model;
   }
 
   private Map<String, String> passedEnvironment() throws SetupException {

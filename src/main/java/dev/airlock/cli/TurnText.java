@@ -180,9 +180,14 @@ final class TurnText {
     b.append('\n');
     if (h.finished() != null) {
       b.append(finished(h.finished())).append('\n');
+    } else if (h.writerAlive()) {
+      b.append("The run is still going: it has no end record yet and its process is writing the transcript.\n");
     } else {
-      b.append("The run has no end record: it is still going, or it crashed.\n");
+      b.append("The run was interrupted: it has no end record and no process is writing it"
+          + " (killed or crashed after the events above).\n");
     }
+    h.skippedLines().forEach(l -> b.append("(line ").append(l.number())
+        .append(" of the transcript is not a record and was skipped: ").append(l.reason()).append(")\n"));
     if (h.truncated()) {
       b.append("(the transcript's last line was cut short and was skipped)\n");
     }

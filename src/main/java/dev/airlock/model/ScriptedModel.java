@@ -13,16 +13,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The offline model: serves the responses of a script, in order, one per request, streaming each in
  * word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
  * records what it was asked, as for any model. Usage is zero (nothing was counted) and cost null.
+ *
+ * <p>A response may name the task's variables, e.g. {@code {{branch}}}, where a model would copy the
+ * value from the task; {@link #withVariables} fills them in, so a script works on whatever branch
+ * the run announces. Any other {@code {{...}}} is left as written (Python code may contain it).
  */
 public final class ScriptedModel implements ModelClient {
   private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)");
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
 
   private final String source;
   private final List<String> responses;
@@ -37,6 +44,22 @@ public final class ScriptedModel implements ModelClient {
   public ScriptedModel(String source, List<String> responses) {
     this.source = Objects.requireNonNull(source, "source");
     this.responses = List.copyOf(responses);
+  }
+
+  /** The same script, unserved, with each {@code {{name}}} of {@code variables} filled in. */
+  public ScriptedModel withVariables(Map<String, String> variables) {
+    List<String> filled = new ArrayList<>();
+    for (String response : responses) {
+      Matcher m = VARIABLE.matcher(response);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String value = variables.get(m.group(1));
+        m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+      }
+      m.appendTail(out);
+      filled.add(out.toString());
+    }
+    return new ScriptedModel(source, filled);
   }
 
   @Override

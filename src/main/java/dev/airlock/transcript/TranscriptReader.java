@@ -12,14 +12,30 @@ import java.util.List;
 
 /**
  * Reads a JSON Lines transcript back into records. A last line cut short by a crash is skipped and
- * reported in {@link Result#truncatedTail()}; a bad line elsewhere is an error naming the line.
+ * reported in {@link Result#truncatedTail()}; a bad line elsewhere is skipped too and listed in
+ * {@link Result#skipped()} with its number and why, so one damaged line never hides the rest.
  */
 public final class TranscriptReader {
   private TranscriptReader() {}
 
-  public record Result<T>(List<T> records, boolean truncatedTail) {}
+  /**
+   * What a transcript holds. {@code writerAlive}: a process was writing it when it was read (a
+   * transcript with no end record and no live writer belongs to a run that was killed or crashed).
+   */
+  public record Result<T>(List<T> records, boolean truncatedTail, List<SkippedLine> skipped,
+      boolean writerAlive) {
+    public Result {
+      records = List.copyOf(records);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** A line that is not a record, by its 1-based number in the file. */
+  public record SkippedLine(int number, String reason) {}
 
   public static <T> Result<T> read(Path file, Class<T> type) throws TranscriptException {
+    // Liveness first: a writer that is gone by now wrote its last line before this read begins.
+    boolean alive = WriterLock.isHeld(file);
     List<String> lines = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -32,6 +48,7 @@ public final class TranscriptReader {
       throw new TranscriptException("cannot read the transcript " + file + ": " + e.getMessage());
     }
     List<T> records = new ArrayList<>();
+    List<SkippedLine> skipped = new ArrayList<>();
     boolean truncated = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -44,11 +61,18 @@ public final class TranscriptReader {
         if (i == lines.size() - 1) {
           truncated = true;
         } else {
-          throw new TranscriptException(file + " line " + (i + 1) + " is not a transcript record: "
-              + e.getOriginalMessage());
+          skipped.add(new SkippedLine(i + 1, firstLine(e.getOriginalMessage())));
         }
       }
     }
-    return new Result<>(records, truncated);
+    return new Result<>(records, truncated, skipped, alive);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "not JSON";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 }

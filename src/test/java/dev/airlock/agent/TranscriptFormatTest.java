@@ -73,6 +73,43 @@ class TranscriptFormatTest {
   }
 
   @Test
+  void withoutAnEndRecordARunIsRunningWhileItsWriterIsOpenAndInterruptedAfter(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    try (TranscriptWriter w = TranscriptWriter.create(file, Redactor.NONE)) {
+      w.append(new RunEvent.RunStarted(0, T, RunEvent.FORMAT, "r1", "m", "s", true, "auto", 8, null, null, null, Map.of()));
+      w.append(new RunEvent.ModelResponded(1, T, "<code>x=1</code>", Usage.NONE, null, 1, 1, null));
+      RunHistory live = RunHistory.read(file);
+      assertThat(live.status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(live.writerAlive()).isTrue();
+    }
+    RunHistory gone = RunHistory.read(file);
+    assertThat(gone.status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(gone.turns()).hasSize(1);
+    assertThat(dir.resolve("r.jsonl.lock")).doesNotExist();
+  }
+
+  @Test
+  void aBadLineBeforeTheLastIsSkippedAndNamedNotFatal(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    try (TranscriptWriter w = TranscriptWriter.create(file, Redactor.NONE)) {
+      w.append(new RunEvent.RunStarted(0, T, RunEvent.FORMAT, "r1", "m", "s", true, "auto", 8, null, null, null, Map.of()));
+    }
+    Files.writeString(file, "not json at all\n{\"type\":\"no_such_event\",\"turn\":1}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    try (TranscriptWriter w = TranscriptWriter.create(dir.resolve("other.jsonl"), Redactor.NONE)) {
+      w.append(new RunEvent.ModelResponded(1, T, "<done>ok</done>", Usage.NONE, null, 1, 1, null));
+    }
+    Files.writeString(file, Files.readString(dir.resolve("other.jsonl")), java.nio.file.StandardOpenOption.APPEND);
+
+    RunHistory h = RunHistory.read(file);
+    assertThat(h.skippedLines()).extracting(l -> l.number()).containsExactly(2, 3);
+    assertThat(h.skippedLines().get(1).reason()).contains("no_such_event");
+    assertThat(h.truncated()).isFalse();
+    assertThat(h.turns()).singleElement().satisfies(t -> assertThat(t.response().raw()).isEqualTo("<done>ok</done>"));
+  }
+
+  @Test
   void secretsAreRedactedEvenWhereJsonEscapesThemAndPassedVariablesCountAsSecrets(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("r.jsonl");

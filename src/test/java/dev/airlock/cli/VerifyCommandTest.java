@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.WriteContext;
@@ -21,8 +22,7 @@ class VerifyCommandTest {
 
   @BeforeEach
   void loadBranches() throws Exception {
-    Path fees = Path.of(System.getProperty("airlock.shared", "../shared"), "dabstep", "fees.json")
-        .toAbsolutePath();
+    Path fees = DabstepFiles.file("fees.json");
     Path dup = raw.resolve("countries.csv");
     Files.writeString(dup, "id,acquirer,country_code\n0,gringotts,GB\n0,medici,IT\n");
     WriteContext ctx = WriteContext.user("tester");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
+import dev.airlock.agent.TurnRecord;
 import dev.airlock.transcript.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class WriteAuditPublishRunTest {
   void theSupervisorApprovesTheMergeAndMainHasTheAuditedTables() throws Exception {
     CliRunner.Result r = run("ask", "y\n");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("TABLE_NOT_FOUND", "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
+    assertThat(r.err()).contains("main takes no direct writes", "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
         "Merge request: ", "Publish into main? [y/N]", "merged into main");
     assertThat(mainTables()).containsExactly("acquirer_countries:10", "fees:1000", "merchant_category_codes:64",
         "merchant_data:30", "payments:2000");
@@ -72,6 +73,37 @@ class WriteAuditPublishRunTest {
 
     CliRunner.Result log = CliRunner.run("lakehouse", "--home", home.toString(), "log", "main");
     assertThat(log.out()).contains("Merge", "run=" + json.get("run_id").asText(), "turn=2");
+  }
+
+  @Test
+  void everyRunWorksOnTheBranchItAnnouncesAndTakesTheSameTurnsAgainInTheSameHome() throws Exception {
+    List<String> branches = new java.util.ArrayList<>();
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      CliRunner.Result r = run("ask", "y\n");
+      assertThat(r.exit()).as("run " + attempt + ": " + r.err()).isZero();
+      RunHistory history = r.history();
+      String announced = history.started().branch();
+      assertThat(announced).startsWith(RunIds.username() + ".airlock_");
+      assertThat(r.err()).contains("branch: " + announced);
+      branches.add(announced);
+
+      assertThat(history.turns()).as("run " + attempt).hasSize(3);
+      RunEvent.ExecutionFinished first = history.turns().get(0).execution();
+      assertThat(first.status()).as("run " + attempt).isEqualTo("ERROR");
+      assertThat(first.stderr()).contains("Cannot create table bauplan.payments on main");
+      var turn2 = history.turns().get(1);
+      assertThat(turn2.merges()).as("run " + attempt).singleElement()
+          .satisfies(m -> assertThat(m.source()).isEqualTo(announced));
+      assertThat(turn2.mergeDecisions()).singleElement().satisfies(d -> assertThat(d.approved()).isTrue());
+      assertThat(history.turns()).flatExtracting(TurnRecord::lakehouseCalls)
+          .filteredOn(c -> c.params().containsKey("branch"))
+          .extracting(c -> c.params().get("branch")).containsOnly(announced);
+      assertThat(history.finished().summary()).contains("branch " + announced);
+    }
+    assertThat(branches.get(1)).isNotEqualTo(branches.get(0));
+    // the second run replaced the tables on its own branch: main holds each source once, not twice
+    assertThat(mainTables()).containsExactly("acquirer_countries:10", "fees:1000", "merchant_category_codes:64",
+        "merchant_data:30", "payments:2000");
   }
 
   @Test

@@ -4,11 +4,10 @@ import static dev.airlock.demo.DuckDbProbe.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import dev.airlock.DabstepFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,7 @@ class DemoDataGeneratorTest {
 
   @Test
   void contextTablesHaveTheRealFilesColumnNamesAndTypes() throws Exception {
-    Path real = Path.of(System.getProperty("airlock.shared", "../shared"), "dabstep");
+    Path real = DabstepFiles.folder();
     assertThat(db.describe(table("acquirer_countries")))
         .containsExactlyEntriesOf(db.describe(file(real.resolve("acquirer_countries.csv"))));
     assertThat(db.describe(table("merchant_category_codes")))
@@ -203,14 +202,8 @@ class DemoDataGeneratorTest {
     assertThatThrownBy(() -> DemoFormat.parse("xml")).hasMessageContaining("parquet, csv or json");
   }
 
-  /** The header line of the real payments.csv, quoted in the shared README. */
-  static List<String> realPaymentsHeader() throws IOException {
-    Path readme = Path.of(System.getProperty("airlock.shared", "../shared"), "dabstep", "README.md");
-    String header =
-        Files.readAllLines(readme).stream()
-            .filter(l -> l.startsWith("psp_reference,"))
-            .findFirst()
-            .orElseThrow();
-    return Arrays.asList(header.split(","));
+  /** The header line of the real payments.csv. */
+  static List<String> realPaymentsHeader() {
+    return DabstepFiles.paymentsHeader();
   }
 }

@@ -1,5 +1,6 @@
 package dev.airlock.lakehouse;
 
+import dev.airlock.DabstepFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,15 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Shared helpers: the real DABStep folder, small CSV sources, listing warehouse files. */
+/** Shared helpers: the real DABStep files, small CSV sources, listing warehouse files. */
 final class LakehouseFixture {
   static final WriteContext ALICE = WriteContext.run("alice", "run-1", 2);
 
   private LakehouseFixture() {}
 
   static Path dabstep(String file) {
-    String shared = System.getProperty("airlock.shared", "../shared");
-    return Path.of(shared, "dabstep", file).toAbsolutePath();
+    return DabstepFiles.file(file);
   }
 
   static Path csv(Path dir, String name, String content) throws IOException {

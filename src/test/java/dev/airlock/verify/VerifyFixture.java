@@ -1,5 +1,6 @@
 package dev.airlock.verify;
 
+import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.Lakehouse;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
@@ -20,8 +21,7 @@ final class VerifyFixture {
   }
 
   static Path dabstep(String file) {
-    String shared = System.getProperty("airlock.shared", "../shared");
-    return Path.of(shared, "dabstep", file).toAbsolutePath();
+    return DabstepFiles.file(file);
   }
 
   /** Creates the table from the file and imports it, the way Bauplan ETL code does. */

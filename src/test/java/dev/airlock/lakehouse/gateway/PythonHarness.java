@@ -2,6 +2,7 @@ package dev.airlock.lakehouse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.LocalLakehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +61,7 @@ final class PythonHarness implements AutoCloseable {
   }
 
   static Path dabstep(String file) {
-    return Path.of(System.getProperty("airlock.shared", "../shared"), "dabstep", file)
-        .toAbsolutePath().normalize();
+    return DabstepFiles.file(file);
   }
 
   /** Runs a script with the gateway's socket in {@code AIRLOCK_GATEWAY}; expects exit 0. */

@@ -2,6 +2,7 @@ package dev.airlock.lakehouse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.MergeDecision;
 import dev.airlock.sandbox.ExecutionControl;
 import dev.airlock.sandbox.ExecutionRequest;
@@ -30,7 +31,7 @@ class SandboxedClientTest {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
     Path workspace = Files.createDirectories(temp.resolve("ws"));
     SourcePolicy sources = SourcePolicy.unrestricted()
-        .withAllowedRoot(PythonHarness.dabstep("."))
+        .withAllowedRoot(DabstepFiles.folder())
         .withSandboxPath("/work", workspace);
     try (PythonHarness h = new PythonHarness(temp,
         GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
