@@ -45,6 +45,13 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
    */
   public static ChosenPython inspect(Path path) throws UnusableException {
     Path executable = path.toAbsolutePath().normalize();
+    if (Files.isDirectory(executable) && Files.isExecutable(executable.resolve("bin/python"))) {
+      throw new UnusableException(
+          "--python "
+              + path
+              + " is a folder: give its interpreter, "
+              + executable.resolve("bin/python"));
+    }
     if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
       throw new UnusableException(
           "--python "

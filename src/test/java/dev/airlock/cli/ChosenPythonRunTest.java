@@ -75,4 +75,14 @@ class ChosenPythonRunTest {
     }
     assertThat(dir.resolve("runs")).doesNotExist();
   }
+
+  @Test
+  void aVirtualEnvironmentsFolderIsAnsweredWithItsInterpreter() throws Exception {
+    Path venv = venv();
+
+    CliRunner.Result r = run("--python", venv.toString());
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("is a folder: give its interpreter, " + venv.resolve("bin/python"));
+  }
 }
