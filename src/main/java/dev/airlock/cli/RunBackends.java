@@ -19,6 +19,7 @@ import dev.airlock.lakehouse.gateway.GatewayListener;
 import dev.airlock.lakehouse.gateway.GatewayOptions;
 import dev.airlock.lakehouse.gateway.PythonClientInstaller;
 import dev.airlock.lakehouse.gateway.SourcePolicy;
+import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.ExecutionControl;
 import dev.airlock.sandbox.LocalSandbox;
 import dev.airlock.sandbox.LocalSandboxConfig;
@@ -74,7 +75,7 @@ final class RunBackends implements AutoCloseable {
 
   /** Everything a run's backends need to know. */
   record Spec(AirlockPaths paths, Path lakehouseHome, String runId, String user, String rawUri,
-      boolean unsafe, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
+      boolean unsafe, ChosenPython python, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
       Clock clock, PrintStream log) {}
 
   static RunBackends open(Spec spec) throws RunSetup.SetupException {
@@ -112,6 +113,9 @@ final class RunBackends implements AutoCloseable {
           Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX)).entrySet()) {
         config = config.withEnvironment(e.getKey(), e.getValue());
       }
+      if (spec.python() != null) {
+        config = withPython(config, spec.python());
+      }
       Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
       self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects, publishing);
       return self[0];
@@ -122,6 +126,15 @@ final class RunBackends implements AutoCloseable {
       }
       throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, "cannot open the lakehouse for the run: "
           + e.getMessage());
+    }
+  }
+
+  private static LocalSandboxConfig withPython(LocalSandboxConfig config, ChosenPython python)
+      throws RunSetup.SetupException {
+    try {
+      return python.applyTo(config);
+    } catch (ChosenPython.UnusableException e) {
+      throw new RunSetup.SetupException(ExitCodes.USAGE, e.getMessage());
     }
   }
 

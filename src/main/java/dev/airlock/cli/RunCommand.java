@@ -87,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--price", paramLabel = "IN/OUT", description = "USD per million input and output tokens, to report cost.")
   String price;
 
+  @Option(names = "--python", paramLabel = "PATH",
+      description = "Run the code with this Python interpreter or virtual environment (e.g. one with pyarrow"
+          + " and pandas), bound read-only into the sandbox. Default: /usr/bin/python3.")
+  Path python;
+
   @Option(names = "--unsafe-no-isolation",
       description = "Run the code WITHOUT bubblewrap isolation when bubblewrap is unavailable. Said on every turn.")
   boolean unsafeNoIsolation;

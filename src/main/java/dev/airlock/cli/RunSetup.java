@@ -30,6 +30,7 @@ import dev.airlock.model.ModelSpec;
 import dev.airlock.model.Pricing;
 import dev.airlock.model.ScriptedModel;
 import dev.airlock.model.Secrets;
+import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.transcript.Json;
 import dev.airlock.transcript.Redactor;
@@ -81,6 +82,7 @@ final class RunSetup {
 
   int execute() throws SetupException {
     validate();
+    ChosenPython python = chosenPython();
     AirlockPaths paths = AirlockPaths.standard();
     Path cwd = Path.of("").toAbsolutePath();
     Path runs = o.runsDir != null ? o.runsDir : paths.runs();
@@ -107,7 +109,7 @@ final class RunSetup {
       CountDownLatch closed = new CountDownLatch(1);
       try {
         try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-            o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
+            o.unsafeNoIsolation, python, gate, journal, expectations, listeners, clock, log))) {
           Map<String, String> renamed = new LinkedHashMap<>();
           Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
               : fork.start(backends.lakehouse(), runId, renamed);
@@ -167,6 +169,18 @@ final class RunSetup {
     }
     if (o.task != null && !Files.isRegularFile(o.task)) {
       throw new SetupException(ExitCodes.USAGE, "--task " + o.task + " is not a readable file");
+    }
+  }
+
+  /** The interpreter --python names, checked before anything else starts; null for the default. */
+  private ChosenPython chosenPython() throws SetupException {
+    if (o.python == null) {
+      return null;
+    }
+    try {
+      return ChosenPython.inspect(o.python);
+    } catch (ChosenPython.UnusableException e) {
+      throw new SetupException(ExitCodes.USAGE, e.getMessage());
     }
   }
 

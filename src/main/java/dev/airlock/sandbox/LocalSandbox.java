@@ -119,7 +119,7 @@ public final class LocalSandbox extends PythonSandboxBase {
     String user = dropUid >= 0 ? ", runs as uid " + dropUid : "";
     return bubblewrapVersion
         + ", "
-        + config.python()
+        + config.pythonOnHost()
         + " "
         + pythonVersion
         + ", no network, "

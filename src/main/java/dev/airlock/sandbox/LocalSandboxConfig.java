@@ -13,7 +13,8 @@ import java.util.Objects;
  * output cap, the sandbox user, and what is bound into the sandbox besides the workspace.
  * Immutable; start from {@link #defaults()} and change with the {@code with...} methods.
  *
- * @param python the interpreter; must live under /usr, the only system folder the sandbox sees
+ * @param python the interpreter as the sandbox sees it: under /usr (the only system folder the
+ *     sandbox sees) or under a read-only bind (see {@link ChosenPython})
  * @param cpuTime CPU seconds per process; null means "the request's timeout"
  * @param processes how many processes and threads the code may add (RLIMIT_NPROC allowance)
  * @param sandboxUid host uid the sandbox runs as; null means 65534 (nobody) when Airlock runs as
@@ -261,6 +262,22 @@ public record LocalSandboxConfig(
         sandboxUid,
         binds,
         all);
+  }
+
+  /** The interpreter's path on the host: {@link #python()} with bind targets mapped back. */
+  public Path pythonOnHost() {
+    String path = python.toString();
+    for (BindMount bind : binds) {
+      path = bind.toHostPaths(path);
+    }
+    return Path.of(path);
+  }
+
+  /** Whether the sandbox can see the interpreter: under /usr or under a bound folder. */
+  boolean pythonVisibleInSandbox() {
+    Path path = python.toAbsolutePath().normalize();
+    return path.startsWith("/usr/")
+        || binds.stream().anyMatch(bind -> path.startsWith(bind.target()));
   }
 
   /** CPU seconds for one process: the configured time, else the execution's timeout. */

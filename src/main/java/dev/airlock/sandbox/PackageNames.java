@@ -52,16 +52,25 @@ final class PackageNames {
     return MODULE.matcher(module).matches() ? module : null;
   }
 
-  /** A script printing, one a line, the modules among {@code modules} that cannot be found. */
+  /**
+   * A script printing, one a line, the modules among {@code modules} that cannot be found. A module
+   * found only among the stand-ins (the {@link PythonBootstrap#FALLBACK_PATH} folders) counts as
+   * missing: asking for pyarrow is asking for the real one.
+   */
   static String checkScript(List<String> modules) {
     List<String> quoted = new ArrayList<>();
     modules.forEach(module -> quoted.add("'" + module + "'"));
     return String.join(
         "\n",
-        "import importlib.util",
+        "import importlib.util, os",
+        "stand_ins = tuple(p.rstrip('/') + '/' for p in os.environ.get('"
+            + PythonBootstrap.FALLBACK_PATH
+            + "', '').split(':') if p)",
         "for name in [" + String.join(", ", quoted) + "]:",
         "    try:",
-        "        found = importlib.util.find_spec(name) is not None",
+        "        spec = importlib.util.find_spec(name)",
+        "        found = spec is not None and not (stand_ins and (spec.origin or '')"
+            + ".startswith(stand_ins))",
         "    except Exception:",
         "        found = False",
         "    if not found:",

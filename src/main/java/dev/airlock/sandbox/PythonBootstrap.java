@@ -7,7 +7,9 @@ import java.util.List;
  * arrives on stdin, so it never lands in the workspace and has no size limit).
  *
  * <p>Why each line: {@code -I} ignores PYTHONPATH, so the bootstrap puts its entries on sys.path
- * itself (the client module bound read-only is found this way). As PID 1 of its namespace python
+ * itself (the client module bound read-only is found this way); {@code AIRLOCK_FALLBACK_PATH}'s
+ * entries go last, after site-packages, so a stand-in there is used only when the interpreter has
+ * no real package of that name. As PID 1 of its namespace python
  * ignores SIGXCPU unless it handles it, so the handler turns the CPU limit into a clear message and
  * exit code 152. The code is handed to linecache (when something first imports it; importing it up
  * front costs a third of python's start-up) so tracebacks show its lines, and the bootstrap's own
@@ -16,6 +18,9 @@ import java.util.List;
 final class PythonBootstrap {
   /** Exit code the bootstrap uses when the CPU time limit is reached (128 + SIGXCPU). */
   static final int CPU_LIMIT_EXIT = 152;
+
+  /** Folders appended to sys.path, after the interpreter's own packages (stand-ins live there). */
+  static final String FALLBACK_PATH = "AIRLOCK_FALLBACK_PATH";
 
   static final String SCRIPT =
       String.join(
@@ -26,6 +31,7 @@ final class PythonBootstrap {
           "    _x(" + CPU_LIMIT_EXIT + ")",
           "_g.signal(_g.SIGXCPU, _xcpu)",
           "_s.path[0:0] = [_p for _p in _o.environ.get('PYTHONPATH', '').split(':') if _p]",
+          "_s.path += [_p for _p in _o.environ.get('" + FALLBACK_PATH + "', '').split(':') if _p]",
           "_c = _s.stdin.buffer.read().decode('utf-8', 'replace')",
           "_s.stdin = open(_o.devnull)",
           "_s.argv = ['<cell>']",

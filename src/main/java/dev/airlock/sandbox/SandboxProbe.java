@@ -80,14 +80,14 @@ public record SandboxProbe(String bubblewrapVersion, String pythonVersion) {
               + " leave the root user: apt-get install util-linux.");
     }
     Path python = config.python().toAbsolutePath().normalize();
-    if (!python.startsWith("/usr/")) {
+    if (!config.pythonVisibleInSandbox()) {
       throw new SandboxUnavailableException(
-          "the sandbox sees only the system folder /usr, but the"
+          "the sandbox sees only the system folder /usr and its bound folders, but the"
               + " interpreter is "
               + python
-              + ": use /usr/bin/python3 (apt-get install python3).");
+              + ": use /usr/bin/python3 (apt-get install python3), or bind its folder read-only.");
     }
-    if (!Files.isExecutable(python)) {
+    if (!Files.isExecutable(config.pythonOnHost())) {
       throw new SandboxUnavailableException(
           "python is not installed at "
               + python

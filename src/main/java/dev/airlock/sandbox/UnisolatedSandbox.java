@@ -28,10 +28,10 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
   public UnisolatedSandbox(LocalSandboxConfig config, Path workspace, SandboxLauncher launcher)
       throws SandboxUnavailableException {
     super(config, workspace, launcher);
-    if (!Files.isExecutable(config.python())) {
+    if (!Files.isExecutable(config.pythonOnHost())) {
       throw new SandboxUnavailableException(
           "python is not installed at "
-              + config.python()
+              + config.pythonOnHost()
               + ": apt-get install python3, or configure another interpreter.");
     }
     try {
@@ -56,7 +56,7 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
   @Override
   List<String> command(Map<String, String> environment, long cpuSeconds) {
     List<String> argv = new ArrayList<>(ResourceLimits.prefix(config, cpuSeconds, dropUid));
-    argv.addAll(PythonBootstrap.command(config.python().toString()));
+    argv.addAll(PythonBootstrap.command(config.pythonOnHost().toString()));
     return argv;
   }
 
@@ -89,7 +89,7 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
   @Override
   public String describe() {
     return "NO ISOLATION: "
-        + config.python()
+        + config.pythonOnHost()
         + " runs directly on this machine (network and"
         + " files reachable), "
         + Sizes.human(config.memoryBytes())

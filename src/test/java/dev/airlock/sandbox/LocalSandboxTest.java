@@ -236,6 +236,37 @@ class LocalSandboxTest {
   }
 
   @Test
+  void standInsComeLastAndAreNoAnswerToAskingForThePackage(@TempDir Path library)
+      throws Exception {
+    TestSandboxes.openToOthers(library);
+    // a stand-in for a module the interpreter has (json) and one for a module it lacks
+    for (String module : List.of("json", "airlock_only_stand_in")) {
+      Files.createDirectories(library.resolve("stand-ins").resolve(module));
+      Files.writeString(library.resolve("stand-ins").resolve(module).resolve("__init__.py"),
+          "STAND_IN = True\n");
+    }
+    LocalSandboxConfig config =
+        LocalSandboxConfig.defaults()
+            .withReadOnlyBind(library, "/opt/airlock/python")
+            .withEnvironment(PythonBootstrap.FALLBACK_PATH, "/opt/airlock/python/stand-ins");
+    try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
+      ExecutionResult result =
+          bound.execute(
+              new ExecutionRequest(
+                  "import json, airlock_only_stand_in as s\n"
+                      + "print(hasattr(json, 'STAND_IN'), s.STAND_IN)",
+                  List.of("airlock-only-stand-in", "json"),
+                  Duration.ofSeconds(60),
+                  Map.of()),
+              OutputListener.NONE,
+              new ExecutionControl());
+
+      assertThat(result.stdout()).isEqualTo("False True\n");
+      assertThat(result.missingPackages()).containsExactly("airlock-only-stand-in");
+    }
+  }
+
+  @Test
   void launchingFromAShortLivedThreadStillRuns() throws Exception {
     AtomicReference<ExecutionResult> result = new AtomicReference<>();
     AtomicReference<Exception> failure = new AtomicReference<>();

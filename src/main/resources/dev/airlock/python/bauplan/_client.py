@@ -15,7 +15,7 @@ from bauplan import schema as _schema
 from bauplan import state as _state
 from bauplan._gateway import Gateway as _Gateway
 from bauplan._gateway import socket_path_from_env as _socket_path_from_env
-from bauplan._table import ArrowLikeTable as _ArrowLikeTable
+from bauplan._table import table_from_wire as _table_from_wire
 
 # Methods of the cloud SDK that the local lakehouse does not offer: a clear AttributeError
 # instead of the bare one, so the agent learns why and what to use instead.
@@ -406,7 +406,7 @@ class Client:
             )
         except _exc.BauplanHTTPError as e:
             raise _exc.BauplanQueryError(e.message) from None
-        return _ArrowLikeTable._from_wire(result or {})
+        return _table_from_wire(result or {})
 
     def query_to_generator(self, query, *, ref=None, max_rows=None, cache=None, namespace=None,
                            args=None, priority=None, client_timeout=None):

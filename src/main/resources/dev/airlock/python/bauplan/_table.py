@@ -1,17 +1,36 @@
-"""A small stand-in for ``pyarrow.Table``: what ``Client.query`` and ``Client.scan`` return.
+"""What ``Client.query`` and ``Client.scan`` return: a ``pyarrow.Table``.
 
-The real SDK returns a pyarrow Table; the sandbox may not have pyarrow, so this class offers the
-part of its surface that ETL code uses (num_rows, column_names, schema, column(), to_pylist(),
-to_pydict(), to_pandas()). Values arrive as JSON and are decoded by their column type: dates,
-timestamps, times, decimals, binaries and lists come back as the Python objects pyarrow's
-``as_py()`` would give.
+When the sandbox's Python has pyarrow, :func:`table_from_wire` builds a real ``pyarrow.Table`` with
+the columns' types (int64, double, string, bool, timestamp, date, decimal, lists, nulls). When it
+has none, it builds :class:`ArrowLikeTable`, a stand-in for the part of ``pyarrow.Table`` that ETL
+code uses (num_rows, column_names, schema, column(), to_pylist(), to_pydict(), to_pandas()); the
+stand-in ``pyarrow`` package Airlock puts last on the path re-exports it as ``pyarrow.Table``.
+Values arrive as JSON and are decoded by their column type: dates, timestamps, times, decimals,
+binaries and lists come back as the Python objects pyarrow's ``as_py()`` would give.
 """
 
 import base64 as _base64
 import datetime as _dt
 import decimal as _decimal
+import re as _re
 
-__all__ = ["ArrowLikeTable", "Column", "DataType", "Field", "Scalar", "Schema"]
+__all__ = ["ArrowLikeTable", "Column", "DataType", "Field", "Scalar", "Schema", "table_from_wire"]
+
+
+def table_from_wire(result):
+    """A query answer as a real ``pyarrow.Table`` when pyarrow is importable, else the stand-in."""
+    pa = _real_pyarrow()
+    if pa is None:
+        return ArrowLikeTable._from_wire(result)
+    return _arrow_table(pa, result)
+
+
+def _real_pyarrow():
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return None if getattr(pyarrow, "__airlock_stand_in__", False) else pyarrow
 
 
 class DataType:
@@ -36,8 +55,16 @@ class DataType:
 class Field:
     def __init__(self, name, type_name, nullable=True):
         self.name = name
-        self.type = DataType(type_name)
+        self.type = type_name if isinstance(type_name, DataType) else DataType(str(type_name))
         self.nullable = nullable
+
+    def __eq__(self, other):
+        if not isinstance(other, Field):
+            return NotImplemented
+        return (self.name, self.type, self.nullable) == (other.name, other.type, other.nullable)
+
+    def __hash__(self):
+        return hash((self.name, self.type))
 
     def __repr__(self):
         return "pyarrow.Field<%s: %s>" % (self.name, self.type)
@@ -71,6 +98,14 @@ class Schema:
 
     def __len__(self):
         return len(self._fields)
+
+    def __eq__(self, other):
+        if not isinstance(other, Schema):
+            return NotImplemented
+        return self._fields == other._fields
+
+    def equals(self, other):
+        return self == other
 
     def __getitem__(self, i):
         return self.field(i)
@@ -167,6 +202,25 @@ class ArrowLikeTable:
         self._columns = columns
 
     @classmethod
+    def from_pydict(cls, mapping, schema=None):
+        """Columns from ``{name: [values]}``; types come from ``schema`` or the first value."""
+        names = list(mapping)
+        columns = [list(mapping[name]) for name in names]
+        if len({len(c) for c in columns}) > 1:
+            raise ValueError("columns have different lengths: %s" % [len(c) for c in columns])
+        if schema is None:
+            schema = Schema([Field(n, _infer_type(c)) for n, c in zip(names, columns)])
+        return cls(schema, columns)
+
+    @classmethod
+    def from_pylist(cls, rows, schema=None):
+        """Columns from a list of ``{name: value}`` rows (missing keys are None)."""
+        names = schema.names if schema is not None else []
+        for row in rows if schema is None else []:
+            names.extend(k for k in row if k not in names)
+        return cls.from_pydict({n: [row.get(n) for row in rows] for n in names}, schema)
+
+    @classmethod
     def _from_wire(cls, result):
         wire_columns = result.get("columns") or []
         rows = result.get("rows") or []
@@ -256,6 +310,86 @@ class ArrowLikeTable:
             more = ", ..." if len(values) > 5 else ""
             lines.append("%s: %r%s" % (name, values[:5], more))
         return "\n".join(lines)
+
+
+def _infer_type(values):
+    for v in values:
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            return "bool"
+        if isinstance(v, int):
+            return "int64"
+        if isinstance(v, float):
+            return "double"
+        if isinstance(v, _dt.datetime):
+            return "timestamp[us]"
+        if isinstance(v, _dt.date):
+            return "date32[day]"
+        if isinstance(v, bytes):
+            return "binary"
+        return "string"
+    return "null"
+
+
+def _arrow_table(pa, result):
+    """A real ``pyarrow.Table``: each column typed by its wire type, decoded values in it."""
+    wire_columns = result.get("columns") or []
+    rows = result.get("rows") or []
+    arrays = []
+    fields = []
+    for index, col in enumerate(wire_columns):
+        type_name = str(col.get("type") or "null")
+        decode = _decoder(type_name)
+        values = [decode(row[index]) for row in rows]
+        array = _arrow_array(pa, values, _arrow_type(pa, type_name))
+        arrays.append(array)
+        fields.append(pa.field(str(col.get("name")), array.type, col.get("nullable", True)))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _arrow_array(pa, values, arrow_type):
+    if arrow_type is not None:
+        try:
+            return pa.array(values, type=arrow_type)
+        except (pa.ArrowException, ValueError, TypeError, OverflowError, ArithmeticError):
+            pass  # e.g. DuckDB's 'infinity' timestamps, kept as text: let pyarrow infer
+    try:
+        return pa.array(values)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError, ArithmeticError):
+        return pa.array([None if v is None else str(v) for v in values], type=pa.string())
+
+
+_SIMPLE_TYPES = {
+    "null": "null", "bool": "bool_", "int8": "int8", "int16": "int16", "int32": "int32",
+    "int64": "int64", "uint8": "uint8", "uint16": "uint16", "uint32": "uint32", "uint64": "uint64",
+    "halffloat": "float16", "float": "float32", "double": "float64", "string": "string",
+    "utf8": "string", "large_string": "large_string", "binary": "binary",
+    "large_binary": "large_binary", "date32[day]": "date32", "date64[ms]": "date64",
+}
+_TIMESTAMP = _re.compile(r"timestamp\[(s|ms|us|ns)(?:, tz=(.+))?\]$")
+_TIME = _re.compile(r"time(32|64)\[(s|ms|us|ns)\]$")
+_DECIMAL = _re.compile(r"decimal(?:128)?\((\d+), ?(\d+)\)$")
+
+
+def _arrow_type(pa, type_name):
+    """The pyarrow type a wire type name names, or None to let pyarrow infer it."""
+    name = type_name.strip()
+    if name in _SIMPLE_TYPES:
+        return getattr(pa, _SIMPLE_TYPES[name])()
+    if name.startswith("list<") and name.endswith(">"):
+        inner = _arrow_type(pa, _list_item_type(name))
+        return None if inner is None else pa.list_(inner)
+    m = _TIMESTAMP.match(name)
+    if m:
+        return pa.timestamp(m.group(1), tz=m.group(2))
+    m = _TIME.match(name)
+    if m:
+        return (pa.time32 if m.group(1) == "32" else pa.time64)(m.group(2))
+    m = _DECIMAL.match(name)
+    if m and int(m.group(1)) <= 38:
+        return pa.decimal128(int(m.group(1)), int(m.group(2)))
+    return None
 
 
 def _import_pandas():

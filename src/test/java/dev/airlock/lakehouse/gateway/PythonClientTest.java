@@ -213,6 +213,8 @@ class PythonClientTest {
         print("types", [str(t) for t in r.schema.types])
         big = client.query("SELECT * FROM range(100)", ref="main", max_rows=10)
         print("capped", big.num_rows)
+        import sys
+        sys.modules["pandas"] = None  # as in an interpreter without pandas
         try:
             r.to_pandas()
         except ImportError as e:

@@ -73,9 +73,21 @@ final class PythonHarness implements AutoCloseable {
   }
 
   Result run(String script, Map<String, String> env) throws IOException, InterruptedException {
+    return run(PYTHON, script, env);
+  }
+
+  /**
+   * Runs a script with {@code python}; the stand-ins go last on its path, after its own
+   * packages, as the sandbox's bootstrap puts them.
+   */
+  Result run(String python, String script, Map<String, String> env)
+      throws IOException, InterruptedException {
     Path file = Files.createTempFile(scripts, "script", ".py");
     Files.writeString(file, script);
-    ProcessBuilder builder = new ProcessBuilder(PYTHON, "-B", file.toString());
+    ProcessBuilder builder = new ProcessBuilder(python, "-B", "-c",
+        "import sys, runpy; sys.path.append(sys.argv[1]); sys.argv = sys.argv[2:]; "
+            + "runpy.run_path(sys.argv[0], run_name='__main__')",
+        clientFolder.resolve(PythonClientInstaller.STAND_INS).toString(), file.toString());
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("PYTHONPATH", clientFolder.toString());
