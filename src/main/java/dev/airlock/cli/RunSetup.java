@@ -30,6 +30,7 @@ import dev.airlock.model.ModelSpec;
 import dev.airlock.model.Pricing;
 import dev.airlock.model.Secrets;
 import dev.airlock.sandbox.Sandbox;
+import dev.airlock.source.S3Prefix;
 import dev.airlock.transcript.Json;
 import dev.airlock.transcript.Redactor;
 import dev.airlock.transcript.TranscriptWriter;
@@ -90,6 +91,7 @@ final class RunSetup {
     String branch = user + ".airlock_" + runId.replace('-', '_');
     RunConfig config = o.config(runId).withSandboxEnvironment(passedEnvironment());
     String raw = o.raw != null ? o.raw : fork != null ? fork.plan().source().rawUri() : DemoDefaults.rawUri(paths, log);
+    List<S3Prefix> allowedSources = AllowedSources.of(raw, o.allowSource);
     Expectations expectations = expectations(raw, paths);
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
     Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
@@ -105,7 +107,7 @@ final class RunSetup {
       CountDownLatch closed = new CountDownLatch(1);
       try {
         try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-            o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
+            allowedSources, o.unsafeNoIsolation, gate, journal, expectations, listeners, clock, log))) {
           Map<String, String> renamed = new LinkedHashMap<>();
           Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
               : fork.start(backends.lakehouse(), runId, renamed);
@@ -115,7 +117,7 @@ final class RunSetup {
           gate.onEndRun(run::stop);
           RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
               model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
-              fork == null ? null : o.fork, settings(prompts, renamed));
+              fork == null ? null : o.fork, settings(prompts, renamed, allowedSources));
           RunOutcome outcome = runWithInterrupt(run, started, closed);
           report(outcome, runs.resolve(runId + ".jsonl"), runId);
           return RunCommand.exitCode(outcome);
@@ -235,7 +237,8 @@ final class RunSetup {
     };
   }
 
-  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches) {
+  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches,
+      List<S3Prefix> allowedSources) {
     Map<String, String> s = new LinkedHashMap<>();
     forkBranches.forEach((old, fresh) -> s.put("fork_branch:" + old, fresh));
     s.put("merge", o.merge);
@@ -249,6 +252,7 @@ final class RunSetup {
     if (!o.passEnv.isEmpty()) {
       s.put("pass_env", String.join(",", o.passEnv));
     }
+    s.put("allowed_sources", AllowedSources.describe(allowedSources));
     return s;
   }
 
