@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * {@code s3://bucket/key}, parsed by hand: globs ({@code ?}, {@code [}) are not URI-safe. Parsing
  * is strict because the key decides which host request goes out: no empty, {@code .} or {@code ..}
- * segments (HTTP clients normalise them into another key or bucket), no percent escapes,
+ * segments (the SDK sends them as they are, and a proxy or S3-compatible server that resolves them
+ * path-style reaches another bucket), no percent escapes,
  * backslashes, control characters or fragments, and a bucket of plain name characters (so no
  * user-info, port or query can hide in it). Keys from a listing are built directly, not parsed.
  */
@@ -66,7 +67,7 @@ public record S3Location(String bucket, String key) {
     }
   }
 
-  /** Empty, {@code .} and {@code ..} segments: an HTTP client may resolve them to another key. */
+  /** Empty, {@code .} and {@code ..} segments: a server may resolve them to another key or bucket. */
   static void checkSegments(String uri, String key) throws SourceException {
     for (String segment : key.split("/", -1)) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
