@@ -165,6 +165,7 @@ final class RunSetup {
       throw new SetupException(ExitCodes.USAGE, "--raw " + o.raw + ": no such file or folder ("
           + localRaw + "); give a folder of data files, a file, or an s3:// location");
     }
+    AllowedSources.of(o.raw, o.allowSource);
     if (o.task != null && !Files.isRegularFile(o.task)) {
       throw new SetupException(ExitCodes.USAGE, "--task " + o.task + " is not a readable file");
     }
