@@ -18,6 +18,7 @@ import dev.airlock.lakehouse.gateway.GatewayCall;
 import dev.airlock.lakehouse.gateway.GatewayListener;
 import dev.airlock.lakehouse.gateway.GatewayOptions;
 import dev.airlock.lakehouse.gateway.PythonClientInstaller;
+import dev.airlock.lakehouse.gateway.RemoteSources;
 import dev.airlock.lakehouse.gateway.SourcePolicy;
 import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.ExecutionControl;
@@ -27,6 +28,7 @@ import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxUnavailableException;
 import dev.airlock.sandbox.UnisolatedSandbox;
 import dev.airlock.source.DefaultRawSources;
+import dev.airlock.source.S3Prefix;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -75,7 +77,7 @@ final class RunBackends implements AutoCloseable {
 
   /** Everything a run's backends need to know. */
   record Spec(AirlockPaths paths, Path lakehouseHome, String runId, String user, String rawUri,
-      boolean unsafe, ChosenPython python, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
+      List<S3Prefix> allowedSources, boolean unsafe, ChosenPython python, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
       Clock clock, PrintStream log) {}
 
   static RunBackends open(Spec spec) throws RunSetup.SetupException {
@@ -99,7 +101,8 @@ final class RunBackends implements AutoCloseable {
       lakehouse.addListener(publishing::onLakehouseEvent);
       RunBackends[] self = new RunBackends[1];
       gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
-          .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())), gatewayListener(spec, () -> self[0]));
+          .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())
+              .withRemoteSources(RemoteSources.only(spec.allowedSources()))), gatewayListener(spec, () -> self[0]));
       LocalSandboxConfig config = LocalSandboxConfig.defaults()
           .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
           .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);

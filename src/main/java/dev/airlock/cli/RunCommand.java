@@ -58,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
       description = "The raw data location given to the task (s3://, file:// or a path). Default: the generated demo dataset.")
   String raw;
 
+  @Option(names = "--allow-source", paramLabel = "PREFIX",
+      description = "Also let the agent's code import from this s3:// prefix, e.g. s3://bucket/folder/"
+          + " (repeatable). The raw data's own S3 location is always allowed; any other remote location"
+          + " is refused before a request leaves this machine.")
+  List<String> allowSource = new ArrayList<>();
+
   @Option(names = "--task", paramLabel = "FILE",
       description = "A Markdown task prompt replacing the packaged Write-Audit-Publish task; it may use"
           + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")

@@ -32,6 +32,7 @@ import dev.airlock.model.ScriptedModel;
 import dev.airlock.model.Secrets;
 import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.Sandbox;
+import dev.airlock.source.S3Prefix;
 import dev.airlock.transcript.Json;
 import dev.airlock.transcript.Redactor;
 import dev.airlock.transcript.TranscriptWriter;
@@ -93,6 +94,7 @@ final class RunSetup {
     String branch = user + ".airlock_" + runId.replace('-', '_');
     RunConfig config = o.config(runId).withSandboxEnvironment(passedEnvironment());
     String raw = o.raw != null ? o.raw : fork != null ? fork.plan().source().rawUri() : DemoDefaults.rawUri(paths, log);
+    List<S3Prefix> allowedSources = AllowedSources.of(raw, o.allowSource);
     Expectations expectations = expectations(raw, paths);
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
     Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
@@ -109,7 +111,7 @@ final class RunSetup {
       CountDownLatch closed = new CountDownLatch(1);
       try {
         try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-            o.unsafeNoIsolation, python, gate, journal, expectations, listeners, clock, log))) {
+            allowedSources, o.unsafeNoIsolation, python, gate, journal, expectations, listeners, clock, log))) {
           Map<String, String> renamed = new LinkedHashMap<>();
           Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
               : fork.start(backends.lakehouse(), runId, renamed);
@@ -119,7 +121,7 @@ final class RunSetup {
           gate.onEndRun(run::stop);
           RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
               model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
-              fork == null ? null : o.fork, settings(prompts, renamed));
+              fork == null ? null : o.fork, settings(prompts, renamed, allowedSources));
           RunOutcome outcome = runWithInterrupt(run, started, closed);
           report(outcome, runs.resolve(runId + ".jsonl"), runId);
           return RunCommand.exitCode(outcome);
@@ -167,6 +169,7 @@ final class RunSetup {
       throw new SetupException(ExitCodes.USAGE, "--raw " + o.raw + ": no such file or folder ("
           + localRaw + "); give a folder of data files, a file, or an s3:// location");
     }
+    AllowedSources.of(o.raw, o.allowSource);
     if (o.task != null && !Files.isRegularFile(o.task)) {
       throw new SetupException(ExitCodes.USAGE, "--task " + o.task + " is not a readable file");
     }
@@ -257,7 +260,8 @@ final class RunSetup {
     };
   }
 
-  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches) {
+  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches,
+      List<S3Prefix> allowedSources) {
     Map<String, String> s = new LinkedHashMap<>();
     forkBranches.forEach((old, fresh) -> s.put("fork_branch:" + old, fresh));
     s.put("merge", o.merge);
@@ -271,6 +275,7 @@ final class RunSetup {
     if (!o.passEnv.isEmpty()) {
       s.put("pass_env", String.join(",", o.passEnv));
     }
+    s.put("allowed_sources", AllowedSources.describe(allowedSources));
     return s;
   }
 

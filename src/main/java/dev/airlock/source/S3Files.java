@@ -35,6 +35,8 @@ final class S3Files {
     List<String> sources = new ArrayList<>();
     for (String key : keys) {
       S3Location object = new S3Location(location.bucket(), key);
+      // a listed key is data, but a '..' in it could still be resolved into another bucket on the way
+      S3Location.checkSegments(object.uri(), key);
       files.add(download(object, stagingDir));
       sources.add(object.uri());
     }

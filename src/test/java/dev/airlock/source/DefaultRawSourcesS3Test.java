@@ -205,6 +205,19 @@ class DefaultRawSourcesS3Test {
   }
 
   @Test
+  void dotSegmentsAndEscapesNeverLeaveTheHost() {
+    // the SDK sends '..' as it is; a proxy or S3-compatible server that resolves it (path-style)
+    // would serve bucket 'other': such keys are refused before any request
+    s3.put("other", "x.csv", "secret\n");
+
+    assertThatThrownBy(() -> sources.stage("s3://demo/a/../../other/x.csv"))
+        .hasMessageContaining("'..' segment");
+    assertThatThrownBy(() -> sources.stage("s3://demo/a/%2e%2e/%2e%2e/other/x.csv"))
+        .hasMessageContaining("'%'");
+    assertThat(s3.requests()).isEmpty();
+  }
+
+  @Test
   void environmentSettingsPickTheEndpointAndPathStyle() {
     S3Settings env =
         S3Settings.fromEnvironment(

@@ -24,12 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ListObjectsV2 with continuation tokens, and S3's XML errors (NoSuchKey, NoSuchBucket,
  * AccessDenied). Generated objects are produced while sending, never held whole.
  */
-final class FakeS3Server implements AutoCloseable {
+public final class FakeS3Server implements AutoCloseable {
   /** An object's bytes: either given, or {@code size} bytes from {@link #generated}. */
   private record Blob(byte[] bytes, long size) {}
 
   /** One request as the server saw it. */
-  record Seen(String method, String path, Map<String, String> query, boolean signed) {}
+  public record Seen(String method, String path, Map<String, String> query, boolean signed) {}
 
   private final HttpServer server;
   private final Map<String, TreeMap<String, Blob>> buckets = new ConcurrentHashMap<>();
@@ -37,17 +37,17 @@ final class FakeS3Server implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile int pageSize = 1000;
 
-  FakeS3Server() throws IOException {
+  public FakeS3Server() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void put(String bucket, String key, String content) {
+  public void put(String bucket, String key, String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     bucket(bucket).put(key, new Blob(bytes, bytes.length));
   }
@@ -68,7 +68,7 @@ final class FakeS3Server implements AutoCloseable {
     pageSize = keys;
   }
 
-  List<Seen> requests() {
+  public List<Seen> requests() {
     return List.copyOf(seen);
   }
 

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * any file the host user can read. Sandbox paths (e.g. {@code /work}, the workspace) are rewritten
  * to their host folders. When any root is allowed, local paths must lie under an allowed root or
  * a mapped folder, also after following symbolic links (code can plant links in its workspace).
- * Remote URIs ({@code s3://...}) pass unchanged.
+ * Remote URIs ({@code s3://...}, any other scheme) are admitted by {@link RemoteSources}.
  */
-public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots) {
+public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots, RemoteSources remote) {
 
   public SourcePolicy {
     sandboxPaths = Map.copyOf(sandboxPaths);
@@ -30,27 +30,32 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
 
   /** No rewriting, no restriction (tests and trusted callers). */
   public static SourcePolicy unrestricted() {
-    return new SourcePolicy(Map.of(), List.of());
+    return new SourcePolicy(Map.of(), List.of(), RemoteSources.any());
+  }
+
+  /** Remote locations are admitted by {@code sources} (e.g. only the run's raw S3 prefix). */
+  public SourcePolicy withRemoteSources(RemoteSources sources) {
+    return new SourcePolicy(sandboxPaths, allowedRoots, sources);
   }
 
   /** Code that names {@code sandboxPrefix} (e.g. {@code /work}) means {@code hostFolder}. */
   public SourcePolicy withSandboxPath(String sandboxPrefix, Path hostFolder) {
     Map<String, Path> all = new LinkedHashMap<>(sandboxPaths);
     all.put(trimSlash(sandboxPrefix), hostFolder.toAbsolutePath().normalize());
-    return new SourcePolicy(all, allowedRoots);
+    return new SourcePolicy(all, allowedRoots, remote);
   }
 
   /** Allows local sources under {@code root}; from the first root on, nothing else is allowed. */
   public SourcePolicy withAllowedRoot(Path root) {
     List<Path> all = new ArrayList<>(allowedRoots);
     all.add(root.toAbsolutePath().normalize());
-    return new SourcePolicy(sandboxPaths, all);
+    return new SourcePolicy(sandboxPaths, all, remote);
   }
 
   /** The URI to hand the lakehouse, or FORBIDDEN saying which folders are allowed. */
   String apply(String uri) {
     if (uri.contains("://") && !uri.startsWith("file://")) {
-      return uri;
+      return remote.admit(uri);
     }
     String path = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
     String host = toHost(path);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.source.RawSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,12 @@ final class PythonHarness implements AutoCloseable {
   }
 
   PythonHarness(Path temp, GatewayOptions options) throws IOException {
-    lakehouse = new LocalLakehouse(temp.resolve("home"), gate, null, null);
+    this(temp, options, null);
+  }
+
+  /** With {@code rawSources} reading {@code s3://} sources (null: none). */
+  PythonHarness(Path temp, GatewayOptions options, RawSources rawSources) throws IOException {
+    lakehouse = new LocalLakehouse(temp.resolve("home"), gate, rawSources, null);
     gateway = Gateway.start(lakehouse, options, new GatewayListener() {
       @Override
       public void onCall(GatewayCall call) {

@@ -3,9 +3,12 @@ package dev.airlock.lakehouse.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.airlock.lakehouse.ErrorType;
 import dev.airlock.lakehouse.LakehouseException;
+import dev.airlock.source.S3Prefix;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,20 @@ class SourcePolicyTest {
 
     assertThatThrownBy(() -> policy.apply("/work/leak.csv")).isInstanceOf(LakehouseException.class);
     assertThatThrownBy(() -> policy.apply("/work/*.csv")).isInstanceOf(LakehouseException.class);
+  }
+
+  @Test
+  void remoteSourcesStayRestrictedWhateverIsAddedAfterThem() throws Exception {
+    SourcePolicy run = SourcePolicy.unrestricted()
+        .withRemoteSources(RemoteSources.only(List.of(S3Prefix.parse("s3://raw/dabstep/"))))
+        .withSandboxPath("/work", workspace).withAllowedRoot(workspace);
+
+    assertThat(run.apply("s3://raw/dabstep/*.csv")).isEqualTo("s3://raw/dabstep/*.csv");
+    assertThatThrownBy(() -> run.apply("s3://attacker/exfil.csv"))
+        .isInstanceOf(LakehouseException.class)
+        .hasMessageContaining("Allowed remote sources: s3://raw/dabstep/")
+        .satisfies(e -> assertThat(((LakehouseException) e).errorType()).isEqualTo(ErrorType.FORBIDDEN));
+    assertThatThrownBy(() -> run.apply("https://attacker.example/x.csv")).isInstanceOf(LakehouseException.class);
   }
 
   @Test
