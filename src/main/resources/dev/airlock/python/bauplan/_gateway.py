@@ -44,6 +44,25 @@ def _json_default(value):
     return str(value)
 
 
+def _open_all(paths, search_uri):
+    """Opens every file to upload (inside the sandbox) with its size, or raises naming the one."""
+    files = []
+    try:
+        for path in paths:
+            f = open(path, "rb")
+            files.append((path, f, _os.fstat(f.fileno()).st_size))
+    except OSError as e:
+        for _path, f, _size in files:
+            f.close()
+        raise _exc._from_wire({
+            "type": "IMPORT_FAILED",
+            "status": 400,
+            "message": "Cannot read source %s: %s: %s." % (search_uri, e.filename, e.strerror),
+            "context": {"search_uri": search_uri},
+        }) from None
+    return files
+
+
 class Gateway:
     """Sends one request and returns its ``result``, or raises the mapped exception."""
 
@@ -54,19 +73,24 @@ class Gateway:
     def socket_path(self):
         return self._path
 
-    def call(self, method, params):
+    def call(self, method, params, upload=None):
+        """``upload``: sandbox paths of files whose bytes follow the request line, in order."""
         request_id = next(_ids)
-        line = _json.dumps(
-            {"id": request_id, "method": method, "params": params},
-            default=_json_default,
-            separators=(",", ":"),
-        )
-        response = self._exchange(line.encode("utf-8") + b"\n", method)
+        files = _open_all(upload or [], params.get("search_uri"))
+        try:
+            request = {"id": request_id, "method": method, "params": params}
+            if files:
+                request["upload"] = [{"path": path, "size": size} for path, _f, size in files]
+            line = _json.dumps(request, default=_json_default, separators=(",", ":"))
+            response = self._exchange(line.encode("utf-8") + b"\n", method, files)
+        finally:
+            for _path, f, _size in files:
+                f.close()
         if "error" in response and response["error"] is not None:
             raise _exc._from_wire(response["error"])
         return response.get("result")
 
-    def _exchange(self, payload, method):
+    def _exchange(self, payload, method, files=()):
         sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         try:
             try:
@@ -75,7 +99,16 @@ class Gateway:
                 raise self._unavailable(
                     "cannot connect to Airlock's lakehouse gateway at %s (%s)" % (self._path, e)
                 ) from None
-            sock.sendall(payload)
+            try:
+                sock.sendall(payload)
+                for path, f, size in files:
+                    if sock.sendfile(f, 0, size) != size:
+                        raise _exc.BadRequestError(
+                            400, "BAD_REQUEST", "bauplan: %s shrank while it was being sent to the"
+                            " lakehouse; nothing was imported. Import it again once nothing writes"
+                            " to it." % path)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the gateway refused the upload early; its answer is waiting below
             with sock.makefile("rb") as reader:
                 raw = reader.readline()
         except OSError as e:
