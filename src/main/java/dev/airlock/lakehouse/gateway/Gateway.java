@@ -117,6 +117,11 @@ public final class Gateway implements AutoCloseable {
     return directory;
   }
 
+  /** The private folder uploaded files are staged in (never bound into the sandbox). */
+  Path uploadsDirectory() {
+    return uploads.root();
+  }
+
   /** Sets who the next calls work for (run and turn); {@code null} means no run. */
   public void setCallContext(CallContext context) {
     callContext.set(context == null ? CallContext.NONE : context);

@@ -45,6 +45,10 @@ final class Uploads implements AutoCloseable {
     this.budget = budget;
   }
 
+  Path root() {
+    return root;
+  }
+
   /** One announced file: the sandbox path it was read from, and its size in bytes. */
   record Announced(String path, long size) {}
 

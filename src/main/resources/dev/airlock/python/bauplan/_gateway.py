@@ -102,7 +102,7 @@ class Gateway:
             try:
                 sock.sendall(payload)
                 for path, f, size in files:
-                    if sock.sendfile(f, 0, size) != size:
+                    if size and sock.sendfile(f, 0, size) != size:
                         raise _exc.BadRequestError(
                             400, "BAD_REQUEST", "bauplan: %s shrank while it was being sent to the"
                             " lakehouse; nothing was imported. Import it again once nothing writes"
