@@ -67,10 +67,13 @@ final class Uploads implements AutoCloseable {
       JsonNode path = f.get("path");
       JsonNode size = f.get("size");
       if (path == null || !path.isTextual() || path.asText().isEmpty()
-          || path.asText().length() > MAX_NAME_CHARS || size == null || !size.isIntegralNumber()
+          || path.asText().length() > MAX_NAME_CHARS
+          || path.asText().chars().anyMatch(Character::isISOControl)
+          || size == null || !size.isIntegralNumber()
           || !size.canConvertToLong() || size.asLong() < 0) {
         throw ProtocolError.badRequest("each uploaded file needs a \"path\" (a string of at most "
-            + MAX_NAME_CHARS + " characters) and a \"size\" (bytes, a non-negative integer)");
+            + MAX_NAME_CHARS + " characters, no control characters) and a \"size\" (bytes, a"
+            + " non-negative integer)");
       }
       files.add(new Announced(path.asText(), size.asLong()));
     }

@@ -44,23 +44,37 @@ def _json_default(value):
     return str(value)
 
 
-def _open_all(paths, search_uri):
-    """Opens every file to upload (inside the sandbox) with its size, or raises naming the one."""
+def _sizes(paths, search_uri):
+    """(path, size) of every file to upload, or the bauplan error naming the one unreadable."""
     files = []
-    try:
-        for path in paths:
-            f = open(path, "rb")
-            files.append((path, f, _os.fstat(f.fileno()).st_size))
-    except OSError as e:
-        for _path, f, _size in files:
-            f.close()
-        raise _exc._from_wire({
-            "type": "IMPORT_FAILED",
-            "status": 400,
-            "message": "Cannot read source %s: %s: %s." % (search_uri, e.filename, e.strerror),
-            "context": {"search_uri": search_uri},
-        }) from None
+    for path in paths:
+        try:
+            files.append((path, _os.stat(path).st_size))
+        except OSError as e:
+            raise _read_failed(search_uri, path, e.strerror) from None
     return files
+
+
+def _send_file(sock, path, size):
+    """Sends exactly ``size`` bytes of ``path`` (opened one at a time: folders may hold many)."""
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        raise _read_failed(None, path, e.strerror) from None
+    with f:
+        if _os.fstat(f.fileno()).st_size != size or (size and sock.sendfile(f, 0, size) != size):
+            raise _exc.BadRequestError(
+                400, "BAD_REQUEST", "bauplan: %s changed while it was being sent to the lakehouse;"
+                " nothing was imported. Import it again once nothing writes to it." % path)
+
+
+def _read_failed(search_uri, path, why):
+    return _exc._from_wire({
+        "type": "IMPORT_FAILED",
+        "status": 400,
+        "message": "Cannot read source %s: %s: %s." % (search_uri or path, path, why),
+        "context": {"search_uri": search_uri or path},
+    })
 
 
 class Gateway:
@@ -76,16 +90,12 @@ class Gateway:
     def call(self, method, params, upload=None):
         """``upload``: sandbox paths of files whose bytes follow the request line, in order."""
         request_id = next(_ids)
-        files = _open_all(upload or [], params.get("search_uri"))
-        try:
-            request = {"id": request_id, "method": method, "params": params}
-            if files:
-                request["upload"] = [{"path": path, "size": size} for path, _f, size in files]
-            line = _json.dumps(request, default=_json_default, separators=(",", ":"))
-            response = self._exchange(line.encode("utf-8") + b"\n", method, files)
-        finally:
-            for _path, f, _size in files:
-                f.close()
+        files = _sizes(upload or [], params.get("search_uri"))
+        request = {"id": request_id, "method": method, "params": params}
+        if files:
+            request["upload"] = [{"path": path, "size": size} for path, size in files]
+        line = _json.dumps(request, default=_json_default, separators=(",", ":"))
+        response = self._exchange(line.encode("utf-8") + b"\n", method, files)
         if "error" in response and response["error"] is not None:
             raise _exc._from_wire(response["error"])
         return response.get("result")
@@ -101,12 +111,8 @@ class Gateway:
                 ) from None
             try:
                 sock.sendall(payload)
-                for path, f, size in files:
-                    if size and sock.sendfile(f, 0, size) != size:
-                        raise _exc.BadRequestError(
-                            400, "BAD_REQUEST", "bauplan: %s shrank while it was being sent to the"
-                            " lakehouse; nothing was imported. Import it again once nothing writes"
-                            " to it." % path)
+                for path, size in files:
+                    _send_file(sock, path, size)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the gateway refused the upload early; its answer is waiting below
             with sock.makefile("rb") as reader:
