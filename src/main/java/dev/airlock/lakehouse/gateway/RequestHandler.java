@@ -85,14 +85,14 @@ final class RequestHandler {
   private ObjectNode answer(byte[] line, LineReader body, Exchange exchange) {
     JsonNode request = parse(line);
     exchange.id = request.get("id");
+    JsonNode announced = request.get("upload");
+    exchange.bodyUnread = announced != null && !announced.isNull();
     exchange.method = methodName(request);
     GatewayMethod target = methods.get(exchange.method);
     if (target == null) {
       throw new ProtocolError(ProtocolError.UNKNOWN_METHOD, 405, "Unknown method '"
           + truncate(exchange.method) + "'; the gateway serves " + methods.keySet());
     }
-    JsonNode announced = request.get("upload");
-    exchange.bodyUnread = announced != null && !announced.isNull();
     if (exchange.bodyUnread && !UPLOAD_METHODS.contains(exchange.method)) {
       throw ProtocolError.badRequest(exchange.method + " takes no uploaded files; only "
           + UPLOAD_METHODS + " do");
