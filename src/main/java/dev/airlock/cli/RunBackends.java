@@ -93,16 +93,19 @@ final class RunBackends implements AutoCloseable {
       Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
       DataEffectsCollector effects = new DataEffectsCollector();
       Path rawLocal = localPath(spec.rawUri());
+      refuseWritableRaw(rawLocal, folders);
+      // The host reads only the raw data, which the code cannot change; files the code writes
+      // reach the lakehouse as bytes its client uploads, never as host paths.
       lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects), new ConfinedSources(
-          rawLocal == null ? List.of() : List.of(rawLocal), List.of(workspace),
-          Files.createTempDirectory("airlock-imports-")));
+          rawLocal == null ? List.of() : List.of(rawLocal)));
       RunPublishing publishing = new RunPublishing(lakehouse, new Verifier(lakehouse, new SourceRowCounter(raw)),
           spec.expectations(), spec.gate(), spec.journal(), spec.listener(), spec.clock(), spec.runId(), spec.user());
       lakehouse.addListener(publishing::onLakehouseEvent);
       RunBackends[] self = new RunBackends[1];
       gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
-          .withSourcePolicy(sourcePolicy(workspace, spec.rawUri())
+          .withSourcePolicy(sourcePolicy(spec.rawUri())
               .withRemoteSources(RemoteSources.only(spec.allowedSources()))), gatewayListener(spec, () -> self[0]));
+      refuseWritableRaw(rawLocal, gateway.directory());
       LocalSandboxConfig config = LocalSandboxConfig.defaults()
           .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
           .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
@@ -111,6 +114,9 @@ final class RunBackends implements AutoCloseable {
       // alone, so nothing else of its folder becomes visible to the code.
       if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {
         config = config.withReadOnlyBind(rawFolder, RAW_IN_SANDBOX);
+      }
+      if (rawFolder != null) {
+        config = config.withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
       }
       for (Map.Entry<String, String> e : PythonClientInstaller.sandboxEnvironment(
           Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX)).entrySet()) {
@@ -141,11 +147,37 @@ final class RunBackends implements AutoCloseable {
     }
   }
 
-  private static SourcePolicy sourcePolicy(Path workspace, String rawUri) {
-    SourcePolicy policy = SourcePolicy.unrestricted().withSandboxPath("/work", workspace).withAllowedRoot(workspace);
+  /**
+   * What the host reads for the code: only the raw data, under {@code /raw}; with remote raw data,
+   * no local path at all.
+   */
+  private static SourcePolicy sourcePolicy(String rawUri) {
     Path folder = rawFolder(rawUri);
-    return folder == null ? policy
-        : policy.withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(localPath(rawUri));
+    if (folder == null) {
+      return SourcePolicy.noLocalFiles();
+    }
+    return SourcePolicy.unrestricted().withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(localPath(rawUri));
+  }
+
+  /**
+   * The host reads raw files in place because the code cannot change them: refuse a raw folder
+   * that holds a folder the sandbox writes (its workspace, the gateway's socket folder), where
+   * the code could plant a link for the host to follow.
+   */
+  private static void refuseWritableRaw(Path rawLocal, Path sandboxWritable) throws RunSetup.SetupException {
+    if (rawLocal == null) {
+      return;
+    }
+    try {
+      Path raw = rawLocal.toRealPath();
+      Files.createDirectories(sandboxWritable);
+      if (sandboxWritable.toRealPath().startsWith(raw)) {
+        throw new RunSetup.SetupException(ExitCodes.USAGE, "the raw data " + rawLocal + " holds "
+            + sandboxWritable + ", a folder the agent's code can write: move the raw data to a folder of its own.");
+      }
+    } catch (IOException e) {
+      // A missing raw location is reported where it is read.
+    }
   }
 
   /** The local folder holding the raw data, or null for remote locations. */

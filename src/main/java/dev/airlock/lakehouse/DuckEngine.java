@@ -59,6 +59,9 @@ final class DuckEngine {
     return DriverManager.getConnection("jdbc:duckdb:");
   }
 
+  /** The read_csv options that make a CSV import all of a file or fail naming the line. */
+  static final String WHOLE_CSV = "skip=0, strict_mode=true, null_padding=false, ignore_errors=false";
+
   /** A SQL relation reading all files (one format, chosen by extension). */
   static String relation(List<Path> files, String uri) {
     String list =
@@ -72,7 +75,8 @@ final class DuckEngine {
     }
     return switch (ext) {
       case "parquet", "pq" -> "read_parquet(" + list + ", union_by_name=true)";
-      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true)";
+      // Every line is a row or an error: no leading lines skipped, no rows padded or dropped.
+      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true, " + WHOLE_CSV + ")";
       case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
       default -> throw SourceResolver.failed(uri, "unknown file type ." + ext
           + ": use .parquet, .csv or .json files");

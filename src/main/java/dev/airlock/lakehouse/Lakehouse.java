@@ -1,5 +1,6 @@
 package dev.airlock.lakehouse;
 
+import dev.airlock.source.StagedFiles;
 import java.util.List;
 
 /**
@@ -78,6 +79,18 @@ public interface Lakehouse extends AutoCloseable {
    * naming the difference). Atomic: on any failure the branch is exactly as before.
    */
   ImportResult importData(String table, String sourceUri, String branch, WriteContext context);
+
+  /**
+   * As {@link #createTable(String, String, String, boolean, WriteContext)}, from files the caller
+   * already holds, such as bytes sandboxed code uploaded: no path is resolved. {@code files.uri()}
+   * names the source in messages, {@code files.sourceUris()} are the lineage; the caller closes
+   * the files.
+   */
+  TableInfo createTable(
+      String table, StagedFiles files, String branch, boolean replace, WriteContext context);
+
+  /** As {@link #importData(String, String, String, WriteContext)}, from files the caller holds. */
+  ImportResult importData(String table, StagedFiles files, String branch, WriteContext context);
 
   /** Removes a table from a branch; returns the new head. TABLE_NOT_FOUND. */
   Ref deleteTable(String table, String branch, WriteContext context);

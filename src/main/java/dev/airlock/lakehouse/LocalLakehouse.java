@@ -1,6 +1,7 @@
 package dev.airlock.lakehouse;
 
 import dev.airlock.source.RawSources;
+import dev.airlock.source.StagedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -253,12 +254,38 @@ public final class LocalLakehouse implements Lakehouse {
   }
 
   @Override
+  public TableInfo createTable(
+      String table, StagedFiles files, String branch, boolean replace, WriteContext context) {
+    TableName name = TableName.parse(table);
+    Ref head = write(new Op("create_table", branch, name.fqn(), context),
+        op -> writes.create(name, files, branch, replace, context)).head();
+    return catalogDoc(head, name).toInfo();
+  }
+
+  @Override
   public ImportResult importData(
       String table, String sourceUri, String branch, WriteContext context) {
+    return importData(table, branch, context,
+        name -> writes.importData(name, sourceUri, branch, context));
+  }
+
+  @Override
+  public ImportResult importData(
+      String table, StagedFiles files, String branch, WriteContext context) {
+    return importData(table, branch, context, name -> writes.importData(name, files, branch, context));
+  }
+
+  /** Reads the source of one import (by URI or from held files). */
+  private interface ImportBody {
+    TableWrites.Imported run(TableName name) throws IOException;
+  }
+
+  private ImportResult importData(String table, String branch, WriteContext context,
+      ImportBody body) {
     TableName name = TableName.parse(table);
     Op op = new Op("import_data", branch, name.fqn(), context);
     TableWrites.Imported done = run(op, o -> {
-      TableWrites.Imported imported = writes.importData(name, sourceUri, branch, context);
+      TableWrites.Imported imported = body.run(name);
       o.published(imported.outcome());
       o.rows = imported.rows();
       return imported;

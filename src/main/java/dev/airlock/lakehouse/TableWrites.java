@@ -2,6 +2,7 @@ package dev.airlock.lakehouse;
 
 import dev.airlock.source.StagedFiles;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +36,17 @@ final class TableWrites {
 
   Branches.Outcome create(TableName name, String uri, String branch, boolean replace,
       WriteContext ctx) throws IOException {
+    return create(name, uri, () -> sources.resolve(uri), branch, replace, ctx);
+  }
+
+  /** Creates from files the caller holds (and closes): nothing is resolved here. */
+  Branches.Outcome create(TableName name, StagedFiles held, String branch, boolean replace,
+      WriteContext ctx) throws IOException {
+    return create(name, held.uri(), () -> kept(held), branch, replace, ctx);
+  }
+
+  private Branches.Outcome create(TableName name, String uri, Supplier<StagedFiles> source,
+      String branch, boolean replace, WriteContext ctx) throws IOException {
     CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
         "create table " + name));
     if (now.table(name) != null && !replace) {
@@ -42,14 +55,16 @@ final class TableWrites {
     TableDocument.DataFile file;
     List<TableDocument.Field> fields;
     List<String> uris;
-    try (StagedFiles staged = sources.resolve(uri); Connection c = engine.open()) {
+    try (StagedFiles staged = source.get(); Connection c = engine.open()) {
+      WholeSources.checkFiles(staged.files());
       String rel = DuckEngine.relation(staged.files(), uri);
       fields = engine.describe(c, rel);
+      WholeSources.checkColumns(fields, staged.files());
       file = engine.publish(engine.stage(c, "SELECT * FROM " + rel + " LIMIT 0"), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
       throw new LakehouseException(ErrorType.TABLE_CREATE_FAILED, "Cannot create table " + name
-          + " from " + uri + ": " + firstLine(e), Map.of("table_name", name.fqn()), e);
+          + " from " + uri + ": " + DuckErrors.cause(e), Map.of("table_name", name.fqn()), e);
     } catch (LakehouseException e) {
       throw e.errorType() == ErrorType.IMPORT_FAILED
           ? new LakehouseException(ErrorType.TABLE_CREATE_FAILED, e.getMessage(), e.context(), e)
@@ -72,6 +87,17 @@ final class TableWrites {
 
   Imported importData(TableName name, String uri, String branch, WriteContext ctx)
       throws IOException {
+    return importData(name, uri, () -> sources.resolve(uri), branch, ctx);
+  }
+
+  /** Appends files the caller holds (and closes): nothing is resolved here. */
+  Imported importData(TableName name, StagedFiles held, String branch, WriteContext ctx)
+      throws IOException {
+    return importData(name, held.uri(), () -> kept(held), branch, ctx);
+  }
+
+  private Imported importData(TableName name, String uri, Supplier<StagedFiles> source,
+      String branch, WriteContext ctx) throws IOException {
     CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
         "import into " + name));
     TableDocument table = now.table(name);
@@ -80,12 +106,14 @@ final class TableWrites {
     }
     TableDocument.DataFile file;
     List<String> uris;
-    try (StagedFiles staged = sources.resolve(uri); Connection c = engine.open()) {
+    try (StagedFiles staged = source.get(); Connection c = engine.open()) {
+      WholeSources.checkFiles(staged.files());
       file = engine.publish(convert(c, name, uri, table.fields(), staged), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
       throw new LakehouseException(ErrorType.IMPORT_FAILED, "Import of " + uri + " into " + name
-          + " failed: " + firstLine(e), Map.of("table_name", name.fqn(), "search_uri", uri), e);
+          + " failed: " + DuckErrors.cause(e), Map.of("table_name", name.fqn(), "search_uri", uri),
+          e);
     }
     faults.accept("import_data");
     Branches.Outcome out = branches.commit(branch, ctx,
@@ -114,6 +142,7 @@ final class TableWrites {
     try {
       String rawRel = "read_parquet(" + DuckEngine.quote(raw.path().toString()) + ")";
       List<TableDocument.Field> found = engine.describe(c, rawRel);
+      WholeSources.checkColumns(found, staged.files());
       checkSchema(name, uri, fields, found);
       if (found.equals(fields)) {
         return raw;
@@ -206,6 +235,29 @@ final class TableWrites {
     return new LakehouseException(ErrorType.TABLE_EXISTS, "Table " + name + " already exists on "
         + branch + ": import into it, or pass replace=True to create it again.",
         Map.of("table_name", name.fqn(), "catalog_ref", branch));
+  }
+
+  /** {@code held} as seen by a write that must not close it (its holder does). */
+  private static StagedFiles kept(StagedFiles held) {
+    return new StagedFiles() {
+      @Override
+      public String uri() {
+        return held.uri();
+      }
+
+      @Override
+      public List<Path> files() {
+        return held.files();
+      }
+
+      @Override
+      public List<String> sourceUris() {
+        return held.sourceUris();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   static String firstLine(Exception e) {

@@ -1,5 +1,6 @@
 package dev.airlock.verify;
 
+import dev.airlock.lakehouse.Lineage;
 import dev.airlock.source.RawSources;
 import dev.airlock.source.SourceException;
 import dev.airlock.source.StagedFiles;
@@ -41,6 +42,10 @@ public final class SourceRowCounter {
   public SourceCount count(String uri) throws UnreadableSourceException {
     if (uri.startsWith("s3://")) {
       return countRemote(uri);
+    }
+    if (Lineage.uploaded(uri)) {
+      throw new UnreadableSourceException("Source " + uri + " was uploaded from the sandbox: the"
+          + " host never reads the sandbox's files, so its rows cannot be counted again.", null);
     }
     if (uri.contains("://") && !uri.startsWith("file:")) {
       throw new UnreadableSourceException("Source " + uri + " has a scheme the verifier cannot"
@@ -98,7 +103,8 @@ public final class SourceRowCounter {
     String list = "['" + file.toAbsolutePath().toString().replace("'", "''") + "']";
     return switch (ext) {
       case "parquet", "pq" -> "read_parquet(" + list + ", union_by_name=true)";
-      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true)";
+      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true, skip=0,"
+          + " strict_mode=true, null_padding=false, ignore_errors=false)";
       case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
       default -> throw new UnreadableSourceException("Source " + uri + " has an unknown file"
           + " type: the verifier reads .parquet, .csv and .json as the import does.", null);

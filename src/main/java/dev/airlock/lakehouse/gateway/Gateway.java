@@ -42,6 +42,7 @@ public final class Gateway implements AutoCloseable {
   private final ServerSocketChannel server;
   private final GatewayOptions options;
   private final RequestHandler handler;
+  private final Uploads uploads;
   private final AtomicReference<CallContext> callContext = new AtomicReference<>(CallContext.NONE);
   private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
   private final Semaphore slots;
@@ -50,13 +51,14 @@ public final class Gateway implements AutoCloseable {
   private volatile boolean closed;
 
   private Gateway(Path directory, ServerSocketChannel server, Lakehouse lakehouse,
-      GatewayOptions options, GatewayListener listener) {
+      GatewayOptions options, GatewayListener listener, Uploads uploads) {
     this.directory = directory;
     this.socket = directory.resolve(SOCKET_NAME);
     this.server = server;
     this.options = options;
+    this.uploads = uploads;
     this.handler = new RequestHandler(lakehouse, options, callContext::get,
-        listener == null ? GatewayListener.NONE : listener, new ObjectMapper());
+        listener == null ? GatewayListener.NONE : listener, new ObjectMapper(), uploads);
     this.slots = new Semaphore(options.maxConnections());
     AtomicInteger count = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(r -> daemon(r, "airlock-gateway-" + count.incrementAndGet()));
@@ -88,7 +90,19 @@ public final class Gateway implements AutoCloseable {
       throw new IOException("Cannot create the lakehouse gateway socket " + socket + ": "
           + e.getMessage(), e);
     }
-    Gateway gateway = new Gateway(directory, server, lakehouse, options, listener);
+    Uploads uploads;
+    try {
+      // Never inside the socket's folder: that one is bound into the sandbox, this one must not be.
+      uploads = new Uploads(Path.of(System.getProperty("java.io.tmpdir")),
+          options.maxUploadBytes(), 2 * options.maxUploadBytes());
+    } catch (IOException e) {
+      server.close();
+      Files.deleteIfExists(socket);
+      Files.deleteIfExists(directory);
+      throw new IOException("Cannot create the gateway's private folder for uploads in "
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+    }
+    Gateway gateway = new Gateway(directory, server, lakehouse, options, listener, uploads);
     gateway.acceptor.start();
     return gateway;
   }
@@ -101,6 +115,11 @@ public final class Gateway implements AutoCloseable {
   /** The 0700 directory holding the socket: bind this directory into the sandbox. */
   public Path directory() {
     return directory;
+  }
+
+  /** The private folder uploaded files are staged in (never bound into the sandbox). */
+  Path uploadsDirectory() {
+    return uploads.root();
   }
 
   /** Sets who the next calls work for (run and turn); {@code null} means no run. */
@@ -126,6 +145,7 @@ public final class Gateway implements AutoCloseable {
     }
     open.forEach(Gateway::closeQuietly);
     workers.shutdownNow();
+    uploads.close();
     try {
       Files.deleteIfExists(socket);
       Files.deleteIfExists(directory);
@@ -164,7 +184,11 @@ public final class Gateway implements AutoCloseable {
         if (isBlank(line)) {
           continue;
         }
-        write(channel, handler.handle(line));
+        RequestHandler.Answer answer = handler.handle(line, reader);
+        write(channel, answer.line());
+        if (answer.closeAfter()) {
+          return; // an upload's bytes were left unread: the stream is out of step
+        }
       }
     } catch (LineReader.TooLongException e) {
       writeQuietly(channel, handler.tooLarge(options.maxRequestBytes()));

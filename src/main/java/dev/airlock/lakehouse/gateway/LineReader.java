@@ -1,13 +1,16 @@
 package dev.airlock.lakehouse.gateway;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
  * Reads newline-terminated lines from a channel without ever holding more than {@code limit}
  * bytes of one line: a peer that sends an endless line gets cut off, not an OutOfMemoryError.
+ * A line may be followed by a body of a declared length (an upload), read with {@link #copy}.
  */
 final class LineReader {
   /** A line longer than the limit arrived. */
@@ -57,6 +60,31 @@ final class LineReader {
         line.reset();
         return out;
       }
+    }
+  }
+
+  /**
+   * Copies exactly the next {@code count} bytes of the stream (after the last line read) to
+   * {@code out}; never reads past them, so the next line stays intact.
+   *
+   * @throws EOFException when the stream ends first
+   */
+  void copy(long count, OutputStream out) throws IOException {
+    long left = count;
+    while (left > 0) {
+      if (!buffer.hasRemaining()) {
+        buffer.clear();
+        int read = channel.read(buffer);
+        buffer.flip();
+        if (read < 0) {
+          throw new EOFException((count - left) + " of " + count + " bytes arrived");
+        }
+        continue;
+      }
+      int n = (int) Math.min(left, buffer.remaining());
+      out.write(buffer.array(), buffer.position(), n);
+      buffer.position(buffer.position() + n);
+      left -= n;
     }
   }
 }

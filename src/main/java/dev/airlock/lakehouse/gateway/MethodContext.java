@@ -4,10 +4,12 @@ import dev.airlock.lakehouse.WriteContext;
 import java.util.Map;
 
 /**
- * What a method needs besides its parameters: who calls (for commits) and a way to tell the host
- * that a merge is about to wait for the merge gate.
+ * What a method needs besides its parameters: who calls (for commits), a way to tell the host
+ * that a merge is about to wait for the merge gate, and the files uploaded with the request (null
+ * when none were).
  */
-record MethodContext(String username, CallContext call, Runnable gateWaiting) {
+record MethodContext(String username, CallContext call, Runnable gateWaiting,
+    Uploads.Upload upload) {
 
   WriteContext write(String message, Map<String, String> properties) {
     return new WriteContext(username, call.runId(), call.turn(), message, properties);

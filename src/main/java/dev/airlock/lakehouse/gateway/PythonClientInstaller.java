@@ -33,12 +33,19 @@ public final class PythonClientInstaller {
   /** Every stand-in file, relative to {@link #STAND_INS}. */
   static final List<String> STAND_IN_FILES = List.of("pyarrow/__init__.py");
 
+  /**
+   * Sandbox folders (colon-separated) whose files the host reads itself, such as the read-only
+   * {@code /raw}: the client names these paths; any other local file it reads and uploads.
+   */
+  public static final String ENV_HOST_SOURCES = "AIRLOCK_HOST_SOURCES";
+
   /** Every file of the package; a test checks this list against the resource folder. */
   static final List<String> FILES =
       List.of(
           "__init__.py",
           "_client.py",
           "_gateway.py",
+          "_sources.py",
           "_table.py",
           "exceptions.py",
           "schema.py",

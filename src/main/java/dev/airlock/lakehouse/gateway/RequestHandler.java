@@ -9,7 +9,9 @@ import dev.airlock.lakehouse.LakehouseException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -19,20 +21,29 @@ import java.util.function.Supplier;
  * was wrong) and the listener hears about it.
  */
 final class RequestHandler {
+  /** The methods that read a source: they may come with files uploaded from the sandbox. */
+  private static final Set<String> UPLOAD_METHODS = Set.of("create_table", "import_data");
+
   private final ObjectMapper json;
   private final Map<String, GatewayMethod> methods = new TreeMap<>();
   private final String username;
   private final Supplier<CallContext> context;
   private final GatewayListener listener;
   private final WireFormat wire;
+  private final Uploads uploads;
+
+  /** The response line, and whether the connection must close after it (its bytes are unread). */
+  record Answer(byte[] line, boolean closeAfter) {}
 
   RequestHandler(
       Lakehouse lakehouse,
       GatewayOptions options,
       Supplier<CallContext> context,
       GatewayListener listener,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Uploads uploads) {
     this.json = json;
+    this.uploads = uploads;
     this.username = options.username();
     this.context = context;
     this.listener = listener;
@@ -41,12 +52,15 @@ final class RequestHandler {
     new TableMethods(lakehouse, wire, json, options).register(methods);
   }
 
-  /** The answer to one request line (without the trailing newline). */
-  byte[] handle(byte[] line) {
+  /**
+   * The answer to one request line (without the trailing newline); {@code body} holds the bytes of
+   * the files a request announces in {@code upload}.
+   */
+  Answer handle(byte[] line, LineReader body) {
     Exchange exchange = new Exchange(Instant.now(), System.nanoTime(), context.get());
     ObjectNode response;
     try {
-      response = answer(line, exchange);
+      response = answer(line, body, exchange);
     } catch (LakehouseException e) {
       exchange.failed(e.type(), e.getMessage());
       response = error(exchange.id, e.type(), e.status(), e.getMessage(), wire.context(e.context()));
@@ -65,17 +79,23 @@ final class RequestHandler {
       notify(() -> listener.onMergeGateDecided(done));
     }
     notify(() -> listener.onCall(done));
-    return serialize(response);
+    return new Answer(serialize(response), exchange.bodyUnread);
   }
 
-  private ObjectNode answer(byte[] line, Exchange exchange) {
+  private ObjectNode answer(byte[] line, LineReader body, Exchange exchange) {
     JsonNode request = parse(line);
     exchange.id = request.get("id");
+    JsonNode announced = request.get("upload");
+    exchange.bodyUnread = announced != null && !announced.isNull();
     exchange.method = methodName(request);
     GatewayMethod target = methods.get(exchange.method);
     if (target == null) {
       throw new ProtocolError(ProtocolError.UNKNOWN_METHOD, 405, "Unknown method '"
           + truncate(exchange.method) + "'; the gateway serves " + methods.keySet());
+    }
+    if (exchange.bodyUnread && !UPLOAD_METHODS.contains(exchange.method)) {
+      throw ProtocolError.badRequest(exchange.method + " takes no uploaded files; only "
+          + UPLOAD_METHODS + " do");
     }
     Params params = new Params(exchange.method, request.get("params"));
     exchange.params = params.summary();
@@ -84,11 +104,30 @@ final class RequestHandler {
       exchange.gateWaited = true;
       notify(() -> listener.onMergeGateWaiting(pending));
     };
-    Reply reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting));
+    Reply reply;
+    if (exchange.bodyUnread) {
+      List<Uploads.Announced> files = Uploads.announced(announced);
+      try (Uploads.Upload upload = receive(params.required("search_uri"), files, body)) {
+        exchange.bodyUnread = false;
+        reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting,
+            upload));
+      }
+    } else {
+      reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting, null));
+    }
     exchange.succeeded(reply.summary());
     ObjectNode response = json.createObjectNode().set("id", exchange.id);
     response.set("result", reply.result());
     return response;
+  }
+
+  private Uploads.Upload receive(String uri, List<Uploads.Announced> files, LineReader body) {
+    try {
+      return uploads.receive(uri, files, body);
+    } catch (IOException e) {
+      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400, "The upload for " + uri
+          + " could not be received; nothing was imported. Try again.");
+    }
   }
 
   /** What is known about one request as it is served; becomes the call's event. */
@@ -100,6 +139,7 @@ final class RequestHandler {
     String method = "(invalid request)";
     Map<String, Object> params = Map.of();
     boolean gateWaited;
+    boolean bodyUnread;
     GatewayCall.Outcome outcome;
     String result;
     String errorType;

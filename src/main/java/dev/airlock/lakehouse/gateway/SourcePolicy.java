@@ -14,42 +14,59 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Which local sources sandboxed code may name in {@code create_table}/{@code import_data}. The
- * lakehouse reads them on the host, outside the sandbox, so without a policy the code could import
- * any file the host user can read. Sandbox paths (e.g. {@code /work}, the workspace) are rewritten
- * to their host folders. When any root is allowed, local paths must lie under an allowed root or
- * a mapped folder, also after following symbolic links (code can plant links in its workspace).
- * Remote URIs ({@code s3://...}, any other scheme) are admitted by {@link RemoteSources}.
+ * Which local sources sandboxed code may name in {@code create_table}/{@code import_data} for the
+ * host to read itself. The lakehouse reads them on the host, outside the sandbox, so without a
+ * policy the code could import any file the host user can read. Sandbox paths (e.g. {@code /raw})
+ * are rewritten to their host folders. When any root is allowed, local paths must lie under an
+ * allowed root or a mapped folder, also after following symbolic links.
+ *
+ * <p>Map and allow only folders the code cannot change (the raw data, bound read-only): a check
+ * of a path the code can change is undone by a link swapped in after it. Files the code writes
+ * (its workspace {@code /work}) are never read here: its client uploads their bytes (see
+ * {@link Uploads}). Remote URIs ({@code s3://...}, any other scheme) are admitted by
+ * {@link RemoteSources}.
  */
-public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots, RemoteSources remote) {
+public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots,
+    boolean confined, RemoteSources remote) {
 
   public SourcePolicy {
     sandboxPaths = Map.copyOf(sandboxPaths);
     allowedRoots = List.copyOf(allowedRoots);
+    confined = confined || !allowedRoots.isEmpty();
+  }
+
+  /** Confined as soon as a root is allowed. */
+  public SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots) {
+    this(sandboxPaths, allowedRoots, !allowedRoots.isEmpty(), RemoteSources.any());
+  }
+
+  /** No local file at all is read on the host (a run whose raw data is remote). */
+  public static SourcePolicy noLocalFiles() {
+    return new SourcePolicy(Map.of(), List.of(), true, RemoteSources.any());
   }
 
   /** No rewriting, no restriction (tests and trusted callers). */
   public static SourcePolicy unrestricted() {
-    return new SourcePolicy(Map.of(), List.of(), RemoteSources.any());
+    return new SourcePolicy(Map.of(), List.of(), false, RemoteSources.any());
   }
 
   /** Remote locations are admitted by {@code sources} (e.g. only the run's raw S3 prefix). */
   public SourcePolicy withRemoteSources(RemoteSources sources) {
-    return new SourcePolicy(sandboxPaths, allowedRoots, sources);
+    return new SourcePolicy(sandboxPaths, allowedRoots, confined, sources);
   }
 
   /** Code that names {@code sandboxPrefix} (e.g. {@code /work}) means {@code hostFolder}. */
   public SourcePolicy withSandboxPath(String sandboxPrefix, Path hostFolder) {
     Map<String, Path> all = new LinkedHashMap<>(sandboxPaths);
     all.put(trimSlash(sandboxPrefix), hostFolder.toAbsolutePath().normalize());
-    return new SourcePolicy(all, allowedRoots, remote);
+    return new SourcePolicy(all, allowedRoots, confined, remote);
   }
 
   /** Allows local sources under {@code root}; from the first root on, nothing else is allowed. */
   public SourcePolicy withAllowedRoot(Path root) {
     List<Path> all = new ArrayList<>(allowedRoots);
     all.add(root.toAbsolutePath().normalize());
-    return new SourcePolicy(sandboxPaths, all, remote);
+    return new SourcePolicy(sandboxPaths, all, true, remote);
   }
 
   /** The URI to hand the lakehouse, or FORBIDDEN saying which folders are allowed. */
@@ -59,10 +76,27 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
     }
     String path = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
     String host = toHost(path);
-    if (!allowedRoots.isEmpty()) {
+    if (confined) {
+      if (!host.startsWith("/")) {
+        throw forbidden(uri);
+      }
       check(uri, host);
     }
     return host;
+  }
+
+  /**
+   * {@code message} with each mapped host folder written as the sandbox path the code knows it
+   * by: errors tell the code nothing about the host's folders.
+   */
+  String hideHostPaths(String message) {
+    String out = message;
+    List<Map.Entry<String, Path>> longestFirst = new ArrayList<>(sandboxPaths.entrySet());
+    longestFirst.sort((a, b) -> b.getValue().toString().length() - a.getValue().toString().length());
+    for (Map.Entry<String, Path> mapping : longestFirst) {
+      out = out.replace(mapping.getValue().toString(), mapping.getKey());
+    }
+    return out;
   }
 
   private String toHost(String path) {
@@ -146,13 +180,17 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
   }
 
   private LakehouseException forbidden(String uri) {
-    List<String> allowed = new ArrayList<>(allowedRoots.stream().map(Path::toString).toList());
-    allowed.addAll(sandboxPaths.keySet());
+    // The sandbox's names for the folders when it has them: the host's own paths stay unsaid.
+    List<String> allowed = new ArrayList<>(sandboxPaths.keySet());
+    if (allowed.isEmpty()) {
+      allowedRoots.forEach(root -> allowed.add(root.toString()));
+    }
     return new LakehouseException(
         ErrorType.FORBIDDEN,
-        "Source '" + uri + "' is outside the folders this run may read " + allowed
-            + ": read the raw data from its given location, or write files to the workspace"
-            + " and import them from there.",
+        "Source '" + uri + "' is not a file the lakehouse reads on the host (it reads only "
+            + allowed + "): import the raw data from its given location; files in the sandbox"
+            + " (such as /work) are sent by the bauplan client itself, so check that the path"
+            + " exists there.",
         Map.of("search_uri", uri));
   }
 

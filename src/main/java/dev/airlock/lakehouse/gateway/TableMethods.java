@@ -11,8 +11,10 @@ import dev.airlock.lakehouse.LakehouseException;
 import dev.airlock.lakehouse.QueryResult;
 import dev.airlock.lakehouse.TableInfo;
 import dev.airlock.lakehouse.TableName;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Namespaces, tables, imports and queries. A write without {@code branch} targets {@code main},
@@ -91,24 +93,27 @@ final class TableMethods {
     return new Reply(array, array.size() + " namespaces");
   }
 
+  /**
+   * Files uploaded with the call are read from their private copies; a {@code search_uri} alone
+   * is a location the host reads itself (raw data, S3), as the source policy allows.
+   */
   private Reply createTable(Params p, MethodContext c) {
-    TableInfo table =
-        lakehouse.createTable(
-            fqn(p),
-            sources.apply(p.required("search_uri")),
-            p.orDefault("branch", Lakehouse.MAIN),
-            p.flag("replace"),
-            c.write(null, Map.of()));
-    return tableReply(table);
+    String table = fqn(p);
+    String branch = p.orDefault("branch", Lakehouse.MAIN);
+    TableInfo created = hidingHostPaths(c, () -> c.upload() != null
+        ? lakehouse.createTable(table, c.upload(), branch, p.flag("replace"), c.write(null, Map.of()))
+        : lakehouse.createTable(table, sources.apply(p.required("search_uri")), branch,
+            p.flag("replace"), c.write(null, Map.of())));
+    return tableReply(created);
   }
 
   private Reply importData(Params p, MethodContext c) {
-    ImportResult result =
-        lakehouse.importData(
-            fqn(p),
-            sources.apply(p.required("search_uri")),
-            p.orDefault("branch", Lakehouse.MAIN),
-            c.write(null, Map.of()));
+    String table = fqn(p);
+    String branch = p.orDefault("branch", Lakehouse.MAIN);
+    ImportResult result = hidingHostPaths(c, () -> c.upload() != null
+        ? lakehouse.importData(table, c.upload(), branch, c.write(null, Map.of()))
+        : lakehouse.importData(table, sources.apply(p.required("search_uri")), branch,
+            c.write(null, Map.of())));
     ObjectNode state = json.createObjectNode();
     state.put("job_id", result.head().hash());
     state.put("job_status", "SUCCESS");
@@ -181,6 +186,23 @@ final class TableMethods {
           Map.of("input_ref", ref));
     }
     return new Reply(encoder.encode(result), result.rowCount() + " rows");
+  }
+
+  /**
+   * Runs a read of a source; its error names files as the code named them (its upload's sandbox
+   * paths, {@code /raw/...}), never the host folders behind them.
+   */
+  private <T> T hidingHostPaths(MethodContext c, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (LakehouseException e) {
+      String message = sources.hideHostPaths(
+          c.upload() == null ? e.getMessage() : c.upload().hidePaths(e.getMessage()));
+      Map<String, Object> context = new LinkedHashMap<>();
+      e.context().forEach((k, v) -> context.put(k, v instanceof String text
+          ? sources.hideHostPaths(c.upload() == null ? text : c.upload().hidePaths(text)) : v));
+      throw new LakehouseException(e.errorType(), message, context);
+    }
   }
 
   private Reply tableReply(TableInfo table) {

@@ -13,6 +13,7 @@ import uuid as _uuid
 from bauplan import exceptions as _exc
 from bauplan import schema as _schema
 from bauplan import state as _state
+from bauplan import _sources
 from bauplan._gateway import Gateway as _Gateway
 from bauplan._gateway import socket_path_from_env as _socket_path_from_env
 from bauplan._table import table_from_wire as _table_from_wire
@@ -159,6 +160,13 @@ class Client:
     def _call(self, method, **params):
         return self._gateway.call(method, {k: v for k, v in params.items() if v is not None})
 
+    def _call_reading(self, method, failure_type, **params):
+        """A call that reads ``search_uri``: files in the sandbox travel with it as bytes."""
+        upload = _sources.files_to_upload(params.get("search_uri"), failure_type)
+        return self._gateway.call(
+            method, {k: v for k, v in params.items() if v is not None}, upload=upload
+        )
+
     # -- info --------------------------------------------------------------------------------
 
     def info(self, *, client_timeout=None):
@@ -252,7 +260,7 @@ class Client:
             args=args,
         )
         try:
-            result = self._call("create_table", **params)
+            result = self._call_reading("create_table", "TABLE_CREATE_FAILED", **params)
         except _exc.ServiceUnavailableError as e:
             raise _exc.BauplanJobError(str(e)) from None
         except _exc.BauplanHTTPError as e:
@@ -297,7 +305,7 @@ class Client:
         )
         ctx = _import_context(params)
         try:
-            result = self._call("import_data", **params) or {}
+            result = self._call_reading("import_data", "IMPORT_FAILED", **params) or {}
         except _exc.ServiceUnavailableError as e:
             raise _exc.BauplanJobError(str(e)) from None
         except _exc.BauplanHTTPError as e:

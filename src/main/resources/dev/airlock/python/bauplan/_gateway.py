@@ -44,6 +44,39 @@ def _json_default(value):
     return str(value)
 
 
+def _sizes(paths, search_uri):
+    """(path, size) of every file to upload, or the bauplan error naming the one unreadable."""
+    files = []
+    for path in paths:
+        try:
+            files.append((path, _os.stat(path).st_size))
+        except OSError as e:
+            raise _read_failed(search_uri, path, e.strerror) from None
+    return files
+
+
+def _send_file(sock, path, size):
+    """Sends exactly ``size`` bytes of ``path`` (opened one at a time: folders may hold many)."""
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        raise _read_failed(None, path, e.strerror) from None
+    with f:
+        if _os.fstat(f.fileno()).st_size != size or (size and sock.sendfile(f, 0, size) != size):
+            raise _exc.BadRequestError(
+                400, "BAD_REQUEST", "bauplan: %s changed while it was being sent to the lakehouse;"
+                " nothing was imported. Import it again once nothing writes to it." % path)
+
+
+def _read_failed(search_uri, path, why):
+    return _exc._from_wire({
+        "type": "IMPORT_FAILED",
+        "status": 400,
+        "message": "Cannot read source %s: %s: %s." % (search_uri or path, path, why),
+        "context": {"search_uri": search_uri or path},
+    })
+
+
 class Gateway:
     """Sends one request and returns its ``result``, or raises the mapped exception."""
 
@@ -54,19 +87,20 @@ class Gateway:
     def socket_path(self):
         return self._path
 
-    def call(self, method, params):
+    def call(self, method, params, upload=None):
+        """``upload``: sandbox paths of files whose bytes follow the request line, in order."""
         request_id = next(_ids)
-        line = _json.dumps(
-            {"id": request_id, "method": method, "params": params},
-            default=_json_default,
-            separators=(",", ":"),
-        )
-        response = self._exchange(line.encode("utf-8") + b"\n", method)
+        files = _sizes(upload or [], params.get("search_uri"))
+        request = {"id": request_id, "method": method, "params": params}
+        if files:
+            request["upload"] = [{"path": path, "size": size} for path, size in files]
+        line = _json.dumps(request, default=_json_default, separators=(",", ":"))
+        response = self._exchange(line.encode("utf-8") + b"\n", method, files)
         if "error" in response and response["error"] is not None:
             raise _exc._from_wire(response["error"])
         return response.get("result")
 
-    def _exchange(self, payload, method):
+    def _exchange(self, payload, method, files=()):
         sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         try:
             try:
@@ -75,7 +109,12 @@ class Gateway:
                 raise self._unavailable(
                     "cannot connect to Airlock's lakehouse gateway at %s (%s)" % (self._path, e)
                 ) from None
-            sock.sendall(payload)
+            try:
+                sock.sendall(payload)
+                for path, size in files:
+                    _send_file(sock, path, size)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the gateway refused the upload early; its answer is waiting below
             with sock.makefile("rb") as reader:
                 raw = reader.readline()
         except OSError as e:

@@ -28,11 +28,13 @@ class SandboxedClientTest {
 
   @Test
   void sandboxedCodeReachesTheLakehouseOnlyThroughTheSocket() throws Exception {
-    String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
+    String csv = "/raw/acquirer_countries.csv";
+    Path rawFolder = PythonHarness.dabstep(".").toRealPath();
     Path workspace = Files.createDirectories(temp.resolve("ws"));
+    Path hostOnly = Files.writeString(temp.resolve("host-only.csv"), "id,acquirer,country_code\n");
     SourcePolicy sources = SourcePolicy.unrestricted()
-        .withAllowedRoot(DabstepFiles.folder())
-        .withSandboxPath("/work", workspace);
+        .withAllowedRoot(rawFolder)
+        .withSandboxPath("/raw", rawFolder);
     try (PythonHarness h = new PythonHarness(temp,
         GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
       // the sandbox runs as uid 65534 when the tests run as root: it must reach these folders
@@ -41,6 +43,8 @@ class SandboxedClientTest {
       LocalSandboxConfig config = LocalSandboxConfig.defaults()
           .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
           .withReadWriteBind(h.gateway.directory(), "/run/airlock")
+          .withReadOnlyBind(rawFolder, "/raw")
+          .withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, "/raw")
           .withEnvironment("PYTHONPATH", "/opt/airlock/python")
           .withEnvironment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
       h.gate.decisions.add(MergeDecision.reject("not yet: the fees table is missing"));
@@ -63,7 +67,7 @@ class SandboxedClientTest {
       h.gateway.setCallContext(CallContext.of("run-9", 1));
       ExecutionResult result;
       try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
-        result = sandbox.execute(new ExecutionRequest(script(csv), List.of(), Duration.ofSeconds(120),
+        result = sandbox.execute(new ExecutionRequest(script(csv, hostOnly), List.of(), Duration.ofSeconds(120),
             Map.of()), OutputListener.NONE, control);
       }
 
@@ -71,7 +75,9 @@ class SandboxedClientTest {
       assertThat(result.stdout()).contains("network: blocked");
       assertThat(result.stdout()).contains("user: alice", "rows: 8");
       assertThat(result.stdout()).contains("from workspace: SUCCESS 9");
-      assertThat(result.stdout()).contains("host file: FAILED", "outside the folders");
+      assertThat(result.stdout()).contains("host file: FAILED", "no such file or folder in the sandbox");
+      assertThat(h.lakehouse.table("alice.sbx", "acquirer_countries").lineage().sourceUris())
+          .contains("sandbox:/work/extra.csv");
       assertThat(result.stdout()).contains("merge refused:", "not yet: the fees table is missing");
       assertThat(h.lakehouse.commits("alice.sbx", 1).get(0).properties())
           .containsEntry("run", "run-9").containsEntry("turn", "1");
@@ -81,7 +87,7 @@ class SandboxedClientTest {
     }
   }
 
-  private static String script(String csv) {
+  private static String script(String csv, Path hostOnly) {
     return """
         import socket, bauplan
         from bauplan import exceptions as E
@@ -103,12 +109,12 @@ class SandboxedClientTest {
         extra = client.import_data("acquirer_countries", "/work/extra.csv", branch="alice.sbx")
         print("from workspace:", extra.job_status,
               client.get_table("acquirer_countries", "alice.sbx").records)
-        leak = client.import_data("acquirer_countries", "/etc/passwd", branch="alice.sbx")
+        leak = client.import_data("acquirer_countries", "%s", branch="alice.sbx")
         print("host file:", leak.job_status, leak.error)
         try:
             client.merge_branch("alice.sbx", "main")
         except E.MergeForbiddenError as e:
             print("merge refused:", e)
-        """.formatted(csv, csv);
+        """.formatted(csv, csv, hostOnly);
   }
 }

@@ -13,55 +13,80 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sandboxed code names its sources; the host reads them: only allowed folders, no link escapes. */
+/**
+ * What the host reads for sandboxed code: only the raw data (which the code cannot change), no
+ * link escapes, never a workspace path (the client uploads those files itself).
+ */
 class SourcePolicyTest {
   @TempDir Path temp;
   private Path raw;
-  private Path workspace;
   private SourcePolicy policy;
 
   @BeforeEach
   void setUp() throws Exception {
     raw = Files.createDirectories(temp.resolve("raw"));
-    workspace = Files.createDirectories(temp.resolve("ws"));
     Files.writeString(raw.resolve("a.csv"), "id\n1\n");
-    Files.writeString(workspace.resolve("clean.csv"), "id\n1\n");
-    policy = SourcePolicy.unrestricted().withAllowedRoot(raw).withSandboxPath("/work", workspace);
+    policy = SourcePolicy.unrestricted().withAllowedRoot(raw).withSandboxPath("/raw", raw);
   }
 
   @Test
-  void sandboxPathsBecomeHostPaths() {
-    assertThat(policy.apply("/work/clean.csv")).isEqualTo(workspace.resolve("clean.csv").toString());
-    assertThat(policy.apply("file:///work/clean.csv")).isEqualTo(workspace.resolve("clean.csv").toString());
-    assertThat(policy.apply("clean.csv")).isEqualTo(workspace.resolve("clean.csv").toString());
+  void rawPathsBecomeHostPaths() {
+    assertThat(policy.apply("/raw/a.csv")).isEqualTo(raw.resolve("a.csv").toString());
+    assertThat(policy.apply("file:///raw/a.csv")).isEqualTo(raw.resolve("a.csv").toString());
     assertThat(policy.apply(raw + "/*.csv")).isEqualTo(raw + "/*.csv");
     assertThat(policy.apply("s3://bucket/payments/*.parquet")).isEqualTo("s3://bucket/payments/*.parquet");
   }
 
   @Test
-  void filesOutsideTheAllowedFoldersAreForbidden() {
+  void theHostNeverResolvesWorkspaceOrRelativePaths() {
+    for (String uri : new String[] {"/work/clean.csv", "clean.csv", "file:///work/d/data.csv"}) {
+      assertThatThrownBy(() -> policy.apply(uri))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("not a file the lakehouse reads on the host")
+          .hasMessageContaining("sent by the bauplan client itself");
+    }
+  }
+
+  @Test
+  void filesOutsideTheRawDataAreForbiddenWithoutNamingHostFolders() {
     assertThatThrownBy(() -> policy.apply("/etc/passwd"))
         .isInstanceOf(LakehouseException.class)
-        .hasMessageContaining("outside the folders this run may read")
-        .hasMessageContaining(raw.toString())
-        .hasMessageContaining("/work");
+        .hasMessageContaining("it reads only [/raw]")
+        .hasMessageNotContaining(raw.toString());
     assertThatThrownBy(() -> policy.apply(raw + "/../../../etc/passwd"))
+        .isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> policy.apply("/raw/../etc/passwd"))
         .isInstanceOf(LakehouseException.class);
   }
 
   @Test
-  void aLinkPlantedInTheWorkspaceCannotReachOutside() throws Exception {
-    Files.createSymbolicLink(workspace.resolve("leak.csv"), Path.of("/etc/passwd"));
+  void aLinkInTheRawFolderCannotReachOutside() throws Exception {
+    Files.createSymbolicLink(raw.resolve("leak.csv"), Path.of("/etc/passwd"));
 
-    assertThatThrownBy(() -> policy.apply("/work/leak.csv")).isInstanceOf(LakehouseException.class);
-    assertThatThrownBy(() -> policy.apply("/work/*.csv")).isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> policy.apply("/raw/leak.csv")).isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> policy.apply("/raw/*.csv")).isInstanceOf(LakehouseException.class);
+  }
+
+  @Test
+  void withRemoteRawDataNoLocalFileIsRead() {
+    SourcePolicy remote = SourcePolicy.noLocalFiles();
+    assertThatThrownBy(() -> remote.apply("/raw/a.csv")).isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> remote.apply(raw.resolve("a.csv").toString()))
+        .isInstanceOf(LakehouseException.class);
+    assertThat(remote.apply("s3://bucket/a.csv")).isEqualTo("s3://bucket/a.csv");
+  }
+
+  @Test
+  void hostFoldersInMessagesAreWrittenAsTheSandboxNamesThem() {
+    assertThat(policy.hideHostPaths("Footer length error in file '" + raw + "/x.parquet'"))
+        .isEqualTo("Footer length error in file '/raw/x.parquet'");
   }
 
   @Test
   void remoteSourcesStayRestrictedWhateverIsAddedAfterThem() throws Exception {
     SourcePolicy run = SourcePolicy.unrestricted()
         .withRemoteSources(RemoteSources.only(List.of(S3Prefix.parse("s3://raw/dabstep/"))))
-        .withSandboxPath("/work", workspace).withAllowedRoot(workspace);
+        .withSandboxPath("/raw", raw).withAllowedRoot(raw);
 
     assertThat(run.apply("s3://raw/dabstep/*.csv")).isEqualTo("s3://raw/dabstep/*.csv");
     assertThatThrownBy(() -> run.apply("s3://attacker/exfil.csv"))
