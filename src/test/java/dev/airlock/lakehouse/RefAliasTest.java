@@ -58,22 +58,25 @@ class RefAliasTest {
 
   @Test
   void noAliasOfMainIsWrittenMergedOrDeleted() {
-    Map<String, Executable> attacks = Map.of(
-        "create table", () -> lake.createTable("evil", rows.toString(), "x/../main", false, ALICE),
-        "import", () -> lake.importData("fees", rows.toString(), "x/../main", ALICE),
-        "delete table", () -> lake.deleteTable("fees", "x/../main", ALICE),
-        "revert table", () -> lake.revertTable("leak", "x/y", "x/y/../../main", true, ALICE),
-        "create namespace", () -> lake.createNamespace("evil", "x/../main", ALICE),
-        "merge", () -> lake.merge("x/y", "x/../main", ALICE),
-        "delete branch", () -> lake.deleteBranch("x/../main"),
-        "revert merge", () -> lake.revertMerge(mergeIntoMain.hash(), "x/../main", ALICE));
-    attacks.forEach((what, attack) -> {
-      assertThatThrownBy(attack::execute).as(what)
-          .isInstanceOfSatisfying(LakehouseException.class,
-              e -> assertThat(e.errorType()).as(what).isEqualTo(ErrorType.INVALID_REF))
+    String csv = rows.toString();
+    List<Map.Entry<String, Executable>> attacks = List.of(
+        Map.entry("create table", () -> lake.createTable("evil", csv, "x/../main", false, ALICE)),
+        Map.entry("import", () -> lake.importData("fees", csv, "x/../main", ALICE)),
+        Map.entry("delete table", () -> lake.deleteTable("fees", "x/../main", ALICE)),
+        Map.entry("revert table",
+            () -> lake.revertTable("leak", "x/y", "x/y/../../main", true, ALICE)),
+        Map.entry("create namespace", () -> lake.createNamespace("evil", "x/../main", ALICE)),
+        Map.entry("merge", () -> lake.merge("x/y", "x/../main", ALICE)),
+        Map.entry("delete branch", () -> lake.deleteBranch("x/../main")),
+        Map.entry("revert merge",
+            () -> lake.revertMerge(mergeIntoMain.hash(), "x/../main", ALICE)));
+    for (Map.Entry<String, Executable> attack : attacks) {
+      assertThatThrownBy(attack.getValue()::execute).as(attack.getKey())
+          .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorType())
+              .as(attack.getKey()).isEqualTo(ErrorType.INVALID_REF))
           .hasMessageContaining("Invalid ref '");
       assertMainUnchanged();
-    });
+    }
     assertThat(reviewed).as("the gate is never asked about an alias").isEmpty();
     lake.close();
     lake = open();
