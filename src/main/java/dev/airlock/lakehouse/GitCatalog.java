@@ -73,10 +73,6 @@ final class GitCatalog implements AutoCloseable {
     }
   }
 
-  Repository repository() {
-    return repo;
-  }
-
   ObjectId branchHead(RefName name) throws IOException {
     return target(name.branchRef());
   }

@@ -44,8 +44,8 @@ public record RefName(String value) {
   private static LakehouseException invalid(String name, String what) {
     return new LakehouseException(ErrorType.INVALID_REF,
         "Invalid " + what + " name '" + name + "': start with a letter, then letters, digits"
-            + " and . / _ - (e.g. 'alice.wap_payments'), with no '..', no empty or dot-led part"
-            + " between slashes and no trailing '/' or '.lock'.",
+            + " and . / _ - (e.g. 'alice.wap_payments'); no '..', no trailing '.' or '/', and no"
+            + " part between slashes that is empty, starts with '.' or ends in '.lock'.",
         Map.of("input_ref", String.valueOf(name)));
   }
 
