@@ -37,7 +37,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * The catalog: a bare Git repository. Trees hold {@code tables/<ns>/<name>.json} and
  * {@code namespaces/<ns>.json}; branches are {@code refs/heads/*}, tags {@code refs/tags/*}. Commit
  * properties ride in the message's last line ({@value #PROPERTIES_TRAILER} + one-line JSON). Every
- * ref change is a compare-and-swap on the expected old id.
+ * ref change is a compare-and-swap on the expected old id. Refs are named only by {@link RefName}
+ * and {@link CommitHash}, checked before they get here: a ref's file path is never built from a
+ * string that could name another ref.
  */
 final class GitCatalog implements AutoCloseable {
   static final String PROPERTIES_TRAILER = "Airlock-Properties: ";
@@ -57,35 +59,36 @@ final class GitCatalog implements AutoCloseable {
         repo.getConfig().setBoolean("core", null, "logallrefupdates", false);
         repo.getConfig().save();
         RefUpdate head = repo.updateRef(Constants.HEAD);
-        head.link(Constants.R_HEADS + Lakehouse.MAIN);
+        head.link(RefName.MAIN.branchRef());
       }
-      if (branchHead(Lakehouse.MAIN) == null) {
+      if (branchHead(RefName.MAIN) == null) {
         ObjectId first =
             writeCommit(
                 CatalogState.empty(), List.of(), WriteContext.user("airlock"),
                 "Initialize the lakehouse");
-        casRef(Constants.R_HEADS + Lakehouse.MAIN, ObjectId.zeroId(), first);
+        casBranch(RefName.MAIN, ObjectId.zeroId(), first);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the catalog at " + dir, e);
     }
   }
 
-  Repository repository() {
-    return repo;
+  ObjectId branchHead(RefName name) throws IOException {
+    return target(name.branchRef());
   }
 
-  ObjectId branchHead(String name) throws IOException {
-    org.eclipse.jgit.lib.Ref r = repo.exactRef(Constants.R_HEADS + name);
+  ObjectId tagTarget(RefName name) throws IOException {
+    return target(name.tagRef());
+  }
+
+  private ObjectId target(String refName) throws IOException {
+    org.eclipse.jgit.lib.Ref r = repo.exactRef(refName);
     return r == null ? null : r.getObjectId();
   }
 
-  ObjectId tagTarget(String name) throws IOException {
-    org.eclipse.jgit.lib.Ref r = repo.exactRef(Constants.R_TAGS + name);
-    return r == null ? null : r.getObjectId();
-  }
-
-  List<Ref> refs(String prefix, Ref.Type type) throws IOException {
+  /** Every branch ({@code BRANCH}) or tag ({@code TAG}), sorted by name. */
+  List<Ref> refs(Ref.Type type) throws IOException {
+    String prefix = type == Ref.Type.TAG ? Constants.R_TAGS : Constants.R_HEADS;
     List<Ref> out = new ArrayList<>();
     for (org.eclipse.jgit.lib.Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
       out.add(new Ref(r.getName().substring(prefix.length()), r.getObjectId().name(), type));
@@ -94,17 +97,22 @@ final class GitCatalog implements AutoCloseable {
     return out;
   }
 
-  /** A commit id from a full or abbreviated hex hash, or null. */
-  ObjectId commitId(String hex) throws IOException {
-    if (!hex.matches("[0-9a-fA-F]{4,40}")) {
-      return null;
-    }
-    ObjectId id = repo.resolve(hex + "^{commit}");
-    return id;
+  /** The commit a full or abbreviated hash names, or null. */
+  ObjectId commitId(CommitHash hash) throws IOException {
+    return repo.resolve(hash.hex() + "^{commit}");
   }
 
-  /** Swaps a full ref name from {@code expected} (zeroId: must not exist) to {@code next}. */
-  boolean casRef(String refName, ObjectId expected, ObjectId next) throws IOException {
+  /** Swaps a branch from {@code expected} (zeroId: must not exist) to {@code next}. */
+  boolean casBranch(RefName branch, ObjectId expected, ObjectId next) throws IOException {
+    return casRef(branch.branchRef(), expected, next);
+  }
+
+  /** Creates a tag at {@code target}; false when it exists. */
+  boolean createTag(RefName tag, ObjectId target) throws IOException {
+    return casRef(tag.tagRef(), ObjectId.zeroId(), target);
+  }
+
+  private boolean casRef(String refName, ObjectId expected, ObjectId next) throws IOException {
     RefUpdate u = repo.updateRef(refName);
     u.setExpectedOldObjectId(expected);
     u.setNewObjectId(next);
@@ -116,8 +124,8 @@ final class GitCatalog implements AutoCloseable {
     };
   }
 
-  boolean deleteRef(String refName, ObjectId expected) throws IOException {
-    RefUpdate u = repo.updateRef(refName);
+  boolean deleteBranch(RefName branch, ObjectId expected) throws IOException {
+    RefUpdate u = repo.updateRef(branch.branchRef());
     u.setExpectedOldObjectId(expected);
     u.setForceUpdate(true);
     RefUpdate.Result r = u.delete();

@@ -7,7 +7,9 @@ import java.util.List;
  * Git for tables: the one set of semantics behind the Java API, the gateway (Bauplan's Python SDK
  * surface) and the CLI. Every failure is a {@link LakehouseException} with Bauplan's wire type.
  *
- * <p>Refs: a branch, a tag, {@code name@hash} (pinned) or {@code @hash} (detached). Table
+ * <p>Refs: a branch, a tag, {@code name@hash} (pinned) or {@code @hash} (detached), each ref
+ * argument parsed once ({@link RefSpec}, {@link RefName}) and matched exactly; any other string,
+ * such as {@code x/../main}, fails with INVALID_REF before anything is looked up. Table
  * arguments are {@code "table"} (namespace {@code bauplan}) or {@code "ns.table"}; see {@link
  * TableName#of(String, String)} to combine Bauplan's separate {@code namespace=} parameter.
  *

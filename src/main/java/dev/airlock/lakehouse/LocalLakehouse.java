@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -81,10 +80,10 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public Ref createBranch(String branch, String fromRef) {
     return run(new Op("create_branch", branch, null, null), op -> {
-      Branches.checkName(branch, "branch");
-      Branches.Resolved from = branches.resolve(fromRef);
-      if (!catalog.casRef(Constants.R_HEADS + branch, ObjectId.zeroId(), from.id())) {
-        ObjectId head = catalog.branchHead(branch);
+      RefName name = RefName.parse(branch, "branch");
+      Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
+      if (!catalog.casBranch(name, ObjectId.zeroId(), from.id())) {
+        ObjectId head = catalog.branchHead(name);
         if (head == null) {
           throw new LakehouseException(ErrorType.INVALID_REF, "Branch name '" + branch
               + "' clashes with an existing branch that is a prefix of it (or extends it with"
@@ -104,14 +103,15 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public void deleteBranch(String branch) {
     run(new Op("delete_branch", branch, null, null), op -> {
-      if (MAIN.equals(branch)) {
+      RefName name = writeTarget(branch);
+      if (name.isMain()) {
         throw new LakehouseException(ErrorType.DELETE_BRANCH_FORBIDDEN,
             "Branch main cannot be deleted.", Map.of("branch_name", branch));
       }
-      ObjectId head = branches.head(branch);
+      ObjectId head = branches.head(name);
       op.before = head.name();
-      if (!catalog.deleteRef(Constants.R_HEADS + branch, head)) {
-        throw Branches.headChanged(branch);
+      if (!catalog.deleteBranch(name, head)) {
+        throw Branches.headChanged(name);
       }
       return null;
     });
@@ -120,14 +120,15 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public List<Ref> branches(String nameFilter) {
     return run(new Op("get_branches", null, null, null), op ->
-        catalog.refs(Constants.R_HEADS, Ref.Type.BRANCH).stream()
+        catalog.refs(Ref.Type.BRANCH).stream()
             .filter(r -> nameFilter == null || r.name().contains(nameFilter)).toList());
   }
 
   @Override
   public Ref branch(String branch) {
     return run(new Op("get_branch", branch, null, null), op ->
-        Ref.branch(branch, branches.head(branch, ErrorType.NOT_A_BRANCH_REF).name()));
+        Ref.branch(branch, branches.head(branchArg(branch, ErrorType.NOT_A_BRANCH_REF),
+            ErrorType.NOT_A_BRANCH_REF).name()));
   }
 
   @Override
@@ -146,15 +147,16 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public Ref resolve(String ref) {
-    return run(new Op("get_ref", ref, null, null), op -> branches.resolve(ref).ref());
+    return run(new Op("get_ref", ref, null, null),
+        op -> branches.resolve(RefSpec.parse(ref)).ref());
   }
 
   @Override
   public Ref createTag(String tag, String fromRef) {
     return run(new Op("create_tag", tag, null, null), op -> {
-      Branches.checkName(tag, "tag");
-      Branches.Resolved from = branches.resolve(fromRef);
-      if (!catalog.casRef(Constants.R_TAGS + tag, ObjectId.zeroId(), from.id())) {
+      RefName name = RefName.parse(tag, "tag");
+      Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
+      if (!catalog.createTag(name, from.id())) {
         throw new LakehouseException(ErrorType.TAG_EXISTS, "Tag '" + tag
             + "' already exists: tags never move; pick another name.",
             Map.of("tag_name", tag, "catalog_ref", tag));
@@ -166,7 +168,7 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public List<Ref> tags() {
     return run(new Op("get_tags", null, null, null),
-        op -> catalog.refs(Constants.R_TAGS, Ref.Type.TAG));
+        op -> catalog.refs(Ref.Type.TAG));
   }
 
   // ---- namespaces
@@ -175,9 +177,10 @@ public final class LocalLakehouse implements Lakehouse {
   public Ref createNamespace(String namespace, String branch, WriteContext context) {
     return write(new Op("create_namespace", branch, null, context), op -> {
       new TableName(namespace, "x");
-      branches.writable(branch, ErrorType.CREATE_NAMESPACE_FORBIDDEN,
+      RefName target = writeTarget(branch);
+      branches.writable(target, ErrorType.CREATE_NAMESPACE_FORBIDDEN,
           "create namespace " + namespace);
-      return branches.commit(branch, context, "Create namespace " + namespace, state -> {
+      return branches.commit(target, context, "Create namespace " + namespace, state -> {
         if (state.namespaces().contains(namespace)) {
           throw new LakehouseException(ErrorType.NAMESPACE_EXISTS, "Namespace " + namespace
               + " already exists on " + branch + ".",
@@ -241,7 +244,7 @@ public final class LocalLakehouse implements Lakehouse {
   }
 
   private CatalogState state(String ref) throws IOException {
-    return catalog.read(branches.resolve(ref).id());
+    return catalog.read(branches.resolve(RefSpec.parse(ref)).id());
   }
 
   @Override
@@ -249,7 +252,7 @@ public final class LocalLakehouse implements Lakehouse {
       String table, String sourceUri, String branch, boolean replace, WriteContext context) {
     TableName name = TableName.parse(table);
     Ref head = write(new Op("create_table", branch, name.fqn(), context),
-        op -> writes.create(name, sourceUri, branch, replace, context)).head();
+        op -> writes.create(name, sourceUri, writeTarget(branch), replace, context)).head();
     return catalogDoc(head, name).toInfo();
   }
 
@@ -258,7 +261,7 @@ public final class LocalLakehouse implements Lakehouse {
       String table, StagedFiles files, String branch, boolean replace, WriteContext context) {
     TableName name = TableName.parse(table);
     Ref head = write(new Op("create_table", branch, name.fqn(), context),
-        op -> writes.create(name, files, branch, replace, context)).head();
+        op -> writes.create(name, files, writeTarget(branch), replace, context)).head();
     return catalogDoc(head, name).toInfo();
   }
 
@@ -266,13 +269,13 @@ public final class LocalLakehouse implements Lakehouse {
   public ImportResult importData(
       String table, String sourceUri, String branch, WriteContext context) {
     return importData(table, branch, context,
-        name -> writes.importData(name, sourceUri, branch, context));
+        name -> writes.importData(name, sourceUri, writeTarget(branch), context));
   }
 
   @Override
   public ImportResult importData(
       String table, StagedFiles files, String branch, WriteContext context) {
-    return importData(table, branch, context, name -> writes.importData(name, files, branch, context));
+    return importData(table, branch, context, name -> writes.importData(name, files, writeTarget(branch), context));
   }
 
   /** Reads the source of one import (by URI or from held files). */
@@ -307,7 +310,7 @@ public final class LocalLakehouse implements Lakehouse {
   public Ref deleteTable(String table, String branch, WriteContext context) {
     TableName name = TableName.parse(table);
     return write(new Op("delete_table", branch, name.fqn(), context),
-        op -> writes.delete(name, branch, context)).head();
+        op -> writes.delete(name, writeTarget(branch), context)).head();
   }
 
   @Override
@@ -315,7 +318,8 @@ public final class LocalLakehouse implements Lakehouse {
       String table, String sourceRef, String intoBranch, boolean replace, WriteContext context) {
     TableName name = TableName.parse(table);
     return write(new Op("revert_table", intoBranch, name.fqn(), context),
-        op -> writes.revert(name, sourceRef, intoBranch, replace, context)).head();
+        op -> writes.revert(name, RefSpec.parse(sourceRef), writeTarget(intoBranch), replace,
+            context)).head();
   }
 
   // ---- reading data
@@ -359,14 +363,14 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public List<Commit> commits(String ref, Integer limit) {
     return run(new Op("get_commits", ref, null, null),
-        op -> catalog.log(branches.resolve(ref).id(), limit));
+        op -> catalog.log(branches.resolve(RefSpec.parse(ref)).id(), limit));
   }
 
   @Override
   public RefDiff diff(String fromRef, String toRef) {
     return run(new Op("diff", fromRef + ".." + toRef, null, null), op -> {
-      Branches.Resolved a = branches.resolve(fromRef);
-      Branches.Resolved b = branches.resolve(toRef);
+      Branches.Resolved a = branches.resolve(RefSpec.parse(fromRef));
+      Branches.Resolved b = branches.resolve(RefSpec.parse(toRef));
       return Merges.diff(a.ref(), catalog.read(a.id()), b.ref(), catalog.read(b.id()));
     });
   }
@@ -374,25 +378,41 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public Ref merge(String sourceRef, String intoBranch, WriteContext context) {
     return run(new Op("merge_branch", intoBranch, null, context),
-        op -> new MergeCommand(catalog, branches, gate).merge(sourceRef, intoBranch, context, op));
+        op -> new MergeCommand(catalog, branches, gate).merge(RefSpec.parse(sourceRef),
+            writeTarget(intoBranch), context, op));
   }
 
   @Override
   public Ref revertMerge(String mergeCommit, String branch, WriteContext context) {
     return write(new Op("revert_merge", branch, null, context),
-        op -> new MergeRevert(catalog, branches).revert(mergeCommit, branch, context)).head();
+        op -> new MergeRevert(catalog, branches).revert(new CommitHash(mergeCommit),
+            writeTarget(branch), context)).head();
   }
 
   @Override
   public RevertPlan planRevertMerge(String mergeCommit, String branch) {
     return run(new Op("plan_revert_merge", branch, null, null),
-        op -> new MergeRevert(catalog, branches).plan(mergeCommit, branch));
+        op -> new MergeRevert(catalog, branches).plan(new CommitHash(mergeCommit),
+            writeTarget(branch)));
   }
 
   @Override
   public void close() {
     engine.close();
     catalog.close();
+  }
+
+  /**
+   * A branch argument, parsed where it enters (every ref string is, so no alias of {@code main}
+   * reaches the catalog): INVALID_REF when malformed, {@code pinned} for {@code name@hash}.
+   */
+  private static RefName branchArg(String text, ErrorType pinned) {
+    return RefSpec.parse(text).unpinned(pinned);
+  }
+
+  /** The branch a write or merge goes to. */
+  private static RefName writeTarget(String text) {
+    return branchArg(text, ErrorType.NOT_A_WRITE_BRANCH_REF);
   }
 
   private Branches.Outcome write(Op op, Op.Body<Branches.Outcome> body) {

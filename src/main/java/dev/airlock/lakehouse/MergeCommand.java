@@ -3,7 +3,6 @@ package dev.airlock.lakehouse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -24,9 +23,9 @@ final class MergeCommand {
     this.gate = gate;
   }
 
-  Ref merge(String sourceRef, String into, WriteContext ctx, Op op)
+  Ref merge(RefSpec sourceRef, RefName into, WriteContext ctx, Op op)
       throws IOException {
-    boolean gated = Lakehouse.MAIN.equals(into);
+    boolean gated = into.isMain();
     for (int attempt = 0; attempt < (gated ? 1 : ATTEMPTS); attempt++) {
       ObjectId targetHead = branches.head(into);
       Branches.Resolved source = branches.resolve(sourceRef);
@@ -34,13 +33,13 @@ final class MergeCommand {
       op.after = targetHead.name();
       ObjectId base = catalog.mergeBase(source.id(), targetHead);
       if (source.id().equals(base)) {
-        return Ref.branch(into, targetHead.name());
+        return Ref.branch(into.value(), targetHead.name());
       }
       CatalogState target = catalog.read(targetHead);
       Merges.Result result = Merges.threeWay(
           base == null ? CatalogState.empty() : catalog.read(base),
           catalog.read(source.id()), target);
-      Ref targetRef = Ref.branch(into, targetHead.name());
+      Ref targetRef = Ref.branch(into.value(), targetHead.name());
       if (!result.conflicts().isEmpty()) {
         throw conflict(sourceRef, into, result.conflicts());
       }
@@ -51,9 +50,9 @@ final class MergeCommand {
           : "Merge " + source.ref().name() + " into " + into;
       ObjectId commit = catalog.writeCommit(
           result.state(), List.of(targetHead, source.id()), ctx, message);
-      if (catalog.casRef(Constants.R_HEADS + into, targetHead, commit)) {
+      if (catalog.casBranch(into, targetHead, commit)) {
         op.after = commit.name();
-        return Ref.branch(into, commit.name());
+        return Ref.branch(into.value(), commit.name());
       }
     }
     throw Branches.headChanged(into);
@@ -77,11 +76,12 @@ final class MergeCommand {
     }
   }
 
-  private static LakehouseException conflict(String source, String into, List<String> tables) {
+  private static LakehouseException conflict(RefSpec source, RefName into, List<String> tables) {
     return new LakehouseException(ErrorType.MERGE_CONFLICT, "Cannot merge " + source + " into "
         + into + ": tables changed on both sides since they diverged: "
         + String.join(", ", tables) + ". Revert those tables on one side"
         + " (revert_table) and merge again.",
-        Map.of("source_ref", source, "destination_ref", into, "conflicts", tables));
+        Map.of("source_ref", source.toString(), "destination_ref", into.value(),
+            "conflicts", tables));
   }
 }

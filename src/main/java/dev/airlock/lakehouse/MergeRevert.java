@@ -38,17 +38,17 @@ final class MergeRevert {
   private record Target(
       Commit merge, CatalogState before, CatalogState after, List<String> tables) {}
 
-  RevertPlan plan(String mergeCommit, String branch) throws IOException {
+  RevertPlan plan(CommitHash mergeCommit, RefName branch) throws IOException {
     ObjectId head = branches.head(branch);
     Target t = target(mergeCommit, branch, head);
     CatalogState now = catalog.read(head);
     CatalogState next = apply(t, now, branch);
-    Ref headRef = Ref.branch(branch, head.name());
+    Ref headRef = Ref.branch(branch.value(), head.name());
     return new RevertPlan(t.merge(), headRef, t.tables(),
-        Merges.diff(headRef, now, Ref.branch(branch, ""), next));
+        Merges.diff(headRef, now, Ref.branch(branch.value(), ""), next));
   }
 
-  Branches.Outcome revert(String mergeCommit, String branch, WriteContext ctx)
+  Branches.Outcome revert(CommitHash mergeCommit, RefName branch, WriteContext ctx)
       throws IOException {
     Target t = target(mergeCommit, branch, branches.head(branch));
     WriteContext revertCtx = ctx.withMessage(null)
@@ -59,12 +59,13 @@ final class MergeRevert {
     return branches.commit(branch, revertCtx, message, now -> apply(t, now, branch));
   }
 
-  private Target target(String mergeCommit, String branch, ObjectId head) throws IOException {
+  private Target target(CommitHash mergeCommit, RefName branch, ObjectId head)
+      throws IOException {
     ObjectId id = commitId(mergeCommit);
     if (id == null) {
       throw new LakehouseException(ErrorType.REF_NOT_FOUND, "Commit '" + mergeCommit
           + "' not found: copy a merge commit's hash from `airlock lakehouse log " + branch
-          + "`.", Map.of("input_ref", String.valueOf(mergeCommit)));
+          + "`.", Map.of("input_ref", mergeCommit.hex()));
     }
     Commit merge = catalog.log(id, 1).get(0);
     String label = "Commit " + shortHash(merge.hash()) + " ('" + merge.subject() + "')";
@@ -91,16 +92,17 @@ final class MergeRevert {
     return new Target(merge, before, after, tables);
   }
 
-  private ObjectId commitId(String hex) throws IOException {
+  private ObjectId commitId(CommitHash hash) throws IOException {
     try {
-      return hex == null ? null : catalog.commitId(hex.trim());
+      return catalog.commitId(hash);
     } catch (AmbiguousObjectException e) {
-      throw new LakehouseException(ErrorType.BAD_REQUEST, "Commit '" + hex + "' is ambiguous:"
-          + " several commits start with it; give more of the hash.", Map.of("input_ref", hex));
+      throw new LakehouseException(ErrorType.BAD_REQUEST, "Commit '" + hash + "' is ambiguous:"
+          + " several commits start with it; give more of the hash.",
+          Map.of("input_ref", hash.hex()));
     }
   }
 
-  private static CatalogState apply(Target t, CatalogState now, String branch) {
+  private static CatalogState apply(Target t, CatalogState now, RefName branch) {
     List<String> conflicts = new ArrayList<>();
     CatalogState out = now;
     for (String fqn : t.tables()) {
@@ -114,7 +116,7 @@ final class MergeRevert {
           + shortHash(t.merge().hash()) + " on " + branch + ": tables changed again after it: "
           + String.join(", ", conflicts) + ". Nothing was written; restore those tables by hand"
           + " (revert_table on a branch, then merge) instead.",
-          Map.of("source_ref", t.merge().hash(), "destination_ref", branch,
+          Map.of("source_ref", t.merge().hash(), "destination_ref", branch.value(),
               "conflicts", conflicts));
     }
     return out.withNamespaces(namespaces(t, out));
@@ -144,9 +146,9 @@ final class MergeRevert {
     return a == null ? b == null : a.sameAs(b);
   }
 
-  private static LakehouseException badRequest(String message, Commit merge, String branch) {
+  private static LakehouseException badRequest(String message, Commit merge, RefName branch) {
     return new LakehouseException(ErrorType.BAD_REQUEST, message,
-        Map.of("input_ref", merge.hash(), "branch_name", branch));
+        Map.of("input_ref", merge.hash(), "branch_name", branch.value()));
   }
 
   static String shortHash(String hash) {

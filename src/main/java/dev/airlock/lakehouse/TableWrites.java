@@ -34,19 +34,19 @@ final class TableWrites {
     this.faults = faults;
   }
 
-  Branches.Outcome create(TableName name, String uri, String branch, boolean replace,
+  Branches.Outcome create(TableName name, String uri, RefName branch, boolean replace,
       WriteContext ctx) throws IOException {
     return create(name, uri, () -> sources.resolve(uri), branch, replace, ctx);
   }
 
   /** Creates from files the caller holds (and closes): nothing is resolved here. */
-  Branches.Outcome create(TableName name, StagedFiles held, String branch, boolean replace,
+  Branches.Outcome create(TableName name, StagedFiles held, RefName branch, boolean replace,
       WriteContext ctx) throws IOException {
     return create(name, held.uri(), () -> kept(held), branch, replace, ctx);
   }
 
   private Branches.Outcome create(TableName name, String uri, Supplier<StagedFiles> source,
-      String branch, boolean replace, WriteContext ctx) throws IOException {
+      RefName branch, boolean replace, WriteContext ctx) throws IOException {
     CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
         "create table " + name));
     if (now.table(name) != null && !replace) {
@@ -85,24 +85,24 @@ final class TableWrites {
   /** What an append published. */
   record Imported(Branches.Outcome outcome, long rows, List<String> sourceUris) {}
 
-  Imported importData(TableName name, String uri, String branch, WriteContext ctx)
+  Imported importData(TableName name, String uri, RefName branch, WriteContext ctx)
       throws IOException {
     return importData(name, uri, () -> sources.resolve(uri), branch, ctx);
   }
 
   /** Appends files the caller holds (and closes): nothing is resolved here. */
-  Imported importData(TableName name, StagedFiles held, String branch, WriteContext ctx)
+  Imported importData(TableName name, StagedFiles held, RefName branch, WriteContext ctx)
       throws IOException {
     return importData(name, held.uri(), () -> kept(held), branch, ctx);
   }
 
   private Imported importData(TableName name, String uri, Supplier<StagedFiles> source,
-      String branch, WriteContext ctx) throws IOException {
+      RefName branch, WriteContext ctx) throws IOException {
     CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
         "import into " + name));
     TableDocument table = now.table(name);
     if (table == null) {
-      throw tableNotFound(name, branch);
+      throw tableNotFound(name, branch.value());
     }
     TableDocument.DataFile file;
     List<String> uris;
@@ -124,7 +124,7 @@ final class TableWrites {
             throw new LakehouseException(ErrorType.BRANCH_HEAD_CHANGED, "Table " + name
                 + " was replaced or deleted on " + branch + " during the import: nothing was"
                 + " written; check the table and import again.",
-                Map.of("input_ref", branch, "table_name", name.fqn()));
+                Map.of("input_ref", branch.value(), "table_name", name.fqn()));
           }
           return state.with(current.withAppended(file, uris, ctx));
         });
@@ -183,17 +183,17 @@ final class TableWrites {
     }
   }
 
-  Branches.Outcome delete(TableName name, String branch, WriteContext ctx) throws IOException {
+  Branches.Outcome delete(TableName name, RefName branch, WriteContext ctx) throws IOException {
     branches.writable(branch, ErrorType.DELETE_TABLE_FORBIDDEN, "delete table " + name);
     return branches.commit(branch, ctx, "Delete table " + name, state -> {
       if (state.table(name) == null) {
-        throw tableNotFound(name, branch);
+        throw tableNotFound(name, branch.value());
       }
       return state.without(name);
     });
   }
 
-  Branches.Outcome revert(TableName name, String sourceRef, String into, boolean replace,
+  Branches.Outcome revert(TableName name, RefSpec sourceRef, RefName into, boolean replace,
       WriteContext ctx) throws IOException {
     org.eclipse.jgit.lib.ObjectId dest =
         branches.writable(into, ErrorType.REVERT_TABLE_FORBIDDEN, "revert table " + name);
@@ -201,11 +201,11 @@ final class TableWrites {
     if (src.id().equals(dest)) {
       throw new LakehouseException(ErrorType.SAME_REF, "Source " + sourceRef + " and " + into
           + " are the same commit: there is nothing to revert.",
-          Map.of("input_ref", sourceRef, "ref", into));
+          Map.of("input_ref", sourceRef.toString(), "ref", into.value()));
     }
     CatalogState.Entry from = catalog.read(src.id()).tables().get(name.fqn());
     if (from == null) {
-      throw tableNotFound(name, sourceRef);
+      throw tableNotFound(name, sourceRef.toString());
     }
     return branches.commit(into, ctx, "Revert table " + name + " to " + src.ref(),
         state -> {
@@ -231,10 +231,10 @@ final class TableWrites {
             "catalog_ref", ref));
   }
 
-  static LakehouseException tableExists(TableName name, String branch) {
+  static LakehouseException tableExists(TableName name, RefName branch) {
     return new LakehouseException(ErrorType.TABLE_EXISTS, "Table " + name + " already exists on "
         + branch + ": import into it, or pass replace=True to create it again.",
-        Map.of("table_name", name.fqn(), "catalog_ref", branch));
+        Map.of("table_name", name.fqn(), "catalog_ref", branch.value()));
   }
 
   /** {@code held} as seen by a write that must not close it (its holder does). */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,30 @@ class LakehouseCommandTest {
     assertThat(err()).contains("Query on main failed");
     assertThat(run("create-branch", "bad..name", "main")).isEqualTo(ExitCodes.USAGE);
   }
+  /** Issue 7, hole 1: after x/y exists, 'x/../main' used to be main itself. */
+  @Test
+  void anAliasOfMainIsRefusedAndMainStaysAsItWas() {
+    loadBranch();
+    assertThat(run("merge", "wap", "main", "--yes")).isZero();
+    assertThat(run("create-branch", "x/y", "main")).isZero();
+    assertThat(run("create-table", "fees", payments.toString(), "--branch", "x/y")).isZero();
+    String head = headHash("main");
+    for (String[] attack : List.of(
+        new String[] {"create-table", "evil", payments.toString(), "--branch", "x/../main"},
+        new String[] {"import", "payments", payments.toString(), "--branch", "x/../main"},
+        new String[] {"merge", "x/y", "x/../main", "--yes"},
+        new String[] {"delete-branch", "x/../main"})) {
+      assertThat(run(attack)).as(String.join(" ", attack)).isEqualTo(ExitCodes.USAGE);
+      assertThat(err().strip()).startsWith("error: Invalid ref 'x/../main': name a branch or tag")
+          .doesNotContain("\n");
+      assertThat(out()).doesNotContain("Merging");
+      assertThat(headHash("main")).isEqualTo(head);
+      assertThat(CliRunner.tables(home, "main")).containsExactly("payments:3");
+    }
+    assertThat(run("branches")).isZero();
+    assertThat(out()).contains("main  " + head, "x/y  ");
+  }
+
   private String headHash(String branch) {
     assertThat(run("log", branch, "-n", "1")).isZero();
     return out().substring(0, 12);

@@ -1,0 +1,26 @@
+package dev.airlock.lakehouse;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A commit's hash as a caller gives it: 4 to 40 hex digits (an abbreviation or the full hash). */
+public record CommitHash(String hex) {
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
+
+  public CommitHash {
+    if (!isValid(hex)) {
+      throw new LakehouseException(ErrorType.INVALID_REF, "Invalid commit hash '" + hex
+          + "': give 4 to 40 hex digits of a commit listed by `airlock lakehouse log REF`.",
+          Map.of("input_ref", String.valueOf(hex)));
+    }
+  }
+
+  static boolean isValid(String hex) {
+    return hex != null && HEX.matcher(hex).matches();
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+}
