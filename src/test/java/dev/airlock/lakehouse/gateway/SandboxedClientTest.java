@@ -29,7 +29,7 @@ class SandboxedClientTest {
   @Test
   void sandboxedCodeReachesTheLakehouseOnlyThroughTheSocket() throws Exception {
     String csv = "/raw/acquirer_countries.csv";
-    Path rawFolder = PythonHarness.dabstep(".").toRealPath();
+    Path rawFolder = DabstepFiles.folder().toRealPath();
     Path workspace = Files.createDirectories(temp.resolve("ws"));
     Path hostOnly = Files.writeString(temp.resolve("host-only.csv"), "id,acquirer,country_code\n");
     SourcePolicy sources = SourcePolicy.unrestricted()
