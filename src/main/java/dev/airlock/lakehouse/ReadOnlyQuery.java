@@ -101,6 +101,10 @@ final class ReadOnlyQuery {
             + parsed.path("error_message").asText() + ".", Map.of("ref", ref));
       }
       String keyword = Leading.of(text).word();
+      if (keyword.equals("PIVOT") || keyword.equals("UNPIVOT")) {
+        throw refused(ref, WHAT_RUNS + "; write " + keyword + " as a subquery: SELECT * FROM ("
+            + keyword + " ...).");
+      }
       throw refused(ref, WHAT_RUNS + (keyword.isEmpty() ? "" : "; " + keyword + " is refused")
           + ". Tables change only through create_table, import_data and the other write methods.");
     }
