@@ -194,8 +194,16 @@ final class DuckEngine {
         String files = d.dataFiles().stream()
             .map(f -> quote(warehouse.resolve(f.path()).toString()))
             .collect(Collectors.joining(", ", "[", "]"));
-        s.execute("CREATE VIEW " + ident(d.namespace()) + "." + ident(d.name())
-            + " AS SELECT * FROM read_parquet(" + files + ")");
+        try {
+          s.execute("CREATE VIEW " + ident(d.namespace()) + "." + ident(d.name())
+              + " AS SELECT * FROM read_parquet(" + files + ")");
+        } catch (SQLException e) {
+          // The statement DuckDB quotes after LINE is ours and may be cut inside a host path.
+          String why = cause(e);
+          int line = why.indexOf("\nLINE ");
+          throw new SQLException("table " + d.namespace() + "." + d.name() + " cannot be read: "
+              + (line < 0 ? why : why.substring(0, line).strip()), e);
+        }
       }
     }
   }
@@ -238,14 +246,16 @@ final class DuckEngine {
    * with the host's folders cut out, as sandboxed code reads this message.
    */
   LakehouseException queryFailed(String ref, SQLException e) {
+    return new LakehouseException(ErrorType.QUERY_FAILED,
+        "Query on " + ref + " failed: " + hideFolders(cause(e)), Map.of("ref", ref), e);
+  }
+
+  /** DuckDB's message without the JDBC wrapper's first line, which hides the cause. */
+  private static String cause(SQLException e) {
     String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
     String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
-    int cause = msg.indexOf("\nError: ");
-    if (msg.contains(wrapper) && cause >= 0) {
-      msg = msg.substring(cause + "\nError: ".length()).strip();
-    }
-    return new LakehouseException(ErrorType.QUERY_FAILED,
-        "Query on " + ref + " failed: " + hideFolders(msg), Map.of("ref", ref), e);
+    int at = msg.indexOf("\nError: ");
+    return msg.contains(wrapper) && at >= 0 ? msg.substring(at + "\nError: ".length()).strip() : msg;
   }
 
   /** {@code msg} with the lakehouse's folders (as given and as resolved) shown as names. */

@@ -105,6 +105,10 @@ final class ReadOnlyQuery {
         throw refused(ref, WHAT_RUNS + "; write " + keyword + " as a subquery: SELECT * FROM ("
             + keyword + " ...).");
       }
+      if (List.of("SELECT", "WITH", "FROM").contains(keyword)) {
+        throw refused(ref, "this SELECT needs more than one statement to run (PIVOT without an IN"
+            + " list does): name the values, PIVOT t ON c IN ('a', 'b') USING sum(x).");
+      }
       throw refused(ref, WHAT_RUNS + (keyword.isEmpty() ? "" : "; " + keyword + " is refused")
           + ". Tables change only through create_table, import_data and the other write methods.");
     }
@@ -240,7 +244,7 @@ final class ReadOnlyQuery {
         || FUNCTION_PREFIXES.stream().anyMatch(name::startsWith);
     if (denied) {
       throw refused(ref, "function " + name + "() is refused: it reads settings, the catalog or"
-          + " files of the host. " + WHAT_RUNS + ".");
+          + " files of the host; " + WHAT_RUNS + ".");
     }
   }
 
