@@ -26,13 +26,21 @@ import java.util.stream.Collectors;
  */
 final class DuckEngine {
   private final Path warehouse;
+  private final Path spill;
   private final QueryPool queries;
 
-  DuckEngine(Path warehouse) {
+  /**
+   * @param warehouse the data files
+   * @param spill where DuckDB spills what does not fit in memory, one subfolder per database
+   *     (DuckDB removes it on close); never the process's working folder
+   */
+  DuckEngine(Path warehouse, Path spill) {
     this.warehouse = warehouse.toAbsolutePath();
-    this.queries = new QueryPool(this.warehouse);
+    this.spill = spill.toAbsolutePath();
+    this.queries = new QueryPool(this.warehouse, this.spill);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
+      Files.createDirectories(this.spill);
       dropStaleTempFiles();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the warehouse " + warehouse, e);
@@ -56,7 +64,19 @@ final class DuckEngine {
   }
 
   Connection open() throws SQLException {
-    return DriverManager.getConnection("jdbc:duckdb:");
+    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement s = c.createStatement()) {
+      s.execute("SET temp_directory = " + quote(spillFolder(spill)));
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /** A fresh folder name under {@code spill} for one database's temp files. */
+  static String spillFolder(Path spill) {
+    return spill.resolve(UUID.randomUUID().toString()).toString();
   }
 
   /** The read_csv options that make a CSV import all of a file or fail naming the line. */
@@ -136,13 +156,19 @@ final class DuckEngine {
     }
   }
 
-  /** Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. */
-  QueryResult query(CatalogState state, String sql, Integer maxRows) throws SQLException {
+  /**
+   * Runs SQL with every table of {@code state} bound as a view; see {@link Lakehouse#query}. The
+   * SQL runs only once {@link ReadOnlyQuery} has proven it a read of those tables.
+   */
+  QueryResult query(CatalogState state, String ref, String sql, Integer maxRows)
+      throws SQLException {
     Connection c = queries.take();
     try {
-      bind(c, state);
+      BoundTables tables = BoundTables.of(state);
+      ReadOnlyQuery checked = ReadOnlyQuery.check(c, sql, tables, ref);
+      bind(c, tables);
       try (Statement s = c.createStatement()) {
-        if (!s.execute(sql)) {
+        if (!s.execute(checked.sql())) {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
         try (ResultSet rs = s.getResultSet()) {
@@ -158,20 +184,29 @@ final class DuckEngine {
     queries.close();
   }
 
-  private void bind(Connection c, CatalogState state) throws SQLException {
+  /**
+   * Each table as a view in the schema of its namespace. Bare names reach namespace
+   * {@value TableName#DEFAULT_NAMESPACE} through the search path the pool sets, so {@code fees}
+   * and {@code main.fees} are two tables, as in the catalog.
+   */
+  private void bind(Connection c, BoundTables tables) throws SQLException {
     try (Statement s = c.createStatement()) {
-      for (String ns : state.namespaces()) {
+      for (String ns : tables.namespaces()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(ns));
       }
-      for (CatalogState.Entry e : state.tables().values()) {
-        TableDocument d = e.doc();
+      for (TableDocument d : tables.tables().values()) {
         String files = d.dataFiles().stream()
             .map(f -> quote(warehouse.resolve(f.path()).toString()))
             .collect(Collectors.joining(", ", "[", "]"));
-        String view = ident(d.namespace()) + "." + ident(d.name());
-        s.execute("CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + files + ")");
-        if (d.namespace().equals(TableName.DEFAULT_NAMESPACE)) {
-          s.execute("CREATE VIEW main." + ident(d.name()) + " AS SELECT * FROM " + view);
+        try {
+          s.execute("CREATE VIEW " + ident(d.namespace()) + "." + ident(d.name())
+              + " AS SELECT * FROM read_parquet(" + files + ")");
+        } catch (SQLException e) {
+          // The statement DuckDB quotes after LINE is ours and may be cut inside a host path.
+          String why = cause(e);
+          int line = why.indexOf("\nLINE ");
+          throw new SQLException("table " + d.namespace() + "." + d.name() + " cannot be read: "
+              + (line < 0 ? why : why.substring(0, line).strip()), e);
         }
       }
     }
@@ -210,9 +245,35 @@ final class DuckEngine {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
-  static LakehouseException queryFailed(String ref, SQLException e) {
-    String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+  /**
+   * A failed query as the caller sees it: DuckDB's own cause (not the JDBC wrapper's first line)
+   * with the host's folders cut out, as sandboxed code reads this message.
+   */
+  LakehouseException queryFailed(String ref, SQLException e) {
     return new LakehouseException(ErrorType.QUERY_FAILED,
-        "Query on " + ref + " failed: " + msg, Map.of("ref", ref), e);
+        "Query on " + ref + " failed: " + hideFolders(cause(e)), Map.of("ref", ref), e);
+  }
+
+  /** DuckDB's message without the JDBC wrapper's first line, which hides the cause. */
+  private static String cause(SQLException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
+    int at = msg.indexOf("\nError: ");
+    return msg.contains(wrapper) && at >= 0 ? msg.substring(at + "\nError: ".length()).strip() : msg;
+  }
+
+  /** {@code msg} with the lakehouse's folders (as given and as resolved) shown as names. */
+  private String hideFolders(String msg) {
+    String out = msg;
+    for (Path folder : List.of(warehouse, spill)) {
+      String shown = "<" + folder.getFileName() + ">";
+      try {
+        out = out.replace(folder.toRealPath().toString(), shown);
+      } catch (IOException ignored) {
+        // A folder that cannot be resolved is only hidden as given.
+      }
+      out = out.replace(folder.toString(), shown);
+    }
+    return out;
   }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Prints the lakehouse's costs against DuckDB doing the same work alone, as ratios from one run:
  * branch creation at 10M vs 1k rows, importing a 138,236-row payments CSV vs DuckDB's own CSV to
  * Parquet copy, and a group-by on a branch vs the same SQL on the same Parquet files. Medians of
- * several repetitions. Usage: {@code LakehouseBenchmark [WORK_DIR]} (default: a temp folder).
+ * several repetitions. Usage: {@code LakehouseBenchmark [WORK_DIR [queries]]} (default: a temp
+ * folder; {@code queries} skips the 10M-row branching part).
  */
 public final class LakehouseBenchmark {
   static final int PAYMENTS_ROWS = 138_236;
@@ -27,16 +28,20 @@ public final class LakehouseBenchmark {
   private static final String GROUP_BY = "SELECT merchant, card_scheme, count(*) AS n,"
       + " sum(eur_amount) AS total, avg(eur_amount) AS mean FROM payments GROUP BY ALL";
 
-  private final Path work;
+  private static final String SMALL = "SELECT count(*) AS n FROM payments WHERE merchant = 'Rafa_AI'";
 
-  LakehouseBenchmark(Path work) {
+  private final Path work;
+  private final boolean queriesOnly;
+
+  LakehouseBenchmark(Path work, boolean queriesOnly) {
     this.work = work;
+    this.queriesOnly = queriesOnly;
   }
 
   public static void main(String[] args) throws Exception {
     Path work = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("airlock-bench");
     try {
-      new LakehouseBenchmark(work).run();
+      new LakehouseBenchmark(work, args.length > 1 && args[1].equals("queries")).run();
     } finally {
       if (args.length == 0) {
         deleteTree(work);
@@ -47,7 +52,9 @@ public final class LakehouseBenchmark {
   void run() throws Exception {
     try (LocalLakehouse lake =
         new LocalLakehouse(work.resolve("home"), MergeGate.approveAll(), null, null)) {
-      branching(lake);
+      if (!queriesOnly) {
+        branching(lake);
+      }
       Path csv = work.resolve("payments.csv");
       writePaymentsCsv(csv);
       importing(lake, csv);
@@ -109,6 +116,19 @@ public final class LakehouseBenchmark {
     System.out.printf("group-by on %,d rows: lakehouse %.1f ms, DuckDB direct %.1f ms (ratio"
         + " %.2f), DuckDB direct on a warm connection %.1f ms (ratio %.2f)%n", t.records(),
         lakeMs, freshMs, lakeMs / freshMs, warmMs, lakeMs / warmMs);
+    String smallDirect = SMALL.replace("FROM payments", "FROM read_parquet(" + files + ")");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      double[] small = compare(41, i -> lake.query(SMALL, "pay", null), i -> drain(c, smallDirect));
+      System.out.printf("small query (a filtered count): lakehouse %.2f ms, DuckDB direct on a warm"
+          + " connection %.2f ms, ratio %.2f%n", small[0], small[1], small[0] / small[1]);
+      // The read-only check of a query of the same shape (its cost is the parse and the walk).
+      String shape = "SELECT count(*) AS n FROM range(10) r(merchant) WHERE merchant = 'Rafa_AI'";
+      BoundTables none = new BoundTables(java.util.Map.of(), java.util.Map.of());
+      double[] check = compare(41, i -> ReadOnlyQuery.check(c, shape, none, "pay"),
+          i -> drain(c, "SELECT 1"));
+      System.out.printf("read-only check of that query: %.2f ms (%.1f%% of the lakehouse query;"
+          + " a bare SELECT 1 round trip %.2f ms)%n", check[0], 100 * check[0] / small[0], check[1]);
+    }
   }
 
   /** A DABStep-shaped payments CSV with the 21 documented columns, deterministic. */

@@ -43,7 +43,7 @@ public final class LocalLakehouse implements Lakehouse {
       Path home, MergeGate gate, RawSources rawSources, LakehouseListener listener, SourceGuard guard) {
     this.gate = java.util.Objects.requireNonNull(gate, "gate");
     this.catalog = new GitCatalog(home.resolve("catalog.git"));
-    this.engine = new DuckEngine(home.resolve("warehouse"));
+    this.engine = new DuckEngine(home.resolve("warehouse"), home.resolve("spill"));
     this.branches = new Branches(catalog);
     this.writes = new TableWrites(branches, catalog, engine, new SourceResolver(rawSources, guard),
         point -> faultHook.accept(point));
@@ -330,11 +330,11 @@ public final class LocalLakehouse implements Lakehouse {
     return run(new Op("query", at, null, null), op -> {
       CatalogState state = state(at);
       try {
-        QueryResult r = engine.query(state, sql, maxRows);
+        QueryResult r = engine.query(state, at, sql, maxRows);
         op.rows = (long) r.rowCount();
         return r;
       } catch (SQLException e) {
-        throw DuckEngine.queryFailed(at, e);
+        throw engine.queryFailed(at, e);
       }
     });
   }
@@ -353,7 +353,7 @@ public final class LocalLakehouse implements Lakehouse {
         : columns.stream().map(DuckEngine::ident).collect(Collectors.joining(", "));
     String sql = "SELECT " + cols + " FROM " + DuckEngine.ident(name.namespace()) + "."
         + DuckEngine.ident(name.name())
-        + (filters == null || filters.isBlank() ? "" : " WHERE " + filters)
+        + (filters == null || filters.isBlank() ? "" : " WHERE (" + filters + "\n)")
         + (limit == null ? "" : " LIMIT " + limit);
     return query(sql, at, null);
   }

@@ -11,7 +11,8 @@ import java.util.Deque;
 
 /**
  * Warm DuckDB databases for queries, each locked to the warehouse folder (no other file of the
- * host is readable) and used by one query at a time. A query runs inside a transaction that is
+ * host is readable; defence in depth behind {@link ReadOnlyQuery}, which lets no file name
+ * through) and used by one query at a time. A query runs inside a transaction that is
  * rolled back, so the views it bound and anything its SQL created vanish; a database that still
  * holds user objects afterwards (the SQL committed on its own) is closed, never reused.
  */
@@ -20,17 +21,20 @@ final class QueryPool implements AutoCloseable {
   private static final String LEFTOVERS = "SELECT"
       + " (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
       + " + (SELECT count(*) FROM duckdb_tables())"
-      + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal)"
+      + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal AND schema_name <> "
+      + DuckEngine.quote(TableName.DEFAULT_NAMESPACE) + ")"
       + " + (SELECT count(*) FROM duckdb_sequences())"
       + " + (SELECT count(*) FROM duckdb_functions() WHERE NOT internal)"
       + " + (SELECT count(*) FROM duckdb_variables())";
 
   private final Path warehouse;
+  private final Path spill;
   private final Deque<Connection> idle = new ArrayDeque<>();
   private boolean closed;
 
-  QueryPool(Path warehouse) {
+  QueryPool(Path warehouse, Path spill) {
     this.warehouse = warehouse;
+    this.spill = spill;
   }
 
   /** A database ready for one query, inside an open transaction. */
@@ -42,6 +46,10 @@ final class QueryPool implements AutoCloseable {
     if (c == null) {
       c = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement s = c.createStatement()) {
+        // Bare table names mean the default namespace; main.x means namespace main.
+        s.execute("CREATE SCHEMA " + DuckEngine.ident(TableName.DEFAULT_NAMESPACE));
+        s.execute("SET search_path = " + DuckEngine.quote(TableName.DEFAULT_NAMESPACE));
+        s.execute("SET temp_directory = " + DuckEngine.quote(DuckEngine.spillFolder(spill)));
         s.execute("SET allowed_directories = ["
             + DuckEngine.quote(warehouse.toString() + "/") + "]");
         s.execute("SET enable_external_access = false");

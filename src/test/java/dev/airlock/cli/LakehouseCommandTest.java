@@ -125,6 +125,51 @@ class LakehouseCommandTest {
     assertThat(out()).contains("main  " + head, "x/y  ");
   }
 
+  @Test
+  void queriesAreReadsOfTheRefsTablesAndMainsFilesNeverChange() throws Exception {
+    loadBranch();
+    assertThat(run("merge", "wap", "main", "--yes", "-m", "publish payments")).isZero();
+    Path file;
+    try (var files = Files.walk(home.resolve("warehouse").resolve("bauplan"))) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] before = Files.readAllBytes(file);
+    String[][] attacks = {
+        {"COPY (SELECT 9 AS psp_reference) TO '" + file + "' (FORMAT parquet)", "COPY is refused"},
+        {"CREATE TABLE leak AS SELECT 1 AS x", "CREATE is refused"},
+        {"SELECT current_setting('allowed_directories')", "current_setting() is refused"},
+        {"SELECT * FROM duckdb_views()", "duckdb_views() is refused"},
+        {"SELECT * FROM read_csv('/etc/passwd')", "read_csv() is refused"},
+        {"SELECT * FROM '/etc/passwd'", "'/etc/passwd' is not a table of main"},
+        {"SELECT 1; SELECT 2", "2 statements"}};
+    for (String[] attack : attacks) {
+      assertThat(run("query", "main", attack[0])).as(attack[0]).isEqualTo(ExitCodes.FAILED);
+      assertThat(err()).as(attack[0]).contains("Query on main refused", attack[1]);
+      if (!attack[0].contains(home.toString())) {
+        assertThat(err()).as(attack[0]).doesNotContain(home.toString());
+      }
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    for (String read : new String[] {"SELECT count(*) AS n FROM payments",
+        "WITH p AS (SELECT * FROM payments) SELECT count(*) AS n FROM p", "VALUES (1)",
+        "DESCRIBE payments", "SUMMARIZE payments", "EXPLAIN SELECT * FROM payments"}) {
+      assertThat(run("query", "main", read)).as(read).isZero();
+    }
+    assertThat(run("query", "main", "SELECT count(*) AS n FROM payments", "--json")).isZero();
+    assertThat(out()).contains("\"rows\":[[3]]");
+  }
+
+  @Test
+  void aTableInNamespaceMainAndOneOfTheSameNameAreBothQueried() {
+    loadBranch();
+    assertThat(run("create-table", "main.payments", payments.toString(), "--branch", "wap"))
+        .isZero();
+    assertThat(run("import", "main.payments", payments.toString(), "--branch", "wap")).isZero();
+    assertThat(run("query", "wap", "SELECT (SELECT count(*) FROM payments)"
+        + " + (SELECT count(*) FROM main.payments) AS n", "--json")).isZero();
+    assertThat(out()).contains("\"rows\":[[6]]");
+  }
+
   private String headHash(String branch) {
     assertThat(run("log", branch, "-n", "1")).isZero();
     return out().substring(0, 12);

@@ -293,8 +293,10 @@ class BranchingAndMergeTest {
   void whatOneQueryCreatesDoesNotLeakIntoTheNext() {
     lake.createBranch("a", "main");
     load("t", two, "a");
-    lake.query("CREATE TABLE leak AS SELECT 1 AS x", "a", null);
-    lake.query("CREATE TABLE leak2 AS SELECT 1 AS x; COMMIT", "a", null);
+    assertThatThrownBy(() -> lake.query("CREATE TABLE leak AS SELECT 1 AS x", "a", null))
+        .isInstanceOf(LakehouseException.class);
+    assertThatThrownBy(() -> lake.query("CREATE TABLE leak2 AS SELECT 1 AS x; COMMIT", "a", null))
+        .isInstanceOf(LakehouseException.class);
     for (int i = 0; i < 4; i++) {
       assertThatThrownBy(() -> lake.query("SELECT * FROM leak2", "a", null))
           .isInstanceOf(LakehouseException.class);
