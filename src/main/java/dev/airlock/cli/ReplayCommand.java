@@ -15,7 +15,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "A transcript file (.jsonl) or a run id from `airlock runs`.")
   String run;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts are (default: ~/.local/share/airlock/runs).")
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override

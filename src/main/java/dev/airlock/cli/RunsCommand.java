@@ -20,7 +20,7 @@ final class RunsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts are (default: ~/.local/share/airlock/runs).")
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override

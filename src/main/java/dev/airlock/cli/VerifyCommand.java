@@ -40,7 +40,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
   String expect;
 
   @Option(names = "--home", paramLabel = "DIR",
-      description = "Lakehouse folder (default ~/.local/share/airlock/lakehouse).")
+      description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
   Path home;
 
   @Option(names = "--json", description = "Print the report as JSON.")
