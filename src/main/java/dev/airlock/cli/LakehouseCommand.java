@@ -179,8 +179,8 @@ public final class LakehouseCommand implements Runnable {
     return with(NO_MERGES, lake -> {
       TableInfo t = lake.createTable(table, uri, branch, replace, user());
       out().println("Created table " + t.fqn() + " on " + branch + " with " + t.fields().size()
-          + " columns; import data with `airlock lakehouse import " + table + " URI --branch "
-          + branch + "`");
+          + " columns; import data with `"
+          + CommandName.of("lakehouse import " + table + " URI --branch " + branch) + "`");
       return ExitCodes.OK;
     });
   }
@@ -289,7 +289,7 @@ public final class LakehouseCommand implements Runnable {
     try (LocalLakehouse lake = new LocalLakehouse(dir, gate, null, null)) {
       return action.apply(lake);
     } catch (LakehouseException e) {
-      err().println("error: " + e.getMessage());
+      err().println("error: " + CommandName.render(e.getMessage()));
       return e.status() == 400 && !e.type().endsWith("_FAILED") ? ExitCodes.USAGE
           : ExitCodes.FAILED;
     } catch (Exception e) {

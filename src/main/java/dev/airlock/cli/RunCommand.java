@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return setup.execute();
     } catch (RunSetup.SetupException e) {
-      System.err.println("airlock run: " + e.getMessage());
+      System.err.println("airlock run: " + CommandName.render(e.getMessage()));
       return e.exitCode();
     }
   }

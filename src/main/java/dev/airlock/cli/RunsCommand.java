@@ -27,7 +27,7 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = runsDir == null ? AirlockPaths.standard().runs() : runsDir;
     if (!Files.isDirectory(dir)) {
-      System.out.println("No runs yet in " + dir + ". Start one with `airlock run`.");
+      System.out.println("No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");
       return ExitCodes.OK;
     }
     List<Path> files;

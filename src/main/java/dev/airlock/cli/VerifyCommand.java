@@ -75,7 +75,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
       out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
       return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (LakehouseException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + CommandName.render(e.getMessage()));
       return BAD_REF.contains(e.type()) ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
     } catch (RuntimeException e) {
       err.println("error: lakehouse at " + dir + ": " + e.getMessage()
