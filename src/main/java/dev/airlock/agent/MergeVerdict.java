@@ -12,9 +12,19 @@ public sealed interface MergeVerdict {
 
   record RejectAndEnd(String reason) implements MergeVerdict {}
 
+  /**
+   * Nobody could be asked ({@code why}: "no terminal", "input closed"), so nobody decided: the
+   * merge policy refuses on its own account and the run ends, recorded as the policy's refusal.
+   */
+  record Unanswered(String why) implements MergeVerdict {}
+
   static String reasonOf(MergeVerdict v) {
     if (v instanceof RejectToAgent r) {
       return r.reason();
+    }
+    if (v instanceof Unanswered u) {
+      return "nobody answered the merge request (" + u.why() + "), so it is refused; run at a"
+          + " terminal to decide, or choose --merge auto-if-green or --merge never";
     }
     return v instanceof RejectAndEnd e ? e.reason() : null;
   }

@@ -78,15 +78,18 @@ public final class RunMergeGate implements MergeGate {
       }
       default -> {
         verdict = supervisor.reviewMerge(request, evidence);
-        by = supervisor.reviewer();
+        by = verdict instanceof MergeVerdict.Unanswered u
+            ? "policy:" + policy.cliName() + " (" + u.why() + ")"
+            : supervisor.reviewer();
       }
     }
     String reason = MergeVerdict.reasonOf(verdict);
-    boolean ends = verdict instanceof MergeVerdict.RejectAndEnd;
+    boolean ends = verdict instanceof MergeVerdict.RejectAndEnd || verdict instanceof MergeVerdict.Unanswered;
     listener.onEvent(new RunEvent.MergeDecided(turn, clock.instant(), request.source().name(),
         request.target().name(), verdict instanceof MergeVerdict.Approve, by, reason, ends));
     if (ends) {
-      endRun.accept("the supervisor rejected the merge of " + request.source().name() + " into "
+      String who = verdict instanceof MergeVerdict.Unanswered ? by + " refused" : "the supervisor rejected";
+      endRun.accept(who + " the merge of " + request.source().name() + " into "
           + request.target().name() + " and ended the run: " + reason + " (the branch is kept: inspect it with"
           + " `airlock lakehouse tables " + request.source().name() + "`)");
     }

@@ -66,12 +66,12 @@ public final class CliPrinter implements RunListener {
       out.println((p.passed() ? "✔ post-merge check on main passed: " : "✘ POST-MERGE CHECK FAILED on main: ")
           + p.summary());
     } else if (event instanceof RunEvent.MergeDecided d) {
-      out.println(TurnText.mergeDecided(d));
+      out.println(CommandName.render(TurnText.mergeDecided(d)));
     } else if (event instanceof RunEvent.Notice n) {
-      out.println(n.severity().name().toLowerCase(Locale.ROOT) + ": " + n.message());
+      out.println(n.severity().name().toLowerCase(Locale.ROOT) + ": " + CommandName.render(n.message()));
     } else if (event instanceof RunEvent.RunFinished f) {
       out.println();
-      out.println(TurnText.finished(f));
+      out.println(CommandName.render(TurnText.finished(f)));
     }
     out.flush();
   }

@@ -88,7 +88,7 @@ final class DemoDataCommand implements Callable<Integer> {
         rows / seconds);
     out.printf(
         Locale.ROOT,
-        "Next: airlock lakehouse create-table payments %s --branch BRANCH%n",
+        "Next: " + CommandName.of("lakehouse create-table payments %s --branch BRANCH%n"),
         summary.table("payments").orElseThrow().file().toAbsolutePath());
     out.flush();
   }

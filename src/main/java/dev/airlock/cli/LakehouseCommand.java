@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +34,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lakehouse",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    scope = ScopeType.INHERIT,
     description = "Git for tables: branches, tables, queries, diffs and merges of the embedded"
-        + " lakehouse.")
+        + " lakehouse. A ref is a branch, a tag or name@hash.")
 public final class LakehouseCommand implements Runnable {
   private static final MergeGate NO_MERGES = MergeGate.rejectAll("this command does not merge");
+  private static final String SOURCE =
+      "A data file, folder or glob: a path, file:// or s3:// (Parquet, CSV, JSON).";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--home", paramLabel = "DIR",
-      description = "Lakehouse folder (default ~/.local/share/airlock/lakehouse).")
+  // Inherited: accepted before the subcommand and after it, as `verify --home DIR` is.
+  @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
   Path home;
 
   @Override
@@ -58,7 +64,7 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "tables", description = "List the tables on a ref.")
-  int tables(@Parameters(paramLabel = "REF") String ref) {
+  int tables(@Parameters(paramLabel = "REF", description = "Branch, tag or name@hash.") String ref) {
     return with(NO_MERGES, lake -> {
       List<TableInfo> tables = lake.tables(ref);
       if (tables.isEmpty()) {
@@ -71,8 +77,9 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "schema", description = "Show a table's columns on a ref.")
-  int schema(@Parameters(paramLabel = "REF") String ref,
-      @Parameters(paramLabel = "TABLE") String table) {
+  int schema(@Parameters(paramLabel = "REF", description = "Branch, tag or name@hash.") String ref,
+      @Parameters(paramLabel = "TABLE", description = "Table name, e.g. payments or bauplan.payments.")
+      String table) {
     return with(NO_MERGES, lake -> {
       TableInfo t = lake.table(ref, table);
       out().println(t.fqn() + " on " + ref + ": " + t.records() + " rows");
@@ -88,8 +95,9 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "log", description = "Show the commits of a ref, newest first.")
-  int log(@Parameters(paramLabel = "REF") String ref,
-      @Option(names = {"-n", "--limit"}, paramLabel = "N") Integer limit) {
+  int log(@Parameters(paramLabel = "REF", description = "Branch, tag or name@hash.") String ref,
+      @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Show at most N commits.")
+      Integer limit) {
     return with(NO_MERGES, lake -> {
       for (Commit c : lake.commits(ref, limit)) {
         out().println(TurnText.shortHash(c.hash()) + "  " + c.time() + "  " + c.author() + "  "
@@ -104,10 +112,11 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "query", description = "Run SQL on a ref (tables bound by name).")
-  int query(@Parameters(paramLabel = "REF") String ref,
-      @Parameters(paramLabel = "SQL") String sql,
+  int query(@Parameters(paramLabel = "REF", description = "Branch, tag or name@hash.") String ref,
+      @Parameters(paramLabel = "SQL", description = "One query; quote it for the shell.") String sql,
       @Option(names = "--json", description = "Print one JSON object.") boolean json,
-      @Option(names = "--max-rows", paramLabel = "N") Integer maxRows) {
+      @Option(names = "--max-rows", paramLabel = "N", description = "Return at most N rows.")
+      Integer maxRows) {
     return with(NO_MERGES, lake -> {
       QueryResult r = lake.query(sql, ref, maxRows);
       if (json) {
@@ -126,8 +135,10 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "diff", description = "Show the tables that differ between two refs.")
-  int diff(@Parameters(paramLabel = "FROM") String from,
-      @Parameters(paramLabel = "TO") String to) {
+  int diff(@Parameters(paramLabel = "FROM", description = "The ref compared from, e.g. main.")
+      String from,
+      @Parameters(paramLabel = "TO", description = "The ref compared to, e.g. a run's branch.")
+      String to) {
     return with(NO_MERGES, lake -> {
       printDiff(lake.diff(from, to));
       return ExitCodes.OK;
@@ -135,8 +146,10 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "create-branch", description = "Create a branch from a ref (copies no data).")
-  int createBranch(@Parameters(paramLabel = "NAME") String name,
-      @Parameters(paramLabel = "FROM") String from) {
+  int createBranch(@Parameters(paramLabel = "NAME", description = "The new branch, e.g. alice.fix.")
+      String name,
+      @Parameters(paramLabel = "FROM", description = "The ref it starts at, e.g. main.")
+      String from) {
     return with(NO_MERGES, lake -> {
       Ref b = lake.createBranch(name, from);
       out().println("Created branch " + b.name() + " at " + TurnText.shortHash(b.hash()) + " (from "
@@ -146,7 +159,8 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "delete-branch", description = "Delete a branch (its data files stay).")
-  int deleteBranch(@Parameters(paramLabel = "NAME") String name) {
+  int deleteBranch(@Parameters(paramLabel = "NAME", description = "The branch to delete.")
+      String name) {
     return with(NO_MERGES, lake -> {
       lake.deleteBranch(name);
       out().println("Deleted branch " + name);
@@ -155,23 +169,28 @@ public final class LakehouseCommand implements Runnable {
   }
 
   @Command(name = "create-table", description = "Create a table whose schema is the source's.")
-  int createTable(@Parameters(paramLabel = "TABLE") String table,
-      @Parameters(paramLabel = "URI") String uri,
-      @Option(names = "--branch", required = true, paramLabel = "B") String branch,
-      @Option(names = "--replace") boolean replace) {
+  int createTable(@Parameters(paramLabel = "TABLE", description = "The table to create.")
+      String table,
+      @Parameters(paramLabel = "URI", description = SOURCE) String uri,
+      @Option(names = "--branch", required = true, paramLabel = "B",
+          description = "The branch to create it on (not main).") String branch,
+      @Option(names = "--replace", description = "Replace a table of that name.")
+      boolean replace) {
     return with(NO_MERGES, lake -> {
       TableInfo t = lake.createTable(table, uri, branch, replace, user());
       out().println("Created table " + t.fqn() + " on " + branch + " with " + t.fields().size()
-          + " columns; import data with `airlock lakehouse import " + table + " URI --branch "
-          + branch + "`");
+          + " columns; import data with `"
+          + CommandName.of("lakehouse import " + table + " URI --branch " + branch) + "`");
       return ExitCodes.OK;
     });
   }
 
   @Command(name = "import", description = "Append a source's rows to a table on a branch.")
-  int importData(@Parameters(paramLabel = "TABLE") String table,
-      @Parameters(paramLabel = "URI") String uri,
-      @Option(names = "--branch", required = true, paramLabel = "B") String branch) {
+  int importData(@Parameters(paramLabel = "TABLE", description = "A table created before.")
+      String table,
+      @Parameters(paramLabel = "URI", description = SOURCE) String uri,
+      @Option(names = "--branch", required = true, paramLabel = "B",
+          description = "The branch the table is on (not main).") String branch) {
     return with(NO_MERGES, lake -> {
       var r = lake.importData(table, uri, branch, user());
       out().println("Imported " + r.rowsImported() + " rows into " + r.fqn() + " on " + branch
@@ -182,10 +201,12 @@ public final class LakehouseCommand implements Runnable {
 
   @Command(name = "merge", description = "Merge SOURCE into INTO; into main it shows the diff"
       + " and asks first.")
-  int merge(@Parameters(paramLabel = "SOURCE") String source,
-      @Parameters(paramLabel = "INTO") String into,
+  int merge(@Parameters(paramLabel = "SOURCE", description = "The branch to merge.") String source,
+      @Parameters(paramLabel = "INTO", description = "The branch it goes into, e.g. main.")
+      String into,
       @Option(names = "--yes", description = "Do not ask.") boolean yes,
-      @Option(names = {"-m", "--message"}, paramLabel = "TEXT") String message) {
+      @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+          description = "The merge commit's message.") String message) {
     MergeGate gate = request -> {
       out().println("Merging " + request.source().name() + " into " + request.target().name()
           + " changes:");
@@ -211,7 +232,8 @@ public final class LakehouseCommand implements Runnable {
       + " before a merge, as a new commit; shows the change and asks first.")
   int revertMerge(@Parameters(paramLabel = "COMMIT", description = "The merge commit's hash (see"
           + " `lakehouse log main`).") String commit,
-      @Option(names = "--branch", defaultValue = "main", paramLabel = "B") String branch,
+      @Option(names = "--branch", defaultValue = "main", paramLabel = "B",
+          description = "The branch the merge went into. Default: main.") String branch,
       @Option(names = "--yes", description = "Do not ask.") boolean yes) {
     return with(NO_MERGES, lake -> {
       RevertPlan plan = lake.planRevertMerge(commit, branch);
@@ -267,7 +289,7 @@ public final class LakehouseCommand implements Runnable {
     try (LocalLakehouse lake = new LocalLakehouse(dir, gate, null, null)) {
       return action.apply(lake);
     } catch (LakehouseException e) {
-      err().println("error: " + e.getMessage());
+      err().println("error: " + CommandName.render(e.getMessage()));
       return e.status() == 400 && !e.type().endsWith("_FAILED") ? ExitCodes.USAGE
           : ExitCodes.FAILED;
     } catch (Exception e) {

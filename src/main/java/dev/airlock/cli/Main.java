@@ -28,6 +28,7 @@ public final class Main implements Runnable {
   /** Runs a command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCommandName(CommandName.prefix());
     cli.setExitCodeExceptionMapper(ExitCodes::forException);
     return cli.execute(args);
   }

@@ -15,7 +15,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "A transcript file (.jsonl) or a run id from `airlock runs`.")
   String run;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts are (default: ~/.local/share/airlock/runs).")
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override
@@ -23,11 +23,11 @@ final class ReplayCommand implements Callable<Integer> {
     Path file = resolve(run, runsDir == null ? AirlockPaths.standard().runs() : runsDir);
     try {
       SafeTerminal out = SafeTerminal.wrap(System.out);
-      out.print(TurnText.replay(RunHistory.read(file)));
+      out.print(CommandName.render(TurnText.replay(RunHistory.read(file))));
       out.flush();
       return ExitCodes.OK;
     } catch (TranscriptException e) {
-      System.err.println("airlock replay: " + e.getMessage());
+      System.err.println("airlock replay: " + CommandName.render(e.getMessage()));
       return ExitCodes.USAGE;
     }
   }

@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Run the data agent under supervision, turn by turn, until it is done.",
-        "The model proposes Python, you (or a policy) approve it, it runs in an isolated sandbox",
-        "against the lakehouse, and the model sees the output. Every turn is recorded in a",
-        "transcript (see `airlock replay`)."},
-    footer = {"", "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,",
-        "stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."})
+        "The model proposes Python, you (or a policy) approve it, it runs in an isolated sandbox"
+            + " against the lakehouse, and the model sees the output. Every turn is recorded in a"
+            + " transcript (see the replay command)."},
+    footer = {"", "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,"
+        + " stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."})
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "PROVIDER:NAME",
@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
   String merge;
 
   @Option(names = "--expect", paramLabel = "FILE",
-      description = "Expectations for the audit (YAML or JSON, or builtin:demo). Default: builtin:demo for the"
-          + " demo dataset, otherwise the generic checks only.")
+      description = {"Expectations for the audit: a YAML or JSON file, or builtin:demo.",
+          "Default: builtin:demo for the demo dataset, otherwise the generic checks only."})
   String expect;
 
   @Option(names = "--fork", paramLabel = "RUN_ID@TURN",
@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
   int maxTurns;
 
   @Option(names = "--raw", paramLabel = "URI",
-      description = "The raw data location given to the task (s3://, file:// or a path). Default: the generated demo dataset.")
+      description = {"The raw data location given to the task: an s3:// or file:// URI, or a path.",
+          "Default: the generated demo dataset."})
   String raw;
 
   @Option(names = "--allow-source", paramLabel = "PREFIX",
@@ -69,13 +70,13 @@ final class RunCommand implements Callable<Integer> {
           + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
   Path task;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts go. Default: ~/.local/share/airlock/runs.")
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts go.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
-  @Option(names = "--home", paramLabel = "DIR", description = "The embedded lakehouse's home. Default: ~/.local/share/airlock/lakehouse.")
+  @Option(names = "--home", paramLabel = "DIR", description = {"The embedded lakehouse's home.", "Default: ~/.local/share/airlock/lakehouse."})
   Path home;
 
-  @Option(names = "--prompts", paramLabel = "DIR", description = "A folder whose prompt files override the packaged ones. Default: ~/.config/airlock/prompts.")
+  @Option(names = "--prompts", paramLabel = "DIR", description = {"A folder whose prompt files override the packaged ones.", "Default: ~/.config/airlock/prompts."})
   Path prompts;
 
   @Option(names = "--exec-timeout", paramLabel = "SECONDS", defaultValue = "300",
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return setup.execute();
     } catch (RunSetup.SetupException e) {
-      System.err.println("airlock run: " + e.getMessage());
+      System.err.println("airlock run: " + CommandName.render(e.getMessage()));
       return e.exitCode();
     }
   }

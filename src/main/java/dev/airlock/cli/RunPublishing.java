@@ -81,7 +81,7 @@ final class RunPublishing implements AutoCloseable {
     if (!report.passed()) {
       listener.onEvent(new RunEvent.Notice(turn, clock.instant(), Severity.ERROR,
           "POST-MERGE CHECK FAILED on main after merge " + mergeCommit.substring(0, 12) + ": " + report.summary()
-              + ". Undo it with: airlock lakehouse revert-merge " + mergeCommit.substring(0, 12)));
+              + ". Undo it with: `airlock lakehouse revert-merge " + mergeCommit.substring(0, 12) + "`"));
     }
   }
 

@@ -306,7 +306,7 @@ final class RunSetup {
 
   private void report(RunOutcome outcome, Path transcript, String runId) {
     if (!o.json) {
-      log.println("transcript: " + transcript + "  (airlock replay " + runId + ")");
+      log.println("transcript: " + transcript + "  (" + CommandName.of("replay " + runId) + ")");
       return;
     }
     ObjectNode json = Json.mapper().createObjectNode();

@@ -21,14 +21,14 @@ final class RunsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where transcripts are (default: ~/.local/share/airlock/runs).")
+  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override
   public Integer call() throws IOException {
     Path dir = runsDir == null ? AirlockPaths.standard().runs() : runsDir;
     if (!Files.isDirectory(dir)) {
-      System.out.println("No runs yet in " + dir + ". Start one with `airlock run`.");
+      System.out.println("No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");
       return ExitCodes.OK;
     }
     List<Path> files;

@@ -21,7 +21,8 @@ import java.util.Locale;
  * The {@code ask} policy on a terminal: shows the reasoning and the numbered code (and why it was
  * flagged), then asks y / e / n / q. {@code e} opens {@code $EDITOR} (or {@code $VISUAL}, else
  * {@code vi}) on the code; what is saved is what runs. End of input counts as a stop, never as an
- * approval.
+ * approval. End of input at the merge prompt means nobody decided: the merge is refused as the
+ * policy's own refusal, not recorded as this person's.
  */
 public final class TerminalSupervisor implements Supervisor {
   private final BufferedReader in;
@@ -105,7 +106,8 @@ public final class TerminalSupervisor implements Supervisor {
       return new MergeVerdict.Approve();
     }
     if (answer == null) {
-      return new MergeVerdict.RejectAndEnd("input closed before the merge was approved");
+      out.println();
+      return new MergeVerdict.Unanswered(System.console() == null ? "no terminal" : "input closed");
     }
     out.print("Reason: ");
     out.flush();

@@ -40,7 +40,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
   String expect;
 
   @Option(names = "--home", paramLabel = "DIR",
-      description = "Lakehouse folder (default ~/.local/share/airlock/lakehouse).")
+      description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
   Path home;
 
   @Option(names = "--json", description = "Print the report as JSON.")
@@ -75,7 +75,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
       out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
       return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (LakehouseException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + CommandName.render(e.getMessage()));
       return BAD_REF.contains(e.type()) ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
     } catch (RuntimeException e) {
       err.println("error: lakehouse at " + dir + ": " + e.getMessage()

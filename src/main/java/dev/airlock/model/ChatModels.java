@@ -65,6 +65,7 @@ public final class ChatModels {
           OpenAiStreamingChatModel.builder()
               .baseUrl(spec.endpoint())
               .apiKey(apiKey)
+              .httpClientBuilder(ProtocolCheckingHttpClient.builder(WireProtocol.OPENAI_CHAT))
               .modelName(spec.name())
               .timeout(options.attemptTimeout())
               .maxTokens(options.maxTokens())
@@ -76,6 +77,7 @@ public final class ChatModels {
           OpenAiChatModel.builder()
               .baseUrl(spec.endpoint())
               .apiKey(apiKey)
+              .httpClientBuilder(ProtocolCheckingHttpClient.builder(WireProtocol.OPENAI_CHAT))
               .modelName(spec.name())
               .timeout(options.attemptTimeout())
               .maxTokens(options.maxTokens())
@@ -96,6 +98,8 @@ public final class ChatModels {
           AnthropicStreamingChatModel.builder()
               .baseUrl(spec.endpoint())
               .apiKey(key)
+              .httpClientBuilder(
+                  ProtocolCheckingHttpClient.builder(WireProtocol.ANTHROPIC_MESSAGES))
               .modelName(spec.name())
               .timeout(options.attemptTimeout())
               .maxTokens(maxTokens)
@@ -107,6 +111,8 @@ public final class ChatModels {
           AnthropicChatModel.builder()
               .baseUrl(spec.endpoint())
               .apiKey(key)
+              .httpClientBuilder(
+                  ProtocolCheckingHttpClient.builder(WireProtocol.ANTHROPIC_MESSAGES))
               .modelName(spec.name())
               .timeout(options.attemptTimeout())
               .maxTokens(maxTokens)

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * One failed attempt, reduced to what the user needs: the HTTP status if there was one, a short
  * detail (the provider's own error message when short), and whether asking again may help. Details
  * are scrubbed of the key and of anything shaped like one, because providers echo keys (partly
- * masked) in their 401 messages.
+ * masked) in their 401 messages. An answer outside the provider's protocol is its own kind: the
+ * server is up but is not (or not only) the model API.
  */
-record Failure(Integer status, String detail, boolean retryable, Throwable cause) {
+record Failure(
+    Integer status, String detail, boolean retryable, Throwable cause, boolean offProtocol) {
   private static final int MAX_DETAIL = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> RETRIED_STREAM_ERRORS =
@@ -28,8 +30,15 @@ record Failure(Integer status, String detail, boolean retryable, Throwable cause
   private static final Pattern KEY_LIKE =
       Pattern.compile("(?i)\\b(sk|pk|key|api|tgp)[-_][A-Za-z0-9*._\\-]{6,}");
 
+  Failure(Integer status, String detail, boolean retryable, Throwable cause) {
+    this(status, detail, retryable, cause, false);
+  }
+
   static Failure of(Throwable thrown, String secret) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OffProtocolAnswer answer) {
+        return new Failure(null, scrub(answer.getMessage(), secret), false, null, true);
+      }
       if (t instanceof HttpException http) {
         int status = http.statusCode();
         boolean retry = status == 408 || status == 429 || status >= 500;

@@ -134,6 +134,9 @@ final class LangChainModelClient implements ModelClient {
   }
 
   private ModelException fatal(Failure failure, int attempt) {
+    if (failure.offProtocol()) {
+      return offProtocol(failure);
+    }
     if (failure.status() == null) {
       String next = failure.connectionProblem() ? checkAddress() : "";
       return new ModelException(
@@ -146,6 +149,17 @@ final class LangChainModelClient implements ModelClient {
         ModelException.Kind.REJECTED,
         spec.provider().label() + " rejected the request for model '" + spec.name() + "': "
             + failure.describe() + ". " + advice(failure.status()));
+  }
+
+  /** Infrastructure, not the agent's doing: the server answered, but not as the model API. */
+  private ModelException offProtocol(Failure failure) {
+    return new ModelException(
+        ModelException.Kind.UNAVAILABLE,
+        spec.provider().label() + " model '" + spec.name() + "': the server at "
+            + spec.endpoint() + " answered, but not in the "
+            + WireProtocol.of(spec.provider()).label() + " protocol (" + failure.describe()
+            + "). Check that the base URL points at the model API itself (usually ending in /v1),"
+            + " not at a web page or another service.");
   }
 
   private ModelException unavailable(Failure failure, int attempts) {

@@ -9,7 +9,10 @@ public class ModelException extends Exception {
   public enum Kind {
     /** Bad model spec, missing key, unknown provider, unreadable script file. */
     CONFIGURATION,
-    /** Connection refused, DNS, timeouts, 429 or 5xx after the retries ran out. */
+    /**
+     * Connection refused, DNS, timeouts, 429 or 5xx after the retries ran out, or a server that
+     * answers outside the provider's protocol.
+     */
     UNAVAILABLE,
     /** The provider refused the request (401, 403, 400...). */
     REJECTED,

@@ -140,6 +140,9 @@ public final class ScriptedModel implements ModelClient {
               : root.getNodeType().name().toLowerCase(Locale.ROOT);
       throw bad(file, "it holds " + found + ", not a JSON array of strings");
     }
+    if (root.isEmpty()) {
+      throw bad(file, "the array is empty, so there is no response for turn 1");
+    }
     List<String> responses = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
       JsonNode item = root.get(i);

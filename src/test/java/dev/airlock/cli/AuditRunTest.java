@@ -130,6 +130,23 @@ class AuditRunTest {
   }
 
   @Test
+  void mergeAskWithoutATerminalIsThePolicysRefusalNotAPersonsAndSaysSo() throws Exception {
+    Path s = script("unattended", load(1, true), "<done>x</done>");
+    CliRunner.Result r = airlock("", "run", "--model", "scripted:" + s, "--approve", "auto", "--merge", "ask");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    RunEvent.MergeDecided decided = r.history().turns().get(0).mergeDecisions().get(0);
+    assertThat(decided.approved()).isFalse();
+    assertThat(decided.by()).isEqualTo("policy:ask (no terminal)");
+    assertThat(decided.reason()).contains("nobody answered the merge request", "--merge auto-if-green");
+    assertThat(decided.endsRun()).isTrue();
+    assertThat(r.err()).contains("merge of me.audit into main refused by policy:ask (no terminal)")
+        .doesNotContain("by human:");
+    assertThat(tables("main")).isEmpty();
+    assertThat(tables("me.audit")).contains("payments:1500");
+  }
+
+  @Test
   void aFailingPostMergeCheckIsLoudAndRevertMergeRestoresMain() throws Exception {
     Path s = script("override", load(2, true), "<done>merged</done>");
     CliRunner.Result r = airlock("y\n", "run", "--model", "scripted:" + s, "--approve", "auto",

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs the command line as a user would: what they type, what it prints, what it left behind. */
-final class CliRunner {
+public final class CliRunner {
   private CliRunner() {}
 
-  record Result(int exit, String out, String err) {
+  public record Result(int exit, String out, String err) {
     /** The run's history, read from the transcript named in {@code --json} output. */
     RunHistory history() throws Exception {
       return RunHistory.read(Path.of(Json.mapper().readTree(out).get("transcript").asText()));
@@ -45,7 +45,7 @@ final class CliRunner {
     }
   }
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class LakehouseCommandTest {
   @TempDir Path home;
@@ -216,5 +217,31 @@ class LakehouseCommandTest {
     assertThat(run("revert-merge", "feedface", "--yes")).isEqualTo(ExitCodes.FAILED);
     assertThat(err()).contains("Commit 'feedface' not found",
         "`airlock lakehouse log main`");
+  }
+
+  @Test
+  void everySubcommandHasHelpAndEveryArgumentIsDescribed() {
+    CommandLine lakehouse = new CommandLine(new Main()).getSubcommands().get("lakehouse");
+    assertThat(lakehouse.getSubcommands()).containsKeys("branches", "tables", "schema", "log", "query",
+        "diff", "create-branch", "delete-branch", "create-table", "import", "merge", "revert-merge");
+    lakehouse.getSubcommands().forEach((name, sub) -> {
+      CliRunner.Result help = CliRunner.run("lakehouse", name, "--help");
+      assertThat(help.exit()).as(name + ": " + help.err()).isZero();
+      assertThat(help.out()).as(name).startsWith("Usage: airlock lakehouse " + name)
+          .contains("--home=DIR");
+      sub.getCommandSpec().args().forEach(arg -> assertThat(String.join(" ", arg.description()))
+          .as(name + " " + arg.paramLabel() + " is described in --help").isNotBlank());
+    });
+  }
+
+  @Test
+  void homeIsAcceptedAfterTheSubcommandAsWithVerify() {
+    assertThat(CliRunner.run("lakehouse", "create-branch", "after", "main", "--home", home.toString()).exit())
+        .isZero();
+    assertThat(run("branches")).isZero();
+    assertThat(out()).contains("after  ");
+    CliRunner.Result tables = CliRunner.run("lakehouse", "tables", "after", "--home", home.toString());
+    assertThat(tables.exit()).as(tables.err()).isZero();
+    assertThat(tables.out()).contains("(no tables on after)");
   }
 }

@@ -3,6 +3,8 @@ package dev.airlock.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.airlock.cli.CliRunner;
+import dev.airlock.cli.ExitCodes;
 import dev.airlock.cli.Main;
 import dev.airlock.transcript.Json;
 import java.io.ByteArrayOutputStream;
@@ -65,5 +67,36 @@ class OpenAiCompatibleRunTest {
       assertThat(messages.get(messages.size() - 1).get("content").asText()).contains("status: success", "45");
       assertThat(Files.readString(Path.of(json.get("transcript").asText()))).contains("openai-compatible:qwen-test");
     }
+  }
+
+  @Test
+  void aServerAnsweringWithAWebPageEndsTheRunAsInfrastructureNotAsTheAgentsFault() throws Exception {
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.then(new LoopbackServer.Plain(200, "text/html", "<html><body>It works!</body></html>"));
+
+      CliRunner.Result r = CliRunner.run("run", "--model", "openai-compatible:qwen-test", "--base-url",
+          server.baseUrl(), "--approve", "auto", "--raw", "s3://airlock-test/raw/", "--runs-dir",
+          dir.resolve("runs").toString(), "--home", dir.resolve("lake").toString());
+
+      assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.UNAVAILABLE);
+      assertThat(r.out() + r.err())
+          .contains(server.baseUrl(), "text/html", "It works!")
+          .doesNotContainIgnoringCase("format error")
+          .doesNotContain("empty");
+      assertThat(server.requests()).as("the model is not asked again about its own answer").hasSize(1);
+    }
+  }
+
+  @Test
+  void anEmptyScriptIsAConfigurationErrorBeforeTheRunStarts() throws Exception {
+    Path script = Files.writeString(dir.resolve("empty.json"), "[]");
+
+    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
+        "--raw", "s3://airlock-test/raw/", "--runs-dir", dir.resolve("runs").toString(), "--home",
+        dir.resolve("lake").toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(script.toString(), "the array is empty");
+    assertThat(dir.resolve("runs")).doesNotExist();
   }
 }

@@ -75,6 +75,17 @@ class ScriptedModelTest {
   }
 
   @Test
+  void anEmptyArrayIsAConfigurationErrorNotARunThatFailsAtTurnOne() throws Exception {
+    Path file = script("[ ]");
+
+    ModelException error = catchModelException(() -> new ScriptedModel(file));
+
+    assertThat(error.kind()).isEqualTo(ModelException.Kind.CONFIGURATION);
+    assertThat(error.getMessage())
+        .contains(file.toString(), "the array is empty", "JSON array of strings");
+  }
+
+  @Test
   void aMissingFileIsAConfigurationErrorNamingIt() throws Exception {
     Path missing = dir.resolve("nope.json");
 

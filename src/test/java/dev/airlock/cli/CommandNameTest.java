@@ -1,0 +1,75 @@
+package dev.airlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands Airlock suggests are written the way the user started it, and the launcher works. */
+class CommandNameTest {
+  @TempDir Path dir;
+
+  @AfterEach
+  void forgetTheLauncher() {
+    System.clearProperty(CommandName.PROPERTY);
+  }
+
+  @Test
+  void startedByTheLauncherEverySuggestedCommandUsesItsPath() {
+    System.setProperty(CommandName.PROPERTY, "target/airlock");
+
+    CliRunner.Result runs = CliRunner.run("runs", "--runs-dir", dir.resolve("none").toString());
+    CliRunner.Result missing = CliRunner.run("lakehouse", "--home", dir.resolve("lake").toString(),
+        "tables", "nope");
+    CliRunner.Result help = CliRunner.run("lakehouse", "tables", "--help");
+
+    assertThat(runs.out()).contains("Start one with `target/airlock run`.");
+    assertThat(missing.err()).contains("list branches with `target/airlock lakehouse branches`")
+        .doesNotContain("`airlock ");
+    assertThat(help.out()).startsWith("Usage: target/airlock lakehouse tables");
+  }
+
+  @Test
+  void aPathWithSpacesIsQuotedSoTheCommandCanBePasted() {
+    System.setProperty(CommandName.PROPERTY, "/opt/my tools/airlock");
+
+    assertThat(CommandName.of("runs")).isEqualTo("'/opt/my tools/airlock' runs");
+  }
+
+  @Test
+  void theLauncherRunsTheJarBesideItsRealLocationAndSaysHowItWasCalled() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("build"));
+    Path launcher = bin.resolve("airlock");
+    Files.copy(Path.of("packaging/launcher/airlock"), launcher);
+    Path java = bin.resolve("fake-java");
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("bin")).resolve("airlock"), launcher);
+
+    List<String> direct = launch(launcher, java, "runs", "--runs-dir", "my runs");
+    List<String> linked = launch(link, java, "lakehouse", "branches");
+
+    assertThat(direct).containsExactly("-Dairlock.command=" + launcher, "-jar",
+        bin.resolve("airlock.jar").toString(), "runs", "--runs-dir", "my runs");
+    assertThat(linked).containsExactly("-Dairlock.command=" + link, "-jar",
+        bin.resolve("airlock.jar").toString(), "lakehouse", "branches");
+  }
+
+  private static List<String> launch(Path launcher, Path java, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", launcher.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("JAVA", java.toString());
+    pb.environment().remove("AIRLOCK_JAVA_OPTS");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out.lines().toList();
+  }
+}
