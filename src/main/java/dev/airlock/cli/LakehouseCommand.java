@@ -285,7 +285,7 @@ public final class LakehouseCommand implements Runnable {
   }
 
   private int with(MergeGate gate, Action action) {
-    Path dir = home != null ? home : LocalLakehouse.defaultHome();
+    Path dir = home != null ? home : AirlockPaths.standard().lakehouse();
     try (LocalLakehouse lake = new LocalLakehouse(dir, gate, null, null)) {
       return action.apply(lake);
     } catch (LakehouseException e) {

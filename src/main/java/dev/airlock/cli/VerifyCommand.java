@@ -66,7 +66,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
   }
 
   private int verify(Expectations expectations, PrintWriter out, PrintWriter err) {
-    Path dir = home != null ? home : LocalLakehouse.defaultHome();
+    Path dir = home != null ? home : AirlockPaths.standard().lakehouse();
     MergeGate noMerges = MergeGate.rejectAll("airlock verify does not merge");
     try (DefaultRawSources raw = new DefaultRawSources();
         LocalLakehouse lake = new LocalLakehouse(dir, noMerges, raw, null)) {

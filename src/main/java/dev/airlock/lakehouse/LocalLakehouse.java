@@ -28,7 +28,7 @@ public final class LocalLakehouse implements Lakehouse {
   private volatile Consumer<String> faultHook = point -> {};
 
   /**
-   * @param home storage folder (created when missing); see {@link #defaultHome()}
+   * @param home storage folder (created when missing); the CLI's default is {@code $XDG_DATA_HOME/airlock/lakehouse}
    * @param gate decides every merge into {@code main}
    * @param rawSources reads {@code s3://} sources; null: such sources fail with a clear message
    * @param listener told about every operation; null for none
@@ -50,11 +50,6 @@ public final class LocalLakehouse implements Lakehouse {
     if (listener != null) {
       listeners.add(listener);
     }
-  }
-
-  /** {@code ~/.local/share/airlock/lakehouse}. */
-  public static Path defaultHome() {
-    return Path.of(System.getProperty("user.home"), ".local", "share", "airlock", "lakehouse");
   }
 
   public void addListener(LakehouseListener listener) {
