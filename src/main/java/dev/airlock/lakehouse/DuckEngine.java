@@ -103,7 +103,8 @@ final class DuckEngine {
     };
   }
 
-  private static String extension(Path p) {
+  /** A file's format by its name ({@code .gz} looked through), e.g. {@code csv}. */
+  static String extension(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     if (n.endsWith(".gz")) {
       n = n.substring(0, n.length() - 3);

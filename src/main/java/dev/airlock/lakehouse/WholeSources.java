@@ -133,22 +133,13 @@ final class WholeSources {
   }
 
   private static boolean isJson(Path file) {
-    String ext = extension(file);
+    String ext = DuckEngine.extension(file);
     return ext.equals("json") || ext.equals("jsonl") || ext.equals("ndjson");
   }
 
   private static boolean isCsv(Path file) {
-    String ext = extension(file);
+    String ext = DuckEngine.extension(file);
     return ext.equals("csv") || ext.equals("tsv") || ext.equals("txt");
-  }
-
-  private static String extension(Path file) {
-    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (n.endsWith(".gz")) {
-      n = n.substring(0, n.length() - 3);
-    }
-    int dot = n.lastIndexOf('.');
-    return dot < 0 ? "" : n.substring(dot + 1);
   }
 
   private static LakehouseException notWhole(Path file, String why) {
