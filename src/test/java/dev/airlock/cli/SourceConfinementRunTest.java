@@ -98,6 +98,48 @@ class SourceConfinementRunTest {
         "--runs-dir", dir.resolve("runs").toString(), "--json");
   }
 
+  /**
+   * Raw data given as one file ({@code --raw ~/payments.csv}) is that file alone: its folder is
+   * neither bound nor walked, so globs under {@code /raw} cannot list the folder's other files
+   * through refusals that name them, and a sibling that exists is refused like one that does not.
+   */
+  @Test
+  void aSingleRawFileShowsNothingOfItsFolder() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path raw = Files.writeString(home.resolve("payments.csv"), "id,v\n1,2\n");
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(home.resolve(".aws/credentials"), "[default]\nkey = x\n");
+    Files.writeString(home.resolve("private-notes.csv"), "a,b\n1,2\n");
+    String code = "import bauplan\nc = bauplan.Client()\nb = 'me.probe'\n"
+        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+        + "def refusal(uri):\n"
+        + "    try:\n"
+        + "        c._gateway.call('create_table', {'table': 't', 'search_uri': uri, 'branch': b})\n"
+        + "        return 'IMPORTED'\n"
+        + "    except Exception as e:\n"
+        + "        return str(e).replace(uri, 'URI')\n"
+        + "for uri in ['/raw/*', '/raw/**', '/raw/.aws/*', '/raw/*/*']:\n"
+        + "    print('glob', uri, refusal(uri))\n"
+        + "print('oracle', 'SAME' if refusal('/raw/private-notes.csv') == refusal('/raw/absent.csv')"
+        + " else 'DIFFERENT')\n"
+        + "c.create_table('payments', '/raw/payments.csv', branch=b)\n"
+        + "c.import_data('payments', '/raw/payments.csv', branch=b)\n"
+        + "print('rows', c.query('SELECT * FROM payments', ref=b).to_pylist())\n";
+    Path script = dir.resolve("probe.json");
+    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
+        "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
+    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
+        "--merge", "never", "--raw", raw.toString(), "--home", dir.resolve("lake").toString(),
+        "--runs-dir", dir.resolve("runs").toString(), "--json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    String output = r.out() + r.err();
+    assertThat(output).contains("oracle SAME", "rows [{'id': 1, 'v': 2}]");
+    List<String> globs = output.lines().filter(line -> line.startsWith("glob ")).toList();
+    assertThat(globs).hasSize(4);
+    assertThat(String.join("\n", globs)).doesNotContain("private-notes", "credentials", "IMPORTED");
+  }
+
   @Test
   void linksPlantedInTheWorkspaceCannotMakeTheHostReadOtherFiles() throws Exception {
     String code = "import os, bauplan\nc = bauplan.Client()\nb = 'me.leak'\n"
