@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +139,22 @@ class SourceConfinementRunTest {
     List<String> globs = output.lines().filter(line -> line.startsWith("glob ")).toList();
     assertThat(globs).hasSize(4);
     assertThat(String.join("\n", globs)).doesNotContain("private-notes", "credentials", "IMPORTED");
+  }
+
+  /**
+   * Refusals write the raw folder as /raw, but the kernel tells the code where every bind comes
+   * from: bubblewrap's bind sources (the raw folder, the workspace, a --python venv) are listed
+   * with their host paths in /proc/self/mountinfo, so a home folder's name reaches the model.
+   * Hiding them needs binds whose host paths say nothing (e.g. from a per-run folder the host
+   * mounts privately first); bubblewrap alone offers no way to mask mountinfo.
+   */
+  @Disabled("open: /proc/self/mountinfo shows the host paths of every bind source")
+  @Test
+  void theSandboxDoesNotLearnTheRawFoldersHostPath() throws Exception {
+    CliRunner.Result r = runCode("print(open('/proc/self/mountinfo').read())\n");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains(" /raw ").doesNotContain(demo.dir.toString());
   }
 
   @Test
