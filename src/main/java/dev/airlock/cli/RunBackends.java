@@ -149,14 +149,20 @@ final class RunBackends implements AutoCloseable {
 
   /**
    * What the host reads for the code: only the raw data, under {@code /raw}; with remote raw data,
-   * no local path at all.
+   * no local path at all. A single raw file is the one name {@code /raw/FILE}: mapping {@code /raw}
+   * to its folder let the code's globs walk that folder (a home folder, say) and its refusals name
+   * every file there.
    */
   private static SourcePolicy sourcePolicy(String rawUri) {
     Path folder = rawFolder(rawUri);
     if (folder == null) {
       return SourcePolicy.noLocalFiles();
     }
-    return SourcePolicy.unrestricted().withSandboxPath(RAW_IN_SANDBOX, folder).withAllowedRoot(localPath(rawUri));
+    Path local = localPath(rawUri);
+    String inSandbox = rawUriForAgent(rawUri);
+    return SourcePolicy.unrestricted()
+        .withSandboxPath(folder.equals(local) ? RAW_IN_SANDBOX : inSandbox, local)
+        .withAllowedRoot(local);
   }
 
   /**

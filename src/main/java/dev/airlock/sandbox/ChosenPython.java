@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
  * code runs with it.
  *
  * <p>A virtual environment's {@code bin/python} is a symlink to a base interpreter and finds its
- * packages through {@code pyvenv.cfg} beside {@code bin/}: the environment's folder is bound at
- * {@link #VENV_IN_SANDBOX} (Python finds {@code pyvenv.cfg} from where it is started, so the
- * folder works under any path) and the base interpreter's prefix at its own path unless it is under
- * /usr, which the sandbox already sees. An interpreter outside /usr that is no virtual environment
- * has its prefix bound at its own path.
+ * packages through {@code pyvenv.cfg} beside {@code bin/}: the interpreter, {@code pyvenv.cfg}
+ * and the environment's {@code lib} folders are bound under {@link #VENV_IN_SANDBOX} (Python finds
+ * {@code pyvenv.cfg} from where it is started, so they work under any path) and the base
+ * interpreter and its {@code lib} folders at their own paths unless they are under /usr, which the
+ * sandbox already sees. An interpreter outside /usr that is no virtual environment has the same
+ * bound at their own paths. Nothing else of a prefix is bound (see {@link #applyTo}).
  *
  * @param executable the interpreter as the person named it, absolute
  * @param prefix its {@code sys.prefix} (the virtual environment's folder, if it is one)
@@ -129,22 +130,58 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
   }
 
   /**
-   * {@code config} running this interpreter: its folders bound read-only, its path as the sandbox
-   * sees it. Throws when a folder it needs cannot be bound (it lies under a sandbox system path).
+   * {@code config} running this interpreter: what it needs of its folders bound read-only, its path
+   * as the sandbox sees it. Throws when a folder it needs cannot be bound (it lies under a sandbox
+   * system path).
+   *
+   * <p>Only the interpreter, {@code pyvenv.cfg} and the {@code lib} folders are bound, never a
+   * whole prefix: a virtual environment made in a project folder ({@code python -m venv .}) sits
+   * beside the project's {@code .env}, and a Python installed with {@code --prefix=$HOME/.local}
+   * has {@code share/airlock} (the lakehouse and the transcripts) under its prefix.
    */
   public LocalSandboxConfig applyTo(LocalSandboxConfig config) throws UnusableException {
     LocalSandboxConfig out = config;
     Path python = executable;
     if (isVirtualEnvironment()) {
-      out = out.withBind(bind(prefix, VENV_IN_SANDBOX));
+      // Python finds pyvenv.cfg beside the folder of the path it is started as, links unresolved;
+      // bubblewrap binds what the executable's link points to.
       python = Path.of(VENV_IN_SANDBOX).resolve(prefix.relativize(executable));
+      out = out.withBind(bind(executable, python.toString()));
+      out = out.withBind(bind(prefix.resolve("pyvenv.cfg"), VENV_IN_SANDBOX + "/pyvenv.cfg"));
+      out = withLibraries(out, prefix, VENV_IN_SANDBOX);
     } else if (!prefix.startsWith("/usr")) {
-      out = out.withBind(bind(prefix, prefix.toString()));
+      out = out.withBind(bind(executable, executable.toString()));
     }
-    if (isVirtualEnvironment() && !basePrefix.startsWith("/usr")) {
-      out = out.withBind(bind(basePrefix, basePrefix.toString()));
+    Path installation = isVirtualEnvironment() ? basePrefix : prefix;
+    if (!installation.startsWith("/usr")) {
+      Path real = realFile(executable);
+      if (isVirtualEnvironment() && !real.startsWith("/usr/")) {
+        out = out.withBind(bind(real, real.toString()));
+      }
+      out = withLibraries(out, installation, installation.toString());
     }
     return out.withPython(python);
+  }
+
+  /** {@code lib} and {@code lib64} of {@code folder} (where they exist) under {@code target}. */
+  private LocalSandboxConfig withLibraries(LocalSandboxConfig config, Path folder, String target)
+      throws UnusableException {
+    LocalSandboxConfig out = config;
+    for (String lib : List.of("lib", "lib64")) {
+      if (Files.isDirectory(folder.resolve(lib))) {
+        out = out.withBind(bind(folder.resolve(lib), target + "/" + lib));
+      }
+    }
+    return out;
+  }
+
+  private Path realFile(Path file) throws UnusableException {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      throw new UnusableException("--python " + file + " cannot be resolved (" + e.getMessage()
+          + "): give a Python 3 interpreter or a virtual environment's bin/python.");
+    }
   }
 
   private BindMount bind(Path source, String target) throws UnusableException {

@@ -17,10 +17,14 @@ class ChosenPythonRunTest {
   @TempDir Path dir;
 
   private CliRunner.Result run(String... extra) throws Exception {
+    return runCode("import sys\nprint('prefix:', sys.prefix)\n"
+        + "import venv_marker\nprint('marker:', venv_marker.WHO)", extra);
+  }
+
+  private CliRunner.Result runCode(String code, String... extra) throws Exception {
     Path script = dir.resolve("script.json");
     Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>which python?</reasoning><code>import sys\nprint('prefix:', sys.prefix)\n"
-            + "import venv_marker\nprint('marker:', venv_marker.WHO)</code>",
+        "<reasoning>which python?</reasoning><code>" + code + "</code>",
         "<reasoning>saw it</reasoning><done>printed the prefix</done>")));
     String[] base = {"run", "--model", "scripted:" + script, "--approve", "auto", "--merge", "never",
         "--raw", "s3://airlock-test/raw/", "--home", dir.resolve("home").toString(),
@@ -52,6 +56,34 @@ class ChosenPythonRunTest {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("prefix: /opt/airlock/venv", "marker: the chosen venv");
     assertThat(r.out()).contains("sandbox: bubblewrap", venv.resolve("bin/python") + " 3.");
+  }
+
+  /**
+   * A virtual environment made in a project folder ({@code python -m venv .}) sits beside the
+   * project's files: binding its whole folder showed the code the project's {@code .env}.
+   */
+  @Test
+  void filesBesideTheEnvironmentStayOutOfTheSandbox() throws Exception {
+    Path venv = venv();
+    Files.writeString(venv.resolve(".env"), "OPENAI_API_KEY=sk-project-secret\n");
+    Files.createDirectories(venv.resolve("src"));
+    Files.writeString(venv.resolve("src/settings.py"), "TOKEN = 'sk-project-secret'\n");
+
+    CliRunner.Result r = runCode(String.join("\n",
+        "import os",
+        "print('listing:', sorted(os.listdir('/opt/airlock/venv')))",
+        "for p in ['/opt/airlock/venv/.env', '/opt/airlock/venv/src/settings.py']:",
+        "    try:",
+        "        print(open(p).read())",
+        "    except OSError:",
+        "        print('unreadable:', p)",
+        "import venv_marker",
+        "print('marker:', venv_marker.WHO)"), "--python", venv.resolve("bin/python").toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("marker: the chosen venv",
+        "unreadable: /opt/airlock/venv/.env", "unreadable: /opt/airlock/venv/src/settings.py");
+    assertThat(r.out()).doesNotContain("sk-project-secret", "'.env'", "'src'");
   }
 
   @Test

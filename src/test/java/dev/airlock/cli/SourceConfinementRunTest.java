@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,64 @@ class SourceConfinementRunTest {
     return CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
         "--merge", "never", "--raw", demo.dir.toString(), "--home", dir.resolve("lake").toString(),
         "--runs-dir", dir.resolve("runs").toString(), "--json");
+  }
+
+  /**
+   * Raw data given as one file ({@code --raw ~/payments.csv}) is that file alone: its folder is
+   * neither bound nor walked, so globs under {@code /raw} cannot list the folder's other files
+   * through refusals that name them, and a sibling that exists is refused like one that does not.
+   */
+  @Test
+  void aSingleRawFileShowsNothingOfItsFolder() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path raw = Files.writeString(home.resolve("payments.csv"), "id,v\n1,2\n");
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(home.resolve(".aws/credentials"), "[default]\nkey = x\n");
+    Files.writeString(home.resolve("private-notes.csv"), "a,b\n1,2\n");
+    String code = "import bauplan\nc = bauplan.Client()\nb = 'me.probe'\n"
+        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+        + "def refusal(uri):\n"
+        + "    try:\n"
+        + "        c._gateway.call('create_table', {'table': 't', 'search_uri': uri, 'branch': b})\n"
+        + "        return 'IMPORTED'\n"
+        + "    except Exception as e:\n"
+        + "        return str(e).replace(uri, 'URI')\n"
+        + "for uri in ['/raw/*', '/raw/**', '/raw/.aws/*', '/raw/*/*']:\n"
+        + "    print('glob', uri, refusal(uri))\n"
+        + "print('oracle', 'SAME' if refusal('/raw/private-notes.csv') == refusal('/raw/absent.csv')"
+        + " else 'DIFFERENT')\n"
+        + "c.create_table('payments', '/raw/payments.csv', branch=b)\n"
+        + "c.import_data('payments', '/raw/payments.csv', branch=b)\n"
+        + "print('rows', c.query('SELECT * FROM payments', ref=b).to_pylist())\n";
+    Path script = dir.resolve("probe.json");
+    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
+        "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
+    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
+        "--merge", "never", "--raw", raw.toString(), "--home", dir.resolve("lake").toString(),
+        "--runs-dir", dir.resolve("runs").toString(), "--json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    String output = r.out() + r.err();
+    assertThat(output).contains("oracle SAME", "rows [{'id': 1, 'v': 2}]");
+    List<String> globs = output.lines().filter(line -> line.startsWith("glob ")).toList();
+    assertThat(globs).hasSize(4);
+    assertThat(String.join("\n", globs)).doesNotContain("private-notes", "credentials", "IMPORTED");
+  }
+
+  /**
+   * Refusals write the raw folder as /raw, but the kernel tells the code where every bind comes
+   * from: bubblewrap's bind sources (the raw folder, the workspace, a --python venv) are listed
+   * with their host paths in /proc/self/mountinfo, so a home folder's name reaches the model.
+   * Hiding them needs binds whose host paths say nothing (e.g. from a per-run folder the host
+   * mounts privately first); bubblewrap alone offers no way to mask mountinfo.
+   */
+  @Disabled("open: /proc/self/mountinfo shows the host paths of every bind source")
+  @Test
+  void theSandboxDoesNotLearnTheRawFoldersHostPath() throws Exception {
+    CliRunner.Result r = runCode("print(open('/proc/self/mountinfo').read())\n");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains(" /raw ").doesNotContain(demo.dir.toString());
   }
 
   @Test

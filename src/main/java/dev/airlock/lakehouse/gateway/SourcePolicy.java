@@ -74,6 +74,12 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
     if (uri.contains("://") && !uri.startsWith("file://")) {
       return remote.admit(uri);
     }
+    if (uri.chars().anyMatch(Character::isISOControl)) {
+      // A NUL is no path character at all (the host's path parser threw an internal error).
+      throw new LakehouseException(ErrorType.BAD_REQUEST, "Source '" + uri.replaceAll("\\p{Cntrl}", "?")
+          + "' contains a control character (shown as ?): no path here holds one; name"
+          + " the file by its plain path.", Map.of());
+    }
     String path = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
     String host = toHost(path);
     if (confined) {

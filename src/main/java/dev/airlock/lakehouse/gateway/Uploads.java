@@ -5,6 +5,7 @@ import dev.airlock.lakehouse.Lineage;
 import dev.airlock.source.StagedFiles;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Files sandboxed code sends with {@code create_table} and {@code import_data}. The code's client
@@ -107,6 +110,7 @@ final class Uploads implements AutoCloseable {
     }
     try {
       int i = 0;
+      long content = 0;
       for (Announced f : files) {
         Path target = upload.folder.resolve(i++ + "-" + safeName(f.path()));
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
@@ -114,6 +118,12 @@ final class Uploads implements AutoCloseable {
           body.copy(f.size(), out);
         }
         upload.add(target, f.path());
+        content += contentBytes(target, maxRequestBytes - content);
+        if (content > maxRequestBytes) {
+          throw new ProtocolError(ProtocolError.REQUEST_TOO_LARGE, 413, "The upload for " + uri
+              + " decompresses to more than the gateway's limit of " + maxRequestBytes + " bytes"
+              + " per call (" + f.path() + " is gzip): import fewer or smaller files at a time.");
+        }
       }
       return upload;
     } catch (EOFException e) {
@@ -124,6 +134,29 @@ final class Uploads implements AutoCloseable {
       upload.close();
       throw e;
     }
+  }
+
+  /**
+   * The bytes the lakehouse will read from {@code file}: a {@code .gz} file is read decompressed,
+   * so it counts by what it expands to (counted no further than {@code room} + 1), or a few
+   * kilobytes sent would make the host parse gigabytes.
+   */
+  private static long contentBytes(Path file, long room) throws IOException {
+    if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+      return Files.size(file);
+    }
+    long count = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      int n;
+      while (count <= room && (n = in.read(buffer)) > 0) {
+        count += n;
+      }
+    } catch (java.util.zip.ZipException | EOFException e) {
+      // Not gzip or cut short: the import reports the file itself, with its own error.
+      return Files.size(file);
+    }
+    return count;
   }
 
   /** Staging never outgrows the budget, however many connections upload at once. */

@@ -38,6 +38,16 @@ class SourcePolicyTest {
   }
 
   @Test
+  void aControlCharacterIsABadRequestNotAnInternalError() {
+    for (String uri : new String[] {"/raw/a.csv\u0000", "/raw/a.csv\n", "file:///raw/a\u0000.csv"}) {
+      assertThatThrownBy(() -> policy.apply(uri))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("contains a control character")
+          .satisfies(e -> assertThat(((LakehouseException) e).errorType()).isEqualTo(ErrorType.BAD_REQUEST));
+    }
+  }
+
+  @Test
   void theHostNeverResolvesWorkspaceOrRelativePaths() {
     for (String uri : new String[] {"/work/clean.csv", "clean.csv", "file:///work/d/data.csv"}) {
       assertThatThrownBy(() -> policy.apply(uri))

@@ -64,6 +64,34 @@ class UploadedSourcesTest {
     assertThat(staged()).isEmpty();
   }
 
+  /**
+   * A gzip file is read decompressed: a 64 KiB per-call limit let a ~20 KB upload make the host
+   * parse and write 10 MiB (1000 times more), so a call's few GiB became terabytes.
+   */
+  @Test
+  void aGzipFileCountsAgainstTheLimitByWhatItExpandsTo() throws Exception {
+    String out = h.run(PRELUDE + """
+        import gzip, os
+        with gzip.open("%s/bomb.csv.gz", "wb", 9) as f:
+            f.write(b"id\\n" + b"1\\n" * (5 << 20))
+        with gzip.open("%s/small.csv.gz", "wb") as f:
+            f.write(b"id\\n1\\n2\\n")
+        print("sent", os.path.getsize("%s/bomb.csv.gz") < 64 * 1024)
+        client.create_table("small", "%s/small.csv.gz", branch="alice.up")
+        print("small", client.import_data("small", "%s/small.csv.gz", branch="alice.up").job_status)
+        try:
+            client.create_table("bomb", "%s/bomb.csv.gz", branch="alice.up")
+            print("bomb", client.import_data("bomb", "%s/bomb.csv.gz", branch="alice.up").job_status)
+        except Exception as e:
+            print("bomb refused:", e)
+        """.formatted(files, files, files, files, files, files, files));
+
+    assertThat(out).contains("sent True", "small SUCCESS",
+        "bomb refused:", "decompresses to more than the gateway's limit of 65536 bytes");
+    assertThat(h.lakehouse.table("alice.up", "small").lineage().sourceUris()).hasSize(1);
+    assertThat(staged()).isEmpty();
+  }
+
   @Test
   void foldersAndGlobsAreExpandedWhereTheCodeRuns() throws Exception {
     Files.createDirectories(files.resolve("parts/deep"));
