@@ -116,6 +116,31 @@ class ReadOnlyQueryTest {
     refused("SELECT * FROM fees AT (VERSION => 1)");
   }
 
+  /**
+   * A CTE's own body, and the CTEs listed before it, do not see its name: DuckDB resolves the
+   * name there in its catalog, so a CTE named like a system view hands that view to the query.
+   */
+  @Test
+  void aCteNamedLikeACatalogViewDoesNotReachTheView() {
+    for (String sql : List.of(
+        "WITH pg_settings AS (SELECT * FROM pg_settings) SELECT setting FROM pg_settings",
+        "WITH RECURSIVE pg_settings AS (SELECT * FROM pg_settings) SELECT * FROM pg_settings",
+        "WITH x AS (SELECT * FROM pg_settings), pg_settings AS (SELECT 1) SELECT * FROM x",
+        "WITH sqlite_master AS (SELECT * FROM sqlite_master) SELECT sql FROM sqlite_master",
+        "WITH duckdb_views AS MATERIALIZED (SELECT * FROM duckdb_views) SELECT * FROM duckdb_views",
+        "SELECT * FROM fees WHERE id IN (WITH Duckdb_Databases AS (FROM duckdb_databases)"
+            + " SELECT 1 FROM duckdb_databases)")) {
+      assertThat(refused(sql).getMessage()).as(sql)
+          .contains("is a name of DuckDB's own catalog", "rename the CTE");
+    }
+    assertThatThrownBy(() -> lake.scan("fees", "main", null, "id IN (WITH duckdb_views AS"
+        + " (SELECT * FROM duckdb_views) SELECT length(sql) FROM duckdb_views)", null))
+        .isInstanceOf(LakehouseException.class)
+        .hasMessageContaining("is a name of DuckDB's own catalog");
+    assertThat(count("WITH fees AS (SELECT * FROM fees WHERE id = 1) SELECT count(*) FROM fees"))
+        .isEqualTo(1);
+  }
+
   @Test
   void filesAreRefusedByFunctionAndByPath() {
     assertThat(refused("SELECT * FROM read_csv('/etc/passwd')").getMessage())
