@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class DuckEngine {
   private final Path warehouse;
   private final Path spill;
+  private final QueryLimits limits;
   private final QueryPool queries;
 
   /**
@@ -35,9 +36,15 @@ final class DuckEngine {
    *     (DuckDB removes it on close); never the process's working folder
    */
   DuckEngine(Path warehouse, Path spill) {
+    this(warehouse, spill, QueryLimits.DEFAULT);
+  }
+
+  /** As above, with {@code limits} on what each query takes of the host. */
+  DuckEngine(Path warehouse, Path spill, QueryLimits limits) {
     this.warehouse = warehouse.toAbsolutePath();
     this.spill = spill.toAbsolutePath();
-    this.queries = new QueryPool(this.warehouse, this.spill);
+    this.limits = limits;
+    this.queries = new QueryPool(this.warehouse, this.spill, limits);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
       Files.createDirectories(this.spill);
@@ -168,12 +175,21 @@ final class DuckEngine {
       ReadOnlyQuery checked = ReadOnlyQuery.check(c, sql, tables, ref);
       bind(c, tables);
       try (Statement s = c.createStatement()) {
+        // DuckDB interrupts the query itself when the time is up; the sandbox's limit cannot.
+        s.setQueryTimeout(limits.timeoutSeconds());
         if (!s.execute(checked.sql())) {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
         try (ResultSet rs = s.getResultSet()) {
           return collect(rs, maxRows);
         }
+      } catch (SQLException e) {
+        if (cause(e).startsWith("INTERRUPT Error")) {
+          throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed: it"
+              + " ran longer than " + limits.timeoutSeconds() + " s, the limit for one query:"
+              + " filter, aggregate or LIMIT it, or query a smaller table.", Map.of("ref", ref), e);
+        }
+        throw e;
       }
     } finally {
       queries.give(c);

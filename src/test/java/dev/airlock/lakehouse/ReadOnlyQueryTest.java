@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -234,7 +235,8 @@ class ReadOnlyQueryTest {
 
   @Test
   void duckDbSpillsIntoTheLakehousesFolderNotTheWorkingFolder() throws Exception {
-    QueryPool pool = new QueryPool(home.resolve("warehouse"), home.resolve("spill"));
+    QueryPool pool =
+        new QueryPool(home.resolve("warehouse"), home.resolve("spill"), QueryLimits.DEFAULT);
     try {
       Connection c = pool.take();
       try (Statement s = c.createStatement();
@@ -244,6 +246,77 @@ class ReadOnlyQueryTest {
       } finally {
         pool.give(c);
       }
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** Limits small enough that a test reaches them quickly. */
+  private static final QueryLimits SMALL = new QueryLimits(Duration.ofSeconds(1), "64MiB", "16MiB",
+      1, 1);
+
+  /** Sandboxed code's SQL runs in the host's process: the sandbox's time limit does not stop it. */
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // without the limit the query runs for days: fail instead
+  void aQueryThatRunsForeverIsInterruptedAtTheTimeLimit() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"), SMALL);
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT count(*) FROM range(1000000000000000) a(i) WHERE i % 7 = 3", null))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("ran longer than 1 s, the limit for one query");
+      assertThat(engine.query(CatalogState.empty(), "main", "SELECT 42", null).rows())
+          .containsExactly(List.of(42));
+    } finally {
+      engine.close();
+    }
+  }
+
+  /** DuckDB's defaults give one query 80% of the host's memory and its disk until 90% full. */
+  @Test
+  void aQueryGetsABoundedShareOfTheHostsMemoryAndDisk() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT count(*) FROM (SELECT DISTINCT i::VARCHAR || 'padding padding' FROM"
+              + " range(20000000) t(i))", null))
+          .isInstanceOf(java.sql.SQLException.class)
+          .hasMessageContaining("Out of Memory");
+    } finally {
+      engine.close();
+    }
+    QueryPool pool =
+        new QueryPool(home.resolve("warehouse"), home.resolve("spill"), QueryLimits.DEFAULT);
+    try {
+      Connection c = pool.take();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT current_setting('memory_limit'),"
+              + " current_setting('max_temp_directory_size'), current_setting('threads')")) {
+        rs.next();
+        assertThat(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .containsExactly("2.0 GiB", "4.0 GiB", 2L);
+      } finally {
+        pool.give(c);
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** 32 gateway connections would otherwise each hold a database with its own memory limit. */
+  @Test
+  void queriesBeyondTheConcurrentLimitWaitForATurnAndThenGiveUp() throws Exception {
+    QueryPool pool = new QueryPool(home.resolve("warehouse"), home.resolve("spill"), SMALL);
+    try {
+      Connection first = pool.take();
+      try {
+        assertThatThrownBy(pool::take).isInstanceOf(java.sql.SQLException.class)
+            .hasMessageContaining("runs 1 query at a time");
+      } finally {
+        pool.give(first);
+      }
+      pool.give(pool.take());
     } finally {
       pool.close();
     }
