@@ -181,7 +181,15 @@ final class DuckEngine {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
         try (ResultSet rs = s.getResultSet()) {
-          return collect(rs, maxRows);
+          QueryResult result = collect(rs, maxRows, limits.answerBytes());
+          if (result == null) {
+            throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed:"
+                + " its answer holds more than " + (limits.answerBytes() % (1 << 20) == 0 ? (limits.answerBytes() >> 20) + " MiB"
+                    : limits.answerBytes() + " bytes") + ", the"
+                + " limit for one answer: select fewer columns, aggregate, filter or LIMIT it.",
+                Map.of("ref", ref));
+          }
+          return result;
         }
       } catch (SQLException e) {
         if (cause(e).startsWith("INTERRUPT Error")) {
@@ -228,7 +236,9 @@ final class DuckEngine {
     }
   }
 
-  private static QueryResult collect(ResultSet rs, Integer maxRows) throws SQLException {
+  /** The rows of {@code rs}; null when they hold more than about {@code maxBytes}. */
+  private static QueryResult collect(ResultSet rs, Integer maxRows, long maxBytes)
+      throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String> names = new ArrayList<>();
@@ -239,6 +249,7 @@ final class DuckEngine {
     }
     List<List<Object>> rows = new ArrayList<>();
     boolean truncated = false;
+    long bytes = 0;
     while (rs.next()) {
       if (maxRows != null && rows.size() >= maxRows) {
         truncated = true;
@@ -246,11 +257,38 @@ final class DuckEngine {
       }
       List<Object> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(DuckTypes.value(rs.getObject(i)));
+        Object value = DuckTypes.value(rs.getObject(i));
+        bytes += size(value);
+        row.add(value);
+      }
+      if (bytes > maxBytes) {
+        return null;
       }
       rows.add(java.util.Collections.unmodifiableList(row));
     }
     return new QueryResult(names, types, rows, truncated);
+  }
+
+  /** About what a value takes in the answer: its characters, or 8 bytes for a number. */
+  private static long size(Object value) {
+    if (value instanceof String s) {
+      return s.length();
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      long sum = 8;
+      for (Object o : list) {
+        sum += size(o);
+      }
+      return sum;
+    }
+    if (value instanceof Map<?, ?> map) {
+      long sum = 8;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        sum += size(e.getKey()) + size(e.getValue());
+      }
+      return sum;
+    }
+    return 8;
   }
 
   static String quote(String s) {

@@ -13,13 +13,16 @@ import java.time.Duration;
  * @param spill DuckDB's {@code max_temp_directory_size}: what one database may spill to disk
  * @param threads DuckDB's {@code threads} for one query
  * @param concurrent how many queries run at once; others wait up to {@code timeout} for a turn
+ * @param answerBytes about how much one answer may hold in the host's heap (characters of text,
+ *     8 bytes a number): past it the query fails instead of the host running out of memory
  */
-record QueryLimits(Duration timeout, String memory, String spill, int threads, int concurrent) {
+record QueryLimits(
+    Duration timeout, String memory, String spill, int threads, int concurrent, long answerBytes) {
   static final QueryLimits DEFAULT =
-      new QueryLimits(Duration.ofSeconds(120), "2GiB", "4GiB", 2, 2);
+      new QueryLimits(Duration.ofSeconds(120), "2GiB", "4GiB", 2, 2, 256L << 20);
 
   QueryLimits {
-    if (timeout.toSeconds() < 1 || threads < 1 || concurrent < 1) {
+    if (timeout.toSeconds() < 1 || threads < 1 || concurrent < 1 || answerBytes < 1) {
       throw new IllegalArgumentException("query limits need a timeout of at least 1 s, one thread"
           + " and one query at a time: " + timeout + ", " + threads + ", " + concurrent);
     }

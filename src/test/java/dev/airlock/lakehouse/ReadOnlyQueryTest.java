@@ -253,7 +253,7 @@ class ReadOnlyQueryTest {
 
   /** Limits small enough that a test reaches them quickly. */
   private static final QueryLimits SMALL = new QueryLimits(Duration.ofSeconds(1), "64MiB", "16MiB",
-      1, 1);
+      1, 1, 1 << 20);
 
   /** Sandboxed code's SQL runs in the host's process: the sandbox's time limit does not stop it. */
   @Test
@@ -276,7 +276,7 @@ class ReadOnlyQueryTest {
   @Test
   void aQueryGetsABoundedShareOfTheHostsMemoryAndDisk() throws Exception {
     DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
-        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1));
+        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1, 1 << 20));
     try {
       assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
           "SELECT count(*) FROM (SELECT DISTINCT i::VARCHAR || 'padding padding' FROM"
@@ -319,6 +319,26 @@ class ReadOnlyQueryTest {
       pool.give(pool.take());
     } finally {
       pool.close();
+    }
+  }
+
+  /**
+   * Ten 100 MB strings once became 12 GB in the host's heap (the sandbox has 2 GiB) and killed
+   * the gateway's thread: an answer is bounded in bytes as well as rows.
+   */
+  @Test
+  void anAnswerTooLargeForTheHostsMemoryFailsNamingTheLimit() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "256MiB", "64MiB", 1, 1, 1 << 20));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT repeat('x', 100000) AS s FROM range(100)", 1000))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("answer holds more than 1 MiB");
+      assertThat(engine.query(CatalogState.empty(), "main",
+          "SELECT repeat('x', 100000) AS s FROM range(5)", 1000).rowCount()).isEqualTo(5);
+    } finally {
+      engine.close();
     }
   }
 }
