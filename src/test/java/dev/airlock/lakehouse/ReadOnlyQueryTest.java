@@ -341,4 +341,25 @@ class ReadOnlyQueryTest {
       engine.close();
     }
   }
+
+  /**
+   * Not fixed: DuckDB's memory_limit does not count long strings a function builds in a vector,
+   * so SELECT repeat('x', 100000000) FROM range(40) took 10-14 GB of the host with memory_limit
+   * 2GiB (streamed or not) before the answer limit could stop it. A hard bound needs queries in
+   * a child process with an address-space limit (or a cgroup); this test needs several GB.
+   */
+  @Test
+  @org.junit.jupiter.api.Disabled("needs queries in a memory-limited child process")
+  void longStringsBuiltByTheQueryAreHeldToTheMemoryLimit() {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1, 1 << 20));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT max(length(s)) FROM (SELECT repeat('x', 50000000) AS s FROM range(40))", 1))
+          .isInstanceOf(java.sql.SQLException.class)
+          .hasMessageContaining("Out of Memory");
+    } finally {
+      engine.close();
+    }
+  }
 }
