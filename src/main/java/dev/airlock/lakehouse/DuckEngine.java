@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class DuckEngine {
   private final Path warehouse;
   private final Path spill;
+  private final QueryLimits limits;
   private final QueryPool queries;
 
   /**
@@ -35,9 +36,15 @@ final class DuckEngine {
    *     (DuckDB removes it on close); never the process's working folder
    */
   DuckEngine(Path warehouse, Path spill) {
+    this(warehouse, spill, QueryLimits.DEFAULT);
+  }
+
+  /** As above, with {@code limits} on what each query takes of the host. */
+  DuckEngine(Path warehouse, Path spill, QueryLimits limits) {
     this.warehouse = warehouse.toAbsolutePath();
     this.spill = spill.toAbsolutePath();
-    this.queries = new QueryPool(this.warehouse, this.spill);
+    this.limits = limits;
+    this.queries = new QueryPool(this.warehouse, this.spill, limits);
     try {
       Files.createDirectories(this.warehouse.resolve(".tmp"));
       Files.createDirectories(this.spill);
@@ -169,12 +176,29 @@ final class DuckEngine {
       ReadOnlyQuery checked = ReadOnlyQuery.check(c, sql, tables, ref);
       bind(c, tables);
       try (Statement s = c.createStatement()) {
+        // DuckDB interrupts the query itself when the time is up; the sandbox's limit cannot.
+        s.setQueryTimeout(limits.timeoutSeconds());
         if (!s.execute(checked.sql())) {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
         try (ResultSet rs = s.getResultSet()) {
-          return collect(rs, maxRows);
+          QueryResult result = collect(rs, maxRows, limits.answerBytes());
+          if (result == null) {
+            throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed:"
+                + " its answer holds more than " + (limits.answerBytes() % (1 << 20) == 0 ? (limits.answerBytes() >> 20) + " MiB"
+                    : limits.answerBytes() + " bytes") + ", the"
+                + " limit for one answer: select fewer columns, aggregate, filter or LIMIT it.",
+                Map.of("ref", ref));
+          }
+          return result;
         }
+      } catch (SQLException e) {
+        if (cause(e).startsWith("INTERRUPT Error")) {
+          throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed: it"
+              + " ran longer than " + limits.timeoutSeconds() + " s, the limit for one query:"
+              + " filter, aggregate or LIMIT it, or query a smaller table.", Map.of("ref", ref), e);
+        }
+        throw e;
       }
     } finally {
       queries.give(c);
@@ -213,7 +237,9 @@ final class DuckEngine {
     }
   }
 
-  private static QueryResult collect(ResultSet rs, Integer maxRows) throws SQLException {
+  /** The rows of {@code rs}; null when they hold more than about {@code maxBytes}. */
+  private static QueryResult collect(ResultSet rs, Integer maxRows, long maxBytes)
+      throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String> names = new ArrayList<>();
@@ -224,6 +250,7 @@ final class DuckEngine {
     }
     List<List<Object>> rows = new ArrayList<>();
     boolean truncated = false;
+    long bytes = 0;
     while (rs.next()) {
       if (maxRows != null && rows.size() >= maxRows) {
         truncated = true;
@@ -231,11 +258,38 @@ final class DuckEngine {
       }
       List<Object> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(DuckTypes.value(rs.getObject(i)));
+        Object value = DuckTypes.value(rs.getObject(i));
+        bytes += size(value);
+        row.add(value);
+      }
+      if (bytes > maxBytes) {
+        return null;
       }
       rows.add(java.util.Collections.unmodifiableList(row));
     }
     return new QueryResult(names, types, rows, truncated);
+  }
+
+  /** About what a value takes in the answer: its characters, or 8 bytes for a number. */
+  private static long size(Object value) {
+    if (value instanceof String s) {
+      return s.length();
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      long sum = 8;
+      for (Object o : list) {
+        sum += size(o);
+      }
+      return sum;
+    }
+    if (value instanceof Map<?, ?> map) {
+      long sum = 8;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        sum += size(e.getKey()) + size(e.getValue());
+      }
+      return sum;
+    }
+    return 8;
   }
 
   static String quote(String s) {

@@ -8,13 +8,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Warm DuckDB databases for queries, each locked to the warehouse folder (no other file of the
  * host is readable; defence in depth behind {@link ReadOnlyQuery}, which lets no file name
  * through) and used by one query at a time. A query runs inside a transaction that is
  * rolled back, so the views it bound and anything its SQL created vanish; a database that still
- * holds user objects afterwards (the SQL committed on its own) is closed, never reused.
+ * holds user objects afterwards (the SQL committed on its own) is closed, never reused. Each
+ * database is held to the {@link QueryLimits}' memory, spill and threads, and at most {@code
+ * concurrent} of them are out at once.
  */
 final class QueryPool implements AutoCloseable {
   private static final int MAX_IDLE = 3;
@@ -29,16 +33,42 @@ final class QueryPool implements AutoCloseable {
 
   private final Path warehouse;
   private final Path spill;
+  private final QueryLimits limits;
+  private final Semaphore turns;
   private final Deque<Connection> idle = new ArrayDeque<>();
   private boolean closed;
 
-  QueryPool(Path warehouse, Path spill) {
+  QueryPool(Path warehouse, Path spill, QueryLimits limits) {
     this.warehouse = warehouse;
     this.spill = spill;
+    this.limits = limits;
+    this.turns = new Semaphore(limits.concurrent(), true);
   }
 
-  /** A database ready for one query, inside an open transaction. */
+  /**
+   * A database ready for one query, inside an open transaction; waits up to the query timeout
+   * for a turn when {@code concurrent} queries are running. Each one taken must be given back.
+   */
   Connection take() throws SQLException {
+    try {
+      if (!turns.tryAcquire(limits.timeoutSeconds(), TimeUnit.SECONDS)) {
+        throw new SQLException("the lakehouse runs " + limits.concurrent() + " quer"
+            + (limits.concurrent() == 1 ? "y" : "ies") + " at a time and none finished within "
+            + limits.timeoutSeconds() + " s: send queries one after another");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a turn to query", e);
+    }
+    try {
+      return open();
+    } catch (SQLException | RuntimeException e) {
+      turns.release();
+      throw e;
+    }
+  }
+
+  private Connection open() throws SQLException {
     Connection c;
     synchronized (this) {
       c = idle.pollFirst();
@@ -52,6 +82,9 @@ final class QueryPool implements AutoCloseable {
         s.execute("SET temp_directory = " + DuckEngine.quote(DuckEngine.spillFolder(spill)));
         s.execute("SET allowed_directories = ["
             + DuckEngine.quote(warehouse.toString() + "/") + "]");
+        s.execute("SET memory_limit = " + DuckEngine.quote(limits.memory()));
+        s.execute("SET max_temp_directory_size = " + DuckEngine.quote(limits.spill()));
+        s.execute("SET threads = " + limits.threads());
         s.execute("SET enable_external_access = false");
         s.execute("SET lock_configuration = true");
       }
@@ -62,6 +95,14 @@ final class QueryPool implements AutoCloseable {
 
   /** Rolls the query back and keeps the database when nothing of the query survived. */
   void give(Connection c) {
+    try {
+      keepOrClose(c);
+    } finally {
+      turns.release();
+    }
+  }
+
+  private void keepOrClose(Connection c) {
     boolean clean;
     try {
       c.rollback();

@@ -76,10 +76,10 @@ final class ReadOnlyQuery {
         throw refused(ref, "EXPLAIN ANALYZE is refused: its profile names the host's files."
             + " Use EXPLAIN.");
       }
-      walk(statement(c, lead.rest(), ref), new Walk(tables, ref));
+      walk(statement(c, lead.rest(), ref), new Walk(tables, ref, catalogNames(c)));
       return new ReadOnlyQuery("EXPLAIN " + lead.rest());
     }
-    walk(statement(c, text, ref), new Walk(tables, ref));
+    walk(statement(c, text, ref), new Walk(tables, ref, catalogNames(c)));
     return new ReadOnlyQuery(text);
   }
 
@@ -120,10 +120,33 @@ final class ReadOnlyQuery {
     return statements.get(0).path("node");
   }
 
-  /** What a walk carries: the ref's tables and the CTE names in scope. */
-  private record Walk(BoundTables tables, String ref, Set<String> ctes) {
-    Walk(BoundTables tables, String ref) {
-      this(tables, ref, Set.of());
+  /**
+   * The names DuckDB's own catalog answers without a schema (its views, such as pg_settings,
+   * duckdb_views and sqlite_master), case folded. A CTE may not take one of these names: inside
+   * the CTE's own body and the CTEs listed before it the name is not the CTE's, and DuckDB
+   * resolves it in its catalog, so no scoping rule of the walk has to mirror DuckDB's.
+   */
+  private static Set<String> catalogNames(Connection c) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT lower(view_name) FROM duckdb_views()"
+            + " WHERE internal AND in_search_path(database_name, schema_name)"
+            + " UNION SELECT lower(table_name) FROM duckdb_tables()"
+            + " WHERE internal AND in_search_path(database_name, schema_name)");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * What a walk carries: the ref's tables, the names DuckDB's catalog answers, and the CTE names
+   * in scope.
+   */
+  private record Walk(BoundTables tables, String ref, Set<String> catalog, Set<String> ctes) {
+    Walk(BoundTables tables, String ref, Set<String> catalog) {
+      this(tables, ref, catalog, Set.of());
     }
 
     Walk with(JsonNode cteMap) {
@@ -134,9 +157,14 @@ final class ReadOnlyQuery {
           throw refused(ref, "CTE name '" + name + "' is not a plain name: use letters, digits"
               + " and underscores.");
         }
-        names.add(name.toLowerCase(Locale.ROOT));
+        String folded = name.toLowerCase(Locale.ROOT);
+        if (catalog.contains(folded)) {
+          throw refused(ref, "CTE name '" + name + "' is a name of DuckDB's own catalog, which a"
+              + " reference inside the WITH reaches instead of the CTE: rename the CTE.");
+        }
+        names.add(folded);
       }
-      return new Walk(tables, ref, names);
+      return new Walk(tables, ref, catalog, names);
     }
   }
 

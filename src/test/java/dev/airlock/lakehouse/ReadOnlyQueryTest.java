@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -116,6 +117,31 @@ class ReadOnlyQueryTest {
     refused("SELECT * FROM fees AT (VERSION => 1)");
   }
 
+  /**
+   * A CTE's own body, and the CTEs listed before it, do not see its name: DuckDB resolves the
+   * name there in its catalog, so a CTE named like a system view hands that view to the query.
+   */
+  @Test
+  void aCteNamedLikeACatalogViewDoesNotReachTheView() {
+    for (String sql : List.of(
+        "WITH pg_settings AS (SELECT * FROM pg_settings) SELECT setting FROM pg_settings",
+        "WITH RECURSIVE pg_settings AS (SELECT * FROM pg_settings) SELECT * FROM pg_settings",
+        "WITH x AS (SELECT * FROM pg_settings), pg_settings AS (SELECT 1) SELECT * FROM x",
+        "WITH sqlite_master AS (SELECT * FROM sqlite_master) SELECT sql FROM sqlite_master",
+        "WITH duckdb_views AS MATERIALIZED (SELECT * FROM duckdb_views) SELECT * FROM duckdb_views",
+        "SELECT * FROM fees WHERE id IN (WITH Duckdb_Databases AS (FROM duckdb_databases)"
+            + " SELECT 1 FROM duckdb_databases)")) {
+      assertThat(refused(sql).getMessage()).as(sql)
+          .contains("is a name of DuckDB's own catalog", "rename the CTE");
+    }
+    assertThatThrownBy(() -> lake.scan("fees", "main", null, "id IN (WITH duckdb_views AS"
+        + " (SELECT * FROM duckdb_views) SELECT length(sql) FROM duckdb_views)", null))
+        .isInstanceOf(LakehouseException.class)
+        .hasMessageContaining("is a name of DuckDB's own catalog");
+    assertThat(count("WITH fees AS (SELECT * FROM fees WHERE id = 1) SELECT count(*) FROM fees"))
+        .isEqualTo(1);
+  }
+
   @Test
   void filesAreRefusedByFunctionAndByPath() {
     assertThat(refused("SELECT * FROM read_csv('/etc/passwd')").getMessage())
@@ -209,7 +235,8 @@ class ReadOnlyQueryTest {
 
   @Test
   void duckDbSpillsIntoTheLakehousesFolderNotTheWorkingFolder() throws Exception {
-    QueryPool pool = new QueryPool(home.resolve("warehouse"), home.resolve("spill"));
+    QueryPool pool =
+        new QueryPool(home.resolve("warehouse"), home.resolve("spill"), QueryLimits.DEFAULT);
     try {
       Connection c = pool.take();
       try (Statement s = c.createStatement();
@@ -221,6 +248,118 @@ class ReadOnlyQueryTest {
       }
     } finally {
       pool.close();
+    }
+  }
+
+  /** Limits small enough that a test reaches them quickly. */
+  private static final QueryLimits SMALL = new QueryLimits(Duration.ofSeconds(1), "64MiB", "16MiB",
+      1, 1, 1 << 20);
+
+  /** Sandboxed code's SQL runs in the host's process: the sandbox's time limit does not stop it. */
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // without the limit the query runs for days: fail instead
+  void aQueryThatRunsForeverIsInterruptedAtTheTimeLimit() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"), SMALL);
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT count(*) FROM range(1000000000000000) a(i) WHERE i % 7 = 3", null))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("ran longer than 1 s, the limit for one query");
+      assertThat(engine.query(CatalogState.empty(), "main", "SELECT 42", null).rows())
+          .containsExactly(List.of(42));
+    } finally {
+      engine.close();
+    }
+  }
+
+  /** DuckDB's defaults give one query 80% of the host's memory and its disk until 90% full. */
+  @Test
+  void aQueryGetsABoundedShareOfTheHostsMemoryAndDisk() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1, 1 << 20));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT count(*) FROM (SELECT DISTINCT i::VARCHAR || 'padding padding' FROM"
+              + " range(20000000) t(i))", null))
+          .isInstanceOf(java.sql.SQLException.class)
+          .hasMessageContaining("Out of Memory");
+    } finally {
+      engine.close();
+    }
+    QueryPool pool =
+        new QueryPool(home.resolve("warehouse"), home.resolve("spill"), QueryLimits.DEFAULT);
+    try {
+      Connection c = pool.take();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT current_setting('memory_limit'),"
+              + " current_setting('max_temp_directory_size'), current_setting('threads')")) {
+        rs.next();
+        assertThat(List.of(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .containsExactly("2.0 GiB", "4.0 GiB", 2L);
+      } finally {
+        pool.give(c);
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** 32 gateway connections would otherwise each hold a database with its own memory limit. */
+  @Test
+  void queriesBeyondTheConcurrentLimitWaitForATurnAndThenGiveUp() throws Exception {
+    QueryPool pool = new QueryPool(home.resolve("warehouse"), home.resolve("spill"), SMALL);
+    try {
+      Connection first = pool.take();
+      try {
+        assertThatThrownBy(pool::take).isInstanceOf(java.sql.SQLException.class)
+            .hasMessageContaining("runs 1 query at a time");
+      } finally {
+        pool.give(first);
+      }
+      pool.give(pool.take());
+    } finally {
+      pool.close();
+    }
+  }
+
+  /**
+   * Ten 100 MB strings once became 12 GB in the host's heap (the sandbox has 2 GiB) and killed
+   * the gateway's thread: an answer is bounded in bytes as well as rows.
+   */
+  @Test
+  void anAnswerTooLargeForTheHostsMemoryFailsNamingTheLimit() throws Exception {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "256MiB", "64MiB", 1, 1, 1 << 20));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT repeat('x', 100000) AS s FROM range(100)", 1000))
+          .isInstanceOf(LakehouseException.class)
+          .hasMessageContaining("answer holds more than 1 MiB");
+      assertThat(engine.query(CatalogState.empty(), "main",
+          "SELECT repeat('x', 100000) AS s FROM range(5)", 1000).rowCount()).isEqualTo(5);
+    } finally {
+      engine.close();
+    }
+  }
+
+  /**
+   * Not fixed: DuckDB's memory_limit does not count long strings a function builds in a vector,
+   * so SELECT repeat('x', 100000000) FROM range(40) took 10-14 GB of the host with memory_limit
+   * 2GiB (streamed or not) before the answer limit could stop it. A hard bound needs queries in
+   * a child process with an address-space limit (or a cgroup); this test needs several GB.
+   */
+  @Test
+  @org.junit.jupiter.api.Disabled("needs queries in a memory-limited child process")
+  void longStringsBuiltByTheQueryAreHeldToTheMemoryLimit() {
+    DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"),
+        new QueryLimits(Duration.ofMinutes(10), "64MiB", "16MiB", 1, 1, 1 << 20));
+    try {
+      assertThatThrownBy(() -> engine.query(CatalogState.empty(), "main",
+          "SELECT max(length(s)) FROM (SELECT repeat('x', 50000000) AS s FROM range(40))", 1))
+          .isInstanceOf(java.sql.SQLException.class)
+          .hasMessageContaining("Out of Memory");
+    } finally {
+      engine.close();
     }
   }
 }

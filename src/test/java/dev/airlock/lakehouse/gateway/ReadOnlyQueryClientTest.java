@@ -74,6 +74,13 @@ class ReadOnlyQueryClientTest {
         refused("SELECT * FROM read_csv('/etc/passwd')")
         refused("SELECT * FROM '/etc/passwd'")
         refused("SELECT 1; SELECT 2")
+        refused("WITH x AS (SELECT * FROM pg_settings), pg_settings AS (SELECT 1) SELECT * FROM x")
+        try:
+            client.scan("fees", ref="main", filters="id IN (WITH sqlite_master AS"
+                        " (SELECT * FROM sqlite_master) SELECT length(sql) FROM sqlite_master)")
+            raise SystemExit("scan read the catalog")
+        except E.BauplanQueryError as e:
+            print("scan refused:", e)
         print("scan:", client.scan("fees", ref="main", filters="id = 1").to_pylist())
         try:
             client.scan("fees", ref="main", filters="id IN (SELECT 1 FROM read_text('/etc/hostname'))")
@@ -90,6 +97,8 @@ class ReadOnlyQueryClientTest {
         "refused: Query on main refused: queries are read-only", "CREATE is refused",
         "COPY is refused", "current_setting() is refused", "duckdb_views() is refused",
         "read_csv() is refused", "'/etc/passwd' is not a table of main", "2 statements",
+        "CTE name 'pg_settings' is a name of DuckDB's own catalog",
+        "CTE name 'sqlite_master' is a name of DuckDB's own catalog",
         "scan: [{'id': 1, 'rate': 0.5}]", "scan refused:", "read_text() is refused",
         "ok: SELECT count(*) AS n FROM fees 1", "ok: WITH f AS (SELECT * FROM fees) SELECT"
             + " count(*) AS n FROM f 1", "ok: VALUES (1), (2) 2", "ok: DESCRIBE fees 2",
