@@ -2,12 +2,16 @@ package dev.airlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.lakehouse.WriteContext;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,5 +220,35 @@ class LakehouseCommandTest {
     assertThat(run("revert-merge", "feedface", "--yes")).isEqualTo(ExitCodes.FAILED);
     assertThat(err()).contains("Commit 'feedface' not found",
         "`airlock lakehouse log main`");
+  }
+
+  /**
+   * The agent's code names commit properties (gateway commit_properties), CSV headers and values:
+   * escape sequences in them must not clear or rewrite the terminal of the person who inspects the
+   * branch before merging.
+   */
+  @Test
+  void whatTheAgentsCodeWroteIsShownNotObeyed() throws Exception {
+    loadBranch();
+    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      lake.createNamespace("scratch", "wap", new WriteContext("agent", "run-1", 1, null,
+          Map.of("note\u001b[2J", "\u001b]0;owned\u0007\rchecks: PASS")));
+    }
+    Path evil = raw.resolve("evil.csv");
+    Files.writeString(evil, "id,\u001b[8mname\n1,\u001b[2Jx\n");
+    assertThat(run("create-table", "evil", evil.toString(), "--branch", "wap")).isZero();
+    assertThat(run("import", "evil", evil.toString(), "--branch", "wap")).isZero();
+
+    assertThat(run("log", "wap")).isZero();
+    String log = out();
+    assertThat(run("schema", "wap", "evil")).isZero();
+    String schema = out();
+    assertThat(run("query", "wap", "SELECT * FROM evil")).isZero();
+    String query = out();
+
+    assertThat(log).contains("note\u241b[2J", "\u241b]0;owned\\x07\\x0dchecks: PASS");
+    assertThat(schema).contains("\u241b[8mname");
+    assertThat(query).contains("\u241b[2Jx");
+    assertThat(log + schema + query).doesNotContain("\u001b", "\u0007", "\r");
   }
 }
