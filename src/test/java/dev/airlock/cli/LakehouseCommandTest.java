@@ -251,4 +251,22 @@ class LakehouseCommandTest {
     assertThat(query).contains("\u241b[2Jx");
     assertThat(log + schema + query).doesNotContain("\u001b", "\u0007", "\r");
   }
+
+  /**
+   * A column name is the source's text: one with a newline would print a fake line (say, a check
+   * that passed) in the merge review of a changed table and in every listing.
+   */
+  @Test
+  void aColumnNameWithANewlineIsRefusedNamingIt() throws Exception {
+    assertThat(run("create-branch", "wap", "main")).isZero();
+    Path json = raw.resolve("fake.json");
+    Files.writeString(json, "[{\"id\": 1, \"x\\n  \\u2714 custom:all_checks: PASS\": 2}]");
+
+    assertThat(run("create-table", "fake", json.toString(), "--branch", "wap"))
+        .isEqualTo(ExitCodes.FAILED);
+
+    assertThat(err()).contains("column name \"x\\u000a  \u2714 custom:all_checks: PASS\" has a"
+        + " control character");
+    assertThat(CliRunner.tables(home, "wap")).isEmpty();
+  }
 }
