@@ -24,7 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class MergeRevert {
   /** Commit property naming the merge a revert undid (its full hash). */
-  static final String REVERTED_MERGE = "reverted_merge";
+  static final String REVERTED_MERGE = WriteContext.REVERTED_MERGE;
 
   private final GitCatalog catalog;
   private final Branches branches;
