@@ -98,7 +98,9 @@ public final class RunMergeGate implements MergeGate {
 
   private MergeEvidence evidence(MergeRequest request) {
     List<RunEvent.TableChange> changes = changes(request.diff().tables());
-    VerificationReport report = audit == null ? null : audit.verify(request.source().name() + "@" + request.source().hash());
+    // The merge result, not the source: the target's own changes since the branch left it are in
+    // what gets published too.
+    VerificationReport report = audit == null ? null : audit.verify(request.auditRef());
     List<MergeEvidence.Provenance> provenance = journal.provenance(request.source().name(),
         request.diff().tables().stream().map(TableDiff::fqn).toList());
     return new MergeEvidence(request.source().name(), request.target().name(), changes, report, provenance,

@@ -52,7 +52,7 @@ public final class LakehouseCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(out());
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   @Command(name = "branches", description = "List branches and their heads.")
@@ -319,12 +319,13 @@ public final class LakehouseCommand implements Runnable {
     }
   }
 
+  /** Commit messages, properties, names and values come from the agent's code: shown, not obeyed. */
   private PrintWriter out() {
-    return spec.commandLine().getOut();
+    return SafeTerminal.writer(spec.commandLine().getOut());
   }
 
   private PrintWriter err() {
-    return spec.commandLine().getErr();
+    return SafeTerminal.writer(spec.commandLine().getErr());
   }
 
 }

@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,6 +33,37 @@ final class SafeTerminal extends PrintStream {
   @Override
   public void print(char c) {
     print(String.valueOf(c));
+  }
+
+  /**
+   * {@code out} showing control characters instead of obeying them: for commands that print
+   * lakehouse contents (commit messages and properties, column names, values, lineage), all of
+   * which the agent's code may have written.
+   */
+  static PrintWriter writer(PrintWriter out) {
+    return out instanceof SafeWriter ? out : new SafeWriter(out);
+  }
+
+  private static final class SafeWriter extends PrintWriter {
+    SafeWriter(PrintWriter out) {
+      super(out, true);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      String safe = clean(s.substring(off, off + len));
+      super.write(safe, 0, safe.length());
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      write(new String(buf, off, len), 0, len);
+    }
+
+    @Override
+    public void write(int c) {
+      write(String.valueOf((char) c), 0, 1);
+    }
   }
 
   /** Writes Airlock's own text unfiltered (e.g. the carriage return of a progress line). */

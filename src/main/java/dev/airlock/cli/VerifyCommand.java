@@ -48,8 +48,9 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    // Table, column and check names and values come from the agent's code: shown, not obeyed.
+    PrintWriter out = SafeTerminal.writer(spec.commandLine().getOut());
+    PrintWriter err = SafeTerminal.writer(spec.commandLine().getErr());
     try {
       Expectations expectations;
       try {

@@ -258,10 +258,14 @@ final class GitCatalog implements AutoCloseable {
     }
   }
 
-  /** The newest commit reachable from {@code tip} but not from {@code since} that matches. */
+  /**
+   * The newest commit on {@code tip}'s first-parent line (the commits the branch took itself, not
+   * those merged into it) after {@code since} that matches.
+   */
   Commit findSince(ObjectId tip, ObjectId since, java.util.function.Predicate<Commit> match)
       throws IOException {
     try (RevWalk walk = new RevWalk(repo)) {
+      walk.setFirstParent(true);
       walk.markStart(walk.parseCommit(tip));
       walk.markUninteresting(walk.parseCommit(since));
       for (RevCommit c : walk) {

@@ -77,6 +77,13 @@ public final class LocalLakehouse implements Lakehouse {
     return run(new Op("create_branch", branch, null, null), op -> {
       RefName name = RefName.parse(branch, "branch");
       Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
+      // A name is one ref: refs resolve branch first, so a branch named like a tag would quietly
+      // put writable data where the person's fixed snapshot was.
+      if (catalog.tagTarget(name) != null) {
+        throw new LakehouseException(ErrorType.TAG_EXISTS, "'" + branch + "' is already a tag: a"
+            + " branch of that name would hide it; pick another name.",
+            Map.of("tag_name", branch, "input_ref", branch));
+      }
       if (!catalog.casBranch(name, ObjectId.zeroId(), from.id())) {
         ObjectId head = catalog.branchHead(name);
         if (head == null) {
@@ -151,6 +158,11 @@ public final class LocalLakehouse implements Lakehouse {
     return run(new Op("create_tag", tag, null, null), op -> {
       RefName name = RefName.parse(tag, "tag");
       Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
+      if (catalog.branchHead(name) != null) {
+        throw new LakehouseException(ErrorType.BRANCH_EXISTS, "'" + tag + "' is already a branch:"
+            + " a tag of that name would be hidden by it (refs resolve branch first); pick another"
+            + " name.", Map.of("branch_name", tag, "input_ref", tag));
+      }
       if (!catalog.createTag(name, from.id())) {
         throw new LakehouseException(ErrorType.TAG_EXISTS, "Tag '" + tag
             + "' already exists: tags never move; pick another name.",

@@ -43,13 +43,15 @@ final class MergeCommand {
       if (!result.conflicts().isEmpty()) {
         throw conflict(sourceRef, into, result.conflicts());
       }
-      if (gated) {
-        review(source.ref(), targetRef, target, result.state(), ctx);
-      }
       String message = ctx.message() != null ? ctx.message()
           : "Merge " + source.ref().name() + " into " + into;
+      // Written before the review (no ref points at it until the compare-and-swap below), so the
+      // gate can audit exactly the state it would publish.
       ObjectId commit = catalog.writeCommit(
           result.state(), List.of(targetHead, source.id()), ctx, message);
+      if (gated) {
+        review(source.ref(), targetRef, target, result.state(), ctx, Ref.detached(commit.name()));
+      }
       if (catalog.casBranch(into, targetHead, commit)) {
         op.after = commit.name();
         return Ref.branch(into.value(), commit.name());
@@ -59,11 +61,11 @@ final class MergeCommand {
   }
 
   private void review(Ref source, Ref target, CatalogState before, CatalogState after,
-      WriteContext ctx) {
+      WriteContext ctx, Ref result) {
     RefDiff diff = Merges.diff(target, before, source, after);
     MergeDecision decision;
     try {
-      decision = gate.reviewMerge(new MergeRequest(source, target, diff, ctx));
+      decision = gate.reviewMerge(new MergeRequest(source, target, diff, ctx, result));
     } catch (RuntimeException e) {
       decision = MergeDecision.reject("the merge gate failed: " + e.getMessage());
     }

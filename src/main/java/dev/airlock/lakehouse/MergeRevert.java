@@ -24,7 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class MergeRevert {
   /** Commit property naming the merge a revert undid (its full hash). */
-  static final String REVERTED_MERGE = "reverted_merge";
+  static final String REVERTED_MERGE = WriteContext.REVERTED_MERGE;
 
   private final GitCatalog catalog;
   private final Branches branches;
@@ -77,8 +77,10 @@ final class MergeRevert {
       throw badRequest(label + " is not a merge commit: revert-merge undoes merges; to undo"
           + " one table's change use revert_table on a branch.", merge, branch);
     }
-    Commit revert = catalog.findSince(head, id, c -> merge.hash().equals(
-        c.properties().get(REVERTED_MERGE)));
+    // A revert is a one-parent commit the branch took itself. Properties alone prove nothing: the
+    // agent's code names commit properties too, and a merge brings in commits the code wrote.
+    Commit revert = catalog.findSince(head, id, c -> c.parents().size() == 1
+        && merge.hash().equals(c.properties().get(REVERTED_MERGE)));
     if (revert != null) {
       throw badRequest(label + " was already reverted on " + branch + " by "
           + shortHash(revert.hash()) + ": nothing to do.", merge, branch);

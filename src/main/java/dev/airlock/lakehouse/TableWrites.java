@@ -60,6 +60,7 @@ final class TableWrites {
       String rel = DuckEngine.relation(staged.files(), uri);
       fields = engine.describe(c, rel);
       WholeSources.checkColumns(fields, staged.files());
+      WholeSources.checkColumnNames(fields, uri);
       file = engine.publish(engine.stage(c, "SELECT * FROM " + rel + " LIMIT 0"), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {

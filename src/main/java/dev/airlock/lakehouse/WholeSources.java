@@ -64,6 +64,23 @@ final class WholeSources {
     }
   }
 
+  /**
+   * Column names come from the source's header or keys, which the agent's code writes: a name
+   * with a control character (a newline, an escape) would print as extra lines in the merge
+   * review and every listing of the table, so such a source is refused, naming the column.
+   */
+  static void checkColumnNames(List<TableDocument.Field> fields, String uri) {
+    for (TableDocument.Field field : fields) {
+      if (field.name().chars().anyMatch(Character::isISOControl)) {
+        StringBuilder shown = new StringBuilder();
+        field.name().chars().forEach(c -> shown.append(Character.isISOControl(c)
+            ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        throw SourceResolver.failed(uri, "column name \"" + shown + "\" has a control character"
+            + " (a newline, tab or escape): rename the column in the source");
+      }
+    }
+  }
+
   private static void checkJson(Path file) throws IOException {
     try (InputStream in = open(file);
         JsonParser parser = new JsonFactory().createParser(in)) {

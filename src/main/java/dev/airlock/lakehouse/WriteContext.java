@@ -16,6 +16,12 @@ public record WriteContext(
 
   public static final String TURN = "turn";
 
+  /** Commit property naming the merge a revert-merge undid (its full hash). */
+  public static final String REVERTED_MERGE = "reverted_merge";
+
+  /** Keys only the lakehouse sets: a caller's {@code commit_properties} may not name them. */
+  public static final java.util.Set<String> RESERVED = java.util.Set.of(RUN, TURN, REVERTED_MERGE);
+
   public WriteContext {
     if (author == null || author.isBlank()) {
       throw new IllegalArgumentException("a write needs an author");

@@ -2,12 +2,16 @@ package dev.airlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.MergeGate;
+import dev.airlock.lakehouse.WriteContext;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,5 +247,50 @@ class LakehouseCommandTest {
     CliRunner.Result tables = CliRunner.run("lakehouse", "tables", "after", "--home", home.toString());
     assertThat(tables.exit()).as(tables.err()).isZero();
     assertThat(tables.out()).contains("(no tables on after)");
+  }
+
+  /**
+   * The agent's code names commit properties (gateway commit_properties) and values:
+   * escape sequences in them must not clear or rewrite the terminal of the person who inspects the
+   * branch before merging.
+   */
+  @Test
+  void whatTheAgentsCodeWroteIsShownNotObeyed() throws Exception {
+    loadBranch();
+    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      lake.createNamespace("scratch", "wap", new WriteContext("agent", "run-1", 1, null,
+          Map.of("note\u001b[2J", "\u001b]0;owned\u0007\rchecks: PASS")));
+    }
+    Path evil = raw.resolve("evil.csv");
+    Files.writeString(evil, "id,name\n1,\u001b[2Jx\n");
+    assertThat(run("create-table", "evil", evil.toString(), "--branch", "wap")).isZero();
+    assertThat(run("import", "evil", evil.toString(), "--branch", "wap")).isZero();
+
+    assertThat(run("log", "wap")).isZero();
+    String log = out();
+    assertThat(run("query", "wap", "SELECT * FROM evil")).isZero();
+    String query = out();
+
+    assertThat(log).contains("note\u241b[2J", "\u241b]0;owned\\x07\\x0dchecks: PASS");
+    assertThat(query).contains("\u241b[2Jx");
+    assertThat(log + query).doesNotContain("\u001b", "\u0007", "\r");
+  }
+
+  /**
+   * A column name is the source's text: one with a newline would print a fake line (say, a check
+   * that passed) in the merge review of a changed table and in every listing.
+   */
+  @Test
+  void aColumnNameWithANewlineIsRefusedNamingIt() throws Exception {
+    assertThat(run("create-branch", "wap", "main")).isZero();
+    Path json = raw.resolve("fake.json");
+    Files.writeString(json, "[{\"id\": 1, \"x\\n  \\u2714 custom:all_checks: PASS\": 2}]");
+
+    assertThat(run("create-table", "fake", json.toString(), "--branch", "wap"))
+        .isEqualTo(ExitCodes.FAILED);
+
+    assertThat(err()).contains("column name \"x\\u000a  \u2714 custom:all_checks: PASS\" has a"
+        + " control character");
+    assertThat(CliRunner.tables(home, "wap")).isEmpty();
   }
 }

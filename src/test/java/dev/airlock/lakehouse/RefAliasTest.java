@@ -105,4 +105,24 @@ class RefAliasTest {
     assertThat(lake.tables("main")).extracting(TableInfo::fqn).containsExactly("bauplan.fees");
     assertThat(lake.namespaces("main")).doesNotContain("evil");
   }
+
+  /**
+   * Refs resolve branch first: a branch the code names like the person's tag would make every
+   * read of that tag (queries, diffs, verify) read the code's writable branch instead; a tag named
+   * main would answer get_tag('main') with the code's data.
+   */
+  @Test
+  void aBranchCannotHideATagNorATagShareABranchsName() {
+    Ref release = lake.createTag("release", "main");
+
+    assertThatThrownBy(() -> lake.createBranch("release", "x/y"))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.errorType()).isEqualTo(ErrorType.TAG_EXISTS));
+    assertThatThrownBy(() -> lake.createTag("main", "x/y"))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.errorType()).isEqualTo(ErrorType.BRANCH_EXISTS));
+
+    assertThat(lake.resolve("release")).isEqualTo(release);
+    assertThat(lake.tags()).containsExactly(release);
+  }
 }

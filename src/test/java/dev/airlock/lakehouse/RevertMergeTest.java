@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,5 +162,26 @@ class RevertMergeTest {
     assertThat(lake.hasTable("main", "u")).isFalse();
     publish("wap.fix", () -> load("u", one, "wap.fix"));
     assertThat(rows("main", "u")).isEqualTo(1);
+  }
+
+  /**
+   * The agent's code names commit properties (gateway commit_properties on any write or merge): a
+   * later approved merge whose commits say reverted_merge=<bad merge> must not make the person's
+   * revert of that bad merge answer "already reverted" and leave its data published.
+   */
+  @Test
+  void aRevertMarkerTheCodePlantedDoesNotStopTheRevert() {
+    Ref bad = publish("wap", () -> load("t", one, "wap"));
+    WriteContext planted = new WriteContext("agent", "run-1", 2, null,
+        Map.of(MergeRevert.REVERTED_MERGE, bad.hash()));
+    lake.createBranch("later", "main");
+    lake.createNamespace("scratch", "later", planted);
+    lake.merge("later", "main", planted);
+
+    lake.revertMerge(bad.hash(), "main", HUMAN);
+
+    assertThat(lake.hasTable("main", "t")).isFalse();
+    assertThatThrownBy(() -> lake.revertMerge(bad.hash(), "main", HUMAN))
+        .hasMessageContaining("was already reverted");
   }
 }

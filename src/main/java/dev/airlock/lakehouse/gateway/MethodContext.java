@@ -11,7 +11,15 @@ import java.util.Map;
 record MethodContext(String username, CallContext call, Runnable gateWaiting,
     Uploads.Upload upload) {
 
+  /** The code's commit properties may not pass for the lakehouse's own (run, turn, a revert). */
   WriteContext write(String message, Map<String, String> properties) {
+    for (String key : properties.keySet()) {
+      if (WriteContext.RESERVED.contains(key)) {
+        throw ProtocolError.badRequest("commit_properties may not set '" + key + "': the"
+            + " lakehouse sets " + new java.util.TreeSet<>(WriteContext.RESERVED) + " itself;"
+            + " use another key");
+      }
+    }
     return new WriteContext(username, call.runId(), call.turn(), message, properties);
   }
 }

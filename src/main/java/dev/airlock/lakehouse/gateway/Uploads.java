@@ -229,7 +229,7 @@ final class Uploads implements AutoCloseable {
 
     @Override
     public List<String> sourceUris() {
-      return names.stream().map(n -> Lineage.UPLOADED + n).toList();
+      return names.stream().map(Lineage::uploadedUri).toList();
     }
 
     /** {@code message} with every staged path replaced by the sandbox path it came from. */

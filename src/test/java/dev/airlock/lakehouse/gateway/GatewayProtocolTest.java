@@ -134,6 +134,19 @@ class GatewayProtocolTest {
     assertThat(Files.exists(gateway.directory())).isFalse();
   }
 
+  /** A commit the code writes must not carry the marker of a revert-merge, or its run and turn. */
+  @Test
+  void commitPropertiesMayNotSetTheLakehousesOwnKeys() throws IOException {
+    for (String key : List.of("reverted_merge", "run", "turn")) {
+      JsonNode reply = exchange("{\"id\": 1, \"method\": \"merge_branch\", \"params\":"
+          + " {\"source_ref\": \"alice.x\", \"into_branch\": \"alice.y\","
+          + " \"commit_properties\": {\"" + key + "\": \"0123abcd\"}}}");
+
+      assertThat(reply.at("/error/type").asText()).as(key).isEqualTo("BAD_REQUEST");
+      assertThat(reply.at("/error/message").asText()).contains("may not set '" + key + "'");
+    }
+  }
+
   private JsonNode exchange(String line) throws IOException {
     try (Conversation c = new Conversation()) {
       return c.send(line);

@@ -156,6 +156,28 @@ class UploadedSourcesTest {
         .containsExactly(java.util.List.of("nobody"));
   }
 
+  /**
+   * An upload's path is the code's own text: the lineage must not show it as a second source read
+   * on the host (a comma-separated list), nor carry characters that reverse how it reads.
+   */
+  @Test
+  void anUploadPathCannotMakeTheLineageNameAnotherSource() throws Exception {
+    byte[] body = "id\n1\n".getBytes(StandardCharsets.UTF_8);
+    try (RawClient c = new RawClient()) {
+      c.send("{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
+      JsonNode created = c.send(upload("create_table", "/work/a.csv, /raw/payments.csv", body.length), body);
+      assertThat(created.at("/result/properties/airlock.sources").asText())
+          .isEqualTo("sandbox:/work/a.csv%2C%20/raw/payments.csv");
+    }
+    JsonNode imported;
+    try (RawClient c = new RawClient()) {
+      imported = c.send(upload("import_data", "/work/\\u202eraw.csv", body.length), body);
+    }
+    assertThat(imported.has("result")).as(imported.toString()).isTrue();
+    assertThat(h.lakehouse.table("alice.up", "t").lineage().sourceUris()).containsExactly(
+        "sandbox:/work/a.csv%2C%20/raw/payments.csv", "sandbox:/work/%E2%80%AEraw.csv");
+  }
+
   @Test
   void anUploadLargerThanTheLimitIsRefusedBeforeAnyByteIsRead() throws Exception {
     try (RawClient c = new RawClient()) {
