@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -98,8 +99,15 @@ final class GitCatalog implements AutoCloseable {
   }
 
   /** The commit a full or abbreviated hash names, or null. */
+  /** The commit a (possibly abbreviated) hash names; null if none; INVALID_REF if several. */
   ObjectId commitId(CommitHash hash) throws IOException {
-    return repo.resolve(hash.hex() + "^{commit}");
+    try {
+      return repo.resolve(hash.hex() + "^{commit}");
+    } catch (AmbiguousObjectException e) {
+      throw new LakehouseException(ErrorType.INVALID_REF, "Commit '" + hash.hex() + "' is"
+          + " ambiguous: several objects start with it; give more of the hash.",
+          Map.of("input_ref", hash.hex()));
+    }
   }
 
   /** Swaps a branch from {@code expected} (zeroId: must not exist) to {@code next}. */

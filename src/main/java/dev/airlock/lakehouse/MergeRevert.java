@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -61,7 +60,7 @@ final class MergeRevert {
 
   private Target target(CommitHash mergeCommit, RefName branch, ObjectId head)
       throws IOException {
-    ObjectId id = commitId(mergeCommit);
+    ObjectId id = catalog.commitId(mergeCommit);
     if (id == null) {
       throw new LakehouseException(ErrorType.REF_NOT_FOUND, "Commit '" + mergeCommit
           + "' not found: copy a merge commit's hash from `airlock lakehouse log " + branch
@@ -92,16 +91,6 @@ final class MergeRevert {
       throw badRequest(label + " changed no table: nothing to revert.", merge, branch);
     }
     return new Target(merge, before, after, tables);
-  }
-
-  private ObjectId commitId(CommitHash hash) throws IOException {
-    try {
-      return catalog.commitId(hash);
-    } catch (AmbiguousObjectException e) {
-      throw new LakehouseException(ErrorType.BAD_REQUEST, "Commit '" + hash + "' is ambiguous:"
-          + " several commits start with it; give more of the hash.",
-          Map.of("input_ref", hash.hex()));
-    }
   }
 
   private static CatalogState apply(Target t, CatalogState now, RefName branch) {

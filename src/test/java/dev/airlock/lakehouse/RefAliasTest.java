@@ -125,4 +125,28 @@ class RefAliasTest {
     assertThat(lake.resolve("release")).isEqualTo(release);
     assertThat(lake.tags()).containsExactly(release);
   }
+
+  /** A short hash that several objects share names none of them: a clear INVALID_REF. */
+  @Test
+  void anAmbiguousShortHashIsAnInvalidRefNotAnInternalError() {
+    Map<String, String> firstByPrefix = new java.util.HashMap<>();
+    String shared = null;
+    for (int i = 0; shared == null && i < 3000; i++) {
+      String hash = lake.createNamespace("ns" + i, "x/y", ALICE).hash();
+      String prefix = hash.substring(0, 4);
+      if (firstByPrefix.putIfAbsent(prefix, hash) != null) {
+        shared = prefix;
+      }
+    }
+    assertThat(shared).as("two commits sharing a 4-digit prefix").isNotNull();
+    String prefix = shared;
+    assertThatThrownBy(() -> lake.resolve("@" + prefix))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.errorType()).isEqualTo(ErrorType.INVALID_REF))
+        .hasMessageContaining("Commit '" + prefix + "' is ambiguous")
+        .hasMessageContaining("give more of the hash");
+    assertThatThrownBy(() -> lake.tables("x/y@" + prefix))
+        .isInstanceOfSatisfying(LakehouseException.class,
+            e -> assertThat(e.errorType()).isEqualTo(ErrorType.INVALID_REF));
+  }
 }
