@@ -8,10 +8,11 @@ import java.util.function.UnaryOperator;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Ref lookup and the write path: resolves a parsed {@link RefSpec} ({@code branch}, {@code tag},
- * {@code name@hash}, {@code @hash}) by exact name; checks that a write target is a branch other
- * than {@code main}; and publishes a change as one commit by compare-and-swap, rebuilding it on the
- * new head when another writer got there first.
+ * Ref lookup, creation and the write path: resolves a parsed {@link RefSpec} ({@code branch},
+ * {@code tag}, {@code name@hash}, {@code @hash}) by exact name; creates branches and tags (one
+ * name is one ref); checks that a write target is a branch other than {@code main}; and publishes
+ * a change as one commit by compare-and-swap, rebuilding it on the new head when another writer
+ * got there first.
  */
 final class Branches {
   private static final int MAX_ATTEMPTS = 50;
@@ -64,6 +65,48 @@ final class Branches {
     return new LakehouseException(ErrorType.REF_NOT_FOUND,
         "Ref '" + ref + "' not found: list branches with `airlock lakehouse branches`.",
         Map.of("input_ref", ref.toString()));
+  }
+
+  /**
+   * Creates {@code name} at {@code at}. A name is one ref: refs resolve branch first, so a branch
+   * named like a tag would quietly put writable data where the person's fixed snapshot was
+   * (TAG_EXISTS); BRANCH_EXISTS; INVALID_REF when it clashes with a branch that is a prefix of it.
+   */
+  void create(RefName name, ObjectId at) throws IOException {
+    String branch = name.value();
+    if (catalog.tagTarget(name) != null) {
+      throw new LakehouseException(ErrorType.TAG_EXISTS, "'" + branch + "' is already a tag: a"
+          + " branch of that name would hide it; pick another name.",
+          Map.of("tag_name", branch, "input_ref", branch));
+    }
+    if (!catalog.casBranch(name, ObjectId.zeroId(), at)) {
+      ObjectId head = catalog.branchHead(name);
+      if (head == null) {
+        throw new LakehouseException(ErrorType.INVALID_REF, "Branch name '" + branch
+            + "' clashes with an existing branch that is a prefix of it (or extends it with"
+            + " '/'): pick another name.", Map.of("input_ref", branch));
+      }
+      Ref existing = Ref.branch(branch, head.name());
+      throw new LakehouseException(ErrorType.BRANCH_EXISTS, "Branch '" + branch
+          + "' already exists: pick another name or delete it first.",
+          Map.of("branch_name", branch, "catalog_ref", existing.toString(),
+              "hash", existing.hash()));
+    }
+  }
+
+  /** Tags {@code at} as {@code name}; tags never move. BRANCH_EXISTS (it would hide), TAG_EXISTS. */
+  void tag(RefName name, ObjectId at) throws IOException {
+    String tag = name.value();
+    if (catalog.branchHead(name) != null) {
+      throw new LakehouseException(ErrorType.BRANCH_EXISTS, "'" + tag + "' is already a branch:"
+          + " a tag of that name would be hidden by it (refs resolve branch first); pick another"
+          + " name.", Map.of("branch_name", tag, "input_ref", tag));
+    }
+    if (!catalog.createTag(name, at)) {
+      throw new LakehouseException(ErrorType.TAG_EXISTS, "Tag '" + tag
+          + "' already exists: tags never move; pick another name.",
+          Map.of("tag_name", tag, "catalog_ref", tag));
+    }
   }
 
   /** The head of a branch to write; NOT_A_WRITE_BRANCH_REF for tags. */

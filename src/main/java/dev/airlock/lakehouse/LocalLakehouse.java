@@ -3,14 +3,12 @@ package dev.airlock.lakehouse;
 import dev.airlock.source.RawSources;
 import dev.airlock.source.StagedFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -23,12 +21,14 @@ public final class LocalLakehouse implements Lakehouse {
   private final DuckEngine engine;
   private final Branches branches;
   private final TableWrites writes;
+  private final RefReads reads;
   private final MergeGate gate;
   private final List<LakehouseListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> faultHook = point -> {};
 
   /**
-   * @param home storage folder (created when missing); the CLI's default is {@code $XDG_DATA_HOME/airlock/lakehouse}
+   * @param home storage folder (created when missing); the CLI defaults to
+   *     {@code $XDG_DATA_HOME/airlock/lakehouse}
    * @param gate decides every merge into {@code main}
    * @param rawSources reads {@code s3://} sources; null: such sources fail with a clear message
    * @param listener told about every operation; null for none
@@ -45,6 +45,7 @@ public final class LocalLakehouse implements Lakehouse {
     this.catalog = new GitCatalog(home.resolve("catalog.git"));
     this.engine = new DuckEngine(home.resolve("warehouse"), home.resolve("spill"));
     this.branches = new Branches(catalog);
+    this.reads = new RefReads(catalog, branches);
     this.writes = new TableWrites(branches, catalog, engine, new SourceResolver(rawSources, guard),
         point -> faultHook.accept(point));
     if (listener != null) {
@@ -77,26 +78,7 @@ public final class LocalLakehouse implements Lakehouse {
     return run(new Op("create_branch", branch, null, null), op -> {
       RefName name = RefName.parse(branch, "branch");
       Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
-      // A name is one ref: refs resolve branch first, so a branch named like a tag would quietly
-      // put writable data where the person's fixed snapshot was.
-      if (catalog.tagTarget(name) != null) {
-        throw new LakehouseException(ErrorType.TAG_EXISTS, "'" + branch + "' is already a tag: a"
-            + " branch of that name would hide it; pick another name.",
-            Map.of("tag_name", branch, "input_ref", branch));
-      }
-      if (!catalog.casBranch(name, ObjectId.zeroId(), from.id())) {
-        ObjectId head = catalog.branchHead(name);
-        if (head == null) {
-          throw new LakehouseException(ErrorType.INVALID_REF, "Branch name '" + branch
-              + "' clashes with an existing branch that is a prefix of it (or extends it with"
-              + " '/'): pick another name.", Map.of("input_ref", branch));
-        }
-        Ref existing = Ref.branch(branch, head.name());
-        throw new LakehouseException(ErrorType.BRANCH_EXISTS, "Branch '" + branch
-            + "' already exists: pick another name or delete it first.",
-            Map.of("branch_name", branch, "catalog_ref", existing.toString(),
-                "hash", existing.hash()));
-      }
+      branches.create(name, from.id());
       op.after = from.id().name();
       return Ref.branch(branch, from.id().name());
     });
@@ -158,16 +140,7 @@ public final class LocalLakehouse implements Lakehouse {
     return run(new Op("create_tag", tag, null, null), op -> {
       RefName name = RefName.parse(tag, "tag");
       Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
-      if (catalog.branchHead(name) != null) {
-        throw new LakehouseException(ErrorType.BRANCH_EXISTS, "'" + tag + "' is already a branch:"
-            + " a tag of that name would be hidden by it (refs resolve branch first); pick another"
-            + " name.", Map.of("branch_name", tag, "input_ref", tag));
-      }
-      if (!catalog.createTag(name, from.id())) {
-        throw new LakehouseException(ErrorType.TAG_EXISTS, "Tag '" + tag
-            + "' already exists: tags never move; pick another name.",
-            Map.of("tag_name", tag, "catalog_ref", tag));
-      }
+      branches.tag(name, from.id());
       return Ref.tag(tag, from.id().name());
     });
   }
@@ -206,20 +179,20 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public List<String> namespaces(String ref) {
     return run(new Op("get_namespaces", ref, null, null),
-        op -> List.copyOf(state(ref).namespaces()));
+        op -> List.copyOf(reads.state(ref).namespaces()));
   }
 
   // ---- tables
 
   @Override
   public List<TableInfo> tables(String ref) {
-    return run(new Op("get_tables", ref, null, null), op -> state(ref).tables().values().stream()
+    return run(new Op("get_tables", ref, null, null), op -> reads.state(ref).tables().values().stream()
         .map(e -> e.doc().toInfo()).toList());
   }
 
   @Override
   public TableInfo table(String ref, String table) {
-    return run(new Op("get_table", ref, table, null), op -> doc(ref, TableName.parse(table))
+    return run(new Op("get_table", ref, table, null), op -> reads.doc(ref, TableName.parse(table))
         .toInfo());
   }
 
@@ -236,81 +209,60 @@ public final class LocalLakehouse implements Lakehouse {
     }
   }
 
-  private TableDocument doc(String ref, TableName name) throws IOException {
-    CatalogState state = state(ref);
-    if (!state.namespaces().contains(name.namespace())) {
-      throw new LakehouseException(ErrorType.NAMESPACE_NOT_FOUND, "Namespace "
-          + name.namespace() + " not found on " + ref + ".",
-          Map.of("namespace_name", name.namespace(), "input_ref", ref, "catalog_ref", ref));
-    }
-    TableDocument doc = state.table(name);
-    if (doc == null) {
-      throw TableWrites.tableNotFound(name, ref);
-    }
-    return doc;
-  }
-
-  private CatalogState state(String ref) throws IOException {
-    return catalog.read(branches.resolve(RefSpec.parse(ref)).id());
-  }
-
   @Override
   public TableInfo createTable(
       String table, String sourceUri, String branch, boolean replace, WriteContext context) {
-    TableName name = TableName.parse(table);
-    Ref head = write(new Op("create_table", branch, name.fqn(), context),
-        op -> writes.create(name, sourceUri, writeTarget(branch), replace, context)).head();
-    return catalogDoc(head, name).toInfo();
+    return createTable(table, branch, context,
+        (name, target) -> writes.create(name, sourceUri, target, replace, context));
   }
 
   @Override
   public TableInfo createTable(
       String table, StagedFiles files, String branch, boolean replace, WriteContext context) {
-    TableName name = TableName.parse(table);
-    Ref head = write(new Op("create_table", branch, name.fqn(), context),
-        op -> writes.create(name, files, writeTarget(branch), replace, context)).head();
-    return catalogDoc(head, name).toInfo();
+    return createTable(table, branch, context,
+        (name, target) -> writes.create(name, files, target, replace, context));
   }
 
   @Override
   public ImportResult importData(
       String table, String sourceUri, String branch, WriteContext context) {
     return importData(table, branch, context,
-        name -> writes.importData(name, sourceUri, writeTarget(branch), context));
+        (name, target) -> writes.importData(name, sourceUri, target, context));
   }
 
   @Override
   public ImportResult importData(
       String table, StagedFiles files, String branch, WriteContext context) {
-    return importData(table, branch, context, name -> writes.importData(name, files, writeTarget(branch), context));
+    return importData(table, branch, context,
+        (name, target) -> writes.importData(name, files, target, context));
   }
 
-  /** Reads the source of one import (by URI or from held files). */
-  private interface ImportBody {
-    TableWrites.Imported run(TableName name) throws IOException;
+  /** A write of one table from its source (named by URI, or files the caller holds). */
+  private interface TableWrite<T> {
+    T run(TableName name, RefName branch) throws IOException;
+  }
+
+  private TableInfo createTable(String table, String branch, WriteContext context,
+      TableWrite<Branches.Outcome> body) {
+    TableName name = TableName.parse(table);
+    Ref head = write(new Op("create_table", branch, name.fqn(), context),
+        op -> body.run(name, writeTarget(branch))).head();
+    return reads.at(head, name).toInfo();
   }
 
   private ImportResult importData(String table, String branch, WriteContext context,
-      ImportBody body) {
+      TableWrite<TableWrites.Imported> body) {
     TableName name = TableName.parse(table);
     Op op = new Op("import_data", branch, name.fqn(), context);
     TableWrites.Imported done = run(op, o -> {
-      TableWrites.Imported imported = body.run(name);
+      TableWrites.Imported imported = body.run(name, writeTarget(branch));
       o.published(imported.outcome());
       o.rows = imported.rows();
       return imported;
     });
     Ref head = done.outcome().head();
-    long records = catalogDoc(head, name).records();
+    long records = reads.at(head, name).records();
     return new ImportResult(name.fqn(), done.rows(), records, done.sourceUris(), head);
-  }
-
-  private TableDocument catalogDoc(Ref head, TableName name) {
-    try {
-      return catalog.read(ObjectId.fromString(head.hash())).table(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
@@ -335,7 +287,7 @@ public final class LocalLakehouse implements Lakehouse {
   public QueryResult query(String sql, String ref, Integer maxRows) {
     String at = ref == null ? MAIN : ref;
     return run(new Op("query", at, null, null), op -> {
-      CatalogState state = state(at);
+      CatalogState state = reads.state(at);
       try {
         QueryResult r = engine.query(state, at, sql, maxRows);
         op.rows = (long) r.rowCount();
@@ -351,17 +303,8 @@ public final class LocalLakehouse implements Lakehouse {
       String table, String ref, List<String> columns, String filters, Integer limit) {
     String at = ref == null ? MAIN : ref;
     TableName name = TableName.parse(table);
-    if (columns != null && columns.isEmpty()) {
-      throw new LakehouseException(ErrorType.BAD_REQUEST, "Empty column list: pass None for all"
-          + " columns or name some.", Map.of("table_name", name.fqn()));
-    }
-    run(new Op("get_table", at, name.fqn(), null), op -> doc(at, name));
-    String cols = columns == null ? "*"
-        : columns.stream().map(DuckEngine::ident).collect(Collectors.joining(", "));
-    String sql = "SELECT " + cols + " FROM " + DuckEngine.ident(name.namespace()) + "."
-        + DuckEngine.ident(name.name())
-        + (filters == null || filters.isBlank() ? "" : " WHERE (" + filters + "\n)")
-        + (limit == null ? "" : " LIMIT " + limit);
+    String sql = RefReads.scanSql(name, columns, filters, limit);
+    run(new Op("get_table", at, name.fqn(), null), op -> reads.doc(at, name));
     return query(sql, at, null);
   }
 
@@ -370,7 +313,7 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public List<Commit> commits(String ref, Integer limit) {
     return run(new Op("get_commits", ref, null, null),
-        op -> catalog.log(branches.resolve(RefSpec.parse(ref)).id(), limit));
+        op -> catalog.log(reads.commit(ref), limit));
   }
 
   @Override
