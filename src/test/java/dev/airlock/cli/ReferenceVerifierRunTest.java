@@ -3,12 +3,12 @@ package dev.airlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.airlock.TestPythons;
 import dev.airlock.transcript.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class ReferenceVerifierRunTest {
 
   @Test
   void theVerifierGetsRealPyarrowTablesFromAnInterpreterThatHasPyarrow() throws Exception {
-    String python = pythonWithPyarrow();
+    String python = TestPythons.withPyarrow();
     assumeTrue(python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
 
     CliRunner.Result r = verify("--python", python);
@@ -110,15 +110,5 @@ class ReferenceVerifierRunTest {
         "types: ['int64', 'double', 'string', 'bool']",
         "pandas: DataFrame (500, 4) int64");
     assertThat(r.exit()).as(r.out()).isZero();
-  }
-
-  /** The interpreter named by AIRLOCK_TEST_PYTHON, if it imports pyarrow; else null. */
-  static String pythonWithPyarrow() throws Exception {
-    String python = System.getProperty("airlock.test.python", System.getenv("AIRLOCK_TEST_PYTHON"));
-    if (python == null || python.isBlank() || !Files.isExecutable(Path.of(python))) {
-      return null;
-    }
-    Process check = new ProcessBuilder(python, "-c", "import pyarrow").start();
-    return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0 ? python : null;
   }
 }

@@ -3,10 +3,10 @@ package dev.airlock.lakehouse.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.airlock.TestPythons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class PyarrowResultsTest {
 
   @Test
   void withPyarrowQueryAndScanReturnRealTypedTables() throws Exception {
-    String python = pythonWithPyarrow();
+    String python = TestPythons.withPyarrow();
     assumeTrue(python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
 
     String out = run(python, TYPED + """
@@ -115,15 +115,5 @@ class PyarrowResultsTest {
       Files.writeString(csv, "id,name\n1,a\n2,b\n3,c\n");
     }
     return csv.toString();
-  }
-
-  /** The interpreter named by AIRLOCK_TEST_PYTHON, if it imports pyarrow; else null. */
-  static String pythonWithPyarrow() throws Exception {
-    String python = System.getProperty("airlock.test.python", System.getenv("AIRLOCK_TEST_PYTHON"));
-    if (python == null || python.isBlank() || !Files.isExecutable(Path.of(python))) {
-      return null;
-    }
-    Process check = new ProcessBuilder(python, "-c", "import pyarrow").start();
-    return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0 ? python : null;
   }
 }
