@@ -46,7 +46,8 @@ class ArchitectureTest {
   void sandboxAndModelStayIndependentOfTheLoop() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.airlock.sandbox..", "dev.airlock.model..", "dev.airlock.transcript..")
+        .resideInAnyPackage(
+            "dev.airlock.sandbox..", "dev.airlock.model..", "dev.airlock.transcript..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.airlock.agent..", "dev.airlock.cli..", "dev.airlock.lakehouse..")
@@ -57,7 +58,8 @@ class ArchitectureTest {
   void lakehouseDoesNotKnowTheLoop() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.airlock.lakehouse..", "dev.airlock.source..", "dev.airlock.verify..")
+        .resideInAnyPackage(
+            "dev.airlock.lakehouse..", "dev.airlock.source..", "dev.airlock.verify..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.airlock.agent..", "dev.airlock.cli..", "dev.airlock.sandbox..")

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The real DABStep files the tests use, committed under {@code src/test/resources/dabstep/} (see
- * the README there for their source and licence). Resolved from the test classpath so that no
- * test reads anything outside the repository.
+ * the README there for their source and licence). Resolved from the test classpath so that no test
+ * reads anything outside the repository.
  */
 public final class DabstepFiles {
   private DabstepFiles() {}
@@ -21,8 +21,9 @@ public final class DabstepFiles {
   public static Path folder() {
     URL readme = DabstepFiles.class.getResource("/dabstep/README.md");
     if (readme == null) {
-      throw new IllegalStateException("dabstep/README.md is not on the test classpath: "
-          + "src/test/resources/dabstep/ is missing from this checkout");
+      throw new IllegalStateException(
+          "dabstep/README.md is not on the test classpath: "
+              + "src/test/resources/dabstep/ is missing from this checkout");
     }
     try {
       return Path.of(readme.toURI()).getParent().toAbsolutePath().normalize();

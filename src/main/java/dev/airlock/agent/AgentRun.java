@@ -12,15 +12,13 @@ import dev.airlock.sandbox.ExecutionResult;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxUnavailableException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * One agent run: an explicit state machine per turn (asking the model, proposal, awaiting
- * approval, executing, observed; or done claimed) with a turn cap and a cooperative stop. Runs on
- * the thread that calls {@link #run()}; {@link #stop} may be called from any thread and takes
- * effect at once (a running execution is killed, a pending model call or review is abandoned).
+ * One agent run: an explicit state machine per turn (asking the model, proposal, awaiting approval,
+ * executing, observed; or done claimed) with a turn cap and a cooperative stop. Runs on the thread
+ * that calls {@link #run()}; {@link #stop} may be called from any thread and takes effect at once
+ * (a running execution is killed, a pending model call or review is abandoned).
  *
  * <p>The model's mistakes (format errors, failing code, rejected proposals) go back to the model
  * and the loop goes on; failures of the machinery end the run with a reason a human can act on.
@@ -95,8 +93,10 @@ public final class AgentRun {
     } catch (StoppedException e) {
       outcome = finish(RunStatus.STOPPED, stopReason, RunOutcome.Failure.AGENT, null);
     } catch (RuntimeException e) {
-      // A failure of the machinery (a listener, a gate, the terminal): the run still ends on record.
-      outcome = finish(RunStatus.FAILED, "internal error: " + e, RunOutcome.Failure.INFRASTRUCTURE, null);
+      // A failure of the machinery (a listener, a gate, the terminal): the run still ends on
+      // record.
+      outcome =
+          finish(RunStatus.FAILED, "internal error: " + e, RunOutcome.Failure.INFRASTRUCTURE, null);
     } finally {
       waits.close();
     }
@@ -115,29 +115,53 @@ public final class AgentRun {
         return finish(RunStatus.FAILED, e.getMessage(), failureOf(e), null);
       }
       ParsedResponse parsed = parser.parse(response.text());
-      events.emit(new RunEvent.ResponseParsed(turn, events.now(), parsed.kind(), parsed.reasoning(),
-          parsed.packages(), parsed.code(), parsed.done(), parsed.error()));
+      events.emit(
+          new RunEvent.ResponseParsed(
+              turn,
+              events.now(),
+              parsed.kind(),
+              parsed.reasoning(),
+              parsed.packages(),
+              parsed.code(),
+              parsed.done(),
+              parsed.error()));
       switch (parsed.kind()) {
         case FORMAT_ERROR -> {
           formatErrors++;
           enter(turn, TurnPhase.FORMAT_ERROR);
-          events.emit(new RunEvent.Notice(turn, events.now(), Severity.WARNING,
-              "format error " + formatErrors + " of " + config.maxFormatErrors() + ": " + parsed.error()));
+          events.emit(
+              new RunEvent.Notice(
+                  turn,
+                  events.now(),
+                  Severity.WARNING,
+                  "format error "
+                      + formatErrors
+                      + " of "
+                      + config.maxFormatErrors()
+                      + ": "
+                      + parsed.error()));
           if (formatErrors >= config.maxFormatErrors()) {
-            return finish(RunStatus.FAILED, formatErrors + " format errors in a row; last: "
-                + parsed.error(), RunOutcome.Failure.AGENT, null);
+            return finish(
+                RunStatus.FAILED,
+                formatErrors + " format errors in a row; last: " + parsed.error(),
+                RunOutcome.Failure.AGENT,
+                null);
           }
-          conversation.add(ChatMessage.user(
-              feedback.formatError(parsed.error(), formatErrors, config.maxFormatErrors())));
+          conversation.add(
+              ChatMessage.user(
+                  feedback.formatError(parsed.error(), formatErrors, config.maxFormatErrors())));
         }
         case DONE -> {
           enter(turn, TurnPhase.DONE_CLAIMED);
           String refusal = hooks.onDoneClaimed(turn);
           checkStopped();
           if (refusal == null) {
-            return finish(RunStatus.DONE, "the agent finished", RunOutcome.Failure.NONE, parsed.done());
+            return finish(
+                RunStatus.DONE, "the agent finished", RunOutcome.Failure.NONE, parsed.done());
           }
-          events.emit(new RunEvent.Notice(turn, events.now(), Severity.WARNING, "done not accepted: " + refusal));
+          events.emit(
+              new RunEvent.Notice(
+                  turn, events.now(), Severity.WARNING, "done not accepted: " + refusal));
           conversation.add(ChatMessage.user(refusal));
         }
         case PROPOSAL, PROPOSAL_AND_DONE -> {
@@ -149,23 +173,38 @@ public final class AgentRun {
         }
       }
     }
-    return finish(RunStatus.FAILED, "reached the turn cap of " + config.maxTurns()
-        + " turns without the agent finishing", RunOutcome.Failure.AGENT, null);
+    return finish(
+        RunStatus.FAILED,
+        "reached the turn cap of " + config.maxTurns() + " turns without the agent finishing",
+        RunOutcome.Failure.AGENT,
+        null);
   }
 
   private ModelResponse ask(int turn) throws ModelException {
     enter(turn, TurnPhase.ASKING_MODEL);
     List<ChatMessage> messages = conversation.messages();
     events.emit(new RunEvent.ModelRequested(turn, events.now(), model.id(), messages));
-    ModelResponse response = waits.await(() -> model.complete(messages,
-        text -> events.emit(new RunEvent.ModelToken(turn, events.now(), text))), ModelException.class);
+    ModelResponse response =
+        waits.await(
+            () ->
+                model.complete(
+                    messages,
+                    text -> events.emit(new RunEvent.ModelToken(turn, events.now(), text))),
+            ModelException.class);
     usage = usage.plus(response.usage() == null ? Usage.NONE : response.usage());
     if (response.costUsd() != null) {
       cost = (cost == null ? 0 : cost) + response.costUsd();
     }
-    events.emit(new RunEvent.ModelResponded(turn, events.now(), response.text(), response.usage(),
-        response.costUsd(), response.latency() == null ? 0 : response.latency().toMillis(),
-        response.attempts(), response.finishReason()));
+    events.emit(
+        new RunEvent.ModelResponded(
+            turn,
+            events.now(),
+            response.text(),
+            response.usage(),
+            response.costUsd(),
+            response.latency() == null ? 0 : response.latency().toMillis(),
+            response.attempts(),
+            response.finishReason()));
     conversation.add(ChatMessage.assistant(response.text()));
     return response;
   }
@@ -174,10 +213,18 @@ public final class AgentRun {
   private RunOutcome proposal(int turn, ParsedResponse parsed) {
     enter(turn, TurnPhase.PROPOSAL);
     List<Risk> found = risks.scan(parsed.code());
-    Proposal proposal = new Proposal(config.runId(), turn, parsed.reasoning(), parsed.packages(), parsed.code(), found);
+    Proposal proposal =
+        new Proposal(
+            config.runId(), turn, parsed.reasoning(), parsed.packages(), parsed.code(), found);
     enter(turn, TurnPhase.AWAITING_APPROVAL);
-    events.emit(new RunEvent.ApprovalRequested(turn, events.now(), supervisor.policy(), parsed.code(),
-        Hashes.sha256(parsed.code()), found));
+    events.emit(
+        new RunEvent.ApprovalRequested(
+            turn,
+            events.now(),
+            supervisor.policy(),
+            parsed.code(),
+            Hashes.sha256(parsed.code()),
+            found));
     Decision decision = waits.await(() -> supervisor.review(proposal), RuntimeException.class);
     String executed = null;
     String reason = null;
@@ -190,10 +237,21 @@ public final class AgentRun {
     } else if (decision instanceof Decision.Stop stopped) {
       reason = stopped.reason();
     }
-    String diff = decision instanceof Decision.ApproveEdited
-        ? UnifiedDiff.between(parsed.code(), executed, "proposed.py", "executed.py") : null;
-    events.emit(new RunEvent.Decided(turn, events.now(), decision.verdict(), decision.by(), parsed.code(),
-        executed, executed == null ? null : Hashes.sha256(executed), diff, reason));
+    String diff =
+        decision instanceof Decision.ApproveEdited
+            ? UnifiedDiff.between(parsed.code(), executed, "proposed.py", "executed.py")
+            : null;
+    events.emit(
+        new RunEvent.Decided(
+            turn,
+            events.now(),
+            decision.verdict(),
+            decision.by(),
+            parsed.code(),
+            executed,
+            executed == null ? null : Hashes.sha256(executed),
+            diff,
+            reason));
     if (decision instanceof Decision.Stop) {
       stopReason = reason == null || reason.isBlank() ? "stopped by " + decision.by() : reason;
       throw new StoppedException();
@@ -209,23 +267,41 @@ public final class AgentRun {
   private RunOutcome execute(int turn, ParsedResponse parsed, String code, String diff) {
     enter(turn, TurnPhase.EXECUTING);
     if (!sandbox.isolated()) {
-      events.emit(new RunEvent.Notice(turn, events.now(), Severity.WARNING,
-          "running WITHOUT isolation (--unsafe-no-isolation): this code can read and change your machine"));
+      events.emit(
+          new RunEvent.Notice(
+              turn,
+              events.now(),
+              Severity.WARNING,
+              "running WITHOUT isolation (--unsafe-no-isolation): this code can read and change your machine"));
     }
     ExecutionControl control = new ExecutionControl();
     currentExecution = control;
     if (stopReason != null) {
       control.cancel();
     }
-    events.emit(new RunEvent.ExecutionStarted(turn, events.now(), Hashes.sha256(code), sandbox.describe(),
-        config.execTimeout().toMillis()));
+    events.emit(
+        new RunEvent.ExecutionStarted(
+            turn,
+            events.now(),
+            Hashes.sha256(code),
+            sandbox.describe(),
+            config.execTimeout().toMillis()));
     ExecutionResult result = null;
     SandboxUnavailableException unavailable = null;
     try {
       hooks.beforeExecution(turn, control);
-      result = sandbox.execute(new ExecutionRequest(code, parsed.packages(), config.execTimeout(),
-          config.sandboxEnvironment()), (stream, chunk) -> events.emit(new RunEvent.OutputChunk(turn,
-          events.now(), stream.name().toLowerCase(java.util.Locale.ROOT), chunk)), control);
+      result =
+          sandbox.execute(
+              new ExecutionRequest(
+                  code, parsed.packages(), config.execTimeout(), config.sandboxEnvironment()),
+              (stream, chunk) ->
+                  events.emit(
+                      new RunEvent.OutputChunk(
+                          turn,
+                          events.now(),
+                          stream.name().toLowerCase(java.util.Locale.ROOT),
+                          chunk)),
+              control);
     } catch (SandboxUnavailableException e) {
       unavailable = e;
     } finally {
@@ -233,13 +309,19 @@ public final class AgentRun {
       currentExecution = null;
     }
     if (unavailable != null) {
-      return finish(RunStatus.FAILED, unavailable.getMessage(), RunOutcome.Failure.INFRASTRUCTURE, null);
+      return finish(
+          RunStatus.FAILED, unavailable.getMessage(), RunOutcome.Failure.INFRASTRUCTURE, null);
     }
     events.emit(RunEvent.ExecutionFinished.of(turn, events.now(), result));
     enter(turn, TurnPhase.OBSERVED);
     checkStopped();
-    conversation.add(ChatMessage.user(feedback.observation(result, diff,
-        parsed.kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE, sandbox.isolated())));
+    conversation.add(
+        ChatMessage.user(
+            feedback.observation(
+                result,
+                diff,
+                parsed.kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE,
+                sandbox.isolated())));
     return null;
   }
 
@@ -258,9 +340,12 @@ public final class AgentRun {
     }
   }
 
-  private RunOutcome finish(RunStatus end, String reason, RunOutcome.Failure failure, String summary) {
+  private RunOutcome finish(
+      RunStatus end, String reason, RunOutcome.Failure failure, String summary) {
     status = end;
-    events.emit(new RunEvent.RunFinished(turn(), events.now(), end, reason, turn(), usage, cost, branch, summary));
+    events.emit(
+        new RunEvent.RunFinished(
+            turn(), events.now(), end, reason, turn(), usage, cost, branch, summary));
     return new RunOutcome(end, reason, turn(), usage, cost, branch, summary, failure);
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The {@code auto-while-green} approval policy: approves code automatically while the checks on
- * the tables that already exist on the run's branches keep passing. The first failing check pauses
- * the run for the human, who sees the failing evidence next to the proposal.
+ * The {@code auto-while-green} approval policy: approves code automatically while the checks on the
+ * tables that already exist on the run's branches keep passing. The first failing check pauses the
+ * run for the human, who sees the failing evidence next to the proposal.
  */
 public final class AutoWhileGreen extends HumanBackedPolicy {
   private final RunJournal journal;
@@ -30,11 +30,20 @@ public final class AutoWhileGreen extends HumanBackedPolicy {
     }
     List<Risk> all = new ArrayList<>(regressions);
     all.addAll(proposal.risks());
-    return human.review(new Proposal(proposal.runId(), proposal.turn(), proposal.reasoning(), proposal.packages(),
-        proposal.code(), all));
+    return human.review(
+        new Proposal(
+            proposal.runId(),
+            proposal.turn(),
+            proposal.reasoning(),
+            proposal.packages(),
+            proposal.code(),
+            all));
   }
 
-  /** Failing checks on tables that exist on the branches the run wrote (missing tables are not a regression). */
+  /**
+   * Failing checks on tables that exist on the branches the run wrote (missing tables are not a
+   * regression).
+   */
   List<Risk> regressions() {
     Audit a = audit.get();
     List<Risk> out = new ArrayList<>();
@@ -53,7 +62,9 @@ public final class AutoWhileGreen extends HumanBackedPolicy {
           continue;
         }
         String sql = c.evidence().isEmpty() ? "" : c.evidence().get(0).sql();
-        out.add(new Risk("check " + c.id(), 0, sql == null ? "" : sql, "on " + branch + ": " + c.summary()));
+        out.add(
+            new Risk(
+                "check " + c.id(), 0, sql == null ? "" : sql, "on " + branch + ": " + c.summary()));
       }
     }
     return out;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds one turn's {@link RunEvent.DataChanged} events into its {@link RunEvent.DataEffects}:
- * per branch, the head before the first commit and after the last. Thread-safe: commits arrive on
- * the gateway's threads while the turn runs.
+ * Folds one turn's {@link RunEvent.DataChanged} events into its {@link RunEvent.DataEffects}: per
+ * branch, the head before the first commit and after the last. Thread-safe: commits arrive on the
+ * gateway's threads while the turn runs.
  */
 public final class DataEffectsCollector {
   private static final class Branch {
@@ -25,8 +25,10 @@ public final class DataEffectsCollector {
   private final Map<Integer, Map<String, Branch>> turns = new LinkedHashMap<>();
 
   public synchronized void add(RunEvent.DataChanged change) {
-    Branch b = turns.computeIfAbsent(change.turn(), t -> new LinkedHashMap<>())
-        .computeIfAbsent(change.ref(), k -> new Branch());
+    Branch b =
+        turns
+            .computeIfAbsent(change.turn(), t -> new LinkedHashMap<>())
+            .computeIfAbsent(change.ref(), k -> new Branch());
     if (b.before == null) {
       b.before = change.commitBefore();
     }
@@ -51,8 +53,11 @@ public final class DataEffectsCollector {
       return null;
     }
     List<RunEvent.BranchEffect> effects = new ArrayList<>();
-    branches.forEach((name, b) -> effects.add(new RunEvent.BranchEffect(name, b.before, b.after,
-        List.copyOf(b.tables), b.rows, b.commits)));
+    branches.forEach(
+        (name, b) ->
+            effects.add(
+                new RunEvent.BranchEffect(
+                    name, b.before, b.after, List.copyOf(b.tables), b.rows, b.commits)));
     return new RunEvent.DataEffects(turn, clock.instant(), List.copyOf(effects));
   }
 }

@@ -12,7 +12,9 @@ import java.util.Locale;
 public final class Feedback {
   private final int outputBudget;
 
-  /** @param outputBudget characters of stdout (and, separately, stderr) the model sees at most */
+  /**
+   * @param outputBudget characters of stdout (and, separately, stderr) the model sees at most
+   */
   public Feedback(int outputBudget) {
     if (outputBudget < 200) {
       throw new IllegalArgumentException("output budget must be at least 200 characters");
@@ -20,12 +22,14 @@ public final class Feedback {
     this.outputBudget = outputBudget;
   }
 
-  public String observation(ExecutionResult result, String editDiff, boolean doneWasClaimed, boolean isolated) {
+  public String observation(
+      ExecutionResult result, String editDiff, boolean doneWasClaimed, boolean isolated) {
     StringBuilder out = new StringBuilder();
     if (editDiff != null) {
       out.append("The supervisor edited your code before it ran. The edited version is what ran;")
           .append(" build on it. Diff from your version to the version that ran:\n```diff\n")
-          .append(editDiff).append("```\n\n");
+          .append(editDiff)
+          .append("```\n\n");
     }
     out.append("<observation>\n");
     out.append("status: ").append(describe(result)).append('\n');
@@ -35,7 +39,8 @@ public final class Feedback {
     }
     if (!result.missingPackages().isEmpty()) {
       out.append("missing packages (not importable here; nothing is installed for you): ")
-          .append(String.join(", ", result.missingPackages())).append('\n');
+          .append(String.join(", ", result.missingPackages()))
+          .append('\n');
     }
     section(out, "stdout", result.stdout(), result.stdoutDroppedBytes());
     section(out, "stderr", result.stderr(), result.stderrDroppedBytes());
@@ -45,7 +50,8 @@ public final class Feedback {
     out.append("</observation>\n");
     if (doneWasClaimed) {
       out.append("\nYour answer also claimed <done>. Done is accepted only after you have seen the")
-          .append(" output of your code: if the output above shows the task is complete, answer with")
+          .append(
+              " output of your code: if the output above shows the task is complete, answer with")
           .append(" <done>...</done> alone; otherwise fix the problem.\n");
     }
     return out.toString();
@@ -54,13 +60,21 @@ public final class Feedback {
   public String rejection(String feedback) {
     String why = feedback == null || feedback.isBlank() ? "(no reason given)" : feedback.strip();
     return "The supervisor REJECTED your code; it did not run and changed nothing.\n"
-        + "Supervisor's feedback: " + why + "\n\n"
+        + "Supervisor's feedback: "
+        + why
+        + "\n\n"
         + "Propose new code that addresses the feedback, in the same format.";
   }
 
   public String formatError(String error, int inARow, int allowed) {
-    return "Your previous answer could not be used: " + error + "\n"
-        + "Nothing ran. (Format error " + inARow + " of " + allowed + " allowed in a row.)\n"
+    return "Your previous answer could not be used: "
+        + error
+        + "\n"
+        + "Nothing ran. (Format error "
+        + inARow
+        + " of "
+        + allowed
+        + " allowed in a row.)\n"
         + "Answer with <reasoning>...</reasoning>, optional <packages>...</packages> and"
         + " <code>...</code>; or with <done>...</done> when the task is finished.";
   }
@@ -87,7 +101,10 @@ public final class Feedback {
       out.append('\n');
     }
     if (dropped > 0) {
-      out.append("[").append(name).append(" exceeded the capture cap: ").append(dropped)
+      out.append("[")
+          .append(name)
+          .append(" exceeded the capture cap: ")
+          .append(dropped)
           .append(" more bytes were dropped]\n");
     }
   }

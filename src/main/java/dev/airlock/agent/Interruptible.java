@@ -16,11 +16,13 @@ final class Interruptible implements AutoCloseable {
   private volatile boolean interrupted;
 
   Interruptible(String name) {
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name + "-wait");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name + "-wait");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   <T, E extends Exception> T await(Callable<T> work, Class<E> passThrough) throws E {

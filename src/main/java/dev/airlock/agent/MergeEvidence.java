@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What the supervisor sees before publishing: the diff against main per table, the audit's check
- * results on the source branch, where each table's data came from in this run, and what the run
- * has cost so far.
+ * results on the source branch, where each table's data came from in this run, and what the run has
+ * cost so far.
  */
 public record MergeEvidence(
     String source,
@@ -22,7 +22,8 @@ public record MergeEvidence(
    * Which turn's code last wrote a table, the hash of that code, and who approved it and how (as
    * proposed or edited). {@code turn} is null when the table was not written by this run.
    */
-  public record Provenance(String table, Integer turn, String codeSha256, String approvedBy, String how) {}
+  public record Provenance(
+      String table, Integer turn, String codeSha256, String approvedBy, String how) {}
 
   public boolean checksPassed() {
     return verification != null && verification.passed();

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum MergePolicy {
   /** A human decides, seeing the diff, the check results and the provenance. */
   ASK,
-  /** Unattended runs: approved only when every check passes, refused with the failures otherwise. */
+  /**
+   * Unattended runs: approved only when every check passes, refused with the failures otherwise.
+   */
   AUTO_IF_GREEN,
   /** Dry run: nothing reaches main; every merge is refused with that reason. */
   NEVER;
@@ -15,7 +17,8 @@ public enum MergePolicy {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--merge must be ask, auto-if-green or never, not '" + text + "'");
+      throw new IllegalArgumentException(
+          "--merge must be ask, auto-if-green or never, not '" + text + "'");
     }
   }
 

@@ -23,7 +23,9 @@ public sealed interface MergeVerdict {
       return r.reason();
     }
     if (v instanceof Unanswered u) {
-      return "nobody answered the merge request (" + u.why() + "), so it is refused; run at a"
+      return "nobody answered the merge request ("
+          + u.why()
+          + "), so it is refused; run at a"
           + " terminal to decide, or choose --merge auto-if-green or --merge never";
     }
     return v instanceof RejectAndEnd e ? e.reason() : null;

@@ -3,9 +3,9 @@ package dev.airlock.agent;
 import java.util.List;
 
 /**
- * A model response as the loop understands it. Exactly one of: code to run, a done claim, both
- * (the code runs first; done is accepted only after the model has seen the output), or a format
- * error explaining to the model what was wrong.
+ * A model response as the loop understands it. Exactly one of: code to run, a done claim, both (the
+ * code runs first; done is accepted only after the model has seen the output), or a format error
+ * explaining to the model what was wrong.
  */
 public record ParsedResponse(
     Kind kind, String reasoning, List<String> packages, String code, String done, String error) {

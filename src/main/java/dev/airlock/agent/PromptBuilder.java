@@ -23,8 +23,10 @@ public final class PromptBuilder {
 
   public List<ChatMessage> opening(Task task) {
     Map<String, String> vars = variables(task);
-    String system = render(prompts.load(Prompts.SYSTEM), vars, Prompts.SYSTEM)
-        + "\n\n" + render(prompts.load(Prompts.PLATFORM), vars, Prompts.PLATFORM);
+    String system =
+        render(prompts.load(Prompts.SYSTEM), vars, Prompts.SYSTEM)
+            + "\n\n"
+            + render(prompts.load(Prompts.PLATFORM), vars, Prompts.PLATFORM);
     String user = render(task.template(), vars, "the task");
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(ChatMessage.system(system.strip() + "\n"));
@@ -38,9 +40,11 @@ public final class PromptBuilder {
     vars.put("raw_uri", task.rawUri());
     vars.put("branch", task.branch());
     vars.put("namespace", task.namespace());
-    vars.put("tables", task.tables().isEmpty()
-        ? "discover the files under the raw location"
-        : "the files: " + String.join(", ", task.tables()));
+    vars.put(
+        "tables",
+        task.tables().isEmpty()
+            ? "discover the files under the raw location"
+            : "the files: " + String.join(", ", task.tables()));
     return vars;
   }
 
@@ -50,8 +54,13 @@ public final class PromptBuilder {
     while (m.find()) {
       String value = vars.get(m.group(1));
       if (value == null) {
-        throw new IllegalArgumentException("unknown variable {{" + m.group(1) + "}} in " + what
-            + "; the variables are " + String.join(", ", vars.keySet()));
+        throw new IllegalArgumentException(
+            "unknown variable {{"
+                + m.group(1)
+                + "}} in "
+                + what
+                + "; the variables are "
+                + String.join(", ", vars.keySet()));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -18,7 +18,9 @@ public final class Prompts {
 
   private final Path overrides;
 
-  /** @param overrides a folder whose files replace the packaged ones; null for none */
+  /**
+   * @param overrides a folder whose files replace the packaged ones; null for none
+   */
   public Prompts(Path overrides) {
     this.overrides = overrides;
   }
@@ -37,7 +39,8 @@ public final class Prompts {
     String resource = "/dev/airlock/prompts/" + name;
     try (InputStream in = Prompts.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the packaged prompt " + resource + " is missing from the jar");
+        throw new IllegalStateException(
+            "the packaged prompt " + resource + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

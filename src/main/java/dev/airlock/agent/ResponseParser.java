@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class ResponseParser {
   private static final Pattern FENCE =
-      Pattern.compile("^\\s*```[ \\t]*([A-Za-z0-9_+-]*)[ \\t]*\\R(.*?)\\R?[ \\t]*```\\s*$", Pattern.DOTALL);
-  private static final Pattern FENCE_ANYWHERE = Pattern.compile("```[ \\t]*(python|py)?\\s*\\R", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SELF_CLOSING_DONE = Pattern.compile("<\\s*done\\s*/\\s*>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*```[ \\t]*([A-Za-z0-9_+-]*)[ \\t]*\\R(.*?)\\R?[ \\t]*```\\s*$", Pattern.DOTALL);
+  private static final Pattern FENCE_ANYWHERE =
+      Pattern.compile("```[ \\t]*(python|py)?\\s*\\R", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SELF_CLOSING_DONE =
+      Pattern.compile("<\\s*done\\s*/\\s*>", Pattern.CASE_INSENSITIVE);
 
   public ParsedResponse parse(String response) {
     String text = response == null ? "" : response;
@@ -28,8 +31,11 @@ public final class ResponseParser {
     List<Block> done = blocks(text, "done");
     String reasoningText = reasoning.isEmpty() ? "" : reasoning.get(0).body().strip();
 
-    String problem = firstProblem(problemWith(code, "code"), problemWith(done, "done"),
-        problemWith(packages, "packages"));
+    String problem =
+        firstProblem(
+            problemWith(code, "code"),
+            problemWith(done, "done"),
+            problemWith(packages, "packages"));
     if (problem != null) {
       return ParsedResponse.formatError(reasoningText, problem);
     }
@@ -39,12 +45,14 @@ public final class ResponseParser {
     }
     String doneText = done.isEmpty() ? (claimsDone ? "" : null) : done.get(0).body().strip();
     if (code.isEmpty()) {
-      return new ParsedResponse(ParsedResponse.Kind.DONE, reasoningText, List.of(), null, doneText, null);
+      return new ParsedResponse(
+          ParsedResponse.Kind.DONE, reasoningText, List.of(), null, doneText, null);
     }
     String body = unfence(code.get(0).body());
     if (body.isBlank()) {
       return ParsedResponse.formatError(
-          reasoningText, "The <code> block is empty. Put the Python to run between <code> and </code>.");
+          reasoningText,
+          "The <code> block is empty. Put the Python to run between <code> and </code>.");
     }
     List<String> pkgs = packages.isEmpty() ? List.of() : splitPackages(packages.get(0).body());
     ParsedResponse.Kind kind =
@@ -86,11 +94,20 @@ public final class ResponseParser {
       return null;
     }
     if (found.stream().anyMatch(b -> !b.closed())) {
-      return "The <" + tag + "> block is not closed: end it with </" + tag + ">."
+      return "The <"
+          + tag
+          + "> block is not closed: end it with </"
+          + tag
+          + ">."
           + " (If your answer was cut off, send a shorter one.)";
     }
     if (found.size() > 1) {
-      return "Found " + found.size() + " <" + tag + "> blocks; send exactly one <" + tag
+      return "Found "
+          + found.size()
+          + " <"
+          + tag
+          + "> blocks; send exactly one <"
+          + tag
           + "> block per answer.";
     }
     return null;

@@ -16,20 +16,29 @@ public final class RiskDetector {
 
   private static final List<Rule> RULES =
       List.of(
-          rule("merge-into-main", "merge_branch\\s*\\(.*['\"]main['\"]",
+          rule(
+              "merge-into-main",
+              "merge_branch\\s*\\(.*['\"]main['\"]",
               "merges into main: the data would be published"),
           rule("merge", "merge_branch\\s*\\(", "merges a branch (check the target)"),
           rule("delete-branch", "delete_branch\\s*\\(", "deletes a data branch"),
           rule("delete-table", "delete_table\\s*\\(|\\bdrop\\s+table\\b", "deletes a table"),
-          rule("subprocess", "\\bsubprocess\\b|\\bos\\.(system|popen|exec\\w*|spawn\\w*|fork)\\b|\\bpty\\b",
+          rule(
+              "subprocess",
+              "\\bsubprocess\\b|\\bos\\.(system|popen|exec\\w*|spawn\\w*|fork)\\b|\\bpty\\b",
               "starts another process"),
-          rule("network", "\\bimport\\s+(socket|requests|httpx|aiohttp|urllib3?)\\b|"
-              + "\\bfrom\\s+(socket|requests|httpx|aiohttp|urllib3?|http\\.client)\\b|"
-              + "\\burllib\\.request\\b|\\bhttp\\.client\\b|\\bsocket\\.socket\\b",
+          rule(
+              "network",
+              "\\bimport\\s+(socket|requests|httpx|aiohttp|urllib3?)\\b|"
+                  + "\\bfrom\\s+(socket|requests|httpx|aiohttp|urllib3?|http\\.client)\\b|"
+                  + "\\burllib\\.request\\b|\\bhttp\\.client\\b|\\bsocket\\.socket\\b",
               "uses the network"),
-          rule("pip-install", "\\bpip3?\\s+install\\b|\\bensurepip\\b|\\bpip\\.main\\b",
+          rule(
+              "pip-install",
+              "\\bpip3?\\s+install\\b|\\bensurepip\\b|\\bpip\\.main\\b",
               "installs packages"),
-          rule("write-outside-workspace",
+          rule(
+              "write-outside-workspace",
               "open\\s*\\(\\s*['\"]/(?!work/|tmp/)[^'\"]*['\"]\\s*,\\s*['\"][wax]|"
                   + "\\b(shutil\\.(rmtree|move|copy\\w*)|os\\.(remove|unlink|rmdir|rename|makedirs|chmod))"
                   + "\\s*\\(\\s*['\"]/(?!work/|tmp/)",

@@ -11,7 +11,9 @@ public final class RiskyOnly extends HumanBackedPolicy {
 
   @Override
   public Decision review(Proposal proposal) {
-    return proposal.risks().isEmpty() ? new Decision.Approve("policy:risky") : human.review(proposal);
+    return proposal.risks().isEmpty()
+        ? new Decision.Approve("policy:risky")
+        : human.review(proposal);
   }
 
   @Override

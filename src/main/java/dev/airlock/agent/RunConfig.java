@@ -32,15 +32,18 @@ public record RunConfig(
   }
 
   public static RunConfig defaults(String runId) {
-    return new RunConfig(runId, DEFAULT_MAX_TURNS, 2, Duration.ofSeconds(300), DEFAULT_OUTPUT_BUDGET, Map.of());
+    return new RunConfig(
+        runId, DEFAULT_MAX_TURNS, 2, Duration.ofSeconds(300), DEFAULT_OUTPUT_BUDGET, Map.of());
   }
 
   public RunConfig withMaxTurns(int turns) {
-    return new RunConfig(runId, turns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment);
+    return new RunConfig(
+        runId, turns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment);
   }
 
   public RunConfig withExecTimeout(Duration timeout) {
-    return new RunConfig(runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment);
+    return new RunConfig(
+        runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment);
   }
 
   public RunConfig withSandboxEnvironment(Map<String, String> environment) {

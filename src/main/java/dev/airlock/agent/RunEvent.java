@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything that happens in a run, as immutable records. Listeners (the transcript writer, the
- * CLI printer, the console) receive them in order. The transcript stores every event whose {@link
+ * Everything that happens in a run, as immutable records. Listeners (the transcript writer, the CLI
+ * printer, the console) receive them in order. The transcript stores every event whose {@link
  * #persistent()} is true; those alone rebuild every turn, so a live run and a replayed run render
  * from the same data. Live-only events (streamed tokens and output chunks, phase changes) are
  * summarised by the persistent ones that follow them.
@@ -160,15 +160,32 @@ public sealed interface RunEvent {
 
     /** The record of {@code result}: the transcript keeps its own stable copy of the fields. */
     static ExecutionFinished of(int turn, Instant at, ExecutionResult result) {
-      return new ExecutionFinished(turn, at, result.status().name(), result.exitCode(), result.stdout(),
-          result.stderr(), result.stdoutDroppedBytes(), result.stderrDroppedBytes(), result.error(),
-          result.duration().toMillis(), result.missingPackages());
+      return new ExecutionFinished(
+          turn,
+          at,
+          result.status().name(),
+          result.exitCode(),
+          result.stdout(),
+          result.stderr(),
+          result.stdoutDroppedBytes(),
+          result.stderrDroppedBytes(),
+          result.error(),
+          result.duration().toMillis(),
+          result.missingPackages());
     }
 
     /** The result again, as the model was told it (forks rebuild the observation from this). */
     ExecutionResult toResult() {
-      return new ExecutionResult(ExecutionResult.Status.valueOf(status), exitCode, stdout, stderr,
-          stdoutDroppedBytes, stderrDroppedBytes, error, Duration.ofMillis(durationMs), missingPackages);
+      return new ExecutionResult(
+          ExecutionResult.Status.valueOf(status),
+          exitCode,
+          stdout,
+          stderr,
+          stdoutDroppedBytes,
+          stderrDroppedBytes,
+          error,
+          Duration.ofMillis(durationMs),
+          missingPackages);
     }
   }
 
@@ -205,14 +222,19 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /**
-   * What a turn's code did to the data, per branch: the head before and after the turn, the
-   * tables it touched and the rows it imported. A fork starts from the heads recorded here.
+   * What a turn's code did to the data, per branch: the head before and after the turn, the tables
+   * it touched and the rows it imported. A fork starts from the heads recorded here.
    */
   record DataEffects(int turn, Instant at, List<BranchEffect> branches) implements RunEvent {}
 
   /** One branch's change during one turn. */
   record BranchEffect(
-      String branch, String headBefore, String headAfter, List<String> tables, long rowsAdded, int commits) {}
+      String branch,
+      String headBefore,
+      String headAfter,
+      List<String> tables,
+      long rowsAdded,
+      int commits) {}
 
   /**
    * A merge into a protected branch waits for the gate: what would change, table by table. The
@@ -240,13 +262,24 @@ public sealed interface RunEvent {
 
   /** The gate's answer to a merge request, and who gave it. */
   record MergeDecided(
-      int turn, Instant at, String source, String target, boolean approved, String by, String reason,
+      int turn,
+      Instant at,
+      String source,
+      String target,
+      boolean approved,
+      String by,
+      String reason,
       boolean endsRun)
       implements RunEvent {}
 
   /** The checks ran again on main after a merge; {@code report} is the verification report. */
   record PostMergeChecked(
-      int turn, Instant at, String mergeCommit, boolean passed, String summary, Map<String, Object> report)
+      int turn,
+      Instant at,
+      String mergeCommit,
+      boolean passed,
+      String summary,
+      Map<String, Object> report)
       implements RunEvent {}
 
   /** The turn's state machine moved (live only; the persistent events imply it). */

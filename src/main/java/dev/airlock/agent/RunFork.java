@@ -16,14 +16,19 @@ public final class RunFork {
   private RunFork() {}
 
   /** What a fork starts from. {@code branchHeads}: branch written by the source run -> its head. */
-  public record Plan(String sourceRunId, int turn, List<ChatMessage> messages, Map<String, String> branchHeads,
+  public record Plan(
+      String sourceRunId,
+      int turn,
+      List<ChatMessage> messages,
+      Map<String, String> branchHeads,
       RunEvent.RunStarted source) {}
 
   /** Parses {@code RUN_ID@TURN}. */
   public static Map.Entry<String, Integer> parseSpec(String spec) {
     int at = spec == null ? -1 : spec.lastIndexOf('@');
     if (at <= 0 || at == spec.length() - 1) {
-      throw new IllegalArgumentException("--fork takes RUN_ID@TURN (a run id from `airlock runs`), not '" + spec + "'");
+      throw new IllegalArgumentException(
+          "--fork takes RUN_ID@TURN (a run id from `airlock runs`), not '" + spec + "'");
     }
     try {
       return Map.entry(spec.substring(0, at), Integer.parseInt(spec.substring(at + 1)));
@@ -35,10 +40,18 @@ public final class RunFork {
   public static Plan plan(RunHistory source, int turn) {
     int turns = source.turns().size();
     if (turn < 0 || turn > turns) {
-      throw new IllegalArgumentException("run " + source.started().runId() + " has turns 1 to " + turns
-          + "; fork after one of them (or after 0 to restart from the task)");
+      throw new IllegalArgumentException(
+          "run "
+              + source.started().runId()
+              + " has turns 1 to "
+              + turns
+              + "; fork after one of them (or after 0 to restart from the task)");
     }
-    return new Plan(source.started().runId(), turn, conversationAfter(source, turn), headsAfter(source, turn),
+    return new Plan(
+        source.started().runId(),
+        turn,
+        conversationAfter(source, turn),
+        headsAfter(source, turn),
         source.started());
   }
 
@@ -51,8 +64,12 @@ public final class RunFork {
     }
     TurnRecord last = source.turns().get(turn - 1);
     if (last.request() == null || last.response() == null) {
-      throw new IllegalArgumentException("turn " + turn + " of run " + source.started().runId()
-          + " never got a model response: fork after an earlier turn");
+      throw new IllegalArgumentException(
+          "turn "
+              + turn
+              + " of run "
+              + source.started().runId()
+              + " never got a model response: fork after an earlier turn");
     }
     List<ChatMessage> messages = new ArrayList<>(last.request().messages());
     messages.add(ChatMessage.assistant(last.response().raw()));
@@ -70,16 +87,24 @@ public final class RunFork {
       return feedback.rejection(t.decision().feedback());
     }
     if (t.execution() == null) {
-      throw new IllegalArgumentException("turn " + t.turn() + " ended without running code (it claimed done"
-          + " or was stopped): fork after an earlier turn");
+      throw new IllegalArgumentException(
+          "turn "
+              + t.turn()
+              + " ended without running code (it claimed done"
+              + " or was stopped): fork after an earlier turn");
     }
     ExecutionResult result = t.execution().toResult();
-    boolean claimedDone = t.parsed() != null && t.parsed().kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE;
-    return feedback.observation(result, t.decision() == null ? null : t.decision().diff(), claimedDone, isolated);
+    boolean claimedDone =
+        t.parsed() != null && t.parsed().kind() == ParsedResponse.Kind.PROPOSAL_AND_DONE;
+    return feedback.observation(
+        result, t.decision() == null ? null : t.decision().diff(), claimedDone, isolated);
   }
 
   private static int budget(RunHistory source) {
-    String b = source.started().settings() == null ? null : source.started().settings().get("output_budget");
+    String b =
+        source.started().settings() == null
+            ? null
+            : source.started().settings().get("output_budget");
     return b == null ? RunConfig.DEFAULT_OUTPUT_BUDGET : Integer.parseInt(b);
   }
 
@@ -104,13 +129,18 @@ public final class RunFork {
    */
   public static List<ChatMessage> withForkNote(Plan plan, Map<String, String> renamed) {
     List<ChatMessage> messages = new ArrayList<>(plan.messages());
-    StringBuilder note = new StringBuilder("\n\n[Airlock] This conversation continues run ")
-        .append(plan.sourceRunId()).append(" after its turn ").append(plan.turn())
-        .append(" in a new run; nothing after that turn happened here.");
+    StringBuilder note =
+        new StringBuilder("\n\n[Airlock] This conversation continues run ")
+            .append(plan.sourceRunId())
+            .append(" after its turn ")
+            .append(plan.turn())
+            .append(" in a new run; nothing after that turn happened here.");
     if (!renamed.isEmpty()) {
-      note.append(" The data branches you wrote are available at their state after that turn under new names;"
-          + " use the new names from now on:");
-      renamed.forEach((old, fresh) -> note.append("\n- ").append(old).append(" is now ").append(fresh));
+      note.append(
+          " The data branches you wrote are available at their state after that turn under new names;"
+              + " use the new names from now on:");
+      renamed.forEach(
+          (old, fresh) -> note.append("\n- ").append(old).append(" is now ").append(fresh));
     }
     int last = messages.size() - 1;
     ChatMessage tail = messages.get(last);

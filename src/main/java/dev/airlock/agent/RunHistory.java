@@ -28,20 +28,34 @@ public record RunHistory(
 
   public static RunHistory read(Path transcript) throws TranscriptException {
     TranscriptReader.Result<RunEvent> result = TranscriptReader.read(transcript, RunEvent.class);
-    if (result.records().isEmpty() || !(result.records().get(0) instanceof RunEvent.RunStarted start)) {
+    if (result.records().isEmpty()
+        || !(result.records().get(0) instanceof RunEvent.RunStarted start)) {
       boolean firstLost = !result.skipped().isEmpty() && result.skipped().get(0).number() == 1;
-      throw new TranscriptException(transcript + (firstLost
-          ? " line 1, the run_started record, is unreadable (" + result.skipped().get(0).reason()
-              + "): the run cannot be rebuilt without it"
-          : " does not start with a run_started record: it is not an Airlock transcript"));
+      throw new TranscriptException(
+          transcript
+              + (firstLost
+                  ? " line 1, the run_started record, is unreadable ("
+                      + result.skipped().get(0).reason()
+                      + "): the run cannot be rebuilt without it"
+                  : " does not start with a run_started record: it is not an Airlock transcript"));
     }
     if (!RunEvent.FORMAT.equals(start.format())) {
-      throw new TranscriptException(transcript + " has format " + start.format() + "; this Airlock reads "
-          + RunEvent.FORMAT + ": use the Airlock version that wrote it");
+      throw new TranscriptException(
+          transcript
+              + " has format "
+              + start.format()
+              + "; this Airlock reads "
+              + RunEvent.FORMAT
+              + ": use the Airlock version that wrote it");
     }
     RunHistory folded = fold(result.records());
-    return new RunHistory(folded.started(), folded.turns(), folded.finished(), result.truncatedTail(),
-        result.skipped(), result.writerAlive());
+    return new RunHistory(
+        folded.started(),
+        folded.turns(),
+        folded.finished(),
+        result.truncatedTail(),
+        result.skipped(),
+        result.writerAlive());
   }
 
   /** A live run's events so far: its writer is alive by definition, and nothing was skipped. */
@@ -125,8 +139,22 @@ public record RunHistory(
     }
 
     TurnRecord build() {
-      return new TurnRecord(turn, request, response, parsed, approval, decision, started, execution,
-          List.copyOf(calls), List.copyOf(changes), effects, List.copyOf(merges), List.copyOf(mergeDecisions), List.copyOf(postMerge), List.copyOf(notices));
+      return new TurnRecord(
+          turn,
+          request,
+          response,
+          parsed,
+          approval,
+          decision,
+          started,
+          execution,
+          List.copyOf(calls),
+          List.copyOf(changes),
+          effects,
+          List.copyOf(merges),
+          List.copyOf(mergeDecisions),
+          List.copyOf(postMerge),
+          List.copyOf(notices));
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * What the run has done so far, kept in memory for the gates: which turn's code last wrote each
- * table on each branch, each turn's decision, the branches the run wrote, usage and cost.
- * Listens to the run's events; thread-safe.
+ * table on each branch, each turn's decision, the branches the run wrote, usage and cost. Listens
+ * to the run's events; thread-safe.
  */
 public final class RunJournal implements RunListener {
   private final Map<Integer, RunEvent.Decided> decisions = new HashMap<>();
@@ -37,14 +37,19 @@ public final class RunJournal implements RunListener {
     }
   }
 
-  public synchronized List<MergeEvidence.Provenance> provenance(String branch, List<String> tables) {
+  public synchronized List<MergeEvidence.Provenance> provenance(
+      String branch, List<String> tables) {
     List<MergeEvidence.Provenance> out = new ArrayList<>();
     for (String table : tables) {
       Integer turn = lastWriter.get(branch + "|" + table);
       RunEvent.Decided d = turn == null ? null : decisions.get(turn);
-      String how = d == null ? null : d.verdict() == Decision.Verdict.APPROVE_EDITED ? "edited" : "as proposed";
-      out.add(new MergeEvidence.Provenance(table, turn, d == null ? null : d.executedSha256(),
-          d == null ? null : d.by(), how));
+      String how =
+          d == null
+              ? null
+              : d.verdict() == Decision.Verdict.APPROVE_EDITED ? "edited" : "as proposed";
+      out.add(
+          new MergeEvidence.Provenance(
+              table, turn, d == null ? null : d.executedSha256(), d == null ? null : d.by(), how));
     }
     return out;
   }

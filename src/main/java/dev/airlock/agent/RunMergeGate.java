@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The run's merge gate: every merge into main during the run, whoever asked for it, is audited
- * (the verifier runs on the source), announced with its evidence as a {@link
- * RunEvent.MergeRequested}, decided by the run's {@link MergePolicy}, and the decision recorded as
- * a {@link RunEvent.MergeDecided}. A rejection that ends the run stops it through {@code endRun}.
+ * The run's merge gate: every merge into main during the run, whoever asked for it, is audited (the
+ * verifier runs on the source), announced with its evidence as a {@link RunEvent.MergeRequested},
+ * decided by the run's {@link MergePolicy}, and the decision recorded as a {@link
+ * RunEvent.MergeDecided}. A rejection that ends the run stops it through {@code endRun}.
  */
 public final class RunMergeGate implements MergeGate {
   private final MergePolicy policy;
@@ -28,7 +28,12 @@ public final class RunMergeGate implements MergeGate {
   private volatile Audit audit;
   private volatile Consumer<String> endRun = reason -> {};
 
-  public RunMergeGate(MergePolicy policy, Supervisor supervisor, RunJournal journal, RunListener listener, Clock clock) {
+  public RunMergeGate(
+      MergePolicy policy,
+      Supervisor supervisor,
+      RunJournal journal,
+      RunListener listener,
+      Clock clock) {
     this.policy = policy;
     this.supervisor = supervisor;
     this.journal = journal;
@@ -57,43 +62,83 @@ public final class RunMergeGate implements MergeGate {
 
   @Override
   public MergeDecision reviewMerge(MergeRequest request) {
-    int turn = request.context() == null || request.context().turn() == null ? 0 : request.context().turn();
+    int turn =
+        request.context() == null || request.context().turn() == null
+            ? 0
+            : request.context().turn();
     MergeEvidence evidence = evidence(request);
-    listener.onEvent(new RunEvent.MergeRequested(turn, clock.instant(), request.source().name(),
-        request.source().hash(), request.target().name(), request.target().hash(), evidence.changes(),
-        policy.cliName(), evidence.verification() == null ? null : evidence.verification().toJsonTree(),
-        evidence.verification() == null ? null : evidence.checksPassed(), evidence.provenance(),
-        evidence.usage(), evidence.costUsd()));
+    listener.onEvent(
+        new RunEvent.MergeRequested(
+            turn,
+            clock.instant(),
+            request.source().name(),
+            request.source().hash(),
+            request.target().name(),
+            request.target().hash(),
+            evidence.changes(),
+            policy.cliName(),
+            evidence.verification() == null ? null : evidence.verification().toJsonTree(),
+            evidence.verification() == null ? null : evidence.checksPassed(),
+            evidence.provenance(),
+            evidence.usage(),
+            evidence.costUsd()));
     MergeVerdict verdict;
     String by;
     switch (policy) {
       case NEVER -> {
-        verdict = new MergeVerdict.RejectToAgent("this is a dry run (--merge never): nothing reaches main");
+        verdict =
+            new MergeVerdict.RejectToAgent(
+                "this is a dry run (--merge never): nothing reaches main");
         by = "policy:never";
       }
       case AUTO_IF_GREEN -> {
-        verdict = evidence.checksPassed() ? new MergeVerdict.Approve()
-            : new MergeVerdict.RejectToAgent("the audit failed, so the merge was refused: " + failures(evidence));
+        verdict =
+            evidence.checksPassed()
+                ? new MergeVerdict.Approve()
+                : new MergeVerdict.RejectToAgent(
+                    "the audit failed, so the merge was refused: " + failures(evidence));
         by = "policy:auto-if-green";
       }
       default -> {
         verdict = supervisor.reviewMerge(request, evidence);
-        by = verdict instanceof MergeVerdict.Unanswered u
-            ? "policy:" + policy.cliName() + " (" + u.why() + ")"
-            : supervisor.reviewer();
+        by =
+            verdict instanceof MergeVerdict.Unanswered u
+                ? "policy:" + policy.cliName() + " (" + u.why() + ")"
+                : supervisor.reviewer();
       }
     }
     String reason = MergeVerdict.reasonOf(verdict);
-    boolean ends = verdict instanceof MergeVerdict.RejectAndEnd || verdict instanceof MergeVerdict.Unanswered;
-    listener.onEvent(new RunEvent.MergeDecided(turn, clock.instant(), request.source().name(),
-        request.target().name(), verdict instanceof MergeVerdict.Approve, by, reason, ends));
+    boolean ends =
+        verdict instanceof MergeVerdict.RejectAndEnd || verdict instanceof MergeVerdict.Unanswered;
+    listener.onEvent(
+        new RunEvent.MergeDecided(
+            turn,
+            clock.instant(),
+            request.source().name(),
+            request.target().name(),
+            verdict instanceof MergeVerdict.Approve,
+            by,
+            reason,
+            ends));
     if (ends) {
-      String who = verdict instanceof MergeVerdict.Unanswered ? by + " refused" : "the supervisor rejected";
-      endRun.accept(who + " the merge of " + request.source().name() + " into "
-          + request.target().name() + " and ended the run: " + reason + " (the branch is kept: inspect it with"
-          + " `airlock lakehouse tables " + request.source().name() + "`)");
+      String who =
+          verdict instanceof MergeVerdict.Unanswered ? by + " refused" : "the supervisor rejected";
+      endRun.accept(
+          who
+              + " the merge of "
+              + request.source().name()
+              + " into "
+              + request.target().name()
+              + " and ended the run: "
+              + reason
+              + " (the branch is kept: inspect it with"
+              + " `airlock lakehouse tables "
+              + request.source().name()
+              + "`)");
     }
-    return verdict instanceof MergeVerdict.Approve ? MergeDecision.approve() : MergeDecision.reject(reason);
+    return verdict instanceof MergeVerdict.Approve
+        ? MergeDecision.approve()
+        : MergeDecision.reject(reason);
   }
 
   private MergeEvidence evidence(MergeRequest request) {
@@ -101,23 +146,40 @@ public final class RunMergeGate implements MergeGate {
     // The merge result, not the source: the target's own changes since the branch left it are in
     // what gets published too.
     VerificationReport report = audit == null ? null : audit.verify(request.auditRef());
-    List<MergeEvidence.Provenance> provenance = journal.provenance(request.source().name(),
-        request.diff().tables().stream().map(TableDiff::fqn).toList());
-    return new MergeEvidence(request.source().name(), request.target().name(), changes, report, provenance,
-        journal.usage(), journal.cost());
+    List<MergeEvidence.Provenance> provenance =
+        journal.provenance(
+            request.source().name(), request.diff().tables().stream().map(TableDiff::fqn).toList());
+    return new MergeEvidence(
+        request.source().name(),
+        request.target().name(),
+        changes,
+        report,
+        provenance,
+        journal.usage(),
+        journal.cost());
   }
 
   private static String failures(MergeEvidence evidence) {
     if (evidence.verification() == null) {
       return "no audit could run";
     }
-    return evidence.verification().problems().stream().map(CheckResult::summary).limit(5)
+    return evidence.verification().problems().stream()
+        .map(CheckResult::summary)
+        .limit(5)
         .collect(Collectors.joining("; "));
   }
 
   static List<RunEvent.TableChange> changes(List<TableDiff> diffs) {
-    return diffs.stream().map(t -> new RunEvent.TableChange(t.fqn(), t.change().name().toLowerCase(Locale.ROOT),
-        t.rowsBefore(), t.rowsAfter(), t.schemaChanges().stream().map(RunMergeGate::describe).toList())).toList();
+    return diffs.stream()
+        .map(
+            t ->
+                new RunEvent.TableChange(
+                    t.fqn(),
+                    t.change().name().toLowerCase(Locale.ROOT),
+                    t.rowsBefore(),
+                    t.rowsAfter(),
+                    t.schemaChanges().stream().map(RunMergeGate::describe).toList()))
+        .toList();
   }
 
   private static String describe(SchemaChange c) {

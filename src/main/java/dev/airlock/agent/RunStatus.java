@@ -10,8 +10,8 @@ public enum RunStatus {
   /** The supervisor stopped it. */
   STOPPED,
   /**
-   * Never written: its transcript has no end record and no live process is writing it, so the
-   * run was killed or crashed.
+   * Never written: its transcript has no end record and no live process is writing it, so the run
+   * was killed or crashed.
    */
   INTERRUPTED;
 

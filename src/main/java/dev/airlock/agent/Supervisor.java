@@ -14,13 +14,15 @@ public interface Supervisor {
   String policy();
 
   /**
-   * Decides a merge into main (the publish step of Write-Audit-Publish) when the run's merge
-   * policy is {@code ask}, seeing the evidence. A supervisor with nobody behind it refuses, saying
-   * why, and the run goes on.
+   * Decides a merge into main (the publish step of Write-Audit-Publish) when the run's merge policy
+   * is {@code ask}, seeing the evidence. A supervisor with nobody behind it refuses, saying why,
+   * and the run goes on.
    */
   default MergeVerdict reviewMerge(MergeRequest request, MergeEvidence evidence) {
-    return new MergeVerdict.RejectToAgent("nobody is there to approve merges into main (approval policy "
-        + policy() + "): run with --merge ask at a terminal, or --merge auto-if-green");
+    return new MergeVerdict.RejectToAgent(
+        "nobody is there to approve merges into main (approval policy "
+            + policy()
+            + "): run with --merge ask at a terminal, or --merge auto-if-green");
   }
 
   /** Who decides merges, as recorded ("human:alice", "policy:auto"). */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Write-Audit-Publish ingestion task, or the user's {@code --task FILE}); the other fields fill its
  * variables.
  */
-public record Task(String template, String rawUri, String branch, String namespace, List<String> tables) {
+public record Task(
+    String template, String rawUri, String branch, String namespace, List<String> tables) {
   public Task {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(rawUri, "rawUri");

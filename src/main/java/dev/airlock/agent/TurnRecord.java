@@ -3,9 +3,9 @@ package dev.airlock.agent;
 import java.util.List;
 
 /**
- * Everything recorded about one turn, folded from its events: what the model was sent and
- * answered, what the parser saw, the supervisor's decision, the execution and its data effects.
- * Fields are null when the turn never got that far.
+ * Everything recorded about one turn, folded from its events: what the model was sent and answered,
+ * what the parser saw, the supervisor's decision, the execution and its data effects. Fields are
+ * null when the turn never got that far.
  */
 public record TurnRecord(
     int turn,

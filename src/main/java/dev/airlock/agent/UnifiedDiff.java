@@ -60,8 +60,11 @@ public final class UnifiedDiff {
         bStart = bStart < 0 ? op.bLine : bStart;
       }
     }
-    out.append("@@ -").append(range(aStart, aCount, hunk.get(0).aLine))
-        .append(" +").append(range(bStart, bCount, hunk.get(0).bLine)).append(" @@\n");
+    out.append("@@ -")
+        .append(range(aStart, aCount, hunk.get(0).aLine))
+        .append(" +")
+        .append(range(bStart, bCount, hunk.get(0).bLine))
+        .append(" @@\n");
     for (Op op : hunk) {
       out.append(op.kind).append(op.line).append('\n');
     }
@@ -78,7 +81,10 @@ public final class UnifiedDiff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Op> ops = new ArrayList<>();

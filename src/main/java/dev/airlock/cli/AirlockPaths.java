@@ -11,8 +11,10 @@ public record AirlockPaths(Path dataHome, Path configHome) {
     String data = env.get("XDG_DATA_HOME");
     String config = env.get("XDG_CONFIG_HOME");
     return new AirlockPaths(
-        (data == null || data.isBlank() ? home.resolve(".local/share") : Path.of(data)).resolve("airlock"),
-        (config == null || config.isBlank() ? home.resolve(".config") : Path.of(config)).resolve("airlock"));
+        (data == null || data.isBlank() ? home.resolve(".local/share") : Path.of(data))
+            .resolve("airlock"),
+        (config == null || config.isBlank() ? home.resolve(".config") : Path.of(config))
+            .resolve("airlock"));
   }
 
   public static AirlockPaths standard() {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The remote locations a run's code may import from: the raw data's S3 prefix (when the raw data
- * is on S3) and every {@code --allow-source} the person gave. Nothing else leaves the host.
+ * The remote locations a run's code may import from: the raw data's S3 prefix (when the raw data is
+ * on S3) and every {@code --allow-source} the person gave. Nothing else leaves the host.
  */
 final class AllowedSources {
   private AllowedSources() {}
@@ -29,8 +29,11 @@ final class AllowedSources {
           allowed.add(parsed);
         }
       } catch (SourceException e) {
-        throw new RunSetup.SetupException(ExitCodes.USAGE, "--allow-source: " + e.getMessage()
-            + " (only s3:// prefixes can be allowed; local raw data is given with --raw)");
+        throw new RunSetup.SetupException(
+            ExitCodes.USAGE,
+            "--allow-source: "
+                + e.getMessage()
+                + " (only s3:// prefixes can be allowed; local raw data is given with --raw)");
       }
     }
     return List.copyOf(allowed);

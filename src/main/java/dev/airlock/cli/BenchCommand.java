@@ -3,12 +3,12 @@ package dev.airlock.cli;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.AutoApprove;
 import dev.airlock.agent.Conversation;
-import dev.airlock.agent.TurnHooks;
 import dev.airlock.agent.RunConfig;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunOutcome;
 import dev.airlock.agent.RunStatus;
 import dev.airlock.agent.TranscriptRecorder;
+import dev.airlock.agent.TurnHooks;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.ModelClient;
 import dev.airlock.model.ModelResponse;
@@ -39,20 +39,30 @@ import picocli.CommandLine.Option;
  * the transcript flushed per event) with an instant model and an instant sandbox, against the
  * cheapest real execution there is, a bare {@code python3 -c pass}, measured in the same run.
  */
-@Command(name = "bench-engine", mixinStandardHelpOptions = true,
-    description = "Print the engine's overhead per turn (no model, no sandbox) against a bare python3 start.")
+@Command(
+    name = "bench-engine",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the engine's overhead per turn (no model, no sandbox) against a bare python3 start.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--runs", defaultValue = "300", description = "8-turn runs to time (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "300",
+      description = "8-turn runs to time (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "The python for the baseline.")
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
+      description = "The python for the baseline.")
   String python;
 
-  private static final String RESPONSE = "<reasoning>Import the payments file into the branch, then count rows."
-      + "</reasoning>\n<packages>pandas</packages>\n<code>\nimport bauplan\nclient = bauplan.Client()\n"
-      + "client.create_branch('me.import', from_ref='main', if_not_exists=True)\n"
-      + "state = client.import_data('payments', 's3://raw/payments.parquet', branch='me.import')\n"
-      + "print(state.job_status)\n</code>";
+  private static final String RESPONSE =
+      "<reasoning>Import the payments file into the branch, then count rows."
+          + "</reasoning>\n<packages>pandas</packages>\n<code>\nimport bauplan\nclient = bauplan.Client()\n"
+          + "client.create_branch('me.import', from_ref='main', if_not_exists=True)\n"
+          + "state = client.import_data('payments', 's3://raw/payments.parquet', branch='me.import')\n"
+          + "print(state.job_status)\n</code>";
 
   @Override
   public Integer call() throws Exception {
@@ -61,9 +71,15 @@ final class BenchCommand implements Callable<Integer> {
       timeRuns(dir, 30, "warmup");
       double perTurnUs = timeRuns(dir, runs, "bench") / (runs * 8.0) / 1_000.0;
       double pythonUs = barePython(15);
-      System.out.printf(Locale.ROOT, "engine overhead per turn (transcript on): %.1f µs over %d turns%n", perTurnUs, runs * 8);
-      System.out.printf(Locale.ROOT, "bare `python3 -c pass` (median of 15):     %.1f µs%n", pythonUs);
-      System.out.printf(Locale.ROOT, "ratio engine-turn / bare-python-start:     %.4f%n", perTurnUs / pythonUs);
+      System.out.printf(
+          Locale.ROOT,
+          "engine overhead per turn (transcript on): %.1f µs over %d turns%n",
+          perTurnUs,
+          runs * 8);
+      System.out.printf(
+          Locale.ROOT, "bare `python3 -c pass` (median of 15):     %.1f µs%n", pythonUs);
+      System.out.printf(
+          Locale.ROOT, "ratio engine-turn / bare-python-start:     %.4f%n", perTurnUs / pythonUs);
       return ExitCodes.OK;
     } finally {
       try (var files = Files.walk(dir)) {
@@ -76,14 +92,39 @@ final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       String id = prefix + "-" + i;
-      try (TranscriptRecorder recorder = new TranscriptRecorder(
-          TranscriptWriter.create(dir.resolve(id + ".jsonl"), Redactor.NONE))) {
-        AgentRun run = new AgentRun(RunConfig.defaults(id), Conversation.opening(List.of(
-            ChatMessage.system("rules ".repeat(400)), ChatMessage.user("task ".repeat(100)))), "me.bench",
-            new InstantModel(), new InstantSandbox(), new AutoApprove(), TurnHooks.NONE, recorder,
-            Clock.systemUTC());
-        RunOutcome outcome = run.run(new RunEvent.RunStarted(0, Instant.now(), RunEvent.FORMAT, id, "instant",
-            "instant", true, "auto", 8, null, null, null, Map.of()));
+      try (TranscriptRecorder recorder =
+          new TranscriptRecorder(
+              TranscriptWriter.create(dir.resolve(id + ".jsonl"), Redactor.NONE))) {
+        AgentRun run =
+            new AgentRun(
+                RunConfig.defaults(id),
+                Conversation.opening(
+                    List.of(
+                        ChatMessage.system("rules ".repeat(400)),
+                        ChatMessage.user("task ".repeat(100)))),
+                "me.bench",
+                new InstantModel(),
+                new InstantSandbox(),
+                new AutoApprove(),
+                TurnHooks.NONE,
+                recorder,
+                Clock.systemUTC());
+        RunOutcome outcome =
+            run.run(
+                new RunEvent.RunStarted(
+                    0,
+                    Instant.now(),
+                    RunEvent.FORMAT,
+                    id,
+                    "instant",
+                    "instant",
+                    true,
+                    "auto",
+                    8,
+                    null,
+                    null,
+                    null,
+                    Map.of()));
         if (outcome.status() != RunStatus.FAILED || outcome.turns() != 8) {
           throw new IllegalStateException("benchmark run ended unexpectedly: " + outcome);
         }
@@ -118,9 +159,19 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final class InstantSandbox implements Sandbox {
     @Override
-    public ExecutionResult execute(ExecutionRequest request, OutputListener output, ExecutionControl control) {
+    public ExecutionResult execute(
+        ExecutionRequest request, OutputListener output, ExecutionControl control) {
       output.onOutput(OutputListener.Stream.STDOUT, "SUCCESS\n");
-      return new ExecutionResult(ExecutionResult.Status.OK, 0, "SUCCESS\n", "", 0, 0, null, Duration.ofMillis(1), List.of());
+      return new ExecutionResult(
+          ExecutionResult.Status.OK,
+          0,
+          "SUCCESS\n",
+          "",
+          0,
+          0,
+          null,
+          Duration.ofMillis(1),
+          List.of());
     }
 
     @Override

@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * Prints a live run for a human on a terminal: each turn's reasoning, code, decision, streamed
- * output and result. The same renderings serve {@code airlock replay}. While a response streams
- * in, an interactive terminal shows a one-line progress counter instead of the raw text (the
- * parsed reasoning and code follow). With {@code showProposal} false the reasoning and code are
- * left to the terminal supervisor, which shows them with the approval prompt.
+ * output and result. The same renderings serve {@code airlock replay}. While a response streams in,
+ * an interactive terminal shows a one-line progress counter instead of the raw text (the parsed
+ * reasoning and code follow). With {@code showProposal} false the reasoning and code are left to
+ * the terminal supervisor, which shows them with the approval prompt.
  */
 public final class CliPrinter implements RunListener {
   private final SafeTerminal out;
@@ -35,7 +35,14 @@ public final class CliPrinter implements RunListener {
       out.println(TurnText.header(s));
     } else if (event instanceof RunEvent.ModelRequested r) {
       out.println();
-      out.println("── turn " + r.turn() + " ── asking " + r.model() + " (" + r.messages().size() + " messages)");
+      out.println(
+          "── turn "
+              + r.turn()
+              + " ── asking "
+              + r.model()
+              + " ("
+              + r.messages().size()
+              + " messages)");
       received = 0;
     } else if (event instanceof RunEvent.ModelToken t && progress) {
       received += t.text().length();
@@ -63,12 +70,16 @@ public final class CliPrinter implements RunListener {
       // With "ask" the terminal gate already showed the request and its evidence.
       out.println(MergeText.replay(m));
     } else if (event instanceof RunEvent.PostMergeChecked p) {
-      out.println((p.passed() ? "✔ post-merge check on main passed: " : "✘ POST-MERGE CHECK FAILED on main: ")
-          + p.summary());
+      out.println(
+          (p.passed()
+                  ? "✔ post-merge check on main passed: "
+                  : "✘ POST-MERGE CHECK FAILED on main: ")
+              + p.summary());
     } else if (event instanceof RunEvent.MergeDecided d) {
       out.println(CommandName.render(TurnText.mergeDecided(d)));
     } else if (event instanceof RunEvent.Notice n) {
-      out.println(n.severity().name().toLowerCase(Locale.ROOT) + ": " + CommandName.render(n.message()));
+      out.println(
+          n.severity().name().toLowerCase(Locale.ROOT) + ": " + CommandName.render(n.message()));
     } else if (event instanceof RunEvent.RunFinished f) {
       out.println();
       out.println(CommandName.render(TurnText.finished(f)));

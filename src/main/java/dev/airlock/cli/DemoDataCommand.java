@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 final class DemoDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Folder to write (created if missing).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "Folder to write (created if missing).")
   Path dir;
 
   @Option(
@@ -35,7 +38,10 @@ final class DemoDataCommand implements Callable<Integer> {
       description = "Payments rows (default: ${DEFAULT-VALUE}, as in DABStep).")
   long rows = DemoDataOptions.DEFAULT_ROWS;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed = DemoDataOptions.DEFAULT_SEED;
 
   @Option(
@@ -60,7 +66,10 @@ final class DemoDataCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (IOException e) {
       err.println(
-          "airlock demo-data: could not write " + dir + ": " + e.getMessage()
+          "airlock demo-data: could not write "
+              + dir
+              + ": "
+              + e.getMessage()
               + " (check that the folder is writable and the disk has space)");
       return ExitCodes.FAILED;
     }
@@ -75,7 +84,10 @@ final class DemoDataCommand implements Callable<Integer> {
         summary.options().format().extension());
     for (DemoDataSummary.WrittenTable t : summary.tables()) {
       out.printf(
-          Locale.ROOT, "  %-32s %,10d rows %,14d bytes%n", t.file().getFileName(), t.rows(),
+          Locale.ROOT,
+          "  %-32s %,10d rows %,14d bytes%n",
+          t.file().getFileName(),
+          t.rows(),
           t.bytes());
     }
     long rows = summary.table("payments").map(DemoDataSummary.WrittenTable::rows).orElse(0L);

@@ -4,10 +4,13 @@ package dev.airlock.cli;
 public final class ExitCodes {
   /** The agent finished (or the command did what it was asked). */
   public static final int OK = 0;
+
   /** The run failed: turn cap, repeated format errors, rejected, stopped; a check failed. */
   public static final int FAILED = 1;
+
   /** Usage or configuration error. */
   public static final int USAGE = 2;
+
   /** Infrastructure unavailable: model unreachable, no sandbox. */
   public static final int UNAVAILABLE = 3;
 

@@ -25,7 +25,10 @@ record ForkSource(RunFork.Plan plan) {
     }
   }
 
-  /** Recreates the branches (old name to new name into {@code renamed}) and returns the conversation. */
+  /**
+   * Recreates the branches (old name to new name into {@code renamed}) and returns the
+   * conversation.
+   */
   Conversation start(Lakehouse lakehouse, String runId, Map<String, String> renamed)
       throws RunSetup.SetupException {
     String suffix = "_fork_" + runId.replace('-', '_');
@@ -34,9 +37,15 @@ record ForkSource(RunFork.Plan plan) {
       try {
         lakehouse.createBranch(fresh, "@" + head.getValue());
       } catch (LakehouseException e) {
-        throw new RunSetup.SetupException(ExitCodes.USAGE, "cannot recreate branch " + head.getKey() + " at "
-            + head.getValue() + " for the fork: " + e.getMessage()
-            + " (was the run recorded against another lakehouse? pass --home)");
+        throw new RunSetup.SetupException(
+            ExitCodes.USAGE,
+            "cannot recreate branch "
+                + head.getKey()
+                + " at "
+                + head.getValue()
+                + " for the fork: "
+                + e.getMessage()
+                + " (was the run recorded against another lakehouse? pass --home)");
       }
       renamed.put(head.getKey(), fresh);
     }

@@ -10,16 +10,31 @@ import java.util.List;
 final class MergeText {
   private MergeText() {}
 
-  static String request(String source, String sourceHash, String target, String targetHash, MergeEvidence e) {
-    StringBuilder b = new StringBuilder("Merge request: ").append(source).append(" (").append(TurnText.shortHash(sourceHash))
-        .append(") into ").append(target).append(" (").append(TurnText.shortHash(targetHash)).append(")\n");
+  static String request(
+      String source, String sourceHash, String target, String targetHash, MergeEvidence e) {
+    StringBuilder b =
+        new StringBuilder("Merge request: ")
+            .append(source)
+            .append(" (")
+            .append(TurnText.shortHash(sourceHash))
+            .append(") into ")
+            .append(target)
+            .append(" (")
+            .append(TurnText.shortHash(targetHash))
+            .append(")\n");
     changes(b, e.changes());
     if (e.verification() == null) {
       b.append("  checks: none could run\n");
     } else {
       b.append("  audit: ").append(e.verification().summary()).append('\n');
       for (CheckResult c : e.verification().problems()) {
-        b.append("    ✘ ").append(c.verdict()).append(' ').append(c.id()).append(": ").append(c.summary()).append('\n');
+        b.append("    ✘ ")
+            .append(c.verdict())
+            .append(' ')
+            .append(c.id())
+            .append(": ")
+            .append(c.summary())
+            .append('\n');
         for (Evidence ev : c.evidence().subList(0, Math.min(1, c.evidence().size()))) {
           if (ev.sql() != null) {
             b.append("        SQL: ").append(ev.sql()).append('\n');
@@ -37,12 +52,22 @@ final class MergeText {
   }
 
   static String replay(RunEvent.MergeRequested m) {
-    StringBuilder b = new StringBuilder("⇢ merge request: ").append(m.source()).append(" (")
-        .append(TurnText.shortHash(m.sourceCommit())).append(") into ").append(m.target()).append(" (gate: ")
-        .append(m.policy()).append(")\n");
+    StringBuilder b =
+        new StringBuilder("⇢ merge request: ")
+            .append(m.source())
+            .append(" (")
+            .append(TurnText.shortHash(m.sourceCommit()))
+            .append(") into ")
+            .append(m.target())
+            .append(" (gate: ")
+            .append(m.policy())
+            .append(")\n");
     changes(b, m.changes());
     if (m.checksPassed() != null) {
-      b.append("  checks: ").append(m.checksPassed() ? "all passed" : "FAILED").append(counts(m)).append('\n');
+      b.append("  checks: ")
+          .append(m.checksPassed() ? "all passed" : "FAILED")
+          .append(counts(m))
+          .append('\n');
       failedChecks(b, m.verification());
     }
     provenance(b, m.provenance());
@@ -61,8 +86,13 @@ final class MergeText {
       if ("PASS".equals(check.get("verdict"))) {
         continue;
       }
-      b.append("    ✘ ").append(check.get("verdict")).append(' ').append(check.get("id")).append(": ")
-          .append(check.get("summary")).append('\n');
+      b.append("    ✘ ")
+          .append(check.get("verdict"))
+          .append(' ')
+          .append(check.get("id"))
+          .append(": ")
+          .append(check.get("summary"))
+          .append('\n');
       Object evidence = check.get("evidence");
       if (evidence instanceof List<?> ev && !ev.isEmpty()) {
         java.util.Map<String, Object> first = (java.util.Map<String, Object>) ev.get(0);
@@ -87,8 +117,13 @@ final class MergeText {
       b.append("  no table differs from the target\n");
     }
     for (RunEvent.TableChange t : changes) {
-      b.append("  ").append(t.change()).append(' ').append(t.table()).append(": rows ")
-          .append(t.rowsBefore() == null ? "-" : t.rowsBefore()).append(" -> ")
+      b.append("  ")
+          .append(t.change())
+          .append(' ')
+          .append(t.table())
+          .append(": rows ")
+          .append(t.rowsBefore() == null ? "-" : t.rowsBefore())
+          .append(" -> ")
           .append(t.rowsAfter() == null ? "-" : t.rowsAfter());
       if (!t.schemaChanges().isEmpty()) {
         b.append(", schema ").append(t.schemaChanges());
@@ -107,9 +142,15 @@ final class MergeText {
       if (p.turn() == null) {
         b.append("not written by this run\n");
       } else {
-        b.append("turn ").append(p.turn()).append(", code sha256 ")
-            .append(p.codeSha256() == null ? "?" : p.codeSha256().substring(0, 12)).append(", approved by ")
-            .append(p.approvedBy()).append(" (").append(p.how()).append(")\n");
+        b.append("turn ")
+            .append(p.turn())
+            .append(", code sha256 ")
+            .append(p.codeSha256() == null ? "?" : p.codeSha256().substring(0, 12))
+            .append(", approved by ")
+            .append(p.approvedBy())
+            .append(" (")
+            .append(p.how())
+            .append(")\n");
       }
     }
   }

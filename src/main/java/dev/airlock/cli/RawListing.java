@@ -20,8 +20,11 @@ final class RawListing {
       return List.of();
     }
     try (Stream<Path> s = Files.list(local)) {
-      return s.filter(Files::isRegularFile).filter(RawListing::isData)
-          .map(p -> RunBackends.RAW_IN_SANDBOX + "/" + p.getFileName()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(RawListing::isData)
+          .map(p -> RunBackends.RAW_IN_SANDBOX + "/" + p.getFileName())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
@@ -29,7 +32,10 @@ final class RawListing {
 
   private static boolean isData(Path p) {
     String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".parquet") || name.endsWith(".csv") || name.endsWith(".json")
-        || name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    return name.endsWith(".parquet")
+        || name.endsWith(".csv")
+        || name.endsWith(".json")
+        || name.endsWith(".jsonl")
+        || name.endsWith(".ndjson");
   }
 }

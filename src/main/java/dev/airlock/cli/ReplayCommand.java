@@ -9,13 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
     description = "Print a recorded run turn by turn, from its transcript alone.")
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RUN", description = "A transcript file (.jsonl) or a run id from `airlock runs`.")
+  @Parameters(
+      paramLabel = "RUN",
+      description = "A transcript file (.jsonl) or a run id from `airlock runs`.")
   String run;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override

@@ -1,14 +1,11 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.DataEffectsCollector;
+import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunJournal;
+import dev.airlock.agent.RunListener;
 import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.TurnHooks;
-import dev.airlock.verify.Expectations;
-import dev.airlock.verify.SourceRowCounter;
-import dev.airlock.verify.Verifier;
-import dev.airlock.agent.RunEvent;
-import dev.airlock.agent.RunListener;
 import dev.airlock.lakehouse.ConfinedSources;
 import dev.airlock.lakehouse.LakehouseEvent;
 import dev.airlock.lakehouse.LocalLakehouse;
@@ -29,6 +26,9 @@ import dev.airlock.sandbox.SandboxUnavailableException;
 import dev.airlock.sandbox.UnisolatedSandbox;
 import dev.airlock.source.DefaultRawSources;
 import dev.airlock.source.S3Prefix;
+import dev.airlock.verify.Expectations;
+import dev.airlock.verify.SourceRowCounter;
+import dev.airlock.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,14 +39,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run executes against: the embedded lakehouse, the gateway that serves it to sandboxed
- * code over a Unix socket, the Python {@code bauplan} client, and the sandbox with both bound in.
- * Also the glue that attributes lakehouse calls and commits to turns, and pauses a turn's timeout
- * while a merge into main waits for the supervisor.
+ * What a run executes against: the embedded lakehouse, the gateway that serves it to sandboxed code
+ * over a Unix socket, the Python {@code bauplan} client, and the sandbox with both bound in. Also
+ * the glue that attributes lakehouse calls and commits to turns, and pauses a turn's timeout while
+ * a merge into main waits for the supervisor.
  */
 final class RunBackends implements AutoCloseable {
   static final String CLIENT_IN_SANDBOX = "/opt/airlock/python";
   static final String GATEWAY_IN_SANDBOX = "/run/airlock";
+
   /** A local raw-data folder appears to the agent's code under this path. */
   static final String RAW_IN_SANDBOX = "/raw";
 
@@ -61,8 +62,14 @@ final class RunBackends implements AutoCloseable {
   private final RunListener listener;
   private final Clock clock;
 
-  private RunBackends(DefaultRawSources rawSources, LocalLakehouse lakehouse, Gateway gateway, Sandbox sandbox,
-      Spec spec, DataEffectsCollector effects, RunPublishing publishing) {
+  private RunBackends(
+      DefaultRawSources rawSources,
+      LocalLakehouse lakehouse,
+      Gateway gateway,
+      Sandbox sandbox,
+      Spec spec,
+      DataEffectsCollector effects,
+      RunPublishing publishing) {
     this.effects = effects;
     this.publishing = publishing;
     this.listener = spec.listener();
@@ -76,9 +83,21 @@ final class RunBackends implements AutoCloseable {
   }
 
   /** Everything a run's backends need to know. */
-  record Spec(AirlockPaths paths, Path lakehouseHome, String runId, String user, String rawUri,
-      List<S3Prefix> allowedSources, boolean unsafe, ChosenPython python, RunMergeGate gate, RunJournal journal, Expectations expectations, RunListener listener,
-      Clock clock, PrintStream log) {}
+  record Spec(
+      AirlockPaths paths,
+      Path lakehouseHome,
+      String runId,
+      String user,
+      String rawUri,
+      List<S3Prefix> allowedSources,
+      boolean unsafe,
+      ChosenPython python,
+      RunMergeGate gate,
+      RunJournal journal,
+      Expectations expectations,
+      RunListener listener,
+      Clock clock,
+      PrintStream log) {}
 
   static RunBackends open(Spec spec) throws RunSetup.SetupException {
     Path folders = sandboxFolders(spec.paths()).resolve(spec.runId());
@@ -96,19 +115,39 @@ final class RunBackends implements AutoCloseable {
       refuseWritableRaw(rawLocal, folders);
       // The host reads only the raw data, which the code cannot change; files the code writes
       // reach the lakehouse as bytes its client uploads, never as host paths.
-      lakehouse = new LocalLakehouse(home, spec.gate(), raw, dataChanges(spec, effects), new ConfinedSources(
-          rawLocal == null ? List.of() : List.of(rawLocal)));
-      RunPublishing publishing = new RunPublishing(lakehouse, new Verifier(lakehouse, new SourceRowCounter(raw)),
-          spec.expectations(), spec.gate(), spec.journal(), spec.listener(), spec.clock(), spec.runId(), spec.user());
+      lakehouse =
+          new LocalLakehouse(
+              home,
+              spec.gate(),
+              raw,
+              dataChanges(spec, effects),
+              new ConfinedSources(rawLocal == null ? List.of() : List.of(rawLocal)));
+      RunPublishing publishing =
+          new RunPublishing(
+              lakehouse,
+              new Verifier(lakehouse, new SourceRowCounter(raw)),
+              spec.expectations(),
+              spec.gate(),
+              spec.journal(),
+              spec.listener(),
+              spec.clock(),
+              spec.runId(),
+              spec.user());
       lakehouse.addListener(publishing::onLakehouseEvent);
       RunBackends[] self = new RunBackends[1];
-      gateway = Gateway.start(lakehouse, GatewayOptions.defaults(spec.user())
-          .withSourcePolicy(sourcePolicy(spec.rawUri())
-              .withRemoteSources(RemoteSources.only(spec.allowedSources()))), gatewayListener(spec, () -> self[0]));
+      gateway =
+          Gateway.start(
+              lakehouse,
+              GatewayOptions.defaults(spec.user())
+                  .withSourcePolicy(
+                      sourcePolicy(spec.rawUri())
+                          .withRemoteSources(RemoteSources.only(spec.allowedSources()))),
+              gatewayListener(spec, () -> self[0]));
       refuseWritableRaw(rawLocal, gateway.directory());
-      LocalSandboxConfig config = LocalSandboxConfig.defaults()
-          .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
-          .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
+      LocalSandboxConfig config =
+          LocalSandboxConfig.defaults()
+              .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
+              .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
       Path rawFolder = rawFolder(spec.rawUri());
       // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
       // alone, so nothing else of its folder becomes visible to the code.
@@ -118,8 +157,10 @@ final class RunBackends implements AutoCloseable {
       if (rawFolder != null) {
         config = config.withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
       }
-      for (Map.Entry<String, String> e : PythonClientInstaller.sandboxEnvironment(
-          Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX)).entrySet()) {
+      for (Map.Entry<String, String> e :
+          PythonClientInstaller.sandboxEnvironment(
+                  Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX))
+              .entrySet()) {
         config = config.withEnvironment(e.getKey(), e.getValue());
       }
       if (spec.python() != null) {
@@ -133,8 +174,8 @@ final class RunBackends implements AutoCloseable {
       if (e instanceof RunSetup.SetupException setup) {
         throw setup;
       }
-      throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, "cannot open the lakehouse for the run: "
-          + e.getMessage());
+      throw new RunSetup.SetupException(
+          ExitCodes.UNAVAILABLE, "cannot open the lakehouse for the run: " + e.getMessage());
     }
   }
 
@@ -166,11 +207,12 @@ final class RunBackends implements AutoCloseable {
   }
 
   /**
-   * The host reads raw files in place because the code cannot change them: refuse a raw folder
-   * that holds a folder the sandbox writes (its workspace, the gateway's socket folder), where
-   * the code could plant a link for the host to follow.
+   * The host reads raw files in place because the code cannot change them: refuse a raw folder that
+   * holds a folder the sandbox writes (its workspace, the gateway's socket folder), where the code
+   * could plant a link for the host to follow.
    */
-  private static void refuseWritableRaw(Path rawLocal, Path sandboxWritable) throws RunSetup.SetupException {
+  private static void refuseWritableRaw(Path rawLocal, Path sandboxWritable)
+      throws RunSetup.SetupException {
     if (rawLocal == null) {
       return;
     }
@@ -178,8 +220,13 @@ final class RunBackends implements AutoCloseable {
       Path raw = rawLocal.toRealPath();
       Files.createDirectories(sandboxWritable);
       if (sandboxWritable.toRealPath().startsWith(raw)) {
-        throw new RunSetup.SetupException(ExitCodes.USAGE, "the raw data " + rawLocal + " holds "
-            + sandboxWritable + ", a folder the agent's code can write: move the raw data to a folder of its own.");
+        throw new RunSetup.SetupException(
+            ExitCodes.USAGE,
+            "the raw data "
+                + rawLocal
+                + " holds "
+                + sandboxWritable
+                + ", a folder the agent's code can write: move the raw data to a folder of its own.");
       }
     } catch (IOException e) {
       // A missing raw location is reported where it is read.
@@ -202,7 +249,9 @@ final class RunBackends implements AutoCloseable {
       return rawUri;
     }
     Path local = localPath(rawUri);
-    return Files.isDirectory(local) ? RAW_IN_SANDBOX + "/" : RAW_IN_SANDBOX + "/" + local.getFileName();
+    return Files.isDirectory(local)
+        ? RAW_IN_SANDBOX + "/"
+        : RAW_IN_SANDBOX + "/" + local.getFileName();
   }
 
   /** True when the sandbox's unprivileged user can enter every folder down to {@code folder}. */
@@ -212,7 +261,8 @@ final class RunBackends implements AutoCloseable {
     }
     try {
       for (Path p = folder.toRealPath(); p != null; p = p.getParent()) {
-        if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+        if (!Files.getPosixFilePermissions(p)
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
           return false;
         }
       }
@@ -226,15 +276,28 @@ final class RunBackends implements AutoCloseable {
     if (uri == null || (uri.contains("://") && !uri.startsWith("file:"))) {
       return null;
     }
-    return uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) : Path.of(uri).toAbsolutePath();
+    return uri.startsWith("file:")
+        ? Path.of(java.net.URI.create(uri))
+        : Path.of(uri).toAbsolutePath();
   }
 
-  private static dev.airlock.lakehouse.LakehouseListener dataChanges(Spec spec, DataEffectsCollector effects) {
+  private static dev.airlock.lakehouse.LakehouseListener dataChanges(
+      Spec spec, DataEffectsCollector effects) {
     return (LakehouseEvent e) -> {
-      if (e.error() == null && e.commitAfter() != null && !e.commitAfter().equals(e.commitBefore())) {
+      if (e.error() == null
+          && e.commitAfter() != null
+          && !e.commitAfter().equals(e.commitBefore())) {
         int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-        RunEvent.DataChanged change = new RunEvent.DataChanged(turn, spec.clock().instant(), e.operation(),
-            e.ref(), e.table(), e.commitBefore(), e.commitAfter(), e.rows());
+        RunEvent.DataChanged change =
+            new RunEvent.DataChanged(
+                turn,
+                spec.clock().instant(),
+                e.operation(),
+                e.ref(),
+                e.table(),
+                e.commitBefore(),
+                e.commitAfter(),
+                e.rows());
         // Writes outside any turn (the fork recreating branches before the run starts) are
         // recorded in the run's settings instead.
         if (turn > 0) {
@@ -245,14 +308,25 @@ final class RunBackends implements AutoCloseable {
     };
   }
 
-  private static GatewayListener gatewayListener(Spec spec, java.util.function.Supplier<RunBackends> self) {
+  private static GatewayListener gatewayListener(
+      Spec spec, java.util.function.Supplier<RunBackends> self) {
     return new GatewayListener() {
       @Override
       public void onCall(GatewayCall call) {
-        int turn = call.context() == null || call.context().turn() == null ? 0 : call.context().turn();
-        spec.listener().onEvent(new RunEvent.LakehouseCall(turn, spec.clock().instant(), call.method(),
-            call.params(), call.succeeded(), call.result(), call.errorType(), call.errorMessage(),
-            call.duration() == null ? 0 : call.duration().toMillis()));
+        int turn =
+            call.context() == null || call.context().turn() == null ? 0 : call.context().turn();
+        spec.listener()
+            .onEvent(
+                new RunEvent.LakehouseCall(
+                    turn,
+                    spec.clock().instant(),
+                    call.method(),
+                    call.params(),
+                    call.succeeded(),
+                    call.result(),
+                    call.errorType(),
+                    call.errorMessage(),
+                    call.duration() == null ? 0 : call.duration().toMillis()));
       }
 
       @Override
@@ -287,12 +361,13 @@ final class RunBackends implements AutoCloseable {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
       return dir;
     } catch (IOException e) {
-      throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, "cannot prepare " + dir + " for sandboxes: "
-          + e.getMessage());
+      throw new RunSetup.SetupException(
+          ExitCodes.UNAVAILABLE, "cannot prepare " + dir + " for sandboxes: " + e.getMessage());
     }
   }
 
-  private static Sandbox sandbox(LocalSandboxConfig config, Path workspace, boolean unsafe, PrintStream log)
+  private static Sandbox sandbox(
+      LocalSandboxConfig config, Path workspace, boolean unsafe, PrintStream log)
       throws RunSetup.SetupException {
     try {
       return LocalSandbox.create(config, workspace);
@@ -301,7 +376,8 @@ final class RunBackends implements AutoCloseable {
         throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, e.getMessage());
       }
       log.println("warning: " + e.getMessage());
-      log.println("warning: --unsafe-no-isolation: the agent's code will run WITHOUT isolation on this machine.");
+      log.println(
+          "warning: --unsafe-no-isolation: the agent's code will run WITHOUT isolation on this machine.");
       try {
         return new UnisolatedSandbox(config, workspace, null);
       } catch (SandboxUnavailableException again) {

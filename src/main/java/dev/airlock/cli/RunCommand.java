@@ -10,100 +10,180 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Run the data agent under supervision, turn by turn, until it is done.",
-        "The model proposes Python, you (or a policy) approve it, it runs in an isolated sandbox"
-            + " against the lakehouse, and the model sees the output. Every turn is recorded in a"
-            + " transcript (see the replay command)."},
-    footer = {"", "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,"
-        + " stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."})
+      "Run the data agent under supervision, turn by turn, until it is done.",
+      "The model proposes Python, you (or a policy) approve it, it runs in an isolated sandbox"
+          + " against the lakehouse, and the model sees the output. Every turn is recorded in a"
+          + " transcript (see the replay command)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,"
+          + " stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."
+    })
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "PROVIDER:NAME",
-      description = "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
-          + " or scripted:FILE (a JSON array of responses, for offline demos and tests).")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "PROVIDER:NAME",
+      description =
+          "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
+              + " or scripted:FILE (a JSON array of responses, for offline demos and tests).")
   String model;
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "OpenAI-compatible endpoint (vLLM, Ollama, LM Studio, llama.cpp server) or a provider override.")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "OpenAI-compatible endpoint (vLLM, Ollama, LM Studio, llama.cpp server) or a provider override.")
   String baseUrl;
 
-  @Option(names = "--approve", paramLabel = "POLICY", defaultValue = "ask",
-      description = "Who approves code before it runs: ask (you, at the terminal), risky (you, only for"
-          + " risky code), auto-while-green (automatic while the checks on existing tables pass; the first"
-          + " failure asks you), auto (everything). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--approve",
+      paramLabel = "POLICY",
+      defaultValue = "ask",
+      description =
+          "Who approves code before it runs: ask (you, at the terminal), risky (you, only for"
+              + " risky code), auto-while-green (automatic while the checks on existing tables pass; the first"
+              + " failure asks you), auto (everything). Default: ${DEFAULT-VALUE}.")
   String approve;
 
-  @Option(names = "--merge", paramLabel = "POLICY", defaultValue = "ask",
-      description = "Who decides merges into main: ask (you, seeing the diff, checks and provenance),"
-          + " auto-if-green (approved only when every check passes), never (dry run: nothing reaches main)."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--merge",
+      paramLabel = "POLICY",
+      defaultValue = "ask",
+      description =
+          "Who decides merges into main: ask (you, seeing the diff, checks and provenance),"
+              + " auto-if-green (approved only when every check passes), never (dry run: nothing reaches main)."
+              + " Default: ${DEFAULT-VALUE}.")
   String merge;
 
-  @Option(names = "--expect", paramLabel = "FILE",
-      description = {"Expectations for the audit: a YAML or JSON file, or builtin:demo.",
-          "Default: builtin:demo for the demo dataset, otherwise the generic checks only."})
+  @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description = {
+        "Expectations for the audit: a YAML or JSON file, or builtin:demo.",
+        "Default: builtin:demo for the demo dataset, otherwise the generic checks only."
+      })
   String expect;
 
-  @Option(names = "--fork", paramLabel = "RUN_ID@TURN",
-      description = "Start a new run from the first TURN turns of a recorded run, its branches at their data"
-          + " state after that turn (renamed); nothing is re-executed and the old run is unchanged.")
+  @Option(
+      names = "--fork",
+      paramLabel = "RUN_ID@TURN",
+      description =
+          "Start a new run from the first TURN turns of a recorded run, its branches at their data"
+              + " state after that turn (renamed); nothing is re-executed and the old run is unchanged.")
   String fork;
 
-  @Option(names = "--max-turns", paramLabel = "N", defaultValue = "8", description = "Turn cap. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-turns",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Turn cap. Default: ${DEFAULT-VALUE}.")
   int maxTurns;
 
-  @Option(names = "--raw", paramLabel = "URI",
-      description = {"The raw data location given to the task: an s3:// or file:// URI, or a path.",
-          "Default: the generated demo dataset."})
+  @Option(
+      names = "--raw",
+      paramLabel = "URI",
+      description = {
+        "The raw data location given to the task: an s3:// or file:// URI, or a path.",
+        "Default: the generated demo dataset."
+      })
   String raw;
 
-  @Option(names = "--allow-source", paramLabel = "PREFIX",
-      description = "Also let the agent's code import from this s3:// prefix, e.g. s3://bucket/folder/"
-          + " (repeatable). The raw data's own S3 location is always allowed; any other remote location"
-          + " is refused before a request leaves this machine.")
+  @Option(
+      names = "--allow-source",
+      paramLabel = "PREFIX",
+      description =
+          "Also let the agent's code import from this s3:// prefix, e.g. s3://bucket/folder/"
+              + " (repeatable). The raw data's own S3 location is always allowed; any other remote location"
+              + " is refused before a request leaves this machine.")
   List<String> allowSource = new ArrayList<>();
 
-  @Option(names = "--task", paramLabel = "FILE",
-      description = "A Markdown task prompt replacing the packaged Write-Audit-Publish task; it may use"
-          + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
+  @Option(
+      names = "--task",
+      paramLabel = "FILE",
+      description =
+          "A Markdown task prompt replacing the packaged Write-Audit-Publish task; it may use"
+              + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
   Path task;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts go.", "Default: ~/.local/share/airlock/runs."})
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      description = {"Where transcripts go.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
-  @Option(names = "--home", paramLabel = "DIR", description = {"The embedded lakehouse's home.", "Default: ~/.local/share/airlock/lakehouse."})
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = {
+        "The embedded lakehouse's home.",
+        "Default: ~/.local/share/airlock/lakehouse."
+      })
   Path home;
 
-  @Option(names = "--prompts", paramLabel = "DIR", description = {"A folder whose prompt files override the packaged ones.", "Default: ~/.config/airlock/prompts."})
+  @Option(
+      names = "--prompts",
+      paramLabel = "DIR",
+      description = {
+        "A folder whose prompt files override the packaged ones.",
+        "Default: ~/.config/airlock/prompts."
+      })
   Path prompts;
 
-  @Option(names = "--exec-timeout", paramLabel = "SECONDS", defaultValue = "300",
-      description = "Wall-clock limit per execution; the whole process tree is killed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--exec-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "Wall-clock limit per execution; the whole process tree is killed. Default: ${DEFAULT-VALUE}.")
   long execTimeout;
 
-  @Option(names = "--output-budget", paramLabel = "CHARS", defaultValue = "8000",
-      description = "Characters of stdout and of stderr the model sees per turn (cut in the middle). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--output-budget",
+      paramLabel = "CHARS",
+      defaultValue = "8000",
+      description =
+          "Characters of stdout and of stderr the model sees per turn (cut in the middle). Default: ${DEFAULT-VALUE}.")
   int outputBudget;
 
-  @Option(names = "--pass-env", paramLabel = "NAME",
-      description = "Pass this environment variable into the sandbox (repeatable). Nothing else is passed.")
+  @Option(
+      names = "--pass-env",
+      paramLabel = "NAME",
+      description =
+          "Pass this environment variable into the sandbox (repeatable). Nothing else is passed.")
   List<String> passEnv = new ArrayList<>();
 
-  @Option(names = "--price", paramLabel = "IN/OUT", description = "USD per million input and output tokens, to report cost.")
+  @Option(
+      names = "--price",
+      paramLabel = "IN/OUT",
+      description = "USD per million input and output tokens, to report cost.")
   String price;
 
-  @Option(names = "--python", paramLabel = "PATH",
-      description = "Run the code with this Python interpreter or virtual environment (e.g. one with pyarrow"
-          + " and pandas), bound read-only into the sandbox. Default: /usr/bin/python3.")
+  @Option(
+      names = "--python",
+      paramLabel = "PATH",
+      description =
+          "Run the code with this Python interpreter or virtual environment (e.g. one with pyarrow"
+              + " and pandas), bound read-only into the sandbox. Default: /usr/bin/python3.")
   Path python;
 
-  @Option(names = "--unsafe-no-isolation",
-      description = "Run the code WITHOUT bubblewrap isolation when bubblewrap is unavailable. Said on every turn.")
+  @Option(
+      names = "--unsafe-no-isolation",
+      description =
+          "Run the code WITHOUT bubblewrap isolation when bubblewrap is unavailable. Said on every turn.")
   boolean unsafeNoIsolation;
 
-  @Option(names = "--json", description = "Print one JSON object at the end (status, turns, transcript, usage, branch); the live log goes to stderr.")
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object at the end (status, turns, transcript, usage, branch); the live log goes to stderr.")
   boolean json;
 
   @Override

@@ -23,8 +23,8 @@ import java.util.concurrent.Future;
 /**
  * The publish half of Write-Audit-Publish for a run: audits merge requests (through the run's
  * gate), checks main again after every merge (a failure is reported loudly with the command that
- * undoes it), and, when the agent claims done with unpublished changes on its branch, asks to
- * merge that branch itself.
+ * undoes it), and, when the agent claims done with unpublished changes on its branch, asks to merge
+ * that branch itself.
  */
 final class RunPublishing implements AutoCloseable {
   private final Lakehouse lakehouse;
@@ -36,15 +36,25 @@ final class RunPublishing implements AutoCloseable {
   private final Clock clock;
   private final String runId;
   private final String author;
-  private final ExecutorService postMerge = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "airlock-post-merge");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService postMerge =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "airlock-post-merge");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Future<?>> pending = new ArrayList<>();
 
-  RunPublishing(Lakehouse lakehouse, Verifier verifier, Expectations expectations, RunMergeGate gate,
-      RunJournal journal, RunListener listener, Clock clock, String runId, String author) {
+  RunPublishing(
+      Lakehouse lakehouse,
+      Verifier verifier,
+      Expectations expectations,
+      RunMergeGate gate,
+      RunJournal journal,
+      RunListener listener,
+      Clock clock,
+      String runId,
+      String author) {
     this.lakehouse = lakehouse;
     this.verifier = verifier;
     this.expectations = expectations;
@@ -59,7 +69,10 @@ final class RunPublishing implements AutoCloseable {
 
   /** Told about every lakehouse operation: a merge into main schedules the post-merge check. */
   void onLakehouseEvent(LakehouseEvent e) {
-    if ("merge_branch".equals(e.operation()) && "main".equals(e.ref()) && e.error() == null && e.commitAfter() != null) {
+    if ("merge_branch".equals(e.operation())
+        && "main".equals(e.ref())
+        && e.error() == null
+        && e.commitAfter() != null) {
       int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
       synchronized (pending) {
         pending.add(postMerge.submit(() -> checkMain(turn, e.commitAfter())));
@@ -72,16 +85,35 @@ final class RunPublishing implements AutoCloseable {
     try {
       report = verifier.verify("main@" + mergeCommit, expectations);
     } catch (RuntimeException ex) {
-      listener.onEvent(new RunEvent.Notice(turn, clock.instant(), Severity.ERROR,
-          "the post-merge check on main could not run: " + ex.getMessage()));
+      listener.onEvent(
+          new RunEvent.Notice(
+              turn,
+              clock.instant(),
+              Severity.ERROR,
+              "the post-merge check on main could not run: " + ex.getMessage()));
       return;
     }
-    listener.onEvent(new RunEvent.PostMergeChecked(turn, clock.instant(), mergeCommit, report.passed(),
-        report.summary(), report.toJsonTree()));
+    listener.onEvent(
+        new RunEvent.PostMergeChecked(
+            turn,
+            clock.instant(),
+            mergeCommit,
+            report.passed(),
+            report.summary(),
+            report.toJsonTree()));
     if (!report.passed()) {
-      listener.onEvent(new RunEvent.Notice(turn, clock.instant(), Severity.ERROR,
-          "POST-MERGE CHECK FAILED on main after merge " + mergeCommit.substring(0, 12) + ": " + report.summary()
-              + ". Undo it with: `airlock lakehouse revert-merge " + mergeCommit.substring(0, 12) + "`"));
+      listener.onEvent(
+          new RunEvent.Notice(
+              turn,
+              clock.instant(),
+              Severity.ERROR,
+              "POST-MERGE CHECK FAILED on main after merge "
+                  + mergeCommit.substring(0, 12)
+                  + ": "
+                  + report.summary()
+                  + ". Undo it with: `airlock lakehouse revert-merge "
+                  + mergeCommit.substring(0, 12)
+                  + "`"));
     }
   }
 
@@ -114,12 +146,20 @@ final class RunPublishing implements AutoCloseable {
         if (!lakehouse.hasBranch(branch) || lakehouse.diff("main", branch).isEmpty()) {
           continue;
         }
-        lakehouse.merge(branch, "main", WriteContext.run(author, runId, turn)
-            .withMessage("Merge " + branch + " into main (the agent claimed done)"));
+        lakehouse.merge(
+            branch,
+            "main",
+            WriteContext.run(author, runId, turn)
+                .withMessage("Merge " + branch + " into main (the agent claimed done)"));
       } catch (LakehouseException e) {
-        return "Your <done> was not accepted yet. Your branch " + branch + " has changes that are not on"
-            + " main, so Airlock asked to merge it, and that failed: " + e.getMessage()
-            + "\nFix the data on " + branch + " (or explain why it should not be published), then answer again.";
+        return "Your <done> was not accepted yet. Your branch "
+            + branch
+            + " has changes that are not on"
+            + " main, so Airlock asked to merge it, and that failed: "
+            + e.getMessage()
+            + "\nFix the data on "
+            + branch
+            + " (or explain why it should not be published), then answer again.";
       } finally {
         awaitPostMergeChecks();
       }

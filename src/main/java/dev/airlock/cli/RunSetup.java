@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.AutoApprove;
 import dev.airlock.agent.AutoWhileGreen;
-import dev.airlock.agent.RunJournal;
-import dev.airlock.verify.Expectations;
-import dev.airlock.verify.ExpectationsException;
-import dev.airlock.verify.ExpectationsLoader;
-import dev.airlock.agent.MergePolicy;
-import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.Conversation;
+import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.PromptBuilder;
 import dev.airlock.agent.Prompts;
 import dev.airlock.agent.RiskyOnly;
 import dev.airlock.agent.RunConfig;
 import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunJournal;
 import dev.airlock.agent.RunListener;
+import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.RunOutcome;
 import dev.airlock.agent.Supervisor;
 import dev.airlock.agent.Task;
@@ -36,6 +33,9 @@ import dev.airlock.source.S3Prefix;
 import dev.airlock.transcript.Json;
 import dev.airlock.transcript.Redactor;
 import dev.airlock.transcript.TranscriptWriter;
+import dev.airlock.verify.Expectations;
+import dev.airlock.verify.ExpectationsException;
+import dev.airlock.verify.ExpectationsLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,9 +53,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The composition root of {@code airlock run}: turns options into a model, a sandbox, a
- * supervisor, a transcript and a printer, runs the agent, and reports. Everything here is wiring;
- * behaviour lives in the engine.
+ * The composition root of {@code airlock run}: turns options into a model, a sandbox, a supervisor,
+ * a transcript and a printer, runs the agent, and reports. Everything here is wiring; behaviour
+ * lives in the engine.
  */
 final class RunSetup {
   private final RunCommand o;
@@ -93,35 +93,87 @@ final class RunSetup {
     String user = RunIds.username();
     String branch = user + ".airlock_" + runId.replace('-', '_');
     RunConfig config = o.config(runId).withSandboxEnvironment(passedEnvironment());
-    String raw = o.raw != null ? o.raw : fork != null ? fork.plan().source().rawUri() : DemoDefaults.rawUri(paths, log);
+    String raw =
+        o.raw != null
+            ? o.raw
+            : fork != null ? fork.plan().source().rawUri() : DemoDefaults.rawUri(paths, log);
     List<S3Prefix> allowedSources = AllowedSources.of(raw, o.allowSource);
     Expectations expectations = expectations(raw, paths);
     Prompts prompts = new Prompts(o.prompts != null ? o.prompts : paths.prompts());
-    Task task = new Task(taskTemplate(prompts), RunBackends.rawUriForAgent(raw), branch, null,
-        RawListing.files(raw));
+    Task task =
+        new Task(
+            taskTemplate(prompts),
+            RunBackends.rawUriForAgent(raw),
+            branch,
+            null,
+            RawListing.files(raw));
     model = forTask(model, task);
     Supervisor human = terminal(user);
     RunJournal journal = new RunJournal();
-    try (TranscriptRecorder recorder = new TranscriptRecorder(
-        TranscriptWriter.create(runs.resolve(runId + ".jsonl"), redactor(cwd).with(config.sandboxEnvironment())))) {
-      RunListener listeners = fanOut(journal, recorder,
-          new CliPrinter(log, System.console() != null && !o.json, !o.approve.equals("ask")));
-      RunMergeGate gate = new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
+    try (TranscriptRecorder recorder =
+        new TranscriptRecorder(
+            TranscriptWriter.create(
+                runs.resolve(runId + ".jsonl"), redactor(cwd).with(config.sandboxEnvironment())))) {
+      RunListener listeners =
+          fanOut(
+              journal,
+              recorder,
+              new CliPrinter(log, System.console() != null && !o.json, !o.approve.equals("ask")));
+      RunMergeGate gate =
+          new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
       Supervisor supervisor = supervisor(human, journal, gate);
       CountDownLatch closed = new CountDownLatch(1);
       try {
-        try (RunBackends backends = RunBackends.open(new RunBackends.Spec(paths, o.home, runId, user, raw,
-            allowedSources, o.unsafeNoIsolation, python, gate, journal, expectations, listeners, clock, log))) {
+        try (RunBackends backends =
+            RunBackends.open(
+                new RunBackends.Spec(
+                    paths,
+                    o.home,
+                    runId,
+                    user,
+                    raw,
+                    allowedSources,
+                    o.unsafeNoIsolation,
+                    python,
+                    gate,
+                    journal,
+                    expectations,
+                    listeners,
+                    clock,
+                    log))) {
           Map<String, String> renamed = new LinkedHashMap<>();
-          Conversation conversation = fork == null ? Conversation.opening(opening(prompts, task))
-              : fork.start(backends.lakehouse(), runId, renamed);
+          Conversation conversation =
+              fork == null
+                  ? Conversation.opening(opening(prompts, task))
+                  : fork.start(backends.lakehouse(), runId, renamed);
           Sandbox sandbox = backends.sandbox();
-          AgentRun run = new AgentRun(config, conversation, branch, model, sandbox, supervisor,
-              backends.hooks(), listeners, clock);
+          AgentRun run =
+              new AgentRun(
+                  config,
+                  conversation,
+                  branch,
+                  model,
+                  sandbox,
+                  supervisor,
+                  backends.hooks(),
+                  listeners,
+                  clock);
           gate.onEndRun(run::stop);
-          RunEvent.RunStarted started = new RunEvent.RunStarted(0, clock.instant(), RunEvent.FORMAT, runId,
-              model.id(), sandbox.describe(), sandbox.isolated(), o.approve, o.maxTurns, raw, branch,
-              fork == null ? null : o.fork, settings(prompts, renamed, allowedSources));
+          RunEvent.RunStarted started =
+              new RunEvent.RunStarted(
+                  0,
+                  clock.instant(),
+                  RunEvent.FORMAT,
+                  runId,
+                  model.id(),
+                  sandbox.describe(),
+                  sandbox.isolated(),
+                  o.approve,
+                  o.maxTurns,
+                  raw,
+                  branch,
+                  fork == null ? null : o.fork,
+                  settings(prompts, renamed, allowedSources));
           RunOutcome outcome = runWithInterrupt(run, started, closed);
           report(outcome, runs.resolve(runId + ".jsonl"), runId);
           return RunCommand.exitCode(outcome);
@@ -139,7 +191,8 @@ final class RunSetup {
       }
       Path local = RunBackends.localPath(raw);
       return local != null && local.normalize().equals(paths.demoData().normalize())
-          ? ExpectationsLoader.demo() : Expectations.none();
+          ? ExpectationsLoader.demo()
+          : Expectations.none();
     } catch (ExpectationsException e) {
       throw new SetupException(ExitCodes.USAGE, e.getMessage());
     }
@@ -147,7 +200,8 @@ final class RunSetup {
 
   private void validate() throws SetupException {
     if (!List.of("ask", "risky", "auto-while-green", "auto").contains(o.approve)) {
-      throw new SetupException(ExitCodes.USAGE,
+      throw new SetupException(
+          ExitCodes.USAGE,
           "--approve must be ask, risky, auto-while-green or auto, not '" + o.approve + "'");
     }
     try {
@@ -156,18 +210,25 @@ final class RunSetup {
       throw new SetupException(ExitCodes.USAGE, e.getMessage());
     }
     if (o.maxTurns < 1) {
-      throw new SetupException(ExitCodes.USAGE, "--max-turns must be at least 1, not " + o.maxTurns);
+      throw new SetupException(
+          ExitCodes.USAGE, "--max-turns must be at least 1, not " + o.maxTurns);
     }
     if (o.execTimeout < 1) {
-      throw new SetupException(ExitCodes.USAGE, "--exec-timeout must be at least 1 second, not " + o.execTimeout);
+      throw new SetupException(
+          ExitCodes.USAGE, "--exec-timeout must be at least 1 second, not " + o.execTimeout);
     }
     if (o.outputBudget < 200) {
       throw new SetupException(ExitCodes.USAGE, "--output-budget must be at least 200 characters");
     }
     Path localRaw = o.raw == null ? null : RunBackends.localPath(o.raw);
     if (localRaw != null && !Files.exists(localRaw)) {
-      throw new SetupException(ExitCodes.USAGE, "--raw " + o.raw + ": no such file or folder ("
-          + localRaw + "); give a folder of data files, a file, or an s3:// location");
+      throw new SetupException(
+          ExitCodes.USAGE,
+          "--raw "
+              + o.raw
+              + ": no such file or folder ("
+              + localRaw
+              + "); give a folder of data files, a file, or an s3:// location");
     }
     AllowedSources.of(o.raw, o.allowSource);
     if (o.task != null && !Files.isRegularFile(o.task)) {
@@ -202,7 +263,8 @@ final class RunSetup {
   /** A scripted model names the task's branch as a model would: the one this run announces. */
   private static ModelClient forTask(ModelClient model, Task task) {
     return model instanceof ScriptedModel script
-        ? script.withVariables(PromptBuilder.variables(task)) : model;
+        ? script.withVariables(PromptBuilder.variables(task))
+        : model;
   }
 
   private Map<String, String> passedEnvironment() throws SetupException {
@@ -210,7 +272,8 @@ final class RunSetup {
     for (String name : o.passEnv) {
       String value = System.getenv(name);
       if (value == null) {
-        throw new SetupException(ExitCodes.USAGE, "--pass-env " + name + ": no such variable in the environment");
+        throw new SetupException(
+            ExitCodes.USAGE, "--pass-env " + name + ": no such variable in the environment");
       }
       env.put(name, value);
     }
@@ -224,11 +287,13 @@ final class RunSetup {
     try {
       return Files.readString(o.task, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SetupException(ExitCodes.USAGE, "cannot read --task " + o.task + ": " + e.getMessage());
+      throw new SetupException(
+          ExitCodes.USAGE, "cannot read --task " + o.task + ": " + e.getMessage());
     }
   }
 
-  private static List<dev.airlock.model.ChatMessage> opening(Prompts prompts, Task task) throws SetupException {
+  private static List<dev.airlock.model.ChatMessage> opening(Prompts prompts, Task task)
+      throws SetupException {
     try {
       return new PromptBuilder(prompts).opening(task);
     } catch (IllegalArgumentException e) {
@@ -247,8 +312,11 @@ final class RunSetup {
   }
 
   private TerminalSupervisor terminal(String user) {
-    return new TerminalSupervisor(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-        log, TerminalSupervisor.editorFromEnvironment(), "human:" + user);
+    return new TerminalSupervisor(
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        log,
+        TerminalSupervisor.editorFromEnvironment(),
+        "human:" + user);
   }
 
   private Supervisor supervisor(Supervisor human, RunJournal journal, RunMergeGate gate) {
@@ -260,8 +328,8 @@ final class RunSetup {
     };
   }
 
-  private Map<String, String> settings(Prompts prompts, Map<String, String> forkBranches,
-      List<S3Prefix> allowedSources) {
+  private Map<String, String> settings(
+      Prompts prompts, Map<String, String> forkBranches, List<S3Prefix> allowedSources) {
     Map<String, String> s = new LinkedHashMap<>();
     forkBranches.forEach((old, fresh) -> s.put("fork_branch:" + old, fresh));
     s.put("merge", o.merge);
@@ -283,15 +351,19 @@ final class RunSetup {
    * Runs with Ctrl-C (or SIGTERM) turned into a stop: the hook stops the run and holds the JVM
    * until the run has ended on record and its backends are closed ({@code closed}).
    */
-  private RunOutcome runWithInterrupt(AgentRun run, RunEvent.RunStarted started, CountDownLatch closed) {
-    Thread hook = new Thread(() -> {
-      run.stop("interrupted (Ctrl-C or a termination signal)");
-      try {
-        closed.await(15, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "airlock-interrupt");
+  private RunOutcome runWithInterrupt(
+      AgentRun run, RunEvent.RunStarted started, CountDownLatch closed) {
+    Thread hook =
+        new Thread(
+            () -> {
+              run.stop("interrupted (Ctrl-C or a termination signal)");
+              try {
+                closed.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "airlock-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return run.run(started);

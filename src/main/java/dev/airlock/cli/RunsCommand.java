@@ -15,20 +15,26 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
     description = "List recorded runs, newest first, with their status and turns.")
 final class RunsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
   Path runsDir;
 
   @Override
   public Integer call() throws IOException {
     Path dir = runsDir == null ? AirlockPaths.standard().runs() : runsDir;
     if (!Files.isDirectory(dir)) {
-      System.out.println("No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");
+      System.out.println(
+          "No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");
       return ExitCodes.OK;
     }
     List<Path> files;
@@ -36,16 +42,37 @@ final class RunsCommand implements Callable<Integer> {
       files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
     }
     PrintStream out = SafeTerminal.wrap(System.out); // transcripts hold model and sandbox text
-    out.printf(Locale.ROOT, "%-26s %-16s %-11s %5s  %-30s %s%n", "RUN", "STARTED", "STATUS", "TURNS", "MODEL", "BRANCH");
+    out.printf(
+        Locale.ROOT,
+        "%-26s %-16s %-11s %5s  %-30s %s%n",
+        "RUN",
+        "STARTED",
+        "STATUS",
+        "TURNS",
+        "MODEL",
+        "BRANCH");
     for (int i = files.size() - 1; i >= 0; i--) {
       Path f = files.get(i);
       try {
         RunHistory h = RunHistory.read(f);
-        out.printf(Locale.ROOT, "%-26s %-16s %-11s %5d  %-30s %s%n", h.started().runId(),
-            TIME.format(h.started().at()), h.status().name().toLowerCase(Locale.ROOT), h.turns().size(),
-            h.started().model(), h.started().branch() == null ? "" : h.started().branch());
-        h.skippedLines().forEach(l -> out.printf(Locale.ROOT,
-            "  note: line %d of %s is not a record and was skipped (%s)%n", l.number(), f.getFileName(), l.reason()));
+        out.printf(
+            Locale.ROOT,
+            "%-26s %-16s %-11s %5d  %-30s %s%n",
+            h.started().runId(),
+            TIME.format(h.started().at()),
+            h.status().name().toLowerCase(Locale.ROOT),
+            h.turns().size(),
+            h.started().model(),
+            h.started().branch() == null ? "" : h.started().branch());
+        h.skippedLines()
+            .forEach(
+                l ->
+                    out.printf(
+                        Locale.ROOT,
+                        "  note: line %d of %s is not a record and was skipped (%s)%n",
+                        l.number(),
+                        f.getFileName(),
+                        l.reason()));
       } catch (TranscriptException e) {
         out.printf(Locale.ROOT, "%-26s unreadable: %s%n", f.getFileName(), e.getMessage());
       }

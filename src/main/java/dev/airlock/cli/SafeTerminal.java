@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * A terminal stream that shows control characters instead of obeying them. Model text, code and
  * sandbox output are untrusted: an escape sequence or a carriage return in a proposal could move
  * the cursor and hide the line a supervisor is about to approve, or fake a status line; a
- * bidirectional override can show code in an order other than the one it runs in. Only newlines
- * and tabs pass; invisible formatting characters are shown as {@code \\uXXXX}; Airlock's own
- * control output goes through {@link #raw}.
+ * bidirectional override can show code in an order other than the one it runs in. Only newlines and
+ * tabs pass; invisible formatting characters are shown as {@code \\uXXXX}; Airlock's own control
+ * output goes through {@link #raw}.
  */
 final class SafeTerminal extends PrintStream {
   SafeTerminal(OutputStream out) {
@@ -100,11 +100,15 @@ final class SafeTerminal extends PrintStream {
 
   /**
    * Bidirectional overrides and isolates, zero-width characters and the BOM: they print nothing
-   * themselves but can reorder or hide what a supervisor reads ("Trojan Source"): code shown in
-   * one order runs in another.
+   * themselves but can reorder or hide what a supervisor reads ("Trojan Source"): code shown in one
+   * order runs in another.
    */
   private static boolean hidesText(char c) {
-    return c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+    return c == 0x061c
+        || (c >= 0x200b && c <= 0x200f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2060 && c <= 0x2064)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0xfeff;
   }
 }

@@ -1,11 +1,11 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.Decision;
+import dev.airlock.agent.MergeEvidence;
+import dev.airlock.agent.MergeVerdict;
 import dev.airlock.agent.Proposal;
 import dev.airlock.agent.Risk;
 import dev.airlock.agent.Supervisor;
-import dev.airlock.agent.MergeEvidence;
-import dev.airlock.agent.MergeVerdict;
 import dev.airlock.lakehouse.MergeRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,13 +92,19 @@ public final class TerminalSupervisor implements Supervisor {
 
   /**
    * Shows the merge request with its evidence (diff, checks, provenance, cost) and asks. Anything
-   * but yes refuses, with a reason, and then asks whether the agent gets the reason or the run ends.
+   * but yes refuses, with a reason, and then asks whether the agent gets the reason or the run
+   * ends.
    */
   @Override
   public synchronized MergeVerdict reviewMerge(MergeRequest request, MergeEvidence evidence) {
     out.println();
-    out.println(MergeText.request(request.source().name(), request.source().hash(), request.target().name(),
-        request.target().hash(), evidence));
+    out.println(
+        MergeText.request(
+            request.source().name(),
+            request.source().hash(),
+            request.target().name(),
+            request.target().hash(),
+            evidence));
     out.print("Publish into " + request.target().name() + "? [y/N]: ");
     out.flush();
     String answer = readLine();
@@ -112,7 +118,8 @@ public final class TerminalSupervisor implements Supervisor {
     out.print("Reason: ");
     out.flush();
     String line = readLine();
-    String reason = line == null || line.isBlank() ? "the supervisor declined the merge" : line.strip();
+    String reason =
+        line == null || line.isBlank() ? "the supervisor declined the merge" : line.strip();
     out.print("[s]end the reason to the agent (it can fix the data) or [e]nd the run? [S/e]: ");
     out.flush();
     String next = readLine();
@@ -134,9 +141,15 @@ public final class TerminalSupervisor implements Supervisor {
     out.print(TurnText.numbered(p.code()));
     for (Risk r : p.risks()) {
       if (r.line() > 0) {
-        out.println("  ! line " + r.line() + ": " + r.why() + " (" + r.rule() + "): " + r.excerpt());
+        out.println(
+            "  ! line " + r.line() + ": " + r.why() + " (" + r.rule() + "): " + r.excerpt());
       } else {
-        out.println("  ! " + r.rule() + " fails " + r.why() + (r.excerpt().isBlank() ? "" : "\n      evidence: " + r.excerpt()));
+        out.println(
+            "  ! "
+                + r.rule()
+                + " fails "
+                + r.why()
+                + (r.excerpt().isBlank() ? "" : "\n      evidence: " + r.excerpt()));
       }
     }
   }
@@ -167,8 +180,12 @@ public final class TerminalSupervisor implements Supervisor {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      out.println("Cannot open the editor " + String.join(" ", editor) + ": " + e.getMessage()
-          + ". Set $EDITOR, or choose y, n or q.");
+      out.println(
+          "Cannot open the editor "
+              + String.join(" ", editor)
+              + ": "
+              + e.getMessage()
+              + ". Set $EDITOR, or choose y, n or q.");
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,9 +14,19 @@ final class TurnText {
 
   static String header(RunEvent.RunStarted s) {
     StringBuilder b = new StringBuilder();
-    b.append("Run ").append(s.runId()).append(" — model ").append(s.model())
-        .append(", approval ").append(s.approval()).append(", at most ").append(s.maxTurns()).append(" turns\n");
-    b.append("sandbox: ").append(s.sandbox()).append(s.isolated() ? "" : "  (NOT ISOLATED)").append('\n');
+    b.append("Run ")
+        .append(s.runId())
+        .append(" — model ")
+        .append(s.model())
+        .append(", approval ")
+        .append(s.approval())
+        .append(", at most ")
+        .append(s.maxTurns())
+        .append(" turns\n");
+    b.append("sandbox: ")
+        .append(s.sandbox())
+        .append(s.isolated() ? "" : "  (NOT ISOLATED)")
+        .append('\n');
     if (s.rawUri() != null) {
       b.append("raw data: ").append(s.rawUri()).append('\n');
     }
@@ -31,13 +41,20 @@ final class TurnText {
 
   static String response(RunEvent.ModelResponded r) {
     String retries = r.attempts() > 1 ? ", " + r.attempts() + " attempts" : "";
-    return "  answered in " + seconds(r.latencyMs()) + " (" + usage(r.usage(), r.costUsd()) + retries + ")";
+    return "  answered in "
+        + seconds(r.latencyMs())
+        + " ("
+        + usage(r.usage(), r.costUsd())
+        + retries
+        + ")";
   }
 
   static String parsed(RunEvent.ResponseParsed p, boolean showCode) {
     StringBuilder b = new StringBuilder();
     if (p.reasoning() != null && !p.reasoning().isBlank()) {
-      b.append("reasoning: ").append(indent(p.reasoning().strip(), "           ").strip()).append('\n');
+      b.append("reasoning: ")
+          .append(indent(p.reasoning().strip(), "           ").strip())
+          .append('\n');
     }
     if (p.packages() != null && !p.packages().isEmpty()) {
       b.append("packages: ").append(String.join(", ", p.packages())).append('\n');
@@ -46,7 +63,9 @@ final class TurnText {
       b.append("code:\n").append(numbered(p.code()));
     }
     if (p.done() != null) {
-      b.append("done: ").append(p.done().isBlank() ? "(no summary)" : p.done().strip()).append('\n');
+      b.append("done: ")
+          .append(p.done().isBlank() ? "(no summary)" : p.done().strip())
+          .append('\n');
     }
     if (p.formatError() != null) {
       b.append("format error: ").append(p.formatError()).append('\n');
@@ -55,12 +74,13 @@ final class TurnText {
   }
 
   static String decision(RunEvent.Decided d) {
-    String what = switch (d.verdict()) {
-      case APPROVE -> "✔ approved";
-      case APPROVE_EDITED -> "✎ approved with edits";
-      case REJECT -> "✘ rejected";
-      case STOP -> "■ stopped";
-    };
+    String what =
+        switch (d.verdict()) {
+          case APPROVE -> "✔ approved";
+          case APPROVE_EDITED -> "✎ approved with edits";
+          case REJECT -> "✘ rejected";
+          case STOP -> "■ stopped";
+        };
     StringBuilder b = new StringBuilder(what).append(" by ").append(d.by());
     if (d.executedSha256() != null) {
       b.append(" (sha256 ").append(d.executedSha256(), 0, 12).append(")");
@@ -87,7 +107,8 @@ final class TurnText {
       b.append("\n  missing packages: ").append(String.join(", ", f.missingPackages()));
     }
     if (f.stdoutDroppedBytes() + f.stderrDroppedBytes() > 0) {
-      b.append("\n  output over the cap: ").append(f.stdoutDroppedBytes() + f.stderrDroppedBytes())
+      b.append("\n  output over the cap: ")
+          .append(f.stdoutDroppedBytes() + f.stderrDroppedBytes())
           .append(" bytes dropped");
     }
     return b.toString();
@@ -96,27 +117,41 @@ final class TurnText {
   static String lakehouseCall(RunEvent.LakehouseCall c) {
     java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
     if (c.params() != null) {
-      c.params().forEach((k, v) -> {
-        if (v != null && !Boolean.FALSE.equals(v)) {
-          shown.put(k, v);
-        }
-      });
+      c.params()
+          .forEach(
+              (k, v) -> {
+                if (v != null && !Boolean.FALSE.equals(v)) {
+                  shown.put(k, v);
+                }
+              });
     }
     String params = shown.isEmpty() ? "" : " " + shown;
-    String outcome = c.ok() ? (c.result() == null ? "ok" : c.result())
-        : c.errorType() + ": " + c.errorMessage();
+    String outcome =
+        c.ok() ? (c.result() == null ? "ok" : c.result()) : c.errorType() + ": " + c.errorMessage();
     return "  ⛁ " + c.method() + params + " → " + outcome;
   }
 
   static String dataChanged(RunEvent.DataChanged d) {
     String rows = d.rows() == null ? "" : ", " + d.rows() + " rows";
-    return "  ⛁ " + d.operation() + " on " + d.ref() + (d.table() == null ? "" : " (" + d.table() + rows + ")")
-        + ": " + shortHash(d.commitBefore()) + " → " + shortHash(d.commitAfter());
+    return "  ⛁ "
+        + d.operation()
+        + " on "
+        + d.ref()
+        + (d.table() == null ? "" : " (" + d.table() + rows + ")")
+        + ": "
+        + shortHash(d.commitBefore())
+        + " → "
+        + shortHash(d.commitAfter());
   }
 
   static String mergeDecided(RunEvent.MergeDecided d) {
-    return (d.approved() ? "✔ merge of " : "✘ merge of ") + d.source() + " into " + d.target()
-        + (d.approved() ? " approved by " : " refused by ") + d.by() + (d.reason() == null ? "" : ": " + d.reason())
+    return (d.approved() ? "✔ merge of " : "✘ merge of ")
+        + d.source()
+        + " into "
+        + d.target()
+        + (d.approved() ? " approved by " : " refused by ")
+        + d.by()
+        + (d.reason() == null ? "" : ": " + d.reason())
         + (d.endsRun() ? " (the run ends)" : "");
   }
 
@@ -128,14 +163,25 @@ final class TurnText {
   /** "1200 tokens in, 30 out, $0.0026": usage as every rendering shows it. */
   static String usage(Usage u, Double cost) {
     Usage usage = u == null ? Usage.NONE : u;
-    return usage.inputTokens() + " tokens in, " + usage.outputTokens() + " out"
+    return usage.inputTokens()
+        + " tokens in, "
+        + usage.outputTokens()
+        + " out"
         + (cost == null ? "" : String.format(Locale.ROOT, ", $%.4f", cost));
   }
 
   static String finished(RunEvent.RunFinished f) {
-    StringBuilder b = new StringBuilder("Run ").append(f.status().name().toLowerCase(Locale.ROOT))
-        .append(" after ").append(f.turns()).append(f.turns() == 1 ? " turn" : " turns")
-        .append(": ").append(f.reason()).append(" (").append(usage(f.usage(), f.costUsd())).append(")");
+    StringBuilder b =
+        new StringBuilder("Run ")
+            .append(f.status().name().toLowerCase(Locale.ROOT))
+            .append(" after ")
+            .append(f.turns())
+            .append(f.turns() == 1 ? " turn" : " turns")
+            .append(": ")
+            .append(f.reason())
+            .append(" (")
+            .append(usage(f.usage(), f.costUsd()))
+            .append(")");
     if (f.summary() != null && !f.summary().isBlank()) {
       b.append("\nsummary: ").append(f.summary().strip());
     }
@@ -150,9 +196,15 @@ final class TurnText {
       if (t.request() != null) {
         List<ChatMessage> m = t.request().messages();
         ChatMessage last = m.get(m.size() - 1);
-        b.append("sent ").append(m.size()).append(" messages to ").append(t.request().model())
-            .append("; the last (").append(last.role().name().toLowerCase(Locale.ROOT)).append("):\n")
-            .append(indent(abbreviate(last.content().strip(), 1200), "  > ")).append('\n');
+        b.append("sent ")
+            .append(m.size())
+            .append(" messages to ")
+            .append(t.request().model())
+            .append("; the last (")
+            .append(last.role().name().toLowerCase(Locale.ROOT))
+            .append("):\n")
+            .append(indent(abbreviate(last.content().strip(), 1200), "  > "))
+            .append('\n');
       }
       if (t.response() != null) {
         b.append(response(t.response())).append('\n');
@@ -172,22 +224,42 @@ final class TurnText {
       t.dataChanges().forEach(d -> b.append(dataChanged(d)).append('\n'));
       t.merges().forEach(m -> b.append(MergeText.replay(m)).append('\n'));
       t.mergeDecisions().forEach(m -> b.append(mergeDecided(m)).append('\n'));
-      t.postMergeChecks().forEach(p -> b.append(p.passed() ? "✔ post-merge check on main passed: "
-          : "✘ POST-MERGE CHECK FAILED on main: ").append(p.summary()).append('\n'));
-      t.notices().forEach(n -> b.append(n.severity().name().toLowerCase(Locale.ROOT)).append(": ")
-          .append(n.message()).append('\n'));
+      t.postMergeChecks()
+          .forEach(
+              p ->
+                  b.append(
+                          p.passed()
+                              ? "✔ post-merge check on main passed: "
+                              : "✘ POST-MERGE CHECK FAILED on main: ")
+                      .append(p.summary())
+                      .append('\n'));
+      t.notices()
+          .forEach(
+              n ->
+                  b.append(n.severity().name().toLowerCase(Locale.ROOT))
+                      .append(": ")
+                      .append(n.message())
+                      .append('\n'));
     }
     b.append('\n');
     if (h.finished() != null) {
       b.append(finished(h.finished())).append('\n');
     } else if (h.writerAlive()) {
-      b.append("The run is still going: it has no end record yet and its process is writing the transcript.\n");
+      b.append(
+          "The run is still going: it has no end record yet and its process is writing the transcript.\n");
     } else {
-      b.append("The run was interrupted: it has no end record and no process is writing it"
-          + " (killed or crashed after the events above).\n");
+      b.append(
+          "The run was interrupted: it has no end record and no process is writing it"
+              + " (killed or crashed after the events above).\n");
     }
-    h.skippedLines().forEach(l -> b.append("(line ").append(l.number())
-        .append(" of the transcript is not a record and was skipped: ").append(l.reason()).append(")\n"));
+    h.skippedLines()
+        .forEach(
+            l ->
+                b.append("(line ")
+                    .append(l.number())
+                    .append(" of the transcript is not a record and was skipped: ")
+                    .append(l.reason())
+                    .append(")\n"));
     if (h.truncated()) {
       b.append("(the transcript's last line was cut short and was skipped)\n");
     }
@@ -215,7 +287,9 @@ final class TurnText {
   }
 
   private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max) + " […" + (s.length() - max) + " more characters]";
+    return s.length() <= max
+        ? s
+        : s.substring(0, max) + " […" + (s.length() - max) + " more characters]";
   }
 
   static String seconds(long ms) {

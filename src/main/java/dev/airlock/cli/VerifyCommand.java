@@ -23,23 +23,29 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Run the audit checks on a ref (branch, tag or name@hash) and print the report."
-        + " Exit 0 when every check passes, 1 when any fails or cannot run.")
+    description =
+        "Run the audit checks on a ref (branch, tag or name@hash) and print the report."
+            + " Exit 0 when every check passes, 1 when any fails or cannot run.")
 public final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
-  private static final Set<String> BAD_REF = Set.of("REF_NOT_FOUND", "INVALID_REF",
-      "BRANCH_NOT_FOUND", "NOT_A_BRANCH_REF");
+  private static final Set<String> BAD_REF =
+      Set.of("REF_NOT_FOUND", "INVALID_REF", "BRANCH_NOT_FOUND", "NOT_A_BRANCH_REF");
 
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "REF", description = "Branch, tag or name@hash to verify.")
   String ref;
 
-  @Option(names = "--expect", paramLabel = "FILE",
-      description = "Expectations (YAML or JSON), or builtin:demo for the demo dataset."
-          + " Without it only the generic checks run.")
+  @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description =
+          "Expectations (YAML or JSON), or builtin:demo for the demo dataset."
+              + " Without it only the generic checks run.")
   String expect;
 
-  @Option(names = "--home", paramLabel = "DIR",
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
       description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
   Path home;
 
@@ -79,8 +85,12 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
       err.println("error: " + CommandName.render(e.getMessage()));
       return BAD_REF.contains(e.type()) ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
     } catch (RuntimeException e) {
-      err.println("error: lakehouse at " + dir + ": " + e.getMessage()
-          + " (check the folder exists and is readable, or pass --home DIR)");
+      err.println(
+          "error: lakehouse at "
+              + dir
+              + ": "
+              + e.getMessage()
+              + " (check the folder exists and is readable, or pass --home DIR)");
       return ExitCodes.UNAVAILABLE;
     }
   }

@@ -48,7 +48,9 @@ final class ContextTables {
     List<Object[]> rows = new ArrayList<>();
     for (MccCatalog.Mcc m : MccCatalog.ENTRIES) {
       rows.add(
-          new Object[] {(long) rows.size(), String.format(Locale.ROOT, "%04d", m.code()), m.description()});
+          new Object[] {
+            (long) rows.size(), String.format(Locale.ROOT, "%04d", m.code()), m.description()
+          });
     }
     return new ListTable(
         "merchant_category_codes",
@@ -63,8 +65,7 @@ final class ContextTables {
     List<Object[]> rows = new ArrayList<>();
     for (ReferenceData.Merchant m : world.merchants) {
       List<String> acquirers = m.acquirers().stream().map(ReferenceData.Acquirer::name).toList();
-      rows.add(
-          new Object[] {m.name(), m.captureDelay(), acquirers, m.mcc(), m.accountType()});
+      rows.add(new Object[] {m.name(), m.captureDelay(), acquirers, m.mcc(), m.accountType()});
     }
     return new ListTable(
         "merchant_data",

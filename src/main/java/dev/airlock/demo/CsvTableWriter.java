@@ -20,7 +20,8 @@ final class CsvTableWriter {
   long write(DemoTable table, Path file) throws IOException {
     long[] count = {0};
     StringBuilder line = new StringBuilder(256);
-    try (BufferedWriter out = new BufferedWriter(
+    try (BufferedWriter out =
+        new BufferedWriter(
             new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
       List<Column> columns = table.columns();
       for (int i = 0; i < columns.size(); i++) {

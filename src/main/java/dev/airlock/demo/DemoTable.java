@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * A generated table: columns and a row stream. Values are {@code String}, {@code Long}, {@code
- * Double}, {@code Boolean}, {@code List<?>} or null. Rows are produced on demand so a large payments
- * table never sits in memory; the array passed to the consumer may be reused.
+ * Double}, {@code Boolean}, {@code List<?>} or null. Rows are produced on demand so a large
+ * payments table never sits in memory; the array passed to the consumer may be reused.
  */
 interface DemoTable {
   String name();

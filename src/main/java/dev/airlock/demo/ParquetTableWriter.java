@@ -38,8 +38,7 @@ final class ParquetTableWriter implements AutoCloseable {
     }
   }
 
-  private void copy(List<Column> columns, Path csvFile, Path parquetFile)
-      throws IOException {
+  private void copy(List<Column> columns, Path csvFile, Path parquetFile) throws IOException {
     String select =
         columns.stream()
             .map(c -> "CAST(" + ident(c.name()) + " AS " + c.sqlType() + ") AS " + ident(c.name()))
@@ -56,8 +55,7 @@ final class ParquetTableWriter implements AutoCloseable {
     try (Statement statement = db.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IOException(
-          "DuckDB could not write " + parquetFile + ": " + e.getMessage(), e);
+      throw new IOException("DuckDB could not write " + parquetFile + ": " + e.getMessage(), e);
     }
   }
 

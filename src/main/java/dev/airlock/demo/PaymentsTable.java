@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * DABStep-shaped payments: the 21 documented columns in their order. Rows come from a seeded
- * {@link SplittableRandom} (its algorithm is specified, so a seed gives the same rows on every
- * JVM). Shoppers repeat across payments, so cards, e-mails and IPs recur as in real traffic.
+ * DABStep-shaped payments: the 21 documented columns in their order. Rows come from a seeded {@link
+ * SplittableRandom} (its algorithm is specified, so a seed gives the same rows on every JVM).
+ * Shoppers repeat across payments, so cards, e-mails and IPs recur as in real traffic.
  */
 final class PaymentsTable implements DemoTable {
   static final String[] SCHEMES = {"GlobalCard", "NexPay", "TransactPlus", "SwiftCharge"};
@@ -50,8 +50,14 @@ final class PaymentsTable implements DemoTable {
           new Column("acquirer_country", "VARCHAR"));
 
   private record Shopper(
-      String card, String email, String ip, String country, String scheme, long bin,
-      boolean credit, String device) {}
+      String card,
+      String email,
+      String ip,
+      String country,
+      String scheme,
+      long bin,
+      boolean credit,
+      String device) {}
 
   private final ReferenceData world;
   private final long rows;
@@ -89,8 +95,7 @@ final class PaymentsTable implements DemoTable {
     }
   }
 
-  private static void fill(
-      Object[] row, ReferenceData.Merchant m, Shopper s, SplittableRandom r) {
+  private static void fill(Object[] row, ReferenceData.Merchant m, Shopper s, SplittableRandom r) {
     boolean pos = r.nextDouble() < m.posShare();
     String ipCountry = pos || r.nextDouble() < 0.85 ? s.country : pick(COUNTRIES, r);
     boolean fraud = r.nextDouble() < (ipCountry.equals(s.country) ? 0.06 : 0.2);

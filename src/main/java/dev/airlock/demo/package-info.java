@@ -1,4 +1,2 @@
-/**
- * Generated, DABStep-shaped demo data: the default raw data of the offline demo.
- */
+/** Generated, DABStep-shaped demo data: the default raw data of the offline demo. */
 package dev.airlock.demo;

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The tables of one catalog state as DuckDB can name them. DuckDB folds identifier case and
- * owns a few schema names, so a table whose name only one of two tables can have (they differ
- * in case) or that sits in a schema DuckDB keeps for itself is not bound; queries naming it are
- * refused with the reason, and every other table of the ref still answers.
+ * The tables of one catalog state as DuckDB can name them. DuckDB folds identifier case and owns a
+ * few schema names, so a table whose name only one of two tables can have (they differ in case) or
+ * that sits in a schema DuckDB keeps for itself is not bound; queries naming it are refused with
+ * the reason, and every other table of the ref still answers.
  *
  * @param tables by {@link #key}: the table a DuckDB name reaches
  * @param unbound by {@link #key}: why no table is bound under that name
@@ -27,16 +27,32 @@ record BoundTables(Map<String, TableDocument> tables, Map<String, String> unboun
       TableDocument doc = e.doc();
       String key = key(doc.namespace(), doc.name());
       if (RESERVED_NAMESPACES.contains(doc.namespace().toLowerCase(Locale.ROOT))) {
-        unbound.put(key, "namespace '" + doc.namespace() + "' is a name DuckDB keeps for its own"
-            + " catalog, so SQL cannot name table " + doc.namespace() + "." + doc.name()
-            + ": copy it into another namespace to query it");
+        unbound.put(
+            key,
+            "namespace '"
+                + doc.namespace()
+                + "' is a name DuckDB keeps for its own"
+                + " catalog, so SQL cannot name table "
+                + doc.namespace()
+                + "."
+                + doc.name()
+                + ": copy it into another namespace to query it");
       } else if (unbound.containsKey(key)) {
         continue;
       } else if (tables.containsKey(key)) {
         TableDocument first = tables.remove(key);
-        unbound.put(key, "tables " + first.namespace() + "." + first.name() + " and "
-            + doc.namespace() + "." + doc.name() + " differ only in letter case, which SQL"
-            + " ignores: rename one of them to query it");
+        unbound.put(
+            key,
+            "tables "
+                + first.namespace()
+                + "."
+                + first.name()
+                + " and "
+                + doc.namespace()
+                + "."
+                + doc.name()
+                + " differ only in letter case, which SQL"
+                + " ignores: rename one of them to query it");
       } else {
         tables.put(key, doc);
       }

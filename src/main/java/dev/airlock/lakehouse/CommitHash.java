@@ -9,8 +9,11 @@ public record CommitHash(String hex) {
 
   public CommitHash {
     if (!isValid(hex)) {
-      throw new LakehouseException(ErrorType.INVALID_REF, "Invalid commit hash '" + hex
-          + "': give 4 to 40 hex digits of a commit listed by `airlock lakehouse log REF`.",
+      throw new LakehouseException(
+          ErrorType.INVALID_REF,
+          "Invalid commit hash '"
+              + hex
+              + "': give 4 to 40 hex digits of a commit listed by `airlock lakehouse log REF`.",
           Map.of("input_ref", String.valueOf(hex)));
     }
   }

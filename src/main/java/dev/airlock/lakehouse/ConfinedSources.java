@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The source guard of a run: every resolved file must really lie (links followed) under an
- * allowed root. Allow only roots the sandboxed code cannot change (the raw data folder, bound
- * read-only): a check of a path the code can change is undone by a link swapped in after it, so
- * files the code writes reach the lakehouse as uploaded bytes, never as host paths.
+ * The source guard of a run: every resolved file must really lie (links followed) under an allowed
+ * root. Allow only roots the sandboxed code cannot change (the raw data folder, bound read-only): a
+ * check of a path the code can change is undone by a link swapped in after it, so files the code
+ * writes reach the lakehouse as uploaded bytes, never as host paths.
  */
 public final class ConfinedSources implements SourceGuard {
   private final List<Path> readOnlyRoots;
@@ -39,9 +39,16 @@ public final class ConfinedSources implements SourceGuard {
   }
 
   private LakehouseException forbidden(String uri, Path file) {
-    return new LakehouseException(ErrorType.FORBIDDEN, "Source " + uri + " reaches " + file
-        + ", which is outside the folders this run may import from (" + readOnlyRoots + "):"
-        + " import the raw data, or files your code wrote (its client uploads them).",
+    return new LakehouseException(
+        ErrorType.FORBIDDEN,
+        "Source "
+            + uri
+            + " reaches "
+            + file
+            + ", which is outside the folders this run may import from ("
+            + readOnlyRoots
+            + "):"
+            + " import the raw data, or files your code wrote (its client uploads them).",
         Map.of("search_uri", uri));
   }
 

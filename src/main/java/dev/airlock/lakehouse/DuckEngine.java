@@ -19,10 +19,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then
- * an atomic move; never modified afterwards), and answers SQL on a catalog state. Each
- * writing operation uses a fresh in-memory database; queries use warm databases from a {@link
- * QueryPool}, locked to the warehouse folder so SQL cannot read other files of the host.
+ * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then an
+ * atomic move; never modified afterwards), and answers SQL on a catalog state. Each writing
+ * operation uses a fresh in-memory database; queries use warm databases from a {@link QueryPool},
+ * locked to the warehouse folder so SQL cannot read other files of the host.
  */
 final class DuckEngine {
   private final Path warehouse;
@@ -54,7 +54,9 @@ final class DuckEngine {
     }
   }
 
-  /** Temp files a crashed import left; a day old, so no live writer of another process owns them. */
+  /**
+   * Temp files a crashed import left; a day old, so no live writer of another process owns them.
+   */
   private void dropStaleTempFiles() throws IOException {
     java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
     try (var files = Files.list(warehouse.resolve(".tmp"))) {
@@ -87,7 +89,8 @@ final class DuckEngine {
   }
 
   /** The read_csv options that make a CSV import all of a file or fail naming the line. */
-  static final String WHOLE_CSV = "skip=0, strict_mode=true, null_padding=false, ignore_errors=false";
+  static final String WHOLE_CSV =
+      "skip=0, strict_mode=true, null_padding=false, ignore_errors=false";
 
   /** A SQL relation reading all files (one format, chosen by extension). */
   static String relation(List<Path> files, String uri) {
@@ -96,8 +99,9 @@ final class DuckEngine {
     String ext = extension(files.get(0));
     for (Path f : files) {
       if (!extension(f).equals(ext)) {
-        throw SourceResolver.failed(uri, "it mixes ." + ext + " and ." + extension(f)
-            + " files: import one format at a time");
+        throw SourceResolver.failed(
+            uri,
+            "it mixes ." + ext + " and ." + extension(f) + " files: import one format at a time");
       }
     }
     return switch (ext) {
@@ -105,8 +109,9 @@ final class DuckEngine {
       // Every line is a row or an error: no leading lines skipped, no rows padded or dropped.
       case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true, " + WHOLE_CSV + ")";
       case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
-      default -> throw SourceResolver.failed(uri, "unknown file type ." + ext
-          + ": use .parquet, .csv or .json files");
+      default ->
+          throw SourceResolver.failed(
+              uri, "unknown file type ." + ext + ": use .parquet, .csv or .json files");
     };
   }
 
@@ -127,8 +132,9 @@ final class DuckEngine {
         ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
       while (rs.next()) {
         String type = rs.getString("column_type");
-        out.add(new TableDocument.Field(
-            rs.getString("column_name"), false, DuckTypes.iceberg(type), type));
+        out.add(
+            new TableDocument.Field(
+                rs.getString("column_name"), false, DuckTypes.iceberg(type), type));
       }
     }
     return out;
@@ -141,8 +147,13 @@ final class DuckEngine {
   Staged stage(Connection c, String select) throws SQLException {
     Path tmp = warehouse.resolve(".tmp").resolve(UUID.randomUUID() + ".parquet");
     try (Statement s = c.createStatement()) {
-      long rows = s.executeUpdate("COPY (" + select + ") TO " + quote(tmp.toString())
-          + " (FORMAT parquet, COMPRESSION zstd)");
+      long rows =
+          s.executeUpdate(
+              "COPY ("
+                  + select
+                  + ") TO "
+                  + quote(tmp.toString())
+                  + " (FORMAT parquet, COMPRESSION zstd)");
       return new Staged(tmp, rows);
     }
   }
@@ -184,19 +195,34 @@ final class DuckEngine {
         try (ResultSet rs = s.getResultSet()) {
           QueryResult result = collect(rs, maxRows, limits.answerBytes());
           if (result == null) {
-            throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed:"
-                + " its answer holds more than " + (limits.answerBytes() % (1 << 20) == 0 ? (limits.answerBytes() >> 20) + " MiB"
-                    : limits.answerBytes() + " bytes") + ", the"
-                + " limit for one answer: select fewer columns, aggregate, filter or LIMIT it.",
+            throw new LakehouseException(
+                ErrorType.QUERY_FAILED,
+                "Query on "
+                    + ref
+                    + " failed:"
+                    + " its answer holds more than "
+                    + (limits.answerBytes() % (1 << 20) == 0
+                        ? (limits.answerBytes() >> 20) + " MiB"
+                        : limits.answerBytes() + " bytes")
+                    + ", the"
+                    + " limit for one answer: select fewer columns, aggregate, filter or LIMIT it.",
                 Map.of("ref", ref));
           }
           return result;
         }
       } catch (SQLException e) {
         if (cause(e).startsWith("INTERRUPT Error")) {
-          throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed: it"
-              + " ran longer than " + limits.timeoutSeconds() + " s, the limit for one query:"
-              + " filter, aggregate or LIMIT it, or query a smaller table.", Map.of("ref", ref), e);
+          throw new LakehouseException(
+              ErrorType.QUERY_FAILED,
+              "Query on "
+                  + ref
+                  + " failed: it"
+                  + " ran longer than "
+                  + limits.timeoutSeconds()
+                  + " s, the limit for one query:"
+                  + " filter, aggregate or LIMIT it, or query a smaller table.",
+              Map.of("ref", ref),
+              e);
         }
         throw e;
       }
@@ -210,9 +236,9 @@ final class DuckEngine {
   }
 
   /**
-   * Each table as a view in the schema of its namespace. Bare names reach namespace
-   * {@value TableName#DEFAULT_NAMESPACE} through the search path the pool sets, so {@code fees}
-   * and {@code main.fees} are two tables, as in the catalog.
+   * Each table as a view in the schema of its namespace. Bare names reach namespace {@value
+   * TableName#DEFAULT_NAMESPACE} through the search path the pool sets, so {@code fees} and {@code
+   * main.fees} are two tables, as in the catalog.
    */
   private void bind(Connection c, BoundTables tables) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -220,18 +246,31 @@ final class DuckEngine {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(ns));
       }
       for (TableDocument d : tables.tables().values()) {
-        String files = d.dataFiles().stream()
-            .map(f -> quote(warehouse.resolve(f.path()).toString()))
-            .collect(Collectors.joining(", ", "[", "]"));
+        String files =
+            d.dataFiles().stream()
+                .map(f -> quote(warehouse.resolve(f.path()).toString()))
+                .collect(Collectors.joining(", ", "[", "]"));
         try {
-          s.execute("CREATE VIEW " + ident(d.namespace()) + "." + ident(d.name())
-              + " AS SELECT * FROM read_parquet(" + files + ")");
+          s.execute(
+              "CREATE VIEW "
+                  + ident(d.namespace())
+                  + "."
+                  + ident(d.name())
+                  + " AS SELECT * FROM read_parquet("
+                  + files
+                  + ")");
         } catch (SQLException e) {
           // The statement DuckDB quotes after LINE is ours and may be cut inside a host path.
           String why = cause(e);
           int line = why.indexOf("\nLINE ");
-          throw new SQLException("table " + d.namespace() + "." + d.name() + " cannot be read: "
-              + (line < 0 ? why : why.substring(0, line).strip()), e);
+          throw new SQLException(
+              "table "
+                  + d.namespace()
+                  + "."
+                  + d.name()
+                  + " cannot be read: "
+                  + (line < 0 ? why : why.substring(0, line).strip()),
+              e);
         }
       }
     }
@@ -305,8 +344,11 @@ final class DuckEngine {
    * with the host's folders cut out, as sandboxed code reads this message.
    */
   LakehouseException queryFailed(String ref, SQLException e) {
-    return new LakehouseException(ErrorType.QUERY_FAILED,
-        "Query on " + ref + " failed: " + hideFolders(cause(e)), Map.of("ref", ref), e);
+    return new LakehouseException(
+        ErrorType.QUERY_FAILED,
+        "Query on " + ref + " failed: " + hideFolders(cause(e)),
+        Map.of("ref", ref),
+        e);
   }
 
   /** DuckDB's message without the JDBC wrapper's first line, which hides the cause. */
@@ -314,7 +356,9 @@ final class DuckEngine {
     String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
     String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
     int at = msg.indexOf("\nError: ");
-    return msg.contains(wrapper) && at >= 0 ? msg.substring(at + "\nError: ".length()).strip() : msg;
+    return msg.contains(wrapper) && at >= 0
+        ? msg.substring(at + "\nError: ".length()).strip()
+        : msg;
   }
 
   /** {@code msg} with the lakehouse's folders (as given and as resolved) shown as names. */

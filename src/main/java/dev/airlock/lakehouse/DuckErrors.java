@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The cause of a DuckDB failure in a few readable words. DuckDB's JDBC driver often reports a
  * failed read as "Attempting to execute an unsuccessful or closed pending query result" and puts
- * the real error ("Footer length error in file ...", "CSV Error on Line: 2 ...") on a later
- * line, or in a cause or suppressed exception; the first line alone hides what went wrong.
+ * the real error ("Footer length error in file ...", "CSV Error on Line: 2 ...") on a later line,
+ * or in a cause or suppressed exception; the first line alone hides what went wrong.
  */
 final class DuckErrors {
   private static final String GENERIC = "unsuccessful or closed pending query result";
@@ -52,7 +52,9 @@ final class DuckErrors {
     List<String> kept = new ArrayList<>();
     for (String raw : message.strip().split("\n")) {
       String line = raw.strip();
-      if (line.startsWith("LINE ") || line.startsWith("Possible") || line.startsWith("* ")
+      if (line.startsWith("LINE ")
+          || line.startsWith("Possible")
+          || line.startsWith("* ")
           || line.startsWith("^")) {
         if (!kept.isEmpty()) {
           break;

@@ -102,9 +102,15 @@ final class DuckTypes {
 
   /** A value the gateway can put in JSON as is. */
   static Object value(Object v) throws SQLException {
-    if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long
-        || v instanceof Double || v instanceof Float || v instanceof String
-        || v instanceof java.math.BigDecimal || v instanceof BigInteger) {
+    if (v == null
+        || v instanceof Boolean
+        || v instanceof Integer
+        || v instanceof Long
+        || v instanceof Double
+        || v instanceof Float
+        || v instanceof String
+        || v instanceof java.math.BigDecimal
+        || v instanceof BigInteger) {
       return v;
     }
     if (v instanceof Byte || v instanceof Short) {

@@ -3,9 +3,9 @@ package dev.airlock.lakehouse;
 /**
  * Every error the lakehouse reports, with Bauplan's wire {@code type} and HTTP status, so the
  * gateway maps each one 1:1 to a {@code bauplan.exceptions} class. The last three are not HTTP
- * errors in Bauplan: {@link #QUERY_FAILED} is {@code BauplanQueryError}, {@link #IMPORT_FAILED}
- * a failed import job state ({@code job_status="FAILED"}), {@link #TABLE_CREATE_FAILED}
- * {@code TableCreatePlanStatusError}.
+ * errors in Bauplan: {@link #QUERY_FAILED} is {@code BauplanQueryError}, {@link #IMPORT_FAILED} a
+ * failed import job state ({@code job_status="FAILED"}), {@link #TABLE_CREATE_FAILED} {@code
+ * TableCreatePlanStatusError}.
  */
 public enum ErrorType {
   BAD_REQUEST(400),

@@ -35,8 +35,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The catalog: a bare Git repository. Trees hold {@code tables/<ns>/<name>.json} and
- * {@code namespaces/<ns>.json}; branches are {@code refs/heads/*}, tags {@code refs/tags/*}. Commit
+ * The catalog: a bare Git repository. Trees hold {@code tables/<ns>/<name>.json} and {@code
+ * namespaces/<ns>.json}; branches are {@code refs/heads/*}, tags {@code refs/tags/*}. Commit
  * properties ride in the message's last line ({@value #PROPERTIES_TRAILER} + one-line JSON). Every
  * ref change is a compare-and-swap on the expected old id. Refs are named only by {@link RefName}
  * and {@link CommitHash}, checked before they get here: a ref's file path is never built from a
@@ -65,7 +65,9 @@ final class GitCatalog implements AutoCloseable {
       if (branchHead(RefName.MAIN) == null) {
         ObjectId first =
             writeCommit(
-                CatalogState.empty(), List.of(), WriteContext.user("airlock"),
+                CatalogState.empty(),
+                List.of(),
+                WriteContext.user("airlock"),
                 "Initialize the lakehouse");
         casBranch(RefName.MAIN, ObjectId.zeroId(), first);
       }
@@ -104,8 +106,12 @@ final class GitCatalog implements AutoCloseable {
     try {
       return repo.resolve(hash.hex() + "^{commit}");
     } catch (AmbiguousObjectException e) {
-      throw new LakehouseException(ErrorType.INVALID_REF, "Commit '" + hash.hex() + "' is"
-          + " ambiguous: several objects start with it; give more of the hash.",
+      throw new LakehouseException(
+          ErrorType.INVALID_REF,
+          "Commit '"
+              + hash.hex()
+              + "' is"
+              + " ambiguous: several objects start with it; give more of the hash.",
           Map.of("input_ref", hash.hex()));
     }
   }
@@ -155,9 +161,7 @@ final class GitCatalog implements AutoCloseable {
           namespaces.add(path.substring("namespaces/".length(), path.length() - 5));
         } else if (path.startsWith("tables/") && path.endsWith(".json")) {
           ObjectId blob = tw.getObjectId(0);
-          TableDocument doc =
-              docCache.computeIfAbsent(
-                  blob, id -> loadDoc(reader, id));
+          TableDocument doc = docCache.computeIfAbsent(blob, id -> loadDoc(reader, id));
           tables.put(doc.tableName().fqn(), new CatalogState.Entry(doc, blob));
         }
       }
@@ -174,8 +178,7 @@ final class GitCatalog implements AutoCloseable {
   }
 
   /** Writes the state's tree and a commit on {@code parents}; moves no ref. */
-  ObjectId writeCommit(
-      CatalogState state, List<ObjectId> parents, WriteContext ctx, String message)
+  ObjectId writeCommit(CatalogState state, List<ObjectId> parents, WriteContext ctx, String message)
       throws IOException {
     try (ObjectInserter ins = repo.newObjectInserter()) {
       TreeFormatter root = new TreeFormatter();
@@ -255,8 +258,12 @@ final class GitCatalog implements AutoCloseable {
       parents.add(p.name());
     }
     return new Commit(
-        c.name(), message, c.getAuthorIdent().getName(),
-        Instant.ofEpochSecond(c.getCommitTime()), props, parents);
+        c.name(),
+        message,
+        c.getAuthorIdent().getName(),
+        Instant.ofEpochSecond(c.getCommitTime()),
+        props,
+        parents);
   }
 
   /** Whether {@code ancestor} is reachable from {@code tip} (or is it). */

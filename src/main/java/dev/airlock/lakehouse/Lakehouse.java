@@ -9,16 +9,16 @@ import java.util.List;
  *
  * <p>Refs: a branch, a tag, {@code name@hash} (pinned) or {@code @hash} (detached), each ref
  * argument parsed once ({@link RefSpec}, {@link RefName}) and matched exactly; any other string,
- * such as {@code x/../main}, fails with INVALID_REF before anything is looked up. Table
- * arguments are {@code "table"} (namespace {@code bauplan}) or {@code "ns.table"}; see {@link
+ * such as {@code x/../main}, fails with INVALID_REF before anything is looked up. Table arguments
+ * are {@code "table"} (namespace {@code bauplan}) or {@code "ns.table"}; see {@link
  * TableName#of(String, String)} to combine Bauplan's separate {@code namespace=} parameter.
  *
  * <p>Writes take a branch name and a {@link WriteContext}; each write is one catalog commit
  * published by a compare-and-swap of the branch head. {@code main} takes no direct writes (create,
- * import, delete, revert, namespaces): those fail with a 403 {@code *_FORBIDDEN} type
- * ({@code ForbiddenError} in Python); only merges change {@code main}, and each one passes the
- * {@link MergeGate}, except {@link #revertMerge}, the human undoing a merge. Writing to a tag or
- * a pinned ref fails with {@code NOT_A_WRITE_BRANCH_REF}.
+ * import, delete, revert, namespaces): those fail with a 403 {@code *_FORBIDDEN} type ({@code
+ * ForbiddenError} in Python); only merges change {@code main}, and each one passes the {@link
+ * MergeGate}, except {@link #revertMerge}, the human undoing a merge. Writing to a tag or a pinned
+ * ref fails with {@code NOT_A_WRITE_BRANCH_REF}.
  */
 public interface Lakehouse extends AutoCloseable {
 
@@ -85,8 +85,8 @@ public interface Lakehouse extends AutoCloseable {
   /**
    * As {@link #createTable(String, String, String, boolean, WriteContext)}, from files the caller
    * already holds, such as bytes sandboxed code uploaded: no path is resolved. {@code files.uri()}
-   * names the source in messages, {@code files.sourceUris()} are the lineage; the caller closes
-   * the files.
+   * names the source in messages, {@code files.sourceUris()} are the lineage; the caller closes the
+   * files.
    */
   TableInfo createTable(
       String table, StagedFiles files, String branch, boolean replace, WriteContext context);
@@ -108,7 +108,8 @@ public interface Lakehouse extends AutoCloseable {
 
   /**
    * Runs SQL on a ref: every table of the ref is bound by {@code name} (namespace {@code bauplan})
-   * and by {@code namespace.name}. {@code ref} null: {@code main}; {@code maxRows} null: no cap. QUERY_FAILED with DuckDB's message.
+   * and by {@code namespace.name}. {@code ref} null: {@code main}; {@code maxRows} null: no cap.
+   * QUERY_FAILED with DuckDB's message.
    */
   QueryResult query(String sql, String ref, Integer maxRows);
 
@@ -125,8 +126,8 @@ public interface Lakehouse extends AutoCloseable {
 
   /**
    * Merges {@code sourceRef} into {@code intoBranch} (three-way, table granularity). A table
-   * changed on both sides since the merge base: MERGE_CONFLICT naming them in context
-   * {@code conflicts}, nothing written. Into {@code main} the {@link MergeGate} decides first:
+   * changed on both sides since the merge base: MERGE_CONFLICT naming them in context {@code
+   * conflicts}, nothing written. Into {@code main} the {@link MergeGate} decides first:
    * MERGE_FORBIDDEN with the reason in context {@code reason}. Returns the target's new head.
    */
   Ref merge(String sourceRef, String intoBranch, WriteContext context);
@@ -141,9 +142,9 @@ public interface Lakehouse extends AutoCloseable {
    * <p>The one deliberate exception to {@code main}'s protection: the human taking a publication
    * back is allowed onto {@code main} and does not pass the {@link MergeGate}. Errors:
    * REF_NOT_FOUND (no such commit); BAD_REQUEST when it is not in the branch's history, not a
-   * merge, already reverted, or changed no table; MERGE_CONFLICT with the tables in context
-   * {@code conflicts} when one of them changed again after the merge (nothing written). The
-   * reverted merge still counts as merged (as in Git): publish a fix from a new branch.
+   * merge, already reverted, or changed no table; MERGE_CONFLICT with the tables in context {@code
+   * conflicts} when one of them changed again after the merge (nothing written). The reverted merge
+   * still counts as merged (as in Git): publish a fix from a new branch.
    */
   Ref revertMerge(String mergeCommit, String branch, WriteContext context);
 

@@ -25,10 +25,12 @@ import java.util.stream.Stream;
 public final class LakehouseBenchmark {
   static final int PAYMENTS_ROWS = 138_236;
   private static final WriteContext BENCH = WriteContext.user("benchmark");
-  private static final String GROUP_BY = "SELECT merchant, card_scheme, count(*) AS n,"
-      + " sum(eur_amount) AS total, avg(eur_amount) AS mean FROM payments GROUP BY ALL";
+  private static final String GROUP_BY =
+      "SELECT merchant, card_scheme, count(*) AS n,"
+          + " sum(eur_amount) AS total, avg(eur_amount) AS mean FROM payments GROUP BY ALL";
 
-  private static final String SMALL = "SELECT count(*) AS n FROM payments WHERE merchant = 'Rafa_AI'";
+  private static final String SMALL =
+      "SELECT count(*) AS n FROM payments WHERE merchant = 'Rafa_AI'";
 
   private final Path work;
   private final boolean queriesOnly;
@@ -65,44 +67,64 @@ public final class LakehouseBenchmark {
   private void branching(LocalLakehouse lake) throws Exception {
     Path big = work.resolve("big.parquet");
     Path small = work.resolve("small.parquet");
-    duck("COPY (SELECT range AS id, range % 1000 AS k, range * 0.5 AS v FROM range(10000000))"
-        + " TO " + DuckEngine.quote(big.toString()) + " (FORMAT parquet)");
-    duck("COPY (SELECT range AS id, range % 1000 AS k, range * 0.5 AS v FROM range(1000))"
-        + " TO " + DuckEngine.quote(small.toString()) + " (FORMAT parquet)");
+    duck(
+        "COPY (SELECT range AS id, range % 1000 AS k, range * 0.5 AS v FROM range(10000000))"
+            + " TO "
+            + DuckEngine.quote(big.toString())
+            + " (FORMAT parquet)");
+    duck(
+        "COPY (SELECT range AS id, range % 1000 AS k, range * 0.5 AS v FROM range(1000))"
+            + " TO "
+            + DuckEngine.quote(small.toString())
+            + " (FORMAT parquet)");
     for (String b : List.of("big", "small")) {
       lake.createBranch(b, "main");
       Path src = b.equals("big") ? big : small;
       lake.createTable("t", src.toString(), b, false, BENCH);
       lake.importData("t", src.toString(), b, BENCH);
     }
-    System.out.printf("rows: big %,d, small %,d%n", lake.table("big", "t").records(),
-        lake.table("small", "t").records());
-    double[] ms = compare(40, i -> lake.createBranch("from_big_" + i, "big"),
-        i -> lake.createBranch("from_small_" + i, "small"));
+    System.out.printf(
+        "rows: big %,d, small %,d%n",
+        lake.table("big", "t").records(), lake.table("small", "t").records());
+    double[] ms =
+        compare(
+            40,
+            i -> lake.createBranch("from_big_" + i, "big"),
+            i -> lake.createBranch("from_small_" + i, "small"));
     double bigMs = ms[0];
     double smallMs = ms[1];
-    System.out.printf("branch creation: 10M rows %.2f ms, 1k rows %.2f ms, ratio %.2f%n",
+    System.out.printf(
+        "branch creation: 10M rows %.2f ms, 1k rows %.2f ms, ratio %.2f%n",
         bigMs, smallMs, bigMs / smallMs);
   }
 
   private void importing(LocalLakehouse lake, Path csv) throws Exception {
     lake.createBranch("pay", "main");
     lake.createTable("payments", csv.toString(), "pay", false, BENCH);
-    double[] ms = compare(5, i -> lake.importData("payments", csv.toString(), "pay", BENCH),
-        i -> duck("COPY (SELECT * FROM read_csv(" + DuckEngine.quote(
-        csv.toString()) + ")) TO " + DuckEngine.quote(work.resolve("copy" + i + ".parquet")
-        .toString()) + " (FORMAT parquet, COMPRESSION zstd)"));
+    double[] ms =
+        compare(
+            5,
+            i -> lake.importData("payments", csv.toString(), "pay", BENCH),
+            i ->
+                duck(
+                    "COPY (SELECT * FROM read_csv("
+                        + DuckEngine.quote(csv.toString())
+                        + ")) TO "
+                        + DuckEngine.quote(work.resolve("copy" + i + ".parquet").toString())
+                        + " (FORMAT parquet, COMPRESSION zstd)"));
     double lakeMs = ms[0];
     double duckMs = ms[1];
-    System.out.printf("import of %,d-row payments CSV: lakehouse %.1f ms, DuckDB COPY %.1f ms,"
-        + " ratio %.2f%n", PAYMENTS_ROWS, lakeMs, duckMs, lakeMs / duckMs);
+    System.out.printf(
+        "import of %,d-row payments CSV: lakehouse %.1f ms, DuckDB COPY %.1f ms," + " ratio %.2f%n",
+        PAYMENTS_ROWS, lakeMs, duckMs, lakeMs / duckMs);
   }
 
   private void querying(LocalLakehouse lake) throws Exception {
     TableInfo t = lake.table("pay", "payments");
-    String files = t.dataFiles().stream()
-        .map(f -> DuckEngine.quote(lake.warehouse().resolve(f).toString()))
-        .collect(Collectors.joining(", ", "[", "]"));
+    String files =
+        t.dataFiles().stream()
+            .map(f -> DuckEngine.quote(lake.warehouse().resolve(f).toString()))
+            .collect(Collectors.joining(", ", "[", "]"));
     String direct = GROUP_BY.replace("FROM payments", "FROM read_parquet(" + files + ")");
     double[] fresh = compare(9, i -> lake.query(GROUP_BY, "pay", null), i -> duck(direct));
     double lakeMs = fresh[0];
@@ -113,48 +135,63 @@ public final class LakehouseBenchmark {
       lakeMs = Math.min(lakeMs, warm[0]);
       warmMs = warm[1];
     }
-    System.out.printf("group-by on %,d rows: lakehouse %.1f ms, DuckDB direct %.1f ms (ratio"
-        + " %.2f), DuckDB direct on a warm connection %.1f ms (ratio %.2f)%n", t.records(),
-        lakeMs, freshMs, lakeMs / freshMs, warmMs, lakeMs / warmMs);
+    System.out.printf(
+        "group-by on %,d rows: lakehouse %.1f ms, DuckDB direct %.1f ms (ratio"
+            + " %.2f), DuckDB direct on a warm connection %.1f ms (ratio %.2f)%n",
+        t.records(), lakeMs, freshMs, lakeMs / freshMs, warmMs, lakeMs / warmMs);
     String smallDirect = SMALL.replace("FROM payments", "FROM read_parquet(" + files + ")");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       double[] small = compare(41, i -> lake.query(SMALL, "pay", null), i -> drain(c, smallDirect));
-      System.out.printf("small query (a filtered count): lakehouse %.2f ms, DuckDB direct on a warm"
-          + " connection %.2f ms, ratio %.2f%n", small[0], small[1], small[0] / small[1]);
+      System.out.printf(
+          "small query (a filtered count): lakehouse %.2f ms, DuckDB direct on a warm"
+              + " connection %.2f ms, ratio %.2f%n",
+          small[0], small[1], small[0] / small[1]);
       // The read-only check of a query of the same shape (its cost is the parse and the walk).
       String shape = "SELECT count(*) AS n FROM range(10) r(merchant) WHERE merchant = 'Rafa_AI'";
       BoundTables none = new BoundTables(java.util.Map.of(), java.util.Map.of());
-      double[] check = compare(41, i -> ReadOnlyQuery.check(c, shape, none, "pay"),
-          i -> drain(c, "SELECT 1"));
-      System.out.printf("read-only check of that query: %.2f ms (%.1f%% of the lakehouse query;"
-          + " a bare SELECT 1 round trip %.2f ms)%n", check[0], 100 * check[0] / small[0], check[1]);
+      double[] check =
+          compare(41, i -> ReadOnlyQuery.check(c, shape, none, "pay"), i -> drain(c, "SELECT 1"));
+      System.out.printf(
+          "read-only check of that query: %.2f ms (%.1f%% of the lakehouse query;"
+              + " a bare SELECT 1 round trip %.2f ms)%n",
+          check[0], 100 * check[0] / small[0], check[1]);
     }
   }
 
   /** A DABStep-shaped payments CSV with the 21 documented columns, deterministic. */
   void writePaymentsCsv(Path csv) throws SQLException {
     String countries = "['SE','NL','LU','IT','BE','FR','GR','ES']";
-    duck("COPY (SELECT 10000000000 + i * 7919 AS psp_reference,"
-        + " (['Crossfit_Hanna','Belles_cookbook_store','Golfclub_Baron_Friso',"
-        + "'Martinis_Fine_Steakhouse','Rafa_AI'])[1 + (hash(i) % 5)::INT] AS merchant,"
-        + " (['GlobalCard','NexPay','TransactPlus','SwiftCharge'])[1 + (hash(i + 1) % 4)::INT]"
-        + " AS card_scheme, 2023 AS year, (hash(i + 2) % 24)::INT AS hour_of_day,"
-        + " (hash(i + 3) % 60)::INT AS minute_of_hour, 1 + (hash(i + 4) % 365)::INT AS"
-        + " day_of_year, hash(i + 5) % 2 = 0 AS is_credit,"
-        + " round((hash(i + 6) % 50000) / 100.0, 2) AS eur_amount,"
-        + " " + countries + "[1 + (hash(i + 7) % 8)::INT] AS ip_country,"
-        + " " + countries + "[1 + (hash(i + 8) % 8)::INT] AS issuing_country,"
-        + " (['Windows','Linux','MacOS','iOS','Android','Other'])[1 + (hash(i + 9) % 6)::INT]"
-        + " AS device_type, CASE WHEN i % 7 = 0 THEN NULL ELSE md5('ip' || i) END AS"
-        + " ip_address, CASE WHEN i % 9 = 0 THEN NULL ELSE md5('mail' || i) END AS"
-        + " email_address, md5('card' || (i % 40000)) AS card_number,"
-        + " (['Ecommerce','POS'])[1 + (hash(i + 10) % 2)::INT] AS shopper_interaction,"
-        + " 4000 + (hash(i + 11) % 600)::INT AS card_bin, hash(i + 12) % 13 = 0 AS"
-        + " has_fraudulent_dispute, hash(i + 13) % 17 = 0 AS is_refused_by_adyen,"
-        + " (['A','B','C','D','E','F','G'])[1 + (hash(i + 14) % 7)::INT] AS aci,"
-        + " " + countries + "[1 + (hash(i + 15) % 8)::INT] AS acquirer_country"
-        + " FROM range(" + PAYMENTS_ROWS + ") r(i)) TO " + DuckEngine.quote(csv.toString())
-        + " (HEADER, DELIMITER ',')");
+    duck(
+        "COPY (SELECT 10000000000 + i * 7919 AS psp_reference,"
+            + " (['Crossfit_Hanna','Belles_cookbook_store','Golfclub_Baron_Friso',"
+            + "'Martinis_Fine_Steakhouse','Rafa_AI'])[1 + (hash(i) % 5)::INT] AS merchant,"
+            + " (['GlobalCard','NexPay','TransactPlus','SwiftCharge'])[1 + (hash(i + 1) % 4)::INT]"
+            + " AS card_scheme, 2023 AS year, (hash(i + 2) % 24)::INT AS hour_of_day,"
+            + " (hash(i + 3) % 60)::INT AS minute_of_hour, 1 + (hash(i + 4) % 365)::INT AS"
+            + " day_of_year, hash(i + 5) % 2 = 0 AS is_credit,"
+            + " round((hash(i + 6) % 50000) / 100.0, 2) AS eur_amount,"
+            + " "
+            + countries
+            + "[1 + (hash(i + 7) % 8)::INT] AS ip_country,"
+            + " "
+            + countries
+            + "[1 + (hash(i + 8) % 8)::INT] AS issuing_country,"
+            + " (['Windows','Linux','MacOS','iOS','Android','Other'])[1 + (hash(i + 9) % 6)::INT]"
+            + " AS device_type, CASE WHEN i % 7 = 0 THEN NULL ELSE md5('ip' || i) END AS"
+            + " ip_address, CASE WHEN i % 9 = 0 THEN NULL ELSE md5('mail' || i) END AS"
+            + " email_address, md5('card' || (i % 40000)) AS card_number,"
+            + " (['Ecommerce','POS'])[1 + (hash(i + 10) % 2)::INT] AS shopper_interaction,"
+            + " 4000 + (hash(i + 11) % 600)::INT AS card_bin, hash(i + 12) % 13 = 0 AS"
+            + " has_fraudulent_dispute, hash(i + 13) % 17 = 0 AS is_refused_by_adyen,"
+            + " (['A','B','C','D','E','F','G'])[1 + (hash(i + 14) % 7)::INT] AS aci,"
+            + " "
+            + countries
+            + "[1 + (hash(i + 15) % 8)::INT] AS acquirer_country"
+            + " FROM range("
+            + PAYMENTS_ROWS
+            + ") r(i)) TO "
+            + DuckEngine.quote(csv.toString())
+            + " (HEADER, DELIMITER ',')");
   }
 
   @FunctionalInterface

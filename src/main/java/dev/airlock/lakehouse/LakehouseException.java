@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * The one exception of the lakehouse API. {@link #type()} and {@link #status()} are Bauplan's wire
  * type and HTTP code; {@link #context()} holds Bauplan's error context keys ({@code branch_name},
- * {@code table_name}, {@code input_ref}, {@code catalog_ref}, {@code source_ref},
- * {@code destination_ref}, {@code namespace_name}, {@code head_ref}, {@code conflicts}, and for a
- * rejected merge {@code reason}). The message says what happened, to what, and what to do next.
+ * {@code table_name}, {@code input_ref}, {@code catalog_ref}, {@code source_ref}, {@code
+ * destination_ref}, {@code namespace_name}, {@code head_ref}, {@code conflicts}, and for a rejected
+ * merge {@code reason}). The message says what happened, to what, and what to do next.
  */
 public class LakehouseException extends RuntimeException {
   private final ErrorType errorType;

@@ -19,9 +19,9 @@ public record Lineage(List<String> sourceUris, String runId, Integer turn) {
   /**
    * The lineage URI of a file uploaded from {@code sandboxPath}. The path is the code's own text:
    * every byte outside letters, digits and {@code / . _ - ~} is percent-encoded, so it stays one
-   * source however it is shown (a path {@code "a.csv, /raw/payments.csv"} does not read as a second,
-   * host-read source in a comma-separated list) and carries no invisible or direction-changing
-   * characters into lineage.
+   * source however it is shown (a path {@code "a.csv, /raw/payments.csv"} does not read as a
+   * second, host-read source in a comma-separated list) and carries no invisible or
+   * direction-changing characters into lineage.
    */
   public static String uploadedUri(String sandboxPath) {
     StringBuilder out = new StringBuilder(UPLOADED);

@@ -17,9 +17,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * a new branch made from the reverted head.
  *
  * <p>This is the one write {@code main} takes outside a merge, and it skips the {@link MergeGate}
- * on purpose: it is the human's act of taking a publication back (after a failed post-merge
- * check), it only restores states {@code main} already had, and a gate that could refuse it would
- * leave bad data published.
+ * on purpose: it is the human's act of taking a publication back (after a failed post-merge check),
+ * it only restores states {@code main} already had, and a gate that could refuse it would leave bad
+ * data published.
  */
 final class MergeRevert {
   /** Commit property naming the merge a revert undid (its full hash). */
@@ -43,46 +43,76 @@ final class MergeRevert {
     CatalogState now = catalog.read(head);
     CatalogState next = apply(t, now, branch);
     Ref headRef = Ref.branch(branch.value(), head.name());
-    return new RevertPlan(t.merge(), headRef, t.tables(),
+    return new RevertPlan(
+        t.merge(),
+        headRef,
+        t.tables(),
         Merges.diff(headRef, now, Ref.branch(branch.value(), ""), next));
   }
 
   Branches.Outcome revert(CommitHash mergeCommit, RefName branch, WriteContext ctx)
       throws IOException {
     Target t = target(mergeCommit, branch, branches.head(branch));
-    WriteContext revertCtx = ctx.withMessage(null)
-        .withProperties(Map.of(REVERTED_MERGE, t.merge().hash()));
+    WriteContext revertCtx =
+        ctx.withMessage(null).withProperties(Map.of(REVERTED_MERGE, t.merge().hash()));
     String message = "Revert merge " + shortHash(t.merge().hash()) + ": " + t.merge().subject();
     // Branches.commit re-applies on a moved head, so the conflict check always sees the head
     // that is actually replaced.
     return branches.commit(branch, revertCtx, message, now -> apply(t, now, branch));
   }
 
-  private Target target(CommitHash mergeCommit, RefName branch, ObjectId head)
-      throws IOException {
+  private Target target(CommitHash mergeCommit, RefName branch, ObjectId head) throws IOException {
     ObjectId id = catalog.commitId(mergeCommit);
     if (id == null) {
-      throw new LakehouseException(ErrorType.REF_NOT_FOUND, "Commit '" + mergeCommit
-          + "' not found: copy a merge commit's hash from `airlock lakehouse log " + branch
-          + "`.", Map.of("input_ref", mergeCommit.hex()));
+      throw new LakehouseException(
+          ErrorType.REF_NOT_FOUND,
+          "Commit '"
+              + mergeCommit
+              + "' not found: copy a merge commit's hash from `airlock lakehouse log "
+              + branch
+              + "`.",
+          Map.of("input_ref", mergeCommit.hex()));
     }
     Commit merge = catalog.log(id, 1).get(0);
     String label = "Commit " + shortHash(merge.hash()) + " ('" + merge.subject() + "')";
     if (!catalog.isAncestor(id, head)) {
-      throw badRequest(label + " is not in the history of " + branch + ": pass a merge"
-          + " commit listed by `airlock lakehouse log " + branch + "`.", merge, branch);
+      throw badRequest(
+          label
+              + " is not in the history of "
+              + branch
+              + ": pass a merge"
+              + " commit listed by `airlock lakehouse log "
+              + branch
+              + "`.",
+          merge,
+          branch);
     }
     if (merge.parents().size() < 2) {
-      throw badRequest(label + " is not a merge commit: revert-merge undoes merges; to undo"
-          + " one table's change use revert_table on a branch.", merge, branch);
+      throw badRequest(
+          label
+              + " is not a merge commit: revert-merge undoes merges; to undo"
+              + " one table's change use revert_table on a branch.",
+          merge,
+          branch);
     }
     // A revert is a one-parent commit the branch took itself. Properties alone prove nothing: the
     // agent's code names commit properties too, and a merge brings in commits the code wrote.
-    Commit revert = catalog.findSince(head, id, c -> c.parents().size() == 1
-        && merge.hash().equals(c.properties().get(REVERTED_MERGE)));
+    Commit revert =
+        catalog.findSince(
+            head,
+            id,
+            c ->
+                c.parents().size() == 1 && merge.hash().equals(c.properties().get(REVERTED_MERGE)));
     if (revert != null) {
-      throw badRequest(label + " was already reverted on " + branch + " by "
-          + shortHash(revert.hash()) + ": nothing to do.", merge, branch);
+      throw badRequest(
+          label
+              + " was already reverted on "
+              + branch
+              + " by "
+              + shortHash(revert.hash())
+              + ": nothing to do.",
+          merge,
+          branch);
     }
     CatalogState before = catalog.read(ObjectId.fromString(merge.parents().get(0)));
     CatalogState after = catalog.read(id);
@@ -103,12 +133,23 @@ final class MergeRevert {
       out = out.withEntry(fqn, t.before().tables().get(fqn));
     }
     if (!conflicts.isEmpty()) {
-      throw new LakehouseException(ErrorType.MERGE_CONFLICT, "Cannot revert merge "
-          + shortHash(t.merge().hash()) + " on " + branch + ": tables changed again after it: "
-          + String.join(", ", conflicts) + ". Nothing was written; restore those tables by hand"
-          + " (revert_table on a branch, then merge) instead.",
-          Map.of("source_ref", t.merge().hash(), "destination_ref", branch.value(),
-              "conflicts", conflicts));
+      throw new LakehouseException(
+          ErrorType.MERGE_CONFLICT,
+          "Cannot revert merge "
+              + shortHash(t.merge().hash())
+              + " on "
+              + branch
+              + ": tables changed again after it: "
+              + String.join(", ", conflicts)
+              + ". Nothing was written; restore those tables by hand"
+              + " (revert_table on a branch, then merge) instead.",
+          Map.of(
+              "source_ref",
+              t.merge().hash(),
+              "destination_ref",
+              branch.value(),
+              "conflicts",
+              conflicts));
     }
     return out.withNamespaces(namespaces(t, out));
   }
@@ -130,7 +171,8 @@ final class MergeRevert {
     Set<String> all = new TreeSet<>(before.tables().keySet());
     all.addAll(after.tables().keySet());
     return all.stream()
-        .filter(fqn -> !same(before.tables().get(fqn), after.tables().get(fqn))).toList();
+        .filter(fqn -> !same(before.tables().get(fqn), after.tables().get(fqn)))
+        .toList();
   }
 
   private static boolean same(CatalogState.Entry a, CatalogState.Entry b) {
@@ -138,7 +180,9 @@ final class MergeRevert {
   }
 
   private static LakehouseException badRequest(String message, Commit merge, RefName branch) {
-    return new LakehouseException(ErrorType.BAD_REQUEST, message,
+    return new LakehouseException(
+        ErrorType.BAD_REQUEST,
+        message,
         Map.of("input_ref", merge.hash(), "branch_name", branch.value()));
   }
 

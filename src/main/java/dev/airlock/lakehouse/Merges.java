@@ -63,11 +63,18 @@ final class Merges {
         continue;
       }
       TableDocument any = a != null ? a.doc() : b.doc();
-      TableDiff.Change change = a == null ? TableDiff.Change.ADDED
-          : b == null ? TableDiff.Change.REMOVED : TableDiff.Change.CHANGED;
-      out.add(new TableDiff(any.namespace(), any.name(), change,
-          a == null ? null : a.doc().records(), b == null ? null : b.doc().records(),
-          a == null || b == null ? List.of() : schemaChanges(a.doc(), b.doc())));
+      TableDiff.Change change =
+          a == null
+              ? TableDiff.Change.ADDED
+              : b == null ? TableDiff.Change.REMOVED : TableDiff.Change.CHANGED;
+      out.add(
+          new TableDiff(
+              any.namespace(),
+              any.name(),
+              change,
+              a == null ? null : a.doc().records(),
+              b == null ? null : b.doc().records(),
+              a == null || b == null ? List.of() : schemaChanges(a.doc(), b.doc())));
     }
     return new RefDiff(fromRef, toRef, out);
   }

@@ -48,17 +48,25 @@ final class Op {
       emit(listeners, e.type());
       throw e;
     } catch (IOException | SQLException | UncheckedIOException e) {
-      LakehouseException le = new LakehouseException(ErrorType.INTERNAL_ERROR,
-          name + " on " + ref + " failed: " + TableWrites.firstLine(e)
-              + ". Check the lakehouse folder is writable.", Map.of(), e);
+      LakehouseException le =
+          new LakehouseException(
+              ErrorType.INTERNAL_ERROR,
+              name
+                  + " on "
+                  + ref
+                  + " failed: "
+                  + TableWrites.firstLine(e)
+                  + ". Check the lakehouse folder is writable.",
+              Map.of(),
+              e);
       emit(listeners, le.type());
       throw le;
     }
   }
 
   private void emit(List<LakehouseListener> listeners, String error) {
-    LakehouseEvent event = new LakehouseEvent(Instant.now(), name, ref, table, before, after,
-        rows, error, context);
+    LakehouseEvent event =
+        new LakehouseEvent(Instant.now(), name, ref, table, before, after, rows, error, context);
     for (LakehouseListener l : listeners) {
       try {
         l.onEvent(event);

@@ -12,24 +12,25 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Warm DuckDB databases for queries, each locked to the warehouse folder (no other file of the
- * host is readable; defence in depth behind {@link ReadOnlyQuery}, which lets no file name
- * through) and used by one query at a time. A query runs inside a transaction that is
- * rolled back, so the views it bound and anything its SQL created vanish; a database that still
- * holds user objects afterwards (the SQL committed on its own) is closed, never reused. Each
- * database is held to the {@link QueryLimits}' memory, spill and threads, and at most {@code
- * concurrent} of them are out at once.
+ * Warm DuckDB databases for queries, each locked to the warehouse folder (no other file of the host
+ * is readable; defence in depth behind {@link ReadOnlyQuery}, which lets no file name through) and
+ * used by one query at a time. A query runs inside a transaction that is rolled back, so the views
+ * it bound and anything its SQL created vanish; a database that still holds user objects afterwards
+ * (the SQL committed on its own) is closed, never reused. Each database is held to the {@link
+ * QueryLimits}' memory, spill and threads, and at most {@code concurrent} of them are out at once.
  */
 final class QueryPool implements AutoCloseable {
   private static final int MAX_IDLE = 3;
-  private static final String LEFTOVERS = "SELECT"
-      + " (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
-      + " + (SELECT count(*) FROM duckdb_tables())"
-      + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal AND schema_name <> "
-      + DuckEngine.quote(TableName.DEFAULT_NAMESPACE) + ")"
-      + " + (SELECT count(*) FROM duckdb_sequences())"
-      + " + (SELECT count(*) FROM duckdb_functions() WHERE NOT internal)"
-      + " + (SELECT count(*) FROM duckdb_variables())";
+  private static final String LEFTOVERS =
+      "SELECT"
+          + " (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
+          + " + (SELECT count(*) FROM duckdb_tables())"
+          + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal AND schema_name <> "
+          + DuckEngine.quote(TableName.DEFAULT_NAMESPACE)
+          + ")"
+          + " + (SELECT count(*) FROM duckdb_sequences())"
+          + " + (SELECT count(*) FROM duckdb_functions() WHERE NOT internal)"
+          + " + (SELECT count(*) FROM duckdb_variables())";
 
   private final Path warehouse;
   private final Path spill;
@@ -46,15 +47,20 @@ final class QueryPool implements AutoCloseable {
   }
 
   /**
-   * A database ready for one query, inside an open transaction; waits up to the query timeout
-   * for a turn when {@code concurrent} queries are running. Each one taken must be given back.
+   * A database ready for one query, inside an open transaction; waits up to the query timeout for a
+   * turn when {@code concurrent} queries are running. Each one taken must be given back.
    */
   Connection take() throws SQLException {
     try {
       if (!turns.tryAcquire(limits.timeoutSeconds(), TimeUnit.SECONDS)) {
-        throw new SQLException("the lakehouse runs " + limits.concurrent() + " quer"
-            + (limits.concurrent() == 1 ? "y" : "ies") + " at a time and none finished within "
-            + limits.timeoutSeconds() + " s: send queries one after another");
+        throw new SQLException(
+            "the lakehouse runs "
+                + limits.concurrent()
+                + " quer"
+                + (limits.concurrent() == 1 ? "y" : "ies")
+                + " at a time and none finished within "
+                + limits.timeoutSeconds()
+                + " s: send queries one after another");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -80,8 +86,8 @@ final class QueryPool implements AutoCloseable {
         s.execute("CREATE SCHEMA " + DuckEngine.ident(TableName.DEFAULT_NAMESPACE));
         s.execute("SET search_path = " + DuckEngine.quote(TableName.DEFAULT_NAMESPACE));
         s.execute("SET temp_directory = " + DuckEngine.quote(DuckEngine.spillFolder(spill)));
-        s.execute("SET allowed_directories = ["
-            + DuckEngine.quote(warehouse.toString() + "/") + "]");
+        s.execute(
+            "SET allowed_directories = [" + DuckEngine.quote(warehouse.toString() + "/") + "]");
         s.execute("SET memory_limit = " + DuckEngine.quote(limits.memory()));
         s.execute("SET max_temp_directory_size = " + DuckEngine.quote(limits.spill()));
         s.execute("SET threads = " + limits.threads());

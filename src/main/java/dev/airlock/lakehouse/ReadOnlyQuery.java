@@ -24,24 +24,52 @@ import java.util.regex.Pattern;
  * reveals the host's settings or catalog. The text that runs is the text that was checked.
  */
 final class ReadOnlyQuery {
-  static final String WHAT_RUNS = "queries are read-only: one SELECT, WITH, VALUES, DESCRIBE,"
-      + " SUMMARIZE or EXPLAIN statement on the ref's tables";
+  static final String WHAT_RUNS =
+      "queries are read-only: one SELECT, WITH, VALUES, DESCRIBE,"
+          + " SUMMARIZE or EXPLAIN statement on the ref's tables";
 
   /** Table functions that compute rows from their arguments, never from files or the catalog. */
-  private static final Set<String> TABLE_FUNCTIONS = Set.of(
-      "range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree");
+  private static final Set<String> TABLE_FUNCTIONS =
+      Set.of(
+          "range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree");
 
   /** Scalar functions and macros that read settings, the catalog, logs, files, or run SQL. */
-  private static final Set<String> FUNCTIONS = Set.of(
-      "current_setting", "getvariable", "which_secret", "pg_get_viewdef", "pg_get_constraintdef",
-      "pg_get_expr", "format_type", "get_block_size", "col_description", "obj_description",
-      "shobj_description", "json_serialize_plan", "json_execute_serialized_sql", "write_log",
-      "sleep_ms", "pg_sleep", "query", "query_table", "glob", "sniff_csv", "summary", "checkpoint",
-      "force_checkpoint", "enable_logging", "disable_logging", "enable_profiling",
-      "disable_profiling", "truncate_duckdb_logs", "seq_scan", "arrow_scan", "arrow_scan_dumb");
+  private static final Set<String> FUNCTIONS =
+      Set.of(
+          "current_setting",
+          "getvariable",
+          "which_secret",
+          "pg_get_viewdef",
+          "pg_get_constraintdef",
+          "pg_get_expr",
+          "format_type",
+          "get_block_size",
+          "col_description",
+          "obj_description",
+          "shobj_description",
+          "json_serialize_plan",
+          "json_execute_serialized_sql",
+          "write_log",
+          "sleep_ms",
+          "pg_sleep",
+          "query",
+          "query_table",
+          "glob",
+          "sniff_csv",
+          "summary",
+          "checkpoint",
+          "force_checkpoint",
+          "enable_logging",
+          "disable_logging",
+          "enable_profiling",
+          "disable_profiling",
+          "truncate_duckdb_logs",
+          "seq_scan",
+          "arrow_scan",
+          "arrow_scan_dumb");
 
-  private static final List<String> FUNCTION_PREFIXES = List.of(
-      "duckdb_", "pragma_", "read_", "parquet_", "sqlite_", "pg_catalog", "__internal");
+  private static final List<String> FUNCTION_PREFIXES =
+      List.of("duckdb_", "pragma_", "read_", "parquet_", "sqlite_", "pg_catalog", "__internal");
 
   private static final Set<String> QUERY_NODES =
       Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE");
@@ -55,14 +83,16 @@ final class ReadOnlyQuery {
     this.sql = sql;
   }
 
-  /** The statement to run: the checked text (for EXPLAIN, {@code EXPLAIN} and the checked query). */
+  /**
+   * The statement to run: the checked text (for EXPLAIN, {@code EXPLAIN} and the checked query).
+   */
   String sql() {
     return sql;
   }
 
   /**
-   * Parses {@code text} with DuckDB's parser on {@code c} (no statement runs) and checks it
-   * against {@code tables}; throws {@link ErrorType#QUERY_FAILED} naming what was refused.
+   * Parses {@code text} with DuckDB's parser on {@code c} (no statement runs) and checks it against
+   * {@code tables}; throws {@link ErrorType#QUERY_FAILED} naming what was refused.
    */
   static ReadOnlyQuery check(Connection c, String text, BoundTables tables, String ref)
       throws SQLException {
@@ -73,8 +103,9 @@ final class ReadOnlyQuery {
     if (lead.is("EXPLAIN")) {
       Leading next = Leading.of(lead.rest());
       if (next.is("ANALYZE") || next.is("ANALYSE")) {
-        throw refused(ref, "EXPLAIN ANALYZE is refused: its profile names the host's files."
-            + " Use EXPLAIN.");
+        throw refused(
+            ref,
+            "EXPLAIN ANALYZE is refused: its profile names the host's files." + " Use EXPLAIN.");
       }
       walk(statement(c, lead.rest(), ref), new Walk(tables, ref, catalogNames(c)));
       return new ReadOnlyQuery("EXPLAIN " + lead.rest());
@@ -97,41 +128,61 @@ final class ReadOnlyQuery {
     }
     if (parsed.path("error").asBoolean(false)) {
       if ("parser".equals(parsed.path("error_type").asText())) {
-        throw new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " failed: "
-            + parsed.path("error_message").asText() + ".", Map.of("ref", ref));
+        throw new LakehouseException(
+            ErrorType.QUERY_FAILED,
+            "Query on " + ref + " failed: " + parsed.path("error_message").asText() + ".",
+            Map.of("ref", ref));
       }
       String keyword = Leading.of(text).word();
       if (keyword.equals("PIVOT") || keyword.equals("UNPIVOT")) {
-        throw refused(ref, WHAT_RUNS + "; write " + keyword + " as a subquery: SELECT * FROM ("
-            + keyword + " ...).");
+        throw refused(
+            ref,
+            WHAT_RUNS
+                + "; write "
+                + keyword
+                + " as a subquery: SELECT * FROM ("
+                + keyword
+                + " ...).");
       }
       if (List.of("SELECT", "WITH", "FROM").contains(keyword)) {
-        throw refused(ref, "this SELECT needs more than one statement to run (PIVOT without an IN"
-            + " list does): name the values, PIVOT t ON c IN ('a', 'b') USING sum(x).");
+        throw refused(
+            ref,
+            "this SELECT needs more than one statement to run (PIVOT without an IN"
+                + " list does): name the values, PIVOT t ON c IN ('a', 'b') USING sum(x).");
       }
-      throw refused(ref, WHAT_RUNS + (keyword.isEmpty() ? "" : "; " + keyword + " is refused")
-          + ". Tables change only through create_table, import_data and the other write methods.");
+      throw refused(
+          ref,
+          WHAT_RUNS
+              + (keyword.isEmpty() ? "" : "; " + keyword + " is refused")
+              + ". Tables change only through create_table, import_data and the other write methods.");
     }
     JsonNode statements = parsed.path("statements");
     if (statements.size() != 1) {
-      throw refused(ref, "the text holds " + statements.size() + " statements; " + WHAT_RUNS
-          + ": send one statement per query.");
+      throw refused(
+          ref,
+          "the text holds "
+              + statements.size()
+              + " statements; "
+              + WHAT_RUNS
+              + ": send one statement per query.");
     }
     return statements.get(0).path("node");
   }
 
   /**
    * The names DuckDB's own catalog answers without a schema (its views, such as pg_settings,
-   * duckdb_views and sqlite_master), case folded. A CTE may not take one of these names: inside
-   * the CTE's own body and the CTEs listed before it the name is not the CTE's, and DuckDB
-   * resolves it in its catalog, so no scoping rule of the walk has to mirror DuckDB's.
+   * duckdb_views and sqlite_master), case folded. A CTE may not take one of these names: inside the
+   * CTE's own body and the CTEs listed before it the name is not the CTE's, and DuckDB resolves it
+   * in its catalog, so no scoping rule of the walk has to mirror DuckDB's.
    */
   private static Set<String> catalogNames(Connection c) throws SQLException {
     Set<String> names = new HashSet<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT lower(view_name) FROM duckdb_views()"
-            + " WHERE internal AND in_search_path(database_name, schema_name)"
-            + " UNION SELECT lower(table_name) FROM duckdb_tables()"
-            + " WHERE internal AND in_search_path(database_name, schema_name)");
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT lower(view_name) FROM duckdb_views()"
+                    + " WHERE internal AND in_search_path(database_name, schema_name)"
+                    + " UNION SELECT lower(table_name) FROM duckdb_tables()"
+                    + " WHERE internal AND in_search_path(database_name, schema_name)");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         names.add(rs.getString(1));
@@ -141,8 +192,8 @@ final class ReadOnlyQuery {
   }
 
   /**
-   * What a walk carries: the ref's tables, the names DuckDB's catalog answers, and the CTE names
-   * in scope.
+   * What a walk carries: the ref's tables, the names DuckDB's catalog answers, and the CTE names in
+   * scope.
    */
   private record Walk(BoundTables tables, String ref, Set<String> catalog, Set<String> ctes) {
     Walk(BoundTables tables, String ref, Set<String> catalog) {
@@ -154,13 +205,21 @@ final class ReadOnlyQuery {
       for (JsonNode entry : cteMap.path("map")) {
         String name = entry.path("key").asText();
         if (!PLAIN_NAME.matcher(name).matches()) {
-          throw refused(ref, "CTE name '" + name + "' is not a plain name: use letters, digits"
-              + " and underscores.");
+          throw refused(
+              ref,
+              "CTE name '"
+                  + name
+                  + "' is not a plain name: use letters, digits"
+                  + " and underscores.");
         }
         String folded = name.toLowerCase(Locale.ROOT);
         if (catalog.contains(folded)) {
-          throw refused(ref, "CTE name '" + name + "' is a name of DuckDB's own catalog, which a"
-              + " reference inside the WITH reaches instead of the CTE: rename the CTE.");
+          throw refused(
+              ref,
+              "CTE name '"
+                  + name
+                  + "' is a name of DuckDB's own catalog, which a"
+                  + " reference inside the WITH reaches instead of the CTE: rename the CTE.");
         }
         names.add(folded);
       }
@@ -170,8 +229,8 @@ final class ReadOnlyQuery {
 
   /**
    * Visits every object of the tree. DuckDB serializes expressions with a {@code class}, table
-   * references with a {@code sample} field, query nodes with a {@code cte_map}; an unknown kind
-   * of table reference or query node is refused, so a new DuckDB cannot widen what runs.
+   * references with a {@code sample} field, query nodes with a {@code cte_map}; an unknown kind of
+   * table reference or query node is refused, so a new DuckDB cannot widen what runs.
    */
   private static void walk(JsonNode node, Walk w) {
     if (node.isArray()) {
@@ -208,21 +267,35 @@ final class ReadOnlyQuery {
       case "TABLE_FUNCTION" -> {
         String name = ref.path("function").path("function_name").asText().toLowerCase(Locale.ROOT);
         if (!TABLE_FUNCTIONS.contains(name)) {
-          throw refused(w.ref(), "table function " + name + "() is refused: queries read the"
-              + " ref's tables by name (SELECT * FROM fees, FROM ns.table); the table functions"
-              + " they may use are " + String.join(", ", new java.util.TreeSet<>(TABLE_FUNCTIONS))
-              + ".");
+          throw refused(
+              w.ref(),
+              "table function "
+                  + name
+                  + "() is refused: queries read the"
+                  + " ref's tables by name (SELECT * FROM fees, FROM ns.table); the table functions"
+                  + " they may use are "
+                  + String.join(", ", new java.util.TreeSet<>(TABLE_FUNCTIONS))
+                  + ".");
         }
       }
       case "SHOW_REF" -> {
         if (ref.path("query").isNull() || ref.path("query").isMissingNode()) {
-          throw refused(w.ref(), "SHOW and DESCRIBE without a table are refused: DESCRIBE or"
-              + " SUMMARIZE a table (DESCRIBE fees); list tables with get_tables.");
+          throw refused(
+              w.ref(),
+              "SHOW and DESCRIBE without a table are refused: DESCRIBE or"
+                  + " SUMMARIZE a table (DESCRIBE fees); list tables with get_tables.");
         }
       }
-      case "SUBQUERY", "JOIN", "EXPRESSION_LIST", "EMPTY", "PIVOT" -> { }
-      default -> throw refused(w.ref(), "a " + type + " table reference is not a read of the"
-          + " ref's tables; " + WHAT_RUNS + ".");
+      case "SUBQUERY", "JOIN", "EXPRESSION_LIST", "EMPTY", "PIVOT" -> {}
+      default ->
+          throw refused(
+              w.ref(),
+              "a "
+                  + type
+                  + " table reference is not a read of the"
+                  + " ref's tables; "
+                  + WHAT_RUNS
+                  + ".");
     }
   }
 
@@ -230,15 +303,17 @@ final class ReadOnlyQuery {
     String catalog = ref.path("catalog_name").asText("");
     String schema = ref.path("schema_name").asText("");
     String table = ref.path("table_name").asText("");
-    String shown = (catalog.isEmpty() ? "" : catalog + ".") + (schema.isEmpty() ? "" : schema + ".")
-        + table;
+    String shown =
+        (catalog.isEmpty() ? "" : catalog + ".") + (schema.isEmpty() ? "" : schema + ".") + table;
     if (!ref.path("at_clause").isNull() && !ref.path("at_clause").isMissingNode()) {
-      throw refused(w.ref(), "AT (...) on " + shown + " is refused: query another ref for"
-          + " another version.");
+      throw refused(
+          w.ref(),
+          "AT (...) on " + shown + " is refused: query another ref for" + " another version.");
     }
     if (!catalog.isEmpty()) {
-      throw refused(w.ref(), "'" + shown + "' names a database: name tables as table or"
-          + " namespace.table.");
+      throw refused(
+          w.ref(),
+          "'" + shown + "' names a database: name tables as table or" + " namespace.table.");
     }
     if (schema.isEmpty() && w.ctes().contains(table.toLowerCase(Locale.ROOT))) {
       return;
@@ -249,42 +324,61 @@ final class ReadOnlyQuery {
       throw refused(w.ref(), why + ".");
     }
     if (!w.tables().tables().containsKey(key)) {
-      throw refused(w.ref(), "'" + shown + "' is not a table of " + w.ref() + "; queries read"
-          + " only the ref's tables, by name (files and paths are refused). " + listed(w));
+      throw refused(
+          w.ref(),
+          "'"
+              + shown
+              + "' is not a table of "
+              + w.ref()
+              + "; queries read"
+              + " only the ref's tables, by name (files and paths are refused). "
+              + listed(w));
     }
   }
 
   private static String listed(Walk w) {
-    List<String> names = w.tables().tables().values().stream()
-        .map(d -> d.namespace().equals(TableName.DEFAULT_NAMESPACE) ? d.name()
-            : d.namespace() + "." + d.name())
-        .sorted().toList();
+    List<String> names =
+        w.tables().tables().values().stream()
+            .map(
+                d ->
+                    d.namespace().equals(TableName.DEFAULT_NAMESPACE)
+                        ? d.name()
+                        : d.namespace() + "." + d.name())
+            .sorted()
+            .toList();
     if (names.isEmpty()) {
       return "The ref has no tables.";
     }
-    return "Its tables: " + String.join(", ", names.subList(0, Math.min(20, names.size())))
+    return "Its tables: "
+        + String.join(", ", names.subList(0, Math.min(20, names.size())))
         + (names.size() > 20 ? ", ... (" + names.size() + " in all)." : ".");
   }
 
   private static void checkFunction(JsonNode call, String ref) {
     String name = call.path("function_name").asText().toLowerCase(Locale.ROOT);
-    boolean denied = FUNCTIONS.contains(name)
-        || FUNCTION_PREFIXES.stream().anyMatch(name::startsWith);
+    boolean denied =
+        FUNCTIONS.contains(name) || FUNCTION_PREFIXES.stream().anyMatch(name::startsWith);
     if (denied) {
-      throw refused(ref, "function " + name + "() is refused: it reads settings, the catalog or"
-          + " files of the host; " + WHAT_RUNS + ".");
+      throw refused(
+          ref,
+          "function "
+              + name
+              + "() is refused: it reads settings, the catalog or"
+              + " files of the host; "
+              + WHAT_RUNS
+              + ".");
     }
   }
 
   private static LakehouseException refused(String ref, String why) {
-    return new LakehouseException(ErrorType.QUERY_FAILED, "Query on " + ref + " refused: " + why,
-        Map.of("ref", ref));
+    return new LakehouseException(
+        ErrorType.QUERY_FAILED, "Query on " + ref + " refused: " + why, Map.of("ref", ref));
   }
 
   /**
-   * The first word of SQL text after blanks and comments, and the text after it. Only used to
-   * split off EXPLAIN and to name a refused statement: a wrong split makes the checked query fail
-   * to parse, never lets unchecked text run.
+   * The first word of SQL text after blanks and comments, and the text after it. Only used to split
+   * off EXPLAIN and to name a refused statement: a wrong split makes the checked query fail to
+   * parse, never lets unchecked text run.
    */
   private record Leading(String word, String rest) {
     static Leading of(String text) {

@@ -7,11 +7,11 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * A branch or tag name, checked when it is made: Nessie's rule (which Bauplan's catalog follows)
- * and Git's ref-name rule. The catalog stores refs as files, so a name with {@code ..}, an empty
- * or dot-led part, a trailing {@code /} or {@code .lock} could name another ref's file (after
- * {@code x/y} exists, {@code x/../main} is {@code main}) or block one (a folder {@code a.lock}
- * stops branch {@code a} from ever being locked for an update); a valid name is matched exactly
- * and names one ref only.
+ * and Git's ref-name rule. The catalog stores refs as files, so a name with {@code ..}, an empty or
+ * dot-led part, a trailing {@code /} or {@code .lock} could name another ref's file (after {@code
+ * x/y} exists, {@code x/../main} is {@code main}) or block one (a folder {@code a.lock} stops
+ * branch {@code a} from ever being locked for an update); a valid name is matched exactly and names
+ * one ref only.
  */
 public record RefName(String value) {
   /** Nessie's rule: a letter, then letters, digits and {@code . / _ -}, never {@code ..}. */
@@ -36,14 +36,23 @@ public record RefName(String value) {
   }
 
   static boolean isValid(String name) {
-    return name != null && NESSIE.matcher(name).matches() && !name.equals(Constants.HEAD)
-        && !name.equals("DETACHED") && !(name + "/").contains(".lock/") && !name.contains("/.")
+    return name != null
+        && NESSIE.matcher(name).matches()
+        && !name.equals(Constants.HEAD)
+        && !name.equals("DETACHED")
+        && !(name + "/").contains(".lock/")
+        && !name.contains("/.")
         && Repository.isValidRefName(Constants.R_HEADS + name);
   }
 
   private static LakehouseException invalid(String name, String what) {
-    return new LakehouseException(ErrorType.INVALID_REF,
-        "Invalid " + what + " name '" + name + "': start with a letter, then letters, digits"
+    return new LakehouseException(
+        ErrorType.INVALID_REF,
+        "Invalid "
+            + what
+            + " name '"
+            + name
+            + "': start with a letter, then letters, digits"
             + " and . / _ - (e.g. 'alice.wap_payments'); no '..', no trailing '.' or '/', and no"
             + " part between slashes that is empty, starts with '.' or ends in '.lock'.",
         Map.of("input_ref", String.valueOf(name)));

@@ -33,8 +33,9 @@ final class RefReads {
   TableDocument doc(String ref, TableName name) throws IOException {
     CatalogState state = state(ref);
     if (!state.namespaces().contains(name.namespace())) {
-      throw new LakehouseException(ErrorType.NAMESPACE_NOT_FOUND, "Namespace "
-          + name.namespace() + " not found on " + ref + ".",
+      throw new LakehouseException(
+          ErrorType.NAMESPACE_NOT_FOUND,
+          "Namespace " + name.namespace() + " not found on " + ref + ".",
           Map.of("namespace_name", name.namespace(), "input_ref", ref, "catalog_ref", ref));
     }
     TableDocument doc = state.table(name);
@@ -59,12 +60,20 @@ final class RefReads {
    */
   static String scanSql(TableName name, List<String> columns, String filters, Integer limit) {
     if (columns != null && columns.isEmpty()) {
-      throw new LakehouseException(ErrorType.BAD_REQUEST, "Empty column list: pass None for all"
-          + " columns or name some.", Map.of("table_name", name.fqn()));
+      throw new LakehouseException(
+          ErrorType.BAD_REQUEST,
+          "Empty column list: pass None for all" + " columns or name some.",
+          Map.of("table_name", name.fqn()));
     }
-    String cols = columns == null ? "*"
-        : columns.stream().map(DuckEngine::ident).collect(Collectors.joining(", "));
-    return "SELECT " + cols + " FROM " + DuckEngine.ident(name.namespace()) + "."
+    String cols =
+        columns == null
+            ? "*"
+            : columns.stream().map(DuckEngine::ident).collect(Collectors.joining(", "));
+    return "SELECT "
+        + cols
+        + " FROM "
+        + DuckEngine.ident(name.namespace())
+        + "."
         + DuckEngine.ident(name.name())
         + (filters == null || filters.isBlank() ? "" : " WHERE (" + filters + "\n)")
         + (limit == null ? "" : " LIMIT " + limit);

@@ -1,6 +1,8 @@
 package dev.airlock.lakehouse;
 
-/** One column difference between two versions of a table; {@code before}/{@code after} are types. */
+/**
+ * One column difference between two versions of a table; {@code before}/{@code after} are types.
+ */
 public record SchemaChange(Kind kind, String column, String before, String after) {
 
   /** What happened to the column. */

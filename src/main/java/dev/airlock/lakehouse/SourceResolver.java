@@ -33,14 +33,16 @@ final class SourceResolver {
     }
     if (uri.startsWith("s3://")) {
       if (remote == null) {
-        throw failed(uri, "s3:// sources need the S3 reader, which this lakehouse was built"
-            + " without: use a local path, or run through `airlock run`");
+        throw failed(
+            uri,
+            "s3:// sources need the S3 reader, which this lakehouse was built"
+                + " without: use a local path, or run through `airlock run`");
       }
       try {
         return remote.stage(uri);
       } catch (SourceException e) {
-        throw new LakehouseException(ErrorType.IMPORT_FAILED, e.getMessage(),
-            Map.of("search_uri", uri), e);
+        throw new LakehouseException(
+            ErrorType.IMPORT_FAILED, e.getMessage(), Map.of("search_uri", uri), e);
       }
     }
     String path = uri.startsWith("file://") ? URI.create(uri).getPath() : uri;
@@ -59,7 +61,10 @@ final class SourceResolver {
         return List.of(p);
       }
       if (Files.isDirectory(p)) {
-        return walk(uri, p, FileSystems.getDefault().getPathMatcher("glob:**.{parquet,csv,json,jsonl,ndjson}"));
+        return walk(
+            uri,
+            p,
+            FileSystems.getDefault().getPathMatcher("glob:**.{parquet,csv,json,jsonl,ndjson}"));
       }
       throw failed(uri, "no such file or folder: check the path");
     }
@@ -92,7 +97,8 @@ final class SourceResolver {
 
   static LakehouseException failed(String uri, String why) {
     return new LakehouseException(
-        ErrorType.IMPORT_FAILED, "Cannot read source " + uri + ": " + why + ".",
+        ErrorType.IMPORT_FAILED,
+        "Cannot read source " + uri + ": " + why + ".",
         Map.of("search_uri", uri));
   }
 

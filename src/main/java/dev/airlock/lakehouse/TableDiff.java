@@ -3,8 +3,8 @@ package dev.airlock.lakehouse;
 import java.util.List;
 
 /**
- * How one table differs between two refs. {@code rowsBefore} is null for an added table,
- * {@code rowsAfter} null for a removed one.
+ * How one table differs between two refs. {@code rowsBefore} is null for an added table, {@code
+ * rowsAfter} null for a removed one.
  */
 public record TableDiff(
     String namespace,

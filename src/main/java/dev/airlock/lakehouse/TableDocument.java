@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The catalog's versioned JSON document for one table, stored at
- * {@code tables/<namespace>/<name>.json} in each commit's tree. Its bytes are deterministic so an
+ * The catalog's versioned JSON document for one table, stored at {@code
+ * tables/<namespace>/<name>.json} in each commit's tree. Its bytes are deterministic so an
  * unchanged table keeps the same blob id: the merge and the diff compare tables by that id.
  */
 record TableDocument(
@@ -67,16 +67,28 @@ record TableDocument(
       }
     }
     return new TableDocument(
-        formatVersion, id, namespace, name, fields, files, records + file.records(),
+        formatVersion,
+        id,
+        namespace,
+        name,
+        fields,
+        files,
+        records + file.records(),
         new LineageDoc(uris, ctx.runId(), ctx.turn()));
   }
 
   TableInfo toInfo() {
-    List<TableField> out = fields.stream().map(f -> new TableField(f.name, f.required, f.type)).toList();
+    List<TableField> out =
+        fields.stream().map(f -> new TableField(f.name, f.required, f.type)).toList();
     long size = dataFiles.stream().mapToLong(DataFile::sizeBytes).sum();
     return new TableInfo(
-        id, namespace, name, out, records,
-        dataFiles.stream().map(DataFile::path).toList(), size,
+        id,
+        namespace,
+        name,
+        out,
+        records,
+        dataFiles.stream().map(DataFile::path).toList(),
+        size,
         new Lineage(lineage.sourceUris(), lineage.run(), lineage.turn()));
   }
 
@@ -94,8 +106,14 @@ record TableDocument(
       if (doc.formatVersion > FORMAT_VERSION) {
         throw new LakehouseException(
             ErrorType.INTERNAL_ERROR,
-            "Table document " + doc.namespace + "." + doc.name + " has format version "
-                + doc.formatVersion + ", newer than this Airlock reads (" + FORMAT_VERSION
+            "Table document "
+                + doc.namespace
+                + "."
+                + doc.name
+                + " has format version "
+                + doc.formatVersion
+                + ", newer than this Airlock reads ("
+                + FORMAT_VERSION
                 + "): upgrade Airlock.",
             java.util.Map.of());
       }

@@ -38,7 +38,12 @@ public record TableName(String namespace, String name) {
     if (namespace != null && !namespace.equals(ns)) {
       throw new LakehouseException(
           ErrorType.NAMESPACE_UNRESOLVED,
-          "Table '" + table + "' names namespace '" + ns + "' but namespace '" + namespace
+          "Table '"
+              + table
+              + "' names namespace '"
+              + ns
+              + "' but namespace '"
+              + namespace
               + "' was also given: pass one of them.",
           Map.of("table_name", table, "namespace_name", namespace));
     }
@@ -58,7 +63,10 @@ public record TableName(String namespace, String name) {
     if (part == null || !IDENT.matcher(part).matches()) {
       throw new LakehouseException(
           ErrorType.BAD_REQUEST,
-          "Invalid " + what + " name '" + part
+          "Invalid "
+              + what
+              + " name '"
+              + part
               + "': use letters, digits and underscores, starting with a letter.",
           Map.of(what + "_name", String.valueOf(part)));
     }

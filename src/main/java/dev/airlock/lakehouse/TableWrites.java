@@ -25,7 +25,11 @@ final class TableWrites {
   private final SourceResolver sources;
   private final Consumer<String> faults;
 
-  TableWrites(Branches branches, GitCatalog catalog, DuckEngine engine, SourceResolver sources,
+  TableWrites(
+      Branches branches,
+      GitCatalog catalog,
+      DuckEngine engine,
+      SourceResolver sources,
       Consumer<String> faults) {
     this.branches = branches;
     this.catalog = catalog;
@@ -34,28 +38,37 @@ final class TableWrites {
     this.faults = faults;
   }
 
-  Branches.Outcome create(TableName name, String uri, RefName branch, boolean replace,
-      WriteContext ctx) throws IOException {
+  Branches.Outcome create(
+      TableName name, String uri, RefName branch, boolean replace, WriteContext ctx)
+      throws IOException {
     return create(name, uri, () -> sources.resolve(uri), branch, replace, ctx);
   }
 
   /** Creates from files the caller holds (and closes): nothing is resolved here. */
-  Branches.Outcome create(TableName name, StagedFiles held, RefName branch, boolean replace,
-      WriteContext ctx) throws IOException {
+  Branches.Outcome create(
+      TableName name, StagedFiles held, RefName branch, boolean replace, WriteContext ctx)
+      throws IOException {
     return create(name, held.uri(), () -> kept(held), branch, replace, ctx);
   }
 
-  private Branches.Outcome create(TableName name, String uri, Supplier<StagedFiles> source,
-      RefName branch, boolean replace, WriteContext ctx) throws IOException {
-    CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
-        "create table " + name));
+  private Branches.Outcome create(
+      TableName name,
+      String uri,
+      Supplier<StagedFiles> source,
+      RefName branch,
+      boolean replace,
+      WriteContext ctx)
+      throws IOException {
+    CatalogState now =
+        catalog.read(branches.writable(branch, ErrorType.FORBIDDEN, "create table " + name));
     if (now.table(name) != null && !replace) {
       throw tableExists(name, branch);
     }
     TableDocument.DataFile file;
     List<TableDocument.Field> fields;
     List<String> uris;
-    try (StagedFiles staged = source.get(); Connection c = engine.open()) {
+    try (StagedFiles staged = source.get();
+        Connection c = engine.open()) {
       WholeSources.checkFiles(staged.files());
       String rel = DuckEngine.relation(staged.files(), uri);
       fields = engine.describe(c, rel);
@@ -64,23 +77,37 @@ final class TableWrites {
       file = engine.publish(engine.stage(c, "SELECT * FROM " + rel + " LIMIT 0"), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
-      throw new LakehouseException(ErrorType.TABLE_CREATE_FAILED, "Cannot create table " + name
-          + " from " + uri + ": " + DuckErrors.cause(e), Map.of("table_name", name.fqn()), e);
+      throw new LakehouseException(
+          ErrorType.TABLE_CREATE_FAILED,
+          "Cannot create table " + name + " from " + uri + ": " + DuckErrors.cause(e),
+          Map.of("table_name", name.fqn()),
+          e);
     } catch (LakehouseException e) {
       throw e.errorType() == ErrorType.IMPORT_FAILED
           ? new LakehouseException(ErrorType.TABLE_CREATE_FAILED, e.getMessage(), e.context(), e)
           : e;
     }
     faults.accept("create_table");
-    TableDocument doc = new TableDocument(TableDocument.FORMAT_VERSION,
-        UUID.randomUUID().toString(), name.namespace(), name.name(), fields, List.of(file), 0,
-        new TableDocument.LineageDoc(uris, ctx.runId(), ctx.turn()));
-    return branches.commit(branch, ctx, "Create table " + name, state -> {
-      if (state.table(name) != null && !replace) {
-        throw tableExists(name, branch);
-      }
-      return state.with(doc);
-    });
+    TableDocument doc =
+        new TableDocument(
+            TableDocument.FORMAT_VERSION,
+            UUID.randomUUID().toString(),
+            name.namespace(),
+            name.name(),
+            fields,
+            List.of(file),
+            0,
+            new TableDocument.LineageDoc(uris, ctx.runId(), ctx.turn()));
+    return branches.commit(
+        branch,
+        ctx,
+        "Create table " + name,
+        state -> {
+          if (state.table(name) != null && !replace) {
+            throw tableExists(name, branch);
+          }
+          return state.with(doc);
+        });
   }
 
   /** What an append published. */
@@ -97,49 +124,68 @@ final class TableWrites {
     return importData(name, held.uri(), () -> kept(held), branch, ctx);
   }
 
-  private Imported importData(TableName name, String uri, Supplier<StagedFiles> source,
-      RefName branch, WriteContext ctx) throws IOException {
-    CatalogState now = catalog.read(branches.writable(branch, ErrorType.FORBIDDEN,
-        "import into " + name));
+  private Imported importData(
+      TableName name, String uri, Supplier<StagedFiles> source, RefName branch, WriteContext ctx)
+      throws IOException {
+    CatalogState now =
+        catalog.read(branches.writable(branch, ErrorType.FORBIDDEN, "import into " + name));
     TableDocument table = now.table(name);
     if (table == null) {
       throw tableNotFound(name, branch.value());
     }
     TableDocument.DataFile file;
     List<String> uris;
-    try (StagedFiles staged = source.get(); Connection c = engine.open()) {
+    try (StagedFiles staged = source.get();
+        Connection c = engine.open()) {
       WholeSources.checkFiles(staged.files());
       file = engine.publish(convert(c, name, uri, table.fields(), staged), name);
       uris = staged.sourceUris();
     } catch (SQLException e) {
-      throw new LakehouseException(ErrorType.IMPORT_FAILED, "Import of " + uri + " into " + name
-          + " failed: " + DuckErrors.cause(e), Map.of("table_name", name.fqn(), "search_uri", uri),
+      throw new LakehouseException(
+          ErrorType.IMPORT_FAILED,
+          "Import of " + uri + " into " + name + " failed: " + DuckErrors.cause(e),
+          Map.of("table_name", name.fqn(), "search_uri", uri),
           e);
     }
     faults.accept("import_data");
-    Branches.Outcome out = branches.commit(branch, ctx,
-        "Import " + file.records() + " rows into " + name, state -> {
-          TableDocument current = state.table(name);
-          if (current == null || !current.id().equals(table.id())
-              || !current.fields().equals(table.fields())) {
-            throw new LakehouseException(ErrorType.BRANCH_HEAD_CHANGED, "Table " + name
-                + " was replaced or deleted on " + branch + " during the import: nothing was"
-                + " written; check the table and import again.",
-                Map.of("input_ref", branch.value(), "table_name", name.fqn()));
-          }
-          return state.with(current.withAppended(file, uris, ctx));
-        });
+    Branches.Outcome out =
+        branches.commit(
+            branch,
+            ctx,
+            "Import " + file.records() + " rows into " + name,
+            state -> {
+              TableDocument current = state.table(name);
+              if (current == null
+                  || !current.id().equals(table.id())
+                  || !current.fields().equals(table.fields())) {
+                throw new LakehouseException(
+                    ErrorType.BRANCH_HEAD_CHANGED,
+                    "Table "
+                        + name
+                        + " was replaced or deleted on "
+                        + branch
+                        + " during the import: nothing was"
+                        + " written; check the table and import again.",
+                    Map.of("input_ref", branch.value(), "table_name", name.fqn()));
+              }
+              return state.with(current.withAppended(file, uris, ctx));
+            });
     return new Imported(out, file.records(), uris);
   }
 
   /**
-   * Reads the source once into a staged Parquet file, then checks its schema against the table's
-   * (a Parquet footer read); only when types or order differ is the staged file cast again.
+   * Reads the source once into a staged Parquet file, then checks its schema against the table's (a
+   * Parquet footer read); only when types or order differ is the staged file cast again.
    */
-  private DuckEngine.Staged convert(Connection c, TableName name, String uri,
-      List<TableDocument.Field> fields, StagedFiles staged) throws SQLException {
-    DuckEngine.Staged raw = engine.stage(c, "SELECT * FROM "
-        + DuckEngine.relation(staged.files(), uri));
+  private DuckEngine.Staged convert(
+      Connection c,
+      TableName name,
+      String uri,
+      List<TableDocument.Field> fields,
+      StagedFiles staged)
+      throws SQLException {
+    DuckEngine.Staged raw =
+        engine.stage(c, "SELECT * FROM " + DuckEngine.relation(staged.files(), uri));
     try {
       String rawRel = "read_parquet(" + DuckEngine.quote(raw.path().toString()) + ")";
       List<TableDocument.Field> found = engine.describe(c, rawRel);
@@ -148,10 +194,17 @@ final class TableWrites {
       if (found.equals(fields)) {
         return raw;
       }
-      String cols = fields.stream()
-          .map(f -> "CAST(" + DuckEngine.ident(f.name()) + " AS " + f.duckdbType() + ") AS "
-              + DuckEngine.ident(f.name()))
-          .collect(Collectors.joining(", "));
+      String cols =
+          fields.stream()
+              .map(
+                  f ->
+                      "CAST("
+                          + DuckEngine.ident(f.name())
+                          + " AS "
+                          + f.duckdbType()
+                          + ") AS "
+                          + DuckEngine.ident(f.name()))
+              .collect(Collectors.joining(", "));
       DuckEngine.Staged cast = engine.stage(c, "SELECT " + cols + " FROM " + rawRel);
       engine.discard(raw);
       return cast;
@@ -161,64 +214,89 @@ final class TableWrites {
     }
   }
 
-  private static void checkSchema(TableName name, String uri, List<TableDocument.Field> table,
+  private static void checkSchema(
+      TableName name,
+      String uri,
+      List<TableDocument.Field> table,
       List<TableDocument.Field> found) {
-    Map<String, String> have = found.stream()
-        .collect(Collectors.toMap(TableDocument.Field::name, TableDocument.Field::duckdbType));
+    Map<String, String> have =
+        found.stream()
+            .collect(Collectors.toMap(TableDocument.Field::name, TableDocument.Field::duckdbType));
     List<String> problems = new ArrayList<>();
     for (TableDocument.Field f : table) {
       String t = have.remove(f.name());
       if (t == null) {
         problems.add("missing column " + f.name() + " (" + f.type() + ")");
       } else if (!DuckTypes.appendable(t, f.duckdbType())) {
-        problems.add("column " + f.name() + " is " + DuckTypes.iceberg(t) + ", the table has "
-            + f.type());
+        problems.add(
+            "column " + f.name() + " is " + DuckTypes.iceberg(t) + ", the table has " + f.type());
       }
     }
     have.keySet().forEach(extra -> problems.add("extra column " + extra));
     if (!problems.isEmpty()) {
-      throw new LakehouseException(ErrorType.IMPORT_FAILED, "Source " + uri
-          + " does not match the schema of " + name + ": " + String.join("; ", problems)
-          + ". Fix the source, or create the table again with replace=True.",
+      throw new LakehouseException(
+          ErrorType.IMPORT_FAILED,
+          "Source "
+              + uri
+              + " does not match the schema of "
+              + name
+              + ": "
+              + String.join("; ", problems)
+              + ". Fix the source, or create the table again with replace=True.",
           Map.of("table_name", name.fqn(), "search_uri", uri));
     }
   }
 
   Branches.Outcome delete(TableName name, RefName branch, WriteContext ctx) throws IOException {
     branches.writable(branch, ErrorType.DELETE_TABLE_FORBIDDEN, "delete table " + name);
-    return branches.commit(branch, ctx, "Delete table " + name, state -> {
-      if (state.table(name) == null) {
-        throw tableNotFound(name, branch.value());
-      }
-      return state.without(name);
-    });
+    return branches.commit(
+        branch,
+        ctx,
+        "Delete table " + name,
+        state -> {
+          if (state.table(name) == null) {
+            throw tableNotFound(name, branch.value());
+          }
+          return state.without(name);
+        });
   }
 
-  Branches.Outcome revert(TableName name, RefSpec sourceRef, RefName into, boolean replace,
-      WriteContext ctx) throws IOException {
+  Branches.Outcome revert(
+      TableName name, RefSpec sourceRef, RefName into, boolean replace, WriteContext ctx)
+      throws IOException {
     org.eclipse.jgit.lib.ObjectId dest =
         branches.writable(into, ErrorType.REVERT_TABLE_FORBIDDEN, "revert table " + name);
     Branches.Resolved src = branches.resolve(sourceRef);
     if (src.id().equals(dest)) {
-      throw new LakehouseException(ErrorType.SAME_REF, "Source " + sourceRef + " and " + into
-          + " are the same commit: there is nothing to revert.",
+      throw new LakehouseException(
+          ErrorType.SAME_REF,
+          "Source "
+              + sourceRef
+              + " and "
+              + into
+              + " are the same commit: there is nothing to revert.",
           Map.of("input_ref", sourceRef.toString(), "ref", into.value()));
     }
     CatalogState.Entry from = catalog.read(src.id()).tables().get(name.fqn());
     if (from == null) {
       throw tableNotFound(name, sourceRef.toString());
     }
-    return branches.commit(into, ctx, "Revert table " + name + " to " + src.ref(),
+    return branches.commit(
+        into,
+        ctx,
+        "Revert table " + name + " to " + src.ref(),
         state -> {
           CatalogState.Entry cur = state.tables().get(name.fqn());
           if (cur != null && cur.sameAs(from)) {
-            throw new LakehouseException(ErrorType.REVERT_IDENTICAL_TABLE, "Table " + name
-                + " on " + into + " is already identical to " + sourceRef + ".",
+            throw new LakehouseException(
+                ErrorType.REVERT_IDENTICAL_TABLE,
+                "Table " + name + " on " + into + " is already identical to " + sourceRef + ".",
                 Map.of("source_table_name", name.fqn(), "destination_table_name", name.fqn()));
           }
           if (cur != null && !replace) {
-            throw new LakehouseException(ErrorType.REVERT_DESTINATION_TABLE_EXISTS, "Table "
-                + name + " exists on " + into + ": pass replace=True to overwrite it.",
+            throw new LakehouseException(
+                ErrorType.REVERT_DESTINATION_TABLE_EXISTS,
+                "Table " + name + " exists on " + into + ": pass replace=True to overwrite it.",
                 Map.of("source_table_name", name.fqn(), "destination_table_name", name.fqn()));
           }
           return state.withEntry(name.fqn(), from).withNamespace(name.namespace());
@@ -226,15 +304,27 @@ final class TableWrites {
   }
 
   static LakehouseException tableNotFound(TableName name, String ref) {
-    return new LakehouseException(ErrorType.TABLE_NOT_FOUND, "Table " + name + " not found on "
-        + ref + ": list tables with get_tables(ref='" + ref + "') or create it with"
-        + " create_table.", Map.of("table_name", name.fqn(), "input_ref", ref,
-            "catalog_ref", ref));
+    return new LakehouseException(
+        ErrorType.TABLE_NOT_FOUND,
+        "Table "
+            + name
+            + " not found on "
+            + ref
+            + ": list tables with get_tables(ref='"
+            + ref
+            + "') or create it with"
+            + " create_table.",
+        Map.of("table_name", name.fqn(), "input_ref", ref, "catalog_ref", ref));
   }
 
   static LakehouseException tableExists(TableName name, RefName branch) {
-    return new LakehouseException(ErrorType.TABLE_EXISTS, "Table " + name + " already exists on "
-        + branch + ": import into it, or pass replace=True to create it again.",
+    return new LakehouseException(
+        ErrorType.TABLE_EXISTS,
+        "Table "
+            + name
+            + " already exists on "
+            + branch
+            + ": import into it, or pass replace=True to create it again.",
         Map.of("table_name", name.fqn(), "catalog_ref", branch.value()));
   }
 

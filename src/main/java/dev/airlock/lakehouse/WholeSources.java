@@ -65,18 +65,29 @@ final class WholeSources {
   }
 
   /**
-   * Column names come from the source's header or keys, which the agent's code writes: a name
-   * with a control character (a newline, an escape) would print as extra lines in the merge
-   * review and every listing of the table, so such a source is refused, naming the column.
+   * Column names come from the source's header or keys, which the agent's code writes: a name with
+   * a control character (a newline, an escape) would print as extra lines in the merge review and
+   * every listing of the table, so such a source is refused, naming the column.
    */
   static void checkColumnNames(List<TableDocument.Field> fields, String uri) {
     for (TableDocument.Field field : fields) {
       if (field.name().chars().anyMatch(Character::isISOControl)) {
         StringBuilder shown = new StringBuilder();
-        field.name().chars().forEach(c -> shown.append(Character.isISOControl(c)
-            ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        throw SourceResolver.failed(uri, "column name \"" + shown + "\" has a control character"
-            + " (a newline, tab or escape): rename the column in the source");
+        field
+            .name()
+            .chars()
+            .forEach(
+                c ->
+                    shown.append(
+                        Character.isISOControl(c)
+                            ? String.format("\\u%04x", c)
+                            : String.valueOf((char) c)));
+        throw SourceResolver.failed(
+            uri,
+            "column name \""
+                + shown
+                + "\" has a control character"
+                + " (a newline, tab or escape): rename the column in the source");
       }
     }
   }
@@ -89,16 +100,22 @@ final class WholeSources {
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw notWhole(file, "it is not complete, valid JSON" + where + " (" + e.getOriginalMessage()
-          .replaceAll("\\s+", " ") + ")");
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw notWhole(
+          file,
+          "it is not complete, valid JSON"
+              + where
+              + " ("
+              + e.getOriginalMessage().replaceAll("\\s+", " ")
+              + ")");
     }
   }
 
   /** Throws naming the first line whose field count differs from the header's. */
   private static void raggedLine(Path file, char delimiter) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
       int header = -1;
       long line = 0;
       int fields = 1;
@@ -136,9 +153,17 @@ final class WholeSources {
       return fields;
     }
     if (fields != header) {
-      throw notWhole(file, "line " + line + " has " + fields + " fields but the header (line 1) has "
-          + header + " ('" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
-          + "'-separated): every line of a CSV file must have as many fields as its header");
+      throw notWhole(
+          file,
+          "line "
+              + line
+              + " has "
+              + fields
+              + " fields but the header (line 1) has "
+              + header
+              + " ('"
+              + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
+              + "'-separated): every line of a CSV file must have as many fields as its header");
     }
     return header;
   }
@@ -146,7 +171,8 @@ final class WholeSources {
   private static InputStream open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-        ? new GZIPInputStream(in) : in;
+        ? new GZIPInputStream(in)
+        : in;
   }
 
   private static boolean isJson(Path file) {
@@ -160,7 +186,13 @@ final class WholeSources {
   }
 
   private static LakehouseException notWhole(Path file, String why) {
-    return new LakehouseException(ErrorType.IMPORT_FAILED, "Cannot import " + file + ": " + why
-        + ". Nothing was imported: fix the file and import it again.", Map.of());
+    return new LakehouseException(
+        ErrorType.IMPORT_FAILED,
+        "Cannot import "
+            + file
+            + ": "
+            + why
+            + ". Nothing was imported: fix the file and import it again.",
+        Map.of());
   }
 }

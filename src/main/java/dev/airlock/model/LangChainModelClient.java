@@ -141,35 +141,55 @@ final class LangChainModelClient implements ModelClient {
       String next = failure.connectionProblem() ? checkAddress() : "";
       return new ModelException(
           ModelException.Kind.UNAVAILABLE,
-          (where() + " failed: " + failure.describe() + " (attempt " + attempt
-              + ", not retried). " + next).strip(),
+          (where()
+                  + " failed: "
+                  + failure.describe()
+                  + " (attempt "
+                  + attempt
+                  + ", not retried). "
+                  + next)
+              .strip(),
           failure.cause());
     }
     return new ModelException(
         ModelException.Kind.REJECTED,
-        spec.provider().label() + " rejected the request for model '" + spec.name() + "': "
-            + failure.describe() + ". " + advice(failure.status()));
+        spec.provider().label()
+            + " rejected the request for model '"
+            + spec.name()
+            + "': "
+            + failure.describe()
+            + ". "
+            + advice(failure.status()));
   }
 
   /** Infrastructure, not the agent's doing: the server answered, but not as the model API. */
   private ModelException offProtocol(Failure failure) {
     return new ModelException(
         ModelException.Kind.UNAVAILABLE,
-        spec.provider().label() + " model '" + spec.name() + "': the server at "
-            + spec.endpoint() + " answered, but not in the "
-            + WireProtocol.of(spec.provider()).label() + " protocol (" + failure.describe()
+        spec.provider().label()
+            + " model '"
+            + spec.name()
+            + "': the server at "
+            + spec.endpoint()
+            + " answered, but not in the "
+            + WireProtocol.of(spec.provider()).label()
+            + " protocol ("
+            + failure.describe()
             + "). Check that the base URL points at the model API itself (usually ending in /v1),"
             + " not at a web page or another service.");
   }
 
   private ModelException unavailable(Failure failure, int attempts) {
     String next =
-        failure.connectionProblem()
-            ? checkAddress()
-            : "Try again later, or choose another model.";
+        failure.connectionProblem() ? checkAddress() : "Try again later, or choose another model.";
     return new ModelException(
         ModelException.Kind.UNAVAILABLE,
-        where() + " is unavailable: " + failure.describe() + " on all " + attempts + " attempts. "
+        where()
+            + " is unavailable: "
+            + failure.describe()
+            + " on all "
+            + attempts
+            + " attempts. "
             + next,
         failure.cause());
   }

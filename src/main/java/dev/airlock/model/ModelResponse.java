@@ -7,4 +7,9 @@ import java.time.Duration;
  * a price per token is configured (null otherwise).
  */
 public record ModelResponse(
-    String text, Usage usage, Double costUsd, String finishReason, Duration latency, int attempts) {}
+    String text,
+    Usage usage,
+    Double costUsd,
+    String finishReason,
+    Duration latency,
+    int attempts) {}

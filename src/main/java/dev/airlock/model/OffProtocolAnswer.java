@@ -22,20 +22,23 @@ final class OffProtocolAnswer extends RuntimeException {
   /** A stream that ended without one event of the protocol; {@code head} is how it began. */
   static OffProtocolAnswer noEvents(int status, String contentType, String head) {
     String start = excerpt(head);
-    return new OffProtocolAnswer(head(status, contentType) + ", no event of the protocol"
-        + (start.equals("an empty body") ? " (an empty body)" : "; it began: " + start));
+    return new OffProtocolAnswer(
+        head(status, contentType)
+            + ", no event of the protocol"
+            + (start.equals("an empty body") ? " (an empty body)" : "; it began: " + start));
   }
 
   /** A stream with an event that is not the protocol's. */
   static OffProtocolAnswer event(int status, String contentType, String data) {
-    return new OffProtocolAnswer(head(status, contentType) + ", an event whose data is: "
-        + excerpt(data));
+    return new OffProtocolAnswer(
+        head(status, contentType) + ", an event whose data is: " + excerpt(data));
   }
 
   private static String head(int status, String contentType) {
-    String type = contentType == null || contentType.isBlank()
-        ? "no content type"
-        : contentType.strip().toLowerCase(Locale.ROOT);
+    String type =
+        contentType == null || contentType.isBlank()
+            ? "no content type"
+            : contentType.strip().toLowerCase(Locale.ROOT);
     return "HTTP " + status + ", " + type;
   }
 

@@ -138,8 +138,9 @@ final class ProtocolCheckingHttpClient implements HttpClient {
         failed = none;
       }
       if (none) {
-        target.onError(OffProtocolAnswer.noEvents(status, contentType,
-            new String(headBytes(), StandardCharsets.UTF_8)));
+        target.onError(
+            OffProtocolAnswer.noEvents(
+                status, contentType, new String(headBytes(), StandardCharsets.UTF_8)));
       } else {
         target.onClose();
       }

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * word-sized pieces. The script is a JSON array of strings. It records nothing itself; the loop
  * records what it was asked, as for any model. Usage is zero (nothing was counted) and cost null.
  *
- * <p>A response may name the task's variables, e.g. {@code {{branch}}}, where a model would copy the
- * value from the task; {@link #withVariables} fills them in, so a script works on whatever branch
- * the run announces. Any other {@code {{...}}} is left as written (Python code may contain it).
+ * <p>A response may name the task's variables, e.g. {@code {{branch}}}, where a model would copy
+ * the value from the task; {@link #withVariables} fills them in, so a script works on whatever
+ * branch the run announces. Any other {@code {{...}}} is left as written (Python code may contain
+ * it).
  */
 public final class ScriptedModel implements ModelClient {
   private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)");

@@ -14,7 +14,8 @@ enum WireProtocol {
   OPENAI_CHAT("OpenAI chat-completions") {
     @Override
     boolean recognisesEvent(String data) {
-      return (data != null && "[DONE]".equals(data.strip())) || object(data).path("choices").isArray();
+      return (data != null && "[DONE]".equals(data.strip()))
+          || object(data).path("choices").isArray();
     }
 
     @Override

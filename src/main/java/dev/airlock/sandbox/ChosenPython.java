@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An interpreter or virtual environment the person chose to run the agent's code with (for one
- * that has pyarrow, pandas, polars or duckdb), and what the sandbox must bind, read-only, so the
- * code runs with it.
+ * An interpreter or virtual environment the person chose to run the agent's code with (for one that
+ * has pyarrow, pandas, polars or duckdb), and what the sandbox must bind, read-only, so the code
+ * runs with it.
  *
  * <p>A virtual environment's {@code bin/python} is a symlink to a base interpreter and finds its
- * packages through {@code pyvenv.cfg} beside {@code bin/}: the interpreter, {@code pyvenv.cfg}
- * and the environment's {@code lib} folders are bound under {@link #VENV_IN_SANDBOX} (Python finds
+ * packages through {@code pyvenv.cfg} beside {@code bin/}: the interpreter, {@code pyvenv.cfg} and
+ * the environment's {@code lib} folders are bound under {@link #VENV_IN_SANDBOX} (Python finds
  * {@code pyvenv.cfg} from where it is started, so they work under any path) and the base
  * interpreter and its {@code lib} folders at their own paths unless they are under /usr, which the
  * sandbox already sees. An interpreter outside /usr that is no virtual environment has the same
@@ -64,7 +64,8 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
     List<String> lines = report(executable, path);
     ChosenPython chosen =
         new ChosenPython(executable, Path.of(lines.get(0)), Path.of(lines.get(1)), lines.get(2));
-    if (!executable.startsWith(chosen.prefix()) && !chosen.isVirtualEnvironment()
+    if (!executable.startsWith(chosen.prefix())
+        && !chosen.isVirtualEnvironment()
         && !executable.startsWith("/usr/")) {
       throw new UnusableException(
           "--python "
@@ -104,15 +105,22 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
       exit = process.exitValue();
     } catch (IOException e) {
       throw new UnusableException(
-          "--python " + named + " cannot be started (" + e.getMessage() + "): give a Python 3"
+          "--python "
+              + named
+              + " cannot be started ("
+              + e.getMessage()
+              + "): give a Python 3"
               + " interpreter or a virtual environment's bin/python.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnusableException("interrupted while checking --python " + named);
     }
     List<String> lines = output.strip().lines().toList();
-    if (exit != 0 || lines.size() != 3 || !lines.get(0).startsWith("/")
-        || !lines.get(1).startsWith("/") || !lines.get(2).startsWith("3.")) {
+    if (exit != 0
+        || lines.size() != 3
+        || !lines.get(0).startsWith("/")
+        || !lines.get(1).startsWith("/")
+        || !lines.get(2).startsWith("3.")) {
       String said = output.strip().lines().findFirst().orElse("no output");
       said = said.length() > 100 ? said.substring(0, 100) + "..." : said;
       throw new UnusableException(
@@ -179,8 +187,12 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
     try {
       return file.toRealPath();
     } catch (IOException e) {
-      throw new UnusableException("--python " + file + " cannot be resolved (" + e.getMessage()
-          + "): give a Python 3 interpreter or a virtual environment's bin/python.");
+      throw new UnusableException(
+          "--python "
+              + file
+              + " cannot be resolved ("
+              + e.getMessage()
+              + "): give a Python 3 interpreter or a virtual environment's bin/python.");
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to run: the exact code (byte for byte what the supervisor approved), the packages the
- * model said it needs (checked for importability, never installed locally), the wall-clock
- * timeout and extra environment variables the user whitelisted.
+ * What to run: the exact code (byte for byte what the supervisor approved), the packages the model
+ * said it needs (checked for importability, never installed locally), the wall-clock timeout and
+ * extra environment variables the user whitelisted.
  */
 public record ExecutionRequest(
     String code, List<String> packages, Duration timeout, Map<String, String> environment) {

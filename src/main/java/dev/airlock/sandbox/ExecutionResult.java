@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * How an execution ended. {@code stdout}/{@code stderr} hold what was captured up to the cap;
  * {@code stdoutDroppedBytes}/{@code stderrDroppedBytes} count what the cap dropped. {@code error}
- * is a one-line human explanation when the status is not OK (e.g. "killed after the 300 s
- * timeout", "memory limit of 2 GiB exceeded"), null otherwise.
+ * is a one-line human explanation when the status is not OK (e.g. "killed after the 300 s timeout",
+ * "memory limit of 2 GiB exceeded"), null otherwise.
  */
 public record ExecutionResult(
     Status status,

@@ -9,11 +9,11 @@ import java.util.List;
  * <p>Why each line: {@code -I} ignores PYTHONPATH, so the bootstrap puts its entries on sys.path
  * itself (the client module bound read-only is found this way); {@code AIRLOCK_FALLBACK_PATH}'s
  * entries go last, after site-packages, so a stand-in there is used only when the interpreter has
- * no real package of that name. As PID 1 of its namespace python
- * ignores SIGXCPU unless it handles it, so the handler turns the CPU limit into a clear message and
- * exit code 152. The code is handed to linecache (when something first imports it; importing it up
- * front costs a third of python's start-up) so tracebacks show its lines, and the bootstrap's own
- * frame is cut from tracebacks. {@code _signal} avoids the enum import of {@code signal}.
+ * no real package of that name. As PID 1 of its namespace python ignores SIGXCPU unless it handles
+ * it, so the handler turns the CPU limit into a clear message and exit code 152. The code is handed
+ * to linecache (when something first imports it; importing it up front costs a third of python's
+ * start-up) so tracebacks show its lines, and the bootstrap's own frame is cut from tracebacks.
+ * {@code _signal} avoids the enum import of {@code signal}.
  */
 final class PythonBootstrap {
   /** Exit code the bootstrap uses when the CPU time limit is reached (128 + SIGXCPU). */

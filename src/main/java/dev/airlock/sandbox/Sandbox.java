@@ -9,8 +9,8 @@ public interface Sandbox extends AutoCloseable {
 
   /**
    * Runs the request and blocks until it ends (exit, timeout, cancel or a resource limit). A
-   * failure of the user's code is a result, not an exception; only a sandbox that cannot run at
-   * all throws.
+   * failure of the user's code is a result, not an exception; only a sandbox that cannot run at all
+   * throws.
    *
    * @param output receives stdout and stderr as they arrive, in chunks
    * @param control lets another thread cancel the execution or pause its timeout clock

@@ -6,8 +6,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * The given chain when it finds credentials; otherwise anonymous (unsigned) requests, which is
- * what public buckets accept. Decided once, at the first request.
+ * The given chain when it finds credentials; otherwise anonymous (unsigned) requests, which is what
+ * public buckets accept. Decided once, at the first request.
  */
 final class DefaultOrAnonymousCredentials implements AwsCredentialsProvider {
   private final AwsCredentialsProvider primary;

@@ -31,7 +31,9 @@ public final class DefaultRawSources implements RawSources, AutoCloseable {
   private S3Files s3Files;
   private S3Client s3Client;
 
-  /** Settings from the environment ({@link S3Settings#fromEnvironment}), staging in the temp dir. */
+  /**
+   * Settings from the environment ({@link S3Settings#fromEnvironment}), staging in the temp dir.
+   */
   public DefaultRawSources() {
     this(
         S3Settings.fromEnvironment(System.getenv()),
@@ -61,9 +63,13 @@ public final class DefaultRawSources implements RawSources, AutoCloseable {
     return switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
       case "file" -> LocalFiles.stage(location);
       case "s3" -> stageFromS3("s3" + location.substring(scheme.group(1).length()));
-      default -> throw new SourceException(
-          "Unsupported location scheme '" + scheme.group(1) + "' in '" + location
-              + "': use s3://bucket/key (globs allowed), file:///path or a local path");
+      default ->
+          throw new SourceException(
+              "Unsupported location scheme '"
+                  + scheme.group(1)
+                  + "' in '"
+                  + location
+                  + "': use s3://bucket/key (globs allowed), file:///path or a local path");
     };
   }
 
@@ -75,8 +81,13 @@ public final class DefaultRawSources implements RawSources, AutoCloseable {
       dir = Files.createTempDirectory(stagingRoot, "stage-");
     } catch (IOException e) {
       throw new SourceException(
-          "Could not create a staging folder under " + stagingRoot + " for " + uri + ": "
-              + e.getMessage() + " (check that it is writable)",
+          "Could not create a staging folder under "
+              + stagingRoot
+              + " for "
+              + uri
+              + ": "
+              + e.getMessage()
+              + " (check that it is writable)",
           e);
     }
     try {

@@ -37,13 +37,20 @@ final class LocalFiles {
     Path absolute = path.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
       throw new SourceException(
-          absolute + " is a folder, not a file: name the files inside it with a glob, e.g. "
-              + absolute + "/*.parquet");
+          absolute
+              + " is a folder, not a file: name the files inside it with a glob, e.g. "
+              + absolute
+              + "/*.parquet");
     }
     if (!Files.exists(absolute)) {
       throw new SourceException(
-          "No file at " + absolute + " (from '" + uri + "'): check the path; relative paths"
-              + " resolve against " + Path.of("").toAbsolutePath());
+          "No file at "
+              + absolute
+              + " (from '"
+              + uri
+              + "'): check the path; relative paths"
+              + " resolve against "
+              + Path.of("").toAbsolutePath());
     }
     if (!Files.isReadable(absolute)) {
       throw new SourceException("Cannot read " + absolute + ": check its permissions");
@@ -70,13 +77,22 @@ final class LocalFiles {
           .forEach(matches::add);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new SourceException(
-          "Could not list " + base + " for '" + uri + "': " + e.getMessage()
+          "Could not list "
+              + base
+              + " for '"
+              + uri
+              + "': "
+              + e.getMessage()
               + " (check the folder's permissions)",
           e);
     }
     if (matches.isEmpty()) {
       throw new SourceException(
-          "No files match '" + uri + "' (looked in " + base + "): check the pattern; * and ? stay"
+          "No files match '"
+              + uri
+              + "' (looked in "
+              + base
+              + "): check the pattern; * and ? stay"
               + " inside one folder, ** crosses folders");
     }
     return Staged.inPlace(uri, matches);

@@ -24,8 +24,15 @@ final class S3Errors {
     }
     if (e instanceof SdkClientException) {
       return new SourceException(
-          "Could not reach S3 at " + where + " to read " + uri + " (" + e.getMessage()
-              + "): check the network, AWS_REGION and " + S3Settings.ENDPOINT_VARIABLE + ".",
+          "Could not reach S3 at "
+              + where
+              + " to read "
+              + uri
+              + " ("
+              + e.getMessage()
+              + "): check the network, AWS_REGION and "
+              + S3Settings.ENDPOINT_VARIABLE
+              + ".",
           e);
     }
     return new SourceException("Reading " + uri + " failed: " + e.getMessage(), e);
@@ -37,22 +44,54 @@ final class S3Errors {
     int status = e.statusCode();
     String message;
     if (code.equals("NoSuchBucket")) {
-      message = "S3 bucket '" + bucket + "' does not exist at " + where + " (reading " + uri
-          + "): check the bucket name, AWS_REGION and " + S3Settings.ENDPOINT_VARIABLE + ".";
+      message =
+          "S3 bucket '"
+              + bucket
+              + "' does not exist at "
+              + where
+              + " (reading "
+              + uri
+              + "): check the bucket name, AWS_REGION and "
+              + S3Settings.ENDPOINT_VARIABLE
+              + ".";
     } else if (code.equals("NoSuchKey") || status == 404) {
-      message = "No S3 object at " + uri + ": check the key (keys are case-sensitive), or use a"
-          + " glob such as s3://" + bucket + "/PREFIX/*.csv to match several objects.";
+      message =
+          "No S3 object at "
+              + uri
+              + ": check the key (keys are case-sensitive), or use a"
+              + " glob such as s3://"
+              + bucket
+              + "/PREFIX/*.csv to match several objects.";
     } else if (status == 403 || code.equals("AccessDenied")) {
-      message = "Access denied to " + uri + " (" + (code.isEmpty() ? "HTTP 403" : code) + ")"
-          + (anonymous ? "; no AWS credentials were found, so the request was anonymous" : "")
-          + ": set AWS_PROFILE / AWS_ACCESS_KEY_ID or check the bucket policy.";
-    } else if (status == 301 || code.equals("PermanentRedirect")
+      message =
+          "Access denied to "
+              + uri
+              + " ("
+              + (code.isEmpty() ? "HTTP 403" : code)
+              + ")"
+              + (anonymous ? "; no AWS credentials were found, so the request was anonymous" : "")
+              + ": set AWS_PROFILE / AWS_ACCESS_KEY_ID or check the bucket policy.";
+    } else if (status == 301
+        || code.equals("PermanentRedirect")
         || code.equals("AuthorizationHeaderMalformed")) {
-      message = "S3 bucket '" + bucket + "' is in another region than " + where + " (reading "
-          + uri + "): set AWS_REGION to the bucket's region.";
+      message =
+          "S3 bucket '"
+              + bucket
+              + "' is in another region than "
+              + where
+              + " (reading "
+              + uri
+              + "): set AWS_REGION to the bucket's region.";
     } else {
-      message = "S3 refused " + uri + " (" + (code.isEmpty() ? "" : code + ", ") + "HTTP "
-          + status + "): " + messageOf(e);
+      message =
+          "S3 refused "
+              + uri
+              + " ("
+              + (code.isEmpty() ? "" : code + ", ")
+              + "HTTP "
+              + status
+              + "): "
+              + messageOf(e);
     }
     return new SourceException(message, e);
   }

@@ -35,7 +35,8 @@ final class S3Files {
     List<String> sources = new ArrayList<>();
     for (String key : keys) {
       S3Location object = new S3Location(location.bucket(), key);
-      // a listed key is data, but a '..' in it could still be resolved into another bucket on the way
+      // a listed key is data, but a '..' in it could still be resolved into another bucket on the
+      // way
       S3Location.checkSegments(object.uri(), key);
       files.add(download(object, stagingDir));
       sources.add(object.uri());
@@ -62,8 +63,15 @@ final class S3Files {
     }
     if (keys.isEmpty()) {
       throw new SourceException(
-          "No objects match " + uri + " (" + listed + " listed under s3://" + location.bucket()
-              + "/" + prefix + "): check the pattern; * and ? stay inside one folder, ** crosses"
+          "No objects match "
+              + uri
+              + " ("
+              + listed
+              + " listed under s3://"
+              + location.bucket()
+              + "/"
+              + prefix
+              + "): check the pattern; * and ? stay inside one folder, ** crosses"
               + " folders");
     }
     keys.sort(null);
@@ -82,8 +90,15 @@ final class S3Files {
       throw errors.translate(e, object.uri(), object.bucket());
     } catch (IOException e) {
       throw new SourceException(
-          "Could not copy " + object.uri() + " to " + target + ": " + e.getMessage()
-              + " (check free disk space in " + stagingDir + ")",
+          "Could not copy "
+              + object.uri()
+              + " to "
+              + target
+              + ": "
+              + e.getMessage()
+              + " (check free disk space in "
+              + stagingDir
+              + ")",
           e);
     }
   }

@@ -23,8 +23,8 @@ public record S3Prefix(String bucket, List<String> segments) {
     S3Prefix prefix = enclosing(uri);
     String text = uri.trim();
     if (Glob.hasWildcard(text.substring(S3Location.SCHEME.length()))) {
-      throw new SourceException("'" + uri + "' is a pattern, not a prefix: give the folder,"
-          + " e.g. " + prefix.uri());
+      throw new SourceException(
+          "'" + uri + "' is a pattern, not a prefix: give the folder," + " e.g. " + prefix.uri());
     }
     return prefix;
   }
@@ -62,13 +62,17 @@ public record S3Prefix(String bucket, List<String> segments) {
   /** True when {@code location}'s key lies in this prefix's bucket, at or below its folder. */
   public boolean contains(S3Location location) {
     List<String> key = location.segments();
-    return location.bucket().equals(bucket) && key.size() >= segments.size()
+    return location.bucket().equals(bucket)
+        && key.size() >= segments.size()
         && key.subList(0, segments.size()).equals(segments);
   }
 
   /** {@code s3://bucket/folder/}. */
   public String uri() {
-    return S3Location.SCHEME + bucket + "/" + (segments.isEmpty() ? "" : String.join("/", segments) + "/");
+    return S3Location.SCHEME
+        + bucket
+        + "/"
+        + (segments.isEmpty() ? "" : String.join("/", segments) + "/");
   }
 
   @Override

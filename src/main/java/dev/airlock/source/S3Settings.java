@@ -7,9 +7,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /**
  * How to reach S3. Every field may be null: {@code region} falls back to the AWS profile, then
  * {@code us-east-1}; {@code endpoint} null means AWS itself; {@code credentials} null means the
- * default credential chain, with anonymous access when it finds nothing (public buckets).
- * {@code pathStyle} addresses buckets as {@code endpoint/bucket/key}, which S3-compatible stores
- * (MinIO, Ceph, R2, test servers) need.
+ * default credential chain, with anonymous access when it finds nothing (public buckets). {@code
+ * pathStyle} addresses buckets as {@code endpoint/bucket/key}, which S3-compatible stores (MinIO,
+ * Ceph, R2, test servers) need.
  */
 public record S3Settings(
     String region, URI endpoint, boolean pathStyle, AwsCredentialsProvider credentials) {

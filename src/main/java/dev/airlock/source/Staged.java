@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Files behind one location. {@code stagingDir} is null for local files used in place; otherwise
- * it is the folder this stage created, and closing deletes that folder and nothing else.
+ * Files behind one location. {@code stagingDir} is null for local files used in place; otherwise it
+ * is the folder this stage created, and closing deletes that folder and nothing else.
  */
 record Staged(String uri, List<Path> files, List<String> sourceUris, Path stagingDir)
     implements StagedFiles {

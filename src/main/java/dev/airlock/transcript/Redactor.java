@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replaces secret values (API keys from the environment or .env) wherever they appear in text
- * about to be stored, so that a key that leaks into a model response, an output or an error never
- * reaches a transcript or a log. Values shorter than 8 characters are ignored: too likely to hit
- * ordinary text, too short to be keys.
+ * Replaces secret values (API keys from the environment or .env) wherever they appear in text about
+ * to be stored, so that a key that leaks into a model response, an output or an error never reaches
+ * a transcript or a log. Values shorter than 8 characters are ignored: too likely to hit ordinary
+ * text, too short to be keys.
  */
 public final class Redactor {
   private record Secret(String name, String value) {}
@@ -18,31 +18,40 @@ public final class Redactor {
 
   public static final Redactor NONE = new Redactor(Map.of());
 
-  /** @param secrets variable name to secret value */
+  /**
+   * @param secrets variable name to secret value
+   */
   public Redactor(Map<String, String> secrets) {
-    secrets.forEach((name, value) -> {
-      if (value != null && value.length() >= 8) {
-        this.secrets.add(new Secret(name, value));
-        String escaped = jsonEscaped(value);
-        if (!escaped.equals(value)) {
-          // Transcript lines are JSON: a secret with quotes or backslashes appears escaped there.
-          this.secrets.add(new Secret(name, escaped));
-        }
-      }
-    });
+    secrets.forEach(
+        (name, value) -> {
+          if (value != null && value.length() >= 8) {
+            this.secrets.add(new Secret(name, value));
+            String escaped = jsonEscaped(value);
+            if (!escaped.equals(value)) {
+              // Transcript lines are JSON: a secret with quotes or backslashes appears escaped
+              // there.
+              this.secrets.add(new Secret(name, escaped));
+            }
+          }
+        });
     this.secrets.sort(Comparator.comparingInt((Secret s) -> s.value.length()).reversed());
   }
 
-  /** Picks the variables that hold secrets by their names (*KEY*, *TOKEN*, *SECRET*, *PASSWORD*). */
+  /**
+   * Picks the variables that hold secrets by their names (*KEY*, *TOKEN*, *SECRET*, *PASSWORD*).
+   */
   public static Redactor fromVariables(Map<String, String> variables) {
     Map<String, String> picked = new java.util.TreeMap<>();
-    variables.forEach((name, value) -> {
-      String upper = name.toUpperCase(java.util.Locale.ROOT);
-      if (upper.contains("KEY") || upper.contains("TOKEN") || upper.contains("SECRET")
-          || upper.contains("PASSWORD")) {
-        picked.put(name, value);
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          String upper = name.toUpperCase(java.util.Locale.ROOT);
+          if (upper.contains("KEY")
+              || upper.contains("TOKEN")
+              || upper.contains("SECRET")
+              || upper.contains("PASSWORD")) {
+            picked.put(name, value);
+          }
+        });
     return new Redactor(picked);
   }
 
@@ -55,7 +64,9 @@ public final class Redactor {
     }
   }
 
-  /** These variables' values are secrets whatever their names (e.g. what --pass-env hands the code). */
+  /**
+   * These variables' values are secrets whatever their names (e.g. what --pass-env hands the code).
+   */
   public Redactor with(Map<String, String> more) {
     Map<String, String> all = new java.util.LinkedHashMap<>();
     secrets.forEach(s -> all.putIfAbsent(s.name, s.value));

@@ -22,8 +22,8 @@ public final class TranscriptReader {
    * What a transcript holds. {@code writerAlive}: a process was writing it when it was read (a
    * transcript with no end record and no live writer belongs to a run that was killed or crashed).
    */
-  public record Result<T>(List<T> records, boolean truncatedTail, List<SkippedLine> skipped,
-      boolean writerAlive) {
+  public record Result<T>(
+      List<T> records, boolean truncatedTail, List<SkippedLine> skipped, boolean writerAlive) {
     public Result {
       records = List.copyOf(records);
       skipped = List.copyOf(skipped);
@@ -42,8 +42,8 @@ public final class TranscriptReader {
         lines.add(line);
       }
     } catch (NoSuchFileException e) {
-      throw new TranscriptException("no transcript at " + file
-          + ": pass a .jsonl file or a run id listed by `airlock runs`");
+      throw new TranscriptException(
+          "no transcript at " + file + ": pass a .jsonl file or a run id listed by `airlock runs`");
     } catch (IOException e) {
       throw new TranscriptException("cannot read the transcript " + file + ": " + e.getMessage());
     }

@@ -32,18 +32,26 @@ public final class TranscriptWriter implements AutoCloseable {
   public static TranscriptWriter create(Path file, Redactor redactor) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      WriterLock lock = WriterLock.acquire(file); // before the file exists: no moment without a writer
+      WriterLock lock =
+          WriterLock.acquire(file); // before the file exists: no moment without a writer
       try {
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        BufferedWriter out =
+            Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         return new TranscriptWriter(file, out, redactor, lock);
       } catch (IOException | RuntimeException e) {
         lock.close();
         throw e;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the transcript " + file
-          + ": check that the runs folder is writable (--runs-dir)", e);
+      throw new UncheckedIOException(
+          "cannot create the transcript "
+              + file
+              + ": check that the runs folder is writable (--runs-dir)",
+          e);
     }
   }
 
@@ -60,7 +68,8 @@ public final class TranscriptWriter implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + record.getClass().getSimpleName(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the transcript " + file + " (disk full?)", e);
+      throw new UncheckedIOException(
+          "cannot append to the transcript " + file + " (disk full?)", e);
     }
   }
 

@@ -51,8 +51,11 @@ final class WriterLock implements AutoCloseable {
       channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        throw new IOException(transcript + " is already being written by another process ("
-            + sidecar + " is locked)");
+        throw new IOException(
+            transcript
+                + " is already being written by another process ("
+                + sidecar
+                + " is locked)");
       }
       return new WriterLock(sidecar, channel, lock);
     } catch (IOException | RuntimeException e) {

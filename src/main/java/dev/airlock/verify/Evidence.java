@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a check looked at: the SQL it ran (null when it read the catalog instead, see {@code
- * note}) and what came back, at most {@link #MAX_ROWS} rows ({@code truncated} says more came).
- * Values are those of {@link dev.airlock.lakehouse.QueryResult}; long strings are shortened.
+ * What a check looked at: the SQL it ran (null when it read the catalog instead, see {@code note})
+ * and what came back, at most {@link #MAX_ROWS} rows ({@code truncated} says more came). Values are
+ * those of {@link dev.airlock.lakehouse.QueryResult}; long strings are shortened.
  */
 public record Evidence(
     String sql, List<String> columns, List<List<Object>> rows, boolean truncated, String note) {
@@ -24,8 +24,9 @@ public record Evidence(
         truncated = true;
         break;
       }
-      kept.add(java.util.Collections.unmodifiableList(new ArrayList<>(row.stream()
-          .map(Evidence::shorten).toList())));
+      kept.add(
+          java.util.Collections.unmodifiableList(
+              new ArrayList<>(row.stream().map(Evidence::shorten).toList())));
     }
     rows = List.copyOf(kept);
   }

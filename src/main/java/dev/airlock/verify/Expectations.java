@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What a dataset should look like once imported: its tables (columns, ID columns, minimum rows,
- * custom checks) and custom checks over the whole ref. {@code source} names where it came from
- * (a file, {@code builtin:demo}, or {@code none}). Load with {@link ExpectationsLoader}.
+ * custom checks) and custom checks over the whole ref. {@code source} names where it came from (a
+ * file, {@code builtin:demo}, or {@code none}). Load with {@link ExpectationsLoader}.
  */
 public record Expectations(
     String source, String dataset, List<TableExpectation> tables, List<CustomCheck> checks) {

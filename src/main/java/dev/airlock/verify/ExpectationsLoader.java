@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Reads expectations from YAML or JSON (chosen by the file extension: {@code .json} is JSON,
  * anything else YAML) and validates them, so every problem is reported with the file, the line or
- * field, and what to fix. See {@code src/main/resources/dev/airlock/expectations/demo.yaml} for
- * the format.
+ * field, and what to fix. See {@code src/main/resources/dev/airlock/expectations/demo.yaml} for the
+ * format.
  */
 public final class ExpectationsLoader {
   /** Prefix of the expectations that ship inside Airlock, e.g. {@code builtin:demo}. */
@@ -57,11 +57,15 @@ public final class ExpectationsLoader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ExpectationsException(file.toString(), 0, null,
-          "no such file: check the path given to --expect");
+      throw new ExpectationsException(
+          file.toString(), 0, null, "no such file: check the path given to --expect");
     } catch (IOException e) {
-      throw new ExpectationsException(file.toString(), 0, null,
-          "cannot be read (" + e.getMessage() + "): check its permissions", e);
+      throw new ExpectationsException(
+          file.toString(),
+          0,
+          null,
+          "cannot be read (" + e.getMessage() + "): check its permissions",
+          e);
     }
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     return parse(text, file.toString(), json);
@@ -80,7 +84,10 @@ public final class ExpectationsLoader {
     String resource = "/dev/airlock/expectations/" + name + ".yaml";
     try (InputStream in = ExpectationsLoader.class.getResourceAsStream(resource)) {
       if (in == null || !name.matches("[a-z0-9_-]+")) {
-        throw new ExpectationsException(BUILTIN + name, 0, null,
+        throw new ExpectationsException(
+            BUILTIN + name,
+            0,
+            null,
             "no such built-in expectations: use builtin:demo or a file path");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILTIN + name, false);
@@ -99,8 +106,8 @@ public final class ExpectationsLoader {
       throw translate(source, text, e);
     }
     if (doc == null) {
-      throw new ExpectationsException(source, 0, null,
-          "the file is empty: declare at least 'tables:' or 'checks:'");
+      throw new ExpectationsException(
+          source, 0, null, "the file is empty: declare at least 'tables:' or 'checks:'");
     }
     return new Validation(source, text).expectations(doc);
   }
@@ -116,14 +123,20 @@ public final class ExpectationsLoader {
       line = keyLine(text, m.getPath(), line);
     }
     if (e instanceof UnrecognizedPropertyException u) {
-      String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-          .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+      String known =
+          u.getKnownPropertyIds() == null
+              ? ""
+              : u.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
       problem = "unknown field '" + u.getPropertyName() + "': remove it or use one of " + known;
     } else {
       String m = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
       int nl = m.indexOf('\n');
-      problem = (nl < 0 ? m : m.substring(0, nl)).strip()
-          + ": fix the value (see builtin:demo for the format)";
+      problem =
+          (nl < 0 ? m : m.substring(0, nl)).strip()
+              + ": fix the value (see builtin:demo for the format)";
     }
     return new ExpectationsException(source, line, field, problem, e);
   }
@@ -143,8 +156,8 @@ public final class ExpectationsLoader {
   }
 
   /**
-   * Finds a field path (names, and list indexes counted as YAML {@code -} items) in the text;
-   * 0 when it cannot be found (flow-style lists, JSON arrays).
+   * Finds a field path (names, and list indexes counted as YAML {@code -} items) in the text; 0
+   * when it cannot be found (flow-style lists, JSON arrays).
    */
   static int lineOf(String text, List<Object> segments) {
     String[] lines = text.split("\n", -1);
@@ -164,8 +177,7 @@ public final class ExpectationsLoader {
         at = i;
         continue;
       }
-      Pattern key = Pattern.compile("(^|[{,\\s-])\"?" + Pattern.quote((String) seg)
-          + "\"?\\s*:");
+      Pattern key = Pattern.compile("(^|[{,\\s-])\"?" + Pattern.quote((String) seg) + "\"?\\s*:");
       int i = at;
       while (i < lines.length && !key.matcher(lines[i]).find()) {
         i++;
@@ -239,8 +251,9 @@ public final class ExpectationsLoader {
     Expectations expectations(FileDoc doc) throws ExpectationsException {
       String ns = doc.namespace() == null ? "bauplan" : doc.namespace();
       if (!ns.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw fail("namespace", "'" + ns + "' is not a namespace name: use letters, digits and"
-            + " underscores");
+        throw fail(
+            "namespace",
+            "'" + ns + "' is not a namespace name: use letters, digits and" + " underscores");
       }
       List<TableExpectation> tables = new ArrayList<>();
       Map<String, TableDoc> declared = doc.tables() == null ? Map.of() : doc.tables();
@@ -268,8 +281,13 @@ public final class ExpectationsLoader {
       }
       List<ColumnExpectation> columns = columns(field, t.columns());
       List<String> ids = t.idColumns() == null ? null : ids(field, t.idColumns(), columns);
-      return new TableExpectation(fqn, minRows, ids, columns,
-          Boolean.TRUE.equals(t.allowExtraColumns()), checks(field + ".checks", t.checks()));
+      return new TableExpectation(
+          fqn,
+          minRows,
+          ids,
+          columns,
+          Boolean.TRUE.equals(t.allowExtraColumns()),
+          checks(field + ".checks", t.checks()));
     }
 
     private List<ColumnExpectation> columns(String table, List<ColumnDoc> docs)
@@ -293,9 +311,13 @@ public final class ExpectationsLoader {
         if (c.type() != null) {
           type = IcebergTypes.normalize(c.type());
           if (type == null) {
-            throw fail(field + ".type", "unknown type '" + c.type() + "': use an Iceberg type"
-                + " name such as long, int, double, string, boolean, date, timestamp,"
-                + " list<string> or decimal(10,2)");
+            throw fail(
+                field + ".type",
+                "unknown type '"
+                    + c.type()
+                    + "': use an Iceberg type"
+                    + " name such as long, int, double, string, boolean, date, timestamp,"
+                    + " list<string> or decimal(10,2)");
           }
         }
         out.add(new ColumnExpectation(c.name(), type, Boolean.TRUE.equals(c.required())));
@@ -311,8 +333,12 @@ public final class ExpectationsLoader {
           throw fail(table + ".id_columns[" + i + "]", "empty column name");
         }
         if (!columns.isEmpty() && columns.stream().noneMatch(c -> c.name().equals(id))) {
-          throw fail(table + ".id_columns[" + i + "]", "'" + id + "' is not among the declared"
-              + " columns: declare it under columns or fix the name");
+          throw fail(
+              table + ".id_columns[" + i + "]",
+              "'"
+                  + id
+                  + "' is not among the declared"
+                  + " columns: declare it under columns or fix the name");
         }
       }
       return ids;
@@ -331,12 +357,17 @@ public final class ExpectationsLoader {
           throw fail(at + ".name", "every check needs a name of letters, digits, '_', '-', '.'");
         }
         if (checkNames.contains(c.name())) {
-          throw fail(at + ".name", "check name '" + c.name() + "' is used twice: names must be"
-              + " unique in the file");
+          throw fail(
+              at + ".name",
+              "check name '" + c.name() + "' is used twice: names must be" + " unique in the file");
         }
         if (c.sql() == null || c.sql().isBlank()) {
-          throw fail(at + ".sql", "check '" + c.name() + "' has no SQL: give a query that"
-              + " returns the offending rows (no rows means the check passes)");
+          throw fail(
+              at + ".sql",
+              "check '"
+                  + c.name()
+                  + "' has no SQL: give a query that"
+                  + " returns the offending rows (no rows means the check passes)");
         }
         checkNames.add(c.name());
         out.add(new CustomCheck(c.name(), c.sql().strip()));

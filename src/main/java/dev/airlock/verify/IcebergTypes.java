@@ -7,20 +7,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Iceberg type names as the lakehouse writes them ({@code long}, {@code list<string>},
- * {@code struct<a:int>}, {@code decimal(10,2)}), normalized so a declared type and a table's type
- * compare as strings. Common SQL spellings ({@code bigint}, {@code varchar}) are accepted in
- * expectations files because people write them.
+ * Iceberg type names as the lakehouse writes them ({@code long}, {@code list<string>}, {@code
+ * struct<a:int>}, {@code decimal(10,2)}), normalized so a declared type and a table's type compare
+ * as strings. Common SQL spellings ({@code bigint}, {@code varchar}) are accepted in expectations
+ * files because people write them.
  */
 final class IcebergTypes {
-  private static final Set<String> PRIMITIVES = Set.of("boolean", "int", "long", "float",
-      "double", "string", "date", "time", "timestamp", "timestamp_ns", "timestamptz", "binary",
-      "uuid");
-  private static final Map<String, String> ALIASES = Map.ofEntries(
-      Map.entry("bigint", "long"), Map.entry("int64", "long"), Map.entry("integer", "int"),
-      Map.entry("int32", "int"), Map.entry("smallint", "int"), Map.entry("tinyint", "int"),
-      Map.entry("varchar", "string"), Map.entry("text", "string"), Map.entry("bool", "boolean"),
-      Map.entry("real", "float"), Map.entry("float64", "double"), Map.entry("blob", "binary"));
+  private static final Set<String> PRIMITIVES =
+      Set.of(
+          "boolean",
+          "int",
+          "long",
+          "float",
+          "double",
+          "string",
+          "date",
+          "time",
+          "timestamp",
+          "timestamp_ns",
+          "timestamptz",
+          "binary",
+          "uuid");
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("bigint", "long"),
+          Map.entry("int64", "long"),
+          Map.entry("integer", "int"),
+          Map.entry("int32", "int"),
+          Map.entry("smallint", "int"),
+          Map.entry("tinyint", "int"),
+          Map.entry("varchar", "string"),
+          Map.entry("text", "string"),
+          Map.entry("bool", "boolean"),
+          Map.entry("real", "float"),
+          Map.entry("float64", "double"),
+          Map.entry("blob", "binary"));
 
   private IcebergTypes() {}
 
@@ -95,7 +116,6 @@ final class IcebergTypes {
   /** Whether values of this type can be an ID: scalars only (a list of codes is not an ID). */
   static boolean scalar(String type) {
     String t = normalize(type);
-    return t != null && !t.startsWith("list<") && !t.startsWith("map<")
-        && !t.startsWith("struct<");
+    return t != null && !t.startsWith("list<") && !t.startsWith("map<") && !t.startsWith("struct<");
   }
 }

@@ -10,9 +10,13 @@ final class ReportText {
 
   static String render(VerificationReport r) {
     StringBuilder b = new StringBuilder();
-    b.append("Verification of ").append(r.ref()).append(" at commit ")
+    b.append("Verification of ")
+        .append(r.ref())
+        .append(" at commit ")
         .append(r.commit(), 0, Math.min(12, r.commit().length()))
-        .append(" (expectations: ").append(r.expectations()).append(")\n");
+        .append(" (expectations: ")
+        .append(r.expectations())
+        .append(")\n");
     for (CheckResult c : r.checks()) {
       b.append(String.format("%-5s %s  %s%n", c.verdict(), c.id(), c.summary()));
       if (!c.passed()) {
@@ -55,8 +59,7 @@ final class ReportText {
         v = v.length() > width[i] ? v.substring(0, width[i] - 3) + "..." : v;
         padded.add(String.format("%-" + width[i] + "s", v));
       }
-      b.append("      | ").append(padded.stream().collect(Collectors.joining(" | ")))
-          .append('\n');
+      b.append("      | ").append(padded.stream().collect(Collectors.joining(" | "))).append('\n');
     }
     if (e.truncated()) {
       b.append("      | ... (more rows)\n");

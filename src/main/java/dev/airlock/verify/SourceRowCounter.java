@@ -15,15 +15,17 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * Counts the rows of one source file independently of the lakehouse: a fresh in-memory DuckDB
- * reads the file with the same reader and options the lakehouse's import uses ({@code read_csv},
- * {@code read_json}, {@code read_parquet} with {@code union_by_name=true}, chosen by extension),
- * so a mismatch means the data changed, not that two readers disagree.
+ * Counts the rows of one source file independently of the lakehouse: a fresh in-memory DuckDB reads
+ * the file with the same reader and options the lakehouse's import uses ({@code read_csv}, {@code
+ * read_json}, {@code read_parquet} with {@code union_by_name=true}, chosen by extension), so a
+ * mismatch means the data changed, not that two readers disagree.
  */
 public final class SourceRowCounter {
   private final RawSources remote;
 
-  /** @param remote stages {@code s3://} sources; null: such sources cannot be counted */
+  /**
+   * @param remote stages {@code s3://} sources; null: such sources cannot be counted
+   */
   public SourceRowCounter(RawSources remote) {
     this.remote = remote;
   }
@@ -44,38 +46,59 @@ public final class SourceRowCounter {
       return countRemote(uri);
     }
     if (Lineage.uploaded(uri)) {
-      throw new UnreadableSourceException("Source " + uri + " was uploaded from the sandbox: the"
-          + " host never reads the sandbox's files, so its rows cannot be counted again.", null);
+      throw new UnreadableSourceException(
+          "Source "
+              + uri
+              + " was uploaded from the sandbox: the"
+              + " host never reads the sandbox's files, so its rows cannot be counted again.",
+          null);
     }
     if (uri.contains("://") && !uri.startsWith("file:")) {
-      throw new UnreadableSourceException("Source " + uri + " has a scheme the verifier cannot"
-          + " read: only file:// and s3:// sources can be counted.", null);
+      throw new UnreadableSourceException(
+          "Source "
+              + uri
+              + " has a scheme the verifier cannot"
+              + " read: only file:// and s3:// sources can be counted.",
+          null);
     }
     Path file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
     if (!Files.isRegularFile(file)) {
-      throw new UnreadableSourceException("Source " + uri + " is unreachable: " + file
-          + " no longer exists. Restore the file to compare row counts, or re-import the table"
-          + " from where the data lives now.", null);
+      throw new UnreadableSourceException(
+          "Source "
+              + uri
+              + " is unreachable: "
+              + file
+              + " no longer exists. Restore the file to compare row counts, or re-import the table"
+              + " from where the data lives now.",
+          null);
     }
     return countLocal(uri, file);
   }
 
   private SourceCount countRemote(String uri) throws UnreadableSourceException {
     if (remote == null) {
-      throw new UnreadableSourceException("Source " + uri + " is unreachable: this verifier has"
-          + " no S3 reader. Run it with S3 access (airlock verify does) to compare row counts.",
+      throw new UnreadableSourceException(
+          "Source "
+              + uri
+              + " is unreachable: this verifier has"
+              + " no S3 reader. Run it with S3 access (airlock verify does) to compare row counts.",
           null);
     }
     try (StagedFiles staged = remote.stage(uri)) {
       if (staged.files().size() != 1) {
-        throw new UnreadableSourceException("Source " + uri + " now matches "
-            + staged.files().size() + " objects instead of one: the bucket changed since the"
-            + " import.", null);
+        throw new UnreadableSourceException(
+            "Source "
+                + uri
+                + " now matches "
+                + staged.files().size()
+                + " objects instead of one: the bucket changed since the"
+                + " import.",
+            null);
       }
       return countLocal(uri, staged.files().get(0));
     } catch (SourceException e) {
-      throw new UnreadableSourceException("Source " + uri + " is unreachable: "
-          + e.getMessage(), e);
+      throw new UnreadableSourceException(
+          "Source " + uri + " is unreachable: " + e.getMessage(), e);
     }
   }
 
@@ -89,8 +112,13 @@ public final class SourceRowCounter {
     } catch (SQLException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
       int nl = m.indexOf('\n');
-      throw new UnreadableSourceException("Source " + uri + " cannot be read: "
-          + (nl < 0 ? m : m.substring(0, nl)) + ". Check the file is intact.", e);
+      throw new UnreadableSourceException(
+          "Source "
+              + uri
+              + " cannot be read: "
+              + (nl < 0 ? m : m.substring(0, nl))
+              + ". Check the file is intact.",
+          e);
     }
   }
 
@@ -103,11 +131,19 @@ public final class SourceRowCounter {
     String list = "['" + file.toAbsolutePath().toString().replace("'", "''") + "']";
     return switch (ext) {
       case "parquet", "pq" -> "read_parquet(" + list + ", union_by_name=true)";
-      case "csv", "tsv", "txt" -> "read_csv(" + list + ", union_by_name=true, skip=0,"
-          + " strict_mode=true, null_padding=false, ignore_errors=false)";
+      case "csv", "tsv", "txt" ->
+          "read_csv("
+              + list
+              + ", union_by_name=true, skip=0,"
+              + " strict_mode=true, null_padding=false, ignore_errors=false)";
       case "json", "jsonl", "ndjson" -> "read_json(" + list + ", union_by_name=true)";
-      default -> throw new UnreadableSourceException("Source " + uri + " has an unknown file"
-          + " type: the verifier reads .parquet, .csv and .json as the import does.", null);
+      default ->
+          throw new UnreadableSourceException(
+              "Source "
+                  + uri
+                  + " has an unknown file"
+                  + " type: the verifier reads .parquet, .csv and .json as the import does.",
+              null);
     };
   }
 }

@@ -31,9 +31,12 @@ final class TableChecks {
     }
     if (expected.isPresent() && !expected.get().columns().isEmpty()) {
       out.add(schema(table, expected.get()));
-      List<String> required = expected.get().columns().stream()
-          .filter(ColumnExpectation::required).map(ColumnExpectation::name)
-          .filter(n -> field(table, n) != null).toList();
+      List<String> required =
+          expected.get().columns().stream()
+              .filter(ColumnExpectation::required)
+              .map(ColumnExpectation::name)
+              .filter(n -> field(table, n) != null)
+              .toList();
       if (!required.isEmpty()) {
         out.add(required(table, required));
       }
@@ -50,28 +53,49 @@ final class TableChecks {
   }
 
   private CheckResult hasRows(TableInfo t, long minRows) {
-    return Trail.run(lakehouse, ref, "has_rows:" + t.fqn(), CheckKind.HAS_ROWS, t.fqn(), trail -> {
-      long rows = trail.count("SELECT COUNT(*) AS row_count FROM " + sqlName(t));
-      String need = minRows == 1 ? "" : " (at least " + minRows + " expected)";
-      if (rows < minRows) {
-        return trail.fail(t.fqn() + " has " + rows + " rows, expected at least " + minRows
-            + (rows == 0 ? ": the table is empty" : ""));
-      }
-      return trail.pass(t.fqn() + " has " + rows + " rows" + need);
-    });
+    return Trail.run(
+        lakehouse,
+        ref,
+        "has_rows:" + t.fqn(),
+        CheckKind.HAS_ROWS,
+        t.fqn(),
+        trail -> {
+          long rows = trail.count("SELECT COUNT(*) AS row_count FROM " + sqlName(t));
+          String need = minRows == 1 ? "" : " (at least " + minRows + " expected)";
+          if (rows < minRows) {
+            return trail.fail(
+                t.fqn()
+                    + " has "
+                    + rows
+                    + " rows, expected at least "
+                    + minRows
+                    + (rows == 0 ? ": the table is empty" : ""));
+          }
+          return trail.pass(t.fqn() + " has " + rows + " rows" + need);
+        });
   }
 
   private CheckResult hasColumns(TableInfo t) {
-    return Trail.run(lakehouse, ref, "has_columns:" + t.fqn(), CheckKind.HAS_COLUMNS, t.fqn(),
+    return Trail.run(
+        lakehouse,
+        ref,
+        "has_columns:" + t.fqn(),
+        CheckKind.HAS_COLUMNS,
+        t.fqn(),
         trail -> {
           trail.query("SELECT * FROM " + sqlName(t) + " LIMIT 3");
           int n = t.fields().size();
-          String names = t.fields().stream().map(TableField::name)
-              .collect(Collectors.joining(", "));
+          String names =
+              t.fields().stream().map(TableField::name).collect(Collectors.joining(", "));
           if (n <= 1) {
-            return trail.fail(t.fqn() + " has " + n + " column" + (n == 1 ? " (" + names + ")"
-                : "") + ": a single column usually means the source was misread (wrong"
-                + " delimiter or format)");
+            return trail.fail(
+                t.fqn()
+                    + " has "
+                    + n
+                    + " column"
+                    + (n == 1 ? " (" + names + ")" : "")
+                    + ": a single column usually means the source was misread (wrong"
+                    + " delimiter or format)");
           }
           return trail.pass(t.fqn() + " has " + n + " columns: " + abbreviate(names));
         });
@@ -79,9 +103,9 @@ final class TableChecks {
 
   /**
    * Declared ID columns, else columns named like IDs: {@code id} in any case, {@code
-   * psp_reference}, or {@code <table>_id} (singular or plural). Other {@code *_id} columns are
-   * left alone because in a fact table they are usually foreign keys, which repeat by design.
-   * Only scalar columns qualify: a list of codes is never an ID.
+   * psp_reference}, or {@code <table>_id} (singular or plural). Other {@code *_id} columns are left
+   * alone because in a fact table they are usually foreign keys, which repeat by design. Only
+   * scalar columns qualify: a list of codes is never an ID.
    */
   static List<String> idColumns(TableInfo t, Optional<TableExpectation> expected) {
     if (expected.isPresent() && expected.get().idColumns() != null) {
@@ -92,93 +116,155 @@ final class TableChecks {
     return t.fields().stream()
         .filter(f -> IcebergTypes.scalar(f.type()))
         .map(TableField::name)
-        .filter(n -> {
-          String l = n.toLowerCase(Locale.ROOT);
-          return l.equals("id") || l.equals("psp_reference") || l.equals(table + "_id")
-              || l.equals(singular + "_id");
-        })
+        .filter(
+            n -> {
+              String l = n.toLowerCase(Locale.ROOT);
+              return l.equals("id")
+                  || l.equals("psp_reference")
+                  || l.equals(table + "_id")
+                  || l.equals(singular + "_id");
+            })
         .toList();
   }
 
   private CheckResult idUnique(TableInfo t, String column) {
     String id = "id_unique:" + t.fqn() + ":" + column;
-    return Trail.run(lakehouse, ref, id, CheckKind.ID_UNIQUE, t.fqn(), trail -> {
-      if (field(t, column) == null) {
-        trail.add(Evidence.note(null, "columns of " + t.fqn() + ": " + t.fields().stream()
-            .map(TableField::name).collect(Collectors.joining(", "))));
-        return trail.fail("ID column " + column + " is missing from " + t.fqn());
-      }
-      String c = ident(column);
-      List<Object> stats = trail.query("SELECT COUNT(*) AS row_count, COUNT(DISTINCT " + c
-          + ") AS distinct_values, COUNT(*) - COUNT(" + c + ") AS null_values FROM "
-          + sqlName(t)).rows().get(0);
-      long rows = num(stats.get(0));
-      long distinct = num(stats.get(1));
-      long nulls = num(stats.get(2));
-      long duplicated = rows - nulls - distinct;
-      if (duplicated == 0 && nulls == 0) {
-        return trail.pass(column + " is unique and never null in " + t.fqn() + " (" + rows
-            + " rows)");
-      }
-      List<String> problems = new ArrayList<>();
-      if (duplicated > 0) {
-        trail.query("SELECT " + c + ", COUNT(*) AS copies FROM " + sqlName(t) + " WHERE " + c
-            + " IS NOT NULL GROUP BY " + c + " HAVING COUNT(*) > 1 ORDER BY copies DESC, " + c
-            + " LIMIT " + Evidence.MAX_ROWS);
-        problems.add(duplicated + " duplicate rows (" + rows + " rows, " + distinct
-            + " distinct values)");
-      }
-      if (nulls > 0) {
-        problems.add(nulls + " null values");
-      }
-      return trail.fail("ID column " + column + " of " + t.fqn() + " has "
-          + String.join(" and ", problems));
-    });
+    return Trail.run(
+        lakehouse,
+        ref,
+        id,
+        CheckKind.ID_UNIQUE,
+        t.fqn(),
+        trail -> {
+          if (field(t, column) == null) {
+            trail.add(
+                Evidence.note(
+                    null,
+                    "columns of "
+                        + t.fqn()
+                        + ": "
+                        + t.fields().stream()
+                            .map(TableField::name)
+                            .collect(Collectors.joining(", "))));
+            return trail.fail("ID column " + column + " is missing from " + t.fqn());
+          }
+          String c = ident(column);
+          List<Object> stats =
+              trail
+                  .query(
+                      "SELECT COUNT(*) AS row_count, COUNT(DISTINCT "
+                          + c
+                          + ") AS distinct_values, COUNT(*) - COUNT("
+                          + c
+                          + ") AS null_values FROM "
+                          + sqlName(t))
+                  .rows()
+                  .get(0);
+          long rows = num(stats.get(0));
+          long distinct = num(stats.get(1));
+          long nulls = num(stats.get(2));
+          long duplicated = rows - nulls - distinct;
+          if (duplicated == 0 && nulls == 0) {
+            return trail.pass(
+                column + " is unique and never null in " + t.fqn() + " (" + rows + " rows)");
+          }
+          List<String> problems = new ArrayList<>();
+          if (duplicated > 0) {
+            trail.query(
+                "SELECT "
+                    + c
+                    + ", COUNT(*) AS copies FROM "
+                    + sqlName(t)
+                    + " WHERE "
+                    + c
+                    + " IS NOT NULL GROUP BY "
+                    + c
+                    + " HAVING COUNT(*) > 1 ORDER BY copies DESC, "
+                    + c
+                    + " LIMIT "
+                    + Evidence.MAX_ROWS);
+            problems.add(
+                duplicated
+                    + " duplicate rows ("
+                    + rows
+                    + " rows, "
+                    + distinct
+                    + " distinct values)");
+          }
+          if (nulls > 0) {
+            problems.add(nulls + " null values");
+          }
+          return trail.fail(
+              "ID column " + column + " of " + t.fqn() + " has " + String.join(" and ", problems));
+        });
   }
 
   private CheckResult schema(TableInfo t, TableExpectation expected) {
-    return Trail.run(lakehouse, ref, "schema:" + t.fqn(), CheckKind.SCHEMA, t.fqn(), trail -> {
-      List<List<Object>> rows = new ArrayList<>();
-      List<String> problems = new ArrayList<>();
-      for (ColumnExpectation c : expected.columns()) {
-        TableField f = field(t, c.name());
-        String actual = f == null ? null : IcebergTypes.normalize(f.type());
-        String problem = f == null ? "missing"
-            : c.type() != null && !c.type().equals(actual == null ? f.type() : actual)
-                ? "type differs" : "";
-        if (!problem.isEmpty()) {
-          problems.add(problem.equals("missing") ? "missing column " + c.name()
-              : c.name() + " is " + f.type() + ", expected " + c.type());
-        }
-        rows.add(row(c.name(), c.type(), f == null ? null : f.type(), c.required(), problem));
-      }
-      for (TableField f : t.fields()) {
-        if (expected.columns().stream().noneMatch(c -> c.name().equals(f.name()))) {
-          String problem = expected.allowExtraColumns() ? "" : "not declared";
-          if (!problem.isEmpty()) {
-            problems.add("unexpected column " + f.name() + " (" + f.type() + ")");
+    return Trail.run(
+        lakehouse,
+        ref,
+        "schema:" + t.fqn(),
+        CheckKind.SCHEMA,
+        t.fqn(),
+        trail -> {
+          List<List<Object>> rows = new ArrayList<>();
+          List<String> problems = new ArrayList<>();
+          for (ColumnExpectation c : expected.columns()) {
+            TableField f = field(t, c.name());
+            String actual = f == null ? null : IcebergTypes.normalize(f.type());
+            String problem =
+                f == null
+                    ? "missing"
+                    : c.type() != null && !c.type().equals(actual == null ? f.type() : actual)
+                        ? "type differs"
+                        : "";
+            if (!problem.isEmpty()) {
+              problems.add(
+                  problem.equals("missing")
+                      ? "missing column " + c.name()
+                      : c.name() + " is " + f.type() + ", expected " + c.type());
+            }
+            rows.add(row(c.name(), c.type(), f == null ? null : f.type(), c.required(), problem));
           }
-          rows.add(row(f.name(), null, f.type(), f.required(), problem));
-        }
-      }
-      trail.add(new Evidence(null,
-          List.of("column", "expected_type", "actual_type", "required", "problem"), rows,
-          false, "declared columns against the catalog schema of " + t.fqn()));
-      if (problems.isEmpty()) {
-        return trail.pass(t.fqn() + " matches its " + expected.columns().size()
-            + " declared columns");
-      }
-      return trail.fail(t.fqn() + " does not match its declared schema: "
-          + abbreviate(String.join("; ", problems)));
-    });
+          for (TableField f : t.fields()) {
+            if (expected.columns().stream().noneMatch(c -> c.name().equals(f.name()))) {
+              String problem = expected.allowExtraColumns() ? "" : "not declared";
+              if (!problem.isEmpty()) {
+                problems.add("unexpected column " + f.name() + " (" + f.type() + ")");
+              }
+              rows.add(row(f.name(), null, f.type(), f.required(), problem));
+            }
+          }
+          trail.add(
+              new Evidence(
+                  null,
+                  List.of("column", "expected_type", "actual_type", "required", "problem"),
+                  rows,
+                  false,
+                  "declared columns against the catalog schema of " + t.fqn()));
+          if (problems.isEmpty()) {
+            return trail.pass(
+                t.fqn() + " matches its " + expected.columns().size() + " declared columns");
+          }
+          return trail.fail(
+              t.fqn()
+                  + " does not match its declared schema: "
+                  + abbreviate(String.join("; ", problems)));
+        });
   }
 
   private CheckResult required(TableInfo t, List<String> columns) {
-    return Trail.run(lakehouse, ref, "required:" + t.fqn(), CheckKind.REQUIRED, t.fqn(),
+    return Trail.run(
+        lakehouse,
+        ref,
+        "required:" + t.fqn(),
+        CheckKind.REQUIRED,
+        t.fqn(),
         trail -> {
-          String sql = columns.stream()
-              .map(c -> "COUNT(*) - COUNT(" + ident(c) + ") AS " + ident(c))
-              .collect(Collectors.joining(", ", "SELECT ", " FROM " + sqlName(t)));
+          String sql =
+              columns.stream()
+                  .map(c -> "COUNT(*) - COUNT(" + ident(c) + ") AS " + ident(c))
+                  .collect(Collectors.joining(", ", "SELECT ", " FROM " + sqlName(t)));
           List<Object> counts = trail.query(sql).rows().get(0);
           List<String> bad = new ArrayList<>();
           for (int i = 0; i < columns.size(); i++) {
@@ -188,11 +274,14 @@ final class TableChecks {
             }
           }
           if (bad.isEmpty()) {
-            return trail.pass("required columns of " + t.fqn() + " hold no nulls: "
-                + abbreviate(String.join(", ", columns)));
+            return trail.pass(
+                "required columns of "
+                    + t.fqn()
+                    + " hold no nulls: "
+                    + abbreviate(String.join(", ", columns)));
           }
-          return trail.fail("required columns of " + t.fqn() + " hold nulls: "
-              + String.join(", ", bad));
+          return trail.fail(
+              "required columns of " + t.fqn() + " hold nulls: " + String.join(", ", bad));
         });
   }
 

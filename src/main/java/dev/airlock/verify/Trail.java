@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One check in progress: runs its queries on the pinned ref and keeps each as evidence, so a
- * check that fails halfway still shows what it ran (and the error) in an ERROR result.
+ * One check in progress: runs its queries on the pinned ref and keeps each as evidence, so a check
+ * that fails halfway still shows what it ran (and the error) in an ERROR result.
  */
 final class Trail {
   private final Lakehouse lakehouse;
@@ -33,8 +33,8 @@ final class Trail {
     CheckResult run(Trail trail);
   }
 
-  static CheckResult run(Lakehouse lakehouse, String ref, String id, CheckKind kind,
-      String table, Body body) {
+  static CheckResult run(
+      Lakehouse lakehouse, String ref, String id, CheckKind kind, String table, Body body) {
     Trail trail = new Trail(lakehouse, ref, id, kind, table);
     try {
       return body.run(trail);

@@ -46,8 +46,14 @@ public record VerificationReport(
 
   /** One line: "12 checks: 11 passed, 1 failed, 0 errors". */
   public String summary() {
-    return checks.size() + " checks: " + count(Verdict.PASS) + " passed, "
-        + count(Verdict.FAIL) + " failed, " + count(Verdict.ERROR) + " errors";
+    return checks.size()
+        + " checks: "
+        + count(Verdict.PASS)
+        + " passed, "
+        + count(Verdict.FAIL)
+        + " failed, "
+        + count(Verdict.ERROR)
+        + " errors";
   }
 
   /** For people: every check on one line; evidence under those that did not pass. */
@@ -94,15 +100,20 @@ public record VerificationReport(
     m.put("table", c.table());
     m.put("verdict", c.verdict().name());
     m.put("summary", c.summary());
-    m.put("evidence", c.evidence().stream().map(e -> {
-      Map<String, Object> em = new LinkedHashMap<>();
-      em.put("sql", e.sql());
-      em.put("columns", e.columns());
-      em.put("rows", e.rows());
-      em.put("truncated", e.truncated());
-      em.put("note", e.note());
-      return em;
-    }).toList());
+    m.put(
+        "evidence",
+        c.evidence().stream()
+            .map(
+                e -> {
+                  Map<String, Object> em = new LinkedHashMap<>();
+                  em.put("sql", e.sql());
+                  em.put("columns", e.columns());
+                  em.put("rows", e.rows());
+                  em.put("truncated", e.truncated());
+                  em.put("note", e.note());
+                  return em;
+                })
+            .toList());
     return m;
   }
 }

@@ -12,14 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The audit of Write-Audit-Publish: runs the checks on a ref through the lakehouse API and
- * returns a {@link VerificationReport} with each check's verdict and evidence.
+ * The audit of Write-Audit-Publish: runs the checks on a ref through the lakehouse API and returns
+ * a {@link VerificationReport} with each check's verdict and evidence.
  *
- * <p>Every table on the ref gets the generic checks (rows, more than one column, ID columns
- * unique and not null, rows equal to its sources'); {@link Expectations} add the expected tables,
- * declared schemas, declared ID columns, minimum rows and custom SQL checks. All checks read the
- * one commit the ref pointed to when verification began, so a branch that moves meanwhile cannot
- * mix two states in one report.
+ * <p>Every table on the ref gets the generic checks (rows, more than one column, ID columns unique
+ * and not null, rows equal to its sources'); {@link Expectations} add the expected tables, declared
+ * schemas, declared ID columns, minimum rows and custom SQL checks. All checks read the one commit
+ * the ref pointed to when verification began, so a branch that moves meanwhile cannot mix two
+ * states in one report.
  */
 public final class Verifier {
   private final Lakehouse lakehouse;
@@ -37,8 +37,8 @@ public final class Verifier {
   }
 
   /**
-   * Verifies a ref (branch, tag, {@code name@hash}). Check failures are results, never
-   * exceptions; a ref that does not exist throws the lakehouse's REF_NOT_FOUND.
+   * Verifies a ref (branch, tag, {@code name@hash}). Check failures are results, never exceptions;
+   * a ref that does not exist throws the lakehouse's REF_NOT_FOUND.
    *
    * @param expectations what the dataset should look like; {@link Expectations#none()} for the
    *     generic checks only
@@ -66,43 +66,69 @@ public final class Verifier {
     for (CustomCheck c : expectations.checks()) {
       checks.add(custom(pinned, null, c));
     }
-    return new VerificationReport(ref, resolved.hash(), clock.instant(), expectations.source(),
-        checks);
+    return new VerificationReport(
+        ref, resolved.hash(), clock.instant(), expectations.source(), checks);
   }
 
   private CheckResult tablesExist(List<TableInfo> tables, Expectations expectations) {
-    List<List<Object>> rows = tables.stream()
-        .map(t -> List.<Object>of(t.fqn(), t.records(), t.fields().size())).toList();
-    Evidence found = new Evidence(null, List.of("table", "records", "columns"), rows, false,
-        "tables on the ref, from the catalog");
-    List<String> missing = expectations.tables().stream().map(TableExpectation::fqn)
-        .filter(fqn -> tables.stream().noneMatch(t -> t.fqn().equals(fqn))).toList();
+    List<List<Object>> rows =
+        tables.stream().map(t -> List.<Object>of(t.fqn(), t.records(), t.fields().size())).toList();
+    Evidence found =
+        new Evidence(
+            null,
+            List.of("table", "records", "columns"),
+            rows,
+            false,
+            "tables on the ref, from the catalog");
+    List<String> missing =
+        expectations.tables().stream()
+            .map(TableExpectation::fqn)
+            .filter(fqn -> tables.stream().noneMatch(t -> t.fqn().equals(fqn)))
+            .toList();
     Verdict verdict;
     String summary;
     if (expectations.tables().isEmpty()) {
       verdict = tables.isEmpty() ? Verdict.FAIL : Verdict.PASS;
-      summary = tables.isEmpty() ? "the ref has no tables: there is nothing to publish"
-          : tables.size() + " tables on the ref (no tables declared)";
+      summary =
+          tables.isEmpty()
+              ? "the ref has no tables: there is nothing to publish"
+              : tables.size() + " tables on the ref (no tables declared)";
     } else if (missing.isEmpty()) {
       verdict = Verdict.PASS;
       summary = "all " + expectations.tables().size() + " expected tables exist";
     } else {
       verdict = Verdict.FAIL;
-      summary = "missing " + missing.size() + " of " + expectations.tables().size()
-          + " expected tables: " + String.join(", ", missing);
+      summary =
+          "missing "
+              + missing.size()
+              + " of "
+              + expectations.tables().size()
+              + " expected tables: "
+              + String.join(", ", missing);
     }
-    return new CheckResult("tables_exist", CheckKind.TABLES_EXIST, null, verdict, summary,
-        List.of(found));
+    return new CheckResult(
+        "tables_exist", CheckKind.TABLES_EXIST, null, verdict, summary, List.of(found));
   }
 
   private CheckResult custom(String pinned, String table, CustomCheck c) {
-    return Trail.run(lakehouse, pinned, "custom:" + c.name(), CheckKind.CUSTOM, table, trail -> {
-      var r = trail.query(c.sql());
-      if (r.rowCount() == 0) {
-        return trail.pass(c.name() + ": no offending rows");
-      }
-      return trail.fail(c.name() + ": " + (r.truncated() ? "more than " : "") + r.rowCount()
-          + " offending row" + (r.rowCount() == 1 ? "" : "s"));
-    });
+    return Trail.run(
+        lakehouse,
+        pinned,
+        "custom:" + c.name(),
+        CheckKind.CUSTOM,
+        table,
+        trail -> {
+          var r = trail.query(c.sql());
+          if (r.rowCount() == 0) {
+            return trail.pass(c.name() + ": no offending rows");
+          }
+          return trail.fail(
+              c.name()
+                  + ": "
+                  + (r.truncated() ? "more than " : "")
+                  + r.rowCount()
+                  + " offending row"
+                  + (r.rowCount() == 1 ? "" : "s"));
+        });
   }
 }

@@ -1,4 +1,2 @@
-/**
- * The audit: checks on a ref with their evidence, expectations per dataset, reports.
- */
+/** The audit: checks on a ref with their evidence, expectations per dataset, reports. */
 package dev.airlock.verify;

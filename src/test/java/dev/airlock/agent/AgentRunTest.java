@@ -38,15 +38,38 @@ class AgentRunTest {
   }
 
   private AgentRun run(List<String> script, Supervisor supervisor, int maxTurns) {
-    RunConfig config = RunConfig.defaults("test").withMaxTurns(maxTurns).withExecTimeout(Duration.ofSeconds(60));
-    Conversation opening = Conversation.opening(List.of(ChatMessage.system("rules"), ChatMessage.user("task")));
-    return new AgentRun(config, opening, "me.test", new ScriptedModel("test", script), sandbox, supervisor,
-        TurnHooks.NONE, events::add, Clock.systemUTC());
+    RunConfig config =
+        RunConfig.defaults("test").withMaxTurns(maxTurns).withExecTimeout(Duration.ofSeconds(60));
+    Conversation opening =
+        Conversation.opening(List.of(ChatMessage.system("rules"), ChatMessage.user("task")));
+    return new AgentRun(
+        config,
+        opening,
+        "me.test",
+        new ScriptedModel("test", script),
+        sandbox,
+        supervisor,
+        TurnHooks.NONE,
+        events::add,
+        Clock.systemUTC());
   }
 
   private RunOutcome go(AgentRun run) {
-    return run.run(new RunEvent.RunStarted(0, java.time.Instant.now(), RunEvent.FORMAT, "test", "scripted", "bwrap",
-        true, "auto", 8, null, "me.test", null, java.util.Map.of()));
+    return run.run(
+        new RunEvent.RunStarted(
+            0,
+            java.time.Instant.now(),
+            RunEvent.FORMAT,
+            "test",
+            "scripted",
+            "bwrap",
+            true,
+            "auto",
+            8,
+            null,
+            "me.test",
+            null,
+            java.util.Map.of()));
   }
 
   private <T extends RunEvent> List<T> all(Class<T> type) {
@@ -57,10 +80,16 @@ class AgentRunTest {
 
   @Test
   void aTurnOneErrorIsFixedInTurnTwoAndTheRunEndsDone() {
-    RunOutcome outcome = go(run(List.of(
-        code("import json\nprint(json.load(open('state.json'))['rows'])"),
-        code("import json\njson.dump({'rows': 42}, open('state.json', 'w'))\nprint(json.load(open('state.json'))['rows'])"),
-        "<reasoning>printed 42</reasoning><done>state.json holds 42 rows</done>"), new AutoApprove(), 8));
+    RunOutcome outcome =
+        go(
+            run(
+                List.of(
+                    code("import json\nprint(json.load(open('state.json'))['rows'])"),
+                    code(
+                        "import json\njson.dump({'rows': 42}, open('state.json', 'w'))\nprint(json.load(open('state.json'))['rows'])"),
+                    "<reasoning>printed 42</reasoning><done>state.json holds 42 rows</done>"),
+                new AutoApprove(),
+                8));
 
     assertThat(outcome.status()).isEqualTo(RunStatus.DONE);
     assertThat(outcome.turns()).isEqualTo(3);
@@ -71,46 +100,64 @@ class AgentRunTest {
     assertThat(runs.get(1).status()).isEqualTo("OK");
     assertThat(runs.get(1).stdout()).isEqualTo("42\n");
     List<ChatMessage> turn2 = all(RunEvent.ModelRequested.class).get(1).messages();
-    assertThat(turn2.get(turn2.size() - 1).content()).contains("status: failed", "FileNotFoundError", "state.json");
+    assertThat(turn2.get(turn2.size() - 1).content())
+        .contains("status: failed", "FileNotFoundError", "state.json");
     assertThat(events.get(events.size() - 1)).isInstanceOf(RunEvent.RunFinished.class);
   }
 
   @Test
   void eachRequestIsThePreviousOnePlusTheAnswerAndWhatTheModelWasTold() {
-    go(run(List.of(code("print('a')"), code("print('b')"), "<done>ok</done>"), new AutoApprove(), 8));
+    go(
+        run(
+            List.of(code("print('a')"), code("print('b')"), "<done>ok</done>"),
+            new AutoApprove(),
+            8));
     List<RunEvent.ModelRequested> requests = all(RunEvent.ModelRequested.class);
     List<RunEvent.ModelResponded> responses = all(RunEvent.ModelResponded.class);
     for (int i = 1; i < requests.size(); i++) {
       List<ChatMessage> before = requests.get(i - 1).messages();
       List<ChatMessage> after = requests.get(i).messages();
       assertThat(after.subList(0, before.size())).isEqualTo(before);
-      assertThat(after.get(before.size())).isEqualTo(ChatMessage.assistant(responses.get(i - 1).raw()));
+      assertThat(after.get(before.size()))
+          .isEqualTo(ChatMessage.assistant(responses.get(i - 1).raw()));
       assertThat(after).hasSize(before.size() + 2);
     }
   }
 
   @Test
   void anEditedProposalRunsAsEditedAndTheModelGetsTheDiff() {
-    Supervisor editor = scripted(new Decision.ApproveEdited("human:ann", "print('edited by ann')\n"));
+    Supervisor editor =
+        scripted(new Decision.ApproveEdited("human:ann", "print('edited by ann')\n"));
     go(run(List.of(code("print('proposed')"), "<done>ok</done>"), editor, 8));
 
     RunEvent.Decided decided = all(RunEvent.Decided.class).get(0);
     assertThat(decided.executedCode()).isEqualTo("print('edited by ann')\n");
     assertThat(decided.executedSha256()).isEqualTo(Hashes.sha256("print('edited by ann')\n"));
-    assertThat(all(RunEvent.ExecutionStarted.class).get(0).codeSha256()).isEqualTo(decided.executedSha256());
+    assertThat(all(RunEvent.ExecutionStarted.class).get(0).codeSha256())
+        .isEqualTo(decided.executedSha256());
     assertThat(all(RunEvent.ExecutionFinished.class).get(0).stdout()).isEqualTo("edited by ann\n");
     String told = last(all(RunEvent.ModelRequested.class).get(1).messages());
-    assertThat(told).contains("edited your code", "-print('proposed')", "+print('edited by ann')", "edited by ann\n");
+    assertThat(told)
+        .contains(
+            "edited your code", "-print('proposed')", "+print('edited by ann')", "edited by ann\n");
   }
 
   @Test
   void aRejectedProposalDoesNotRunAndTheModelGetsTheFeedback() {
-    Supervisor rejecter = scripted(new Decision.Reject("human:ann", "write to the branch, not main"));
-    go(run(List.of(code("print('to main')"), code("print('to branch')"), "<done>ok</done>"), rejecter, 8));
+    Supervisor rejecter =
+        scripted(new Decision.Reject("human:ann", "write to the branch, not main"));
+    go(
+        run(
+            List.of(code("print('to main')"), code("print('to branch')"), "<done>ok</done>"),
+            rejecter,
+            8));
 
-    assertThat(all(RunEvent.ExecutionFinished.class)).singleElement()
+    assertThat(all(RunEvent.ExecutionFinished.class))
+        .singleElement()
         .satisfies(f -> assertThat(f.stdout()).isEqualTo("to branch\n"));
-    assertThat(all(RunEvent.ExecutionStarted.class)).singleElement().satisfies(s -> assertThat(s.turn()).isEqualTo(2));
+    assertThat(all(RunEvent.ExecutionStarted.class))
+        .singleElement()
+        .satisfies(s -> assertThat(s.turn()).isEqualTo(2));
     String told = last(all(RunEvent.ModelRequested.class).get(1).messages());
     assertThat(told).contains("REJECTED", "did not run", "write to the branch, not main");
   }
@@ -131,23 +178,35 @@ class AgentRunTest {
 
   @Test
   void twoFormatErrorsInARowFailTheRunWithTheReason() {
-    RunOutcome outcome = go(run(List.of("I think we should load the data.", "```python\nprint(1)\n```"),
-        new AutoApprove(), 8));
+    RunOutcome outcome =
+        go(
+            run(
+                List.of("I think we should load the data.", "```python\nprint(1)\n```"),
+                new AutoApprove(),
+                8));
     assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(outcome.reason()).contains("2 format errors in a row", "code fence but no <code> block");
-    assertThat(last(all(RunEvent.ModelRequested.class).get(1).messages())).contains("neither a <code> block");
+    assertThat(outcome.reason())
+        .contains("2 format errors in a row", "code fence but no <code> block");
+    assertThat(last(all(RunEvent.ModelRequested.class).get(1).messages()))
+        .contains("neither a <code> block");
   }
 
   @Test
   void aFormatErrorFollowedByAGoodAnswerGoesOn() {
-    RunOutcome outcome = go(run(List.of("no tags", code("print('fine')"), "<done>ok</done>"), new AutoApprove(), 8));
+    RunOutcome outcome =
+        go(run(List.of("no tags", code("print('fine')"), "<done>ok</done>"), new AutoApprove(), 8));
     assertThat(outcome.status()).isEqualTo(RunStatus.DONE);
   }
 
   @Test
   void codeWithDoneRunsFirstAndDoneIsAcceptedOnlyAfterTheOutput() {
-    RunOutcome outcome = go(run(List.of(code("print('checked')") + "<done>all good</done>", "<done>all good</done>"),
-        new AutoApprove(), 8));
+    RunOutcome outcome =
+        go(
+            run(
+                List.of(
+                    code("print('checked')") + "<done>all good</done>", "<done>all good</done>"),
+                new AutoApprove(),
+                8));
     assertThat(outcome.status()).isEqualTo(RunStatus.DONE);
     assertThat(outcome.turns()).isEqualTo(2);
     assertThat(last(all(RunEvent.ModelRequested.class).get(1).messages()))
@@ -156,8 +215,13 @@ class AgentRunTest {
 
   @Test
   void stopDuringExecutionKillsTheCodeAndEndsTheRun() throws Exception {
-    AgentRun run = run(List.of(code("import time\nprint('started', flush=True)\ntime.sleep(60)"), "<done>x</done>"),
-        new AutoApprove(), 8);
+    AgentRun run =
+        run(
+            List.of(
+                code("import time\nprint('started', flush=True)\ntime.sleep(60)"),
+                "<done>x</done>"),
+            new AutoApprove(),
+            8);
     CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> go(run));
     while (all(RunEvent.OutputChunk.class).isEmpty() && !outcome.isDone()) {
       Thread.sleep(20);
@@ -166,14 +230,20 @@ class AgentRunTest {
     RunOutcome ended = outcome.get(30, TimeUnit.SECONDS);
     assertThat(ended.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(ended.reason()).isEqualTo("the supervisor pressed stop");
-    assertThat(all(RunEvent.ExecutionFinished.class)).singleElement()
+    assertThat(all(RunEvent.ExecutionFinished.class))
+        .singleElement()
         .satisfies(f -> assertThat(f.status()).isEqualTo("CANCELLED"));
     assertThat(all(RunEvent.ModelRequested.class)).hasSize(1);
   }
 
   @Test
   void aStopDecisionEndsTheRunWithoutRunningAnything() {
-    RunOutcome outcome = go(run(List.of(code("print('x')")), scripted(new Decision.Stop("human:ann", "not today")), 8));
+    RunOutcome outcome =
+        go(
+            run(
+                List.of(code("print('x')")),
+                scripted(new Decision.Stop("human:ann", "not today")),
+                8));
     assertThat(outcome.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(outcome.reason()).isEqualTo("not today");
     assertThat(all(RunEvent.ExecutionStarted.class)).isEmpty();

@@ -11,32 +11,40 @@ class RiskDetectorTest {
   private final RiskDetector detector = new RiskDetector();
 
   @ParameterizedTest(name = "{1}: {0}")
-  @CsvSource(delimiter = '|', value = {
-      "client.merge_branch(source_ref=b, into_branch='main')|merge-into-main",
-      "client.merge_branch(b, \"main\")|merge-into-main",
-      "client.delete_branch('airlock.tmp')|delete-branch",
-      "client.delete_table('payments', branch=b)|delete-table",
-      "client.query('DROP TABLE payments', ref=b)|delete-table",
-      "import subprocess|subprocess",
-      "os.system('ls')|subprocess",
-      "import requests|network",
-      "from urllib.request import urlopen|network",
-      "s = socket.socket()|network",
-      "os.system('pip install pandas')|pip-install",
-      "open('/etc/cron.d/x', 'w').write('')|write-outside-workspace",
-      "shutil.rmtree('/usr/lib')|write-outside-workspace"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "client.merge_branch(source_ref=b, into_branch='main')|merge-into-main",
+        "client.merge_branch(b, \"main\")|merge-into-main",
+        "client.delete_branch('airlock.tmp')|delete-branch",
+        "client.delete_table('payments', branch=b)|delete-table",
+        "client.query('DROP TABLE payments', ref=b)|delete-table",
+        "import subprocess|subprocess",
+        "os.system('ls')|subprocess",
+        "import requests|network",
+        "from urllib.request import urlopen|network",
+        "s = socket.socket()|network",
+        "os.system('pip install pandas')|pip-install",
+        "open('/etc/cron.d/x', 'w').write('')|write-outside-workspace",
+        "shutil.rmtree('/usr/lib')|write-outside-workspace"
+      })
   void flagsRiskyLines(String line, String rule) {
     List<Risk> risks = detector.scan("import bauplan\n" + line + "\n");
     assertThat(risks).extracting(Risk::rule).contains(rule);
-    assertThat(risks).filteredOn(r -> r.rule().equals(rule)).first().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(2);
-      assertThat(r.why()).isNotBlank();
-    });
+    assertThat(risks)
+        .filteredOn(r -> r.rule().equals(rule))
+        .first()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(2);
+              assertThat(r.why()).isNotBlank();
+            });
   }
 
   @Test
   void ordinaryEtlCodeIsNotRisky() {
-    String code = """
+    String code =
+        """
         import bauplan, os
         client = bauplan.Client()
         client.create_branch('me.import', from_ref='main', if_not_exists=True)

@@ -31,17 +31,22 @@ class RunMergeGateTest {
    */
   @Test
   void autoIfGreenAuditsTheMergeResultNotTheBranch() throws Exception {
-    Expectations expect = ExpectationsLoader.parse("""
+    Expectations expect =
+        ExpectationsLoader.parse(
+            """
         tables:
           payments: {id_columns: [id]}
           merchants: {id_columns: [merchant]}
         checks:
           - name: merchants_known
             sql: SELECT p.merchant FROM payments p LEFT JOIN merchants m ON p.merchant = m.merchant WHERE m.merchant IS NULL
-        """, "test", false);
+        """,
+            "test",
+            false);
     List<RunEvent> events = new CopyOnWriteArrayList<>();
-    RunMergeGate gate = new RunMergeGate(MergePolicy.AUTO_IF_GREEN, null, new RunJournal(),
-        events::add, Clock.systemUTC());
+    RunMergeGate gate =
+        new RunMergeGate(
+            MergePolicy.AUTO_IF_GREEN, null, new RunJournal(), events::add, Clock.systemUTC());
     try (LocalLakehouse lake = new LocalLakehouse(home, gate, null, null)) {
       gate.attach(ref -> new Verifier(lake, new SourceRowCounter(null)).verify(ref, expect));
       lake.createBranch("a", "main");
@@ -60,12 +65,13 @@ class RunMergeGateTest {
 
       assertThat(lake.resolve("main").hash()).isEqualTo(mainBefore);
       assertThat(new Verifier(lake, new SourceRowCounter(null)).verify("b", expect).passed())
-          .as("the branch alone passes").isTrue();
+          .as("the branch alone passes")
+          .isTrue();
     }
   }
 
-  private void load(LocalLakehouse lake, String table, String text, String branch,
-      boolean replace) throws Exception {
+  private void load(LocalLakehouse lake, String table, String text, String branch, boolean replace)
+      throws Exception {
     String file = csv(table + "_" + branch + ".csv", text);
     lake.createTable(table, file, branch, replace, AGENT);
     lake.importData(table, file, branch, AGENT);

@@ -12,23 +12,45 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code airlock run --python PATH}: the agent's code runs with the interpreter the person chose. */
+/**
+ * {@code airlock run --python PATH}: the agent's code runs with the interpreter the person chose.
+ */
 class ChosenPythonRunTest {
   @TempDir Path dir;
 
   private CliRunner.Result run(String... extra) throws Exception {
-    return runCode("import sys\nprint('prefix:', sys.prefix)\n"
-        + "import venv_marker\nprint('marker:', venv_marker.WHO)", extra);
+    return runCode(
+        "import sys\nprint('prefix:', sys.prefix)\n"
+            + "import venv_marker\nprint('marker:', venv_marker.WHO)",
+        extra);
   }
 
   private CliRunner.Result runCode(String code, String... extra) throws Exception {
     Path script = dir.resolve("script.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>which python?</reasoning><code>" + code + "</code>",
-        "<reasoning>saw it</reasoning><done>printed the prefix</done>")));
-    String[] base = {"run", "--model", "scripted:" + script, "--approve", "auto", "--merge", "never",
-        "--raw", "s3://airlock-test/raw/", "--home", dir.resolve("home").toString(),
-        "--runs-dir", dir.resolve("runs").toString(), "--max-turns", "2"};
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>which python?</reasoning><code>" + code + "</code>",
+                    "<reasoning>saw it</reasoning><done>printed the prefix</done>")));
+    String[] base = {
+      "run",
+      "--model",
+      "scripted:" + script,
+      "--approve",
+      "auto",
+      "--merge",
+      "never",
+      "--raw",
+      "s3://airlock-test/raw/",
+      "--home",
+      dir.resolve("home").toString(),
+      "--runs-dir",
+      dir.resolve("runs").toString(),
+      "--max-turns",
+      "2"
+    };
     return CliRunner.run(base, extra);
   }
 
@@ -36,8 +58,16 @@ class ChosenPythonRunTest {
   private Path venv() throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path venv = dir.resolve("venv");
-    Process make = new ProcessBuilder("/usr/bin/python3", "-m", "venv", "--system-site-packages",
-        "--without-pip", venv.toString()).inheritIO().start();
+    Process make =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-m",
+                "venv",
+                "--system-site-packages",
+                "--without-pip",
+                venv.toString())
+            .inheritIO()
+            .start();
     assertThat(make.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(make.exitValue()).isZero();
     try (Stream<Path> lib = Files.list(venv.resolve("lib"))) {
@@ -69,20 +99,28 @@ class ChosenPythonRunTest {
     Files.createDirectories(venv.resolve("src"));
     Files.writeString(venv.resolve("src/settings.py"), "TOKEN = 'sk-project-secret'\n");
 
-    CliRunner.Result r = runCode(String.join("\n",
-        "import os",
-        "print('listing:', sorted(os.listdir('/opt/airlock/venv')))",
-        "for p in ['/opt/airlock/venv/.env', '/opt/airlock/venv/src/settings.py']:",
-        "    try:",
-        "        print(open(p).read())",
-        "    except OSError:",
-        "        print('unreadable:', p)",
-        "import venv_marker",
-        "print('marker:', venv_marker.WHO)"), "--python", venv.resolve("bin/python").toString());
+    CliRunner.Result r =
+        runCode(
+            String.join(
+                "\n",
+                "import os",
+                "print('listing:', sorted(os.listdir('/opt/airlock/venv')))",
+                "for p in ['/opt/airlock/venv/.env', '/opt/airlock/venv/src/settings.py']:",
+                "    try:",
+                "        print(open(p).read())",
+                "    except OSError:",
+                "        print('unreadable:', p)",
+                "import venv_marker",
+                "print('marker:', venv_marker.WHO)"),
+            "--python",
+            venv.resolve("bin/python").toString());
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("marker: the chosen venv",
-        "unreadable: /opt/airlock/venv/.env", "unreadable: /opt/airlock/venv/src/settings.py");
+    assertThat(r.out())
+        .contains(
+            "marker: the chosen venv",
+            "unreadable: /opt/airlock/venv/.env",
+            "unreadable: /opt/airlock/venv/src/settings.py");
     assertThat(r.out()).doesNotContain("sk-project-secret", "'.env'", "'src'");
   }
 
@@ -98,12 +136,15 @@ class ChosenPythonRunTest {
     Path text = Files.writeString(dir.resolve("python"), "not a python\n");
     Files.setPosixFilePermissions(text, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    for (String bad : List.of(dir.resolve("missing/bin/python").toString(), "/bin/ls", text.toString())) {
+    for (String bad :
+        List.of(dir.resolve("missing/bin/python").toString(), "/bin/ls", text.toString())) {
       CliRunner.Result r = run("--python", bad);
 
       assertThat(r.exit()).as(bad).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).as(bad).contains("--python " + bad);
-      assertThat(r.err()).as(bad).containsAnyOf("no executable file there", "is not a Python 3 interpreter");
+      assertThat(r.err())
+          .as(bad)
+          .containsAnyOf("no executable file there", "is not a Python 3 interpreter");
     }
     assertThat(dir.resolve("runs")).doesNotExist();
   }
@@ -115,6 +156,7 @@ class ChosenPythonRunTest {
     CliRunner.Result r = run("--python", venv.toString());
 
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("is a folder: give its interpreter, " + venv.resolve("bin/python"));
+    assertThat(r.err())
+        .contains("is a folder: give its interpreter, " + venv.resolve("bin/python"));
   }
 }

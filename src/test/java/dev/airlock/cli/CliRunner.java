@@ -40,7 +40,8 @@ public final class CliRunner {
 
   /** "name:rows" of every table on {@code ref} of the lakehouse at {@code home}, sorted. */
   static List<String> tables(Path home, String ref) {
-    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+    try (LocalLakehouse lake =
+        new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
       return lake.tables(ref).stream().map(t -> t.name() + ":" + t.records()).sorted().toList();
     }
   }
@@ -54,7 +55,8 @@ public final class CliRunner {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int exit = Main.execute(args);
-      return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new Result(
+          exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands Airlock suggests are written the way the user started it, and the launcher works. */
+/**
+ * The commands Airlock suggests are written the way the user started it, and the launcher works.
+ */
 class CommandNameTest {
   @TempDir Path dir;
 
@@ -25,12 +27,13 @@ class CommandNameTest {
     System.setProperty(CommandName.PROPERTY, "target/airlock");
 
     CliRunner.Result runs = CliRunner.run("runs", "--runs-dir", dir.resolve("none").toString());
-    CliRunner.Result missing = CliRunner.run("lakehouse", "--home", dir.resolve("lake").toString(),
-        "tables", "nope");
+    CliRunner.Result missing =
+        CliRunner.run("lakehouse", "--home", dir.resolve("lake").toString(), "tables", "nope");
     CliRunner.Result help = CliRunner.run("lakehouse", "tables", "--help");
 
     assertThat(runs.out()).contains("Start one with `target/airlock run`.");
-    assertThat(missing.err()).contains("list branches with `target/airlock lakehouse branches`")
+    assertThat(missing.err())
+        .contains("list branches with `target/airlock lakehouse branches`")
         .doesNotContain("`airlock ");
     assertThat(help.out()).startsWith("Usage: target/airlock lakehouse tables");
   }
@@ -50,15 +53,28 @@ class CommandNameTest {
     Path java = bin.resolve("fake-java");
     Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("bin")).resolve("airlock"), launcher);
+    Path link =
+        Files.createSymbolicLink(
+            Files.createDirectories(dir.resolve("bin")).resolve("airlock"), launcher);
 
     List<String> direct = launch(launcher, java, "runs", "--runs-dir", "my runs");
     List<String> linked = launch(link, java, "lakehouse", "branches");
 
-    assertThat(direct).containsExactly("-Dairlock.command=" + launcher, "-jar",
-        bin.resolve("airlock.jar").toString(), "runs", "--runs-dir", "my runs");
-    assertThat(linked).containsExactly("-Dairlock.command=" + link, "-jar",
-        bin.resolve("airlock.jar").toString(), "lakehouse", "branches");
+    assertThat(direct)
+        .containsExactly(
+            "-Dairlock.command=" + launcher,
+            "-jar",
+            bin.resolve("airlock.jar").toString(),
+            "runs",
+            "--runs-dir",
+            "my runs");
+    assertThat(linked)
+        .containsExactly(
+            "-Dairlock.command=" + link,
+            "-jar",
+            bin.resolve("airlock.jar").toString(),
+            "lakehouse",
+            "branches");
   }
 
   private static List<String> launch(Path launcher, Path java, String... args) throws Exception {

@@ -36,14 +36,18 @@ class DemoDataCommandTest {
   void writesCsvFilesAndPrintsWhatItWrote(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("raw");
     int code =
-        Main.execute("demo-data", target.toString(), "--rows", "2500", "--seed", "9", "--format",
-            "csv");
+        Main.execute(
+            "demo-data", target.toString(), "--rows", "2500", "--seed", "9", "--format", "csv");
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(Files.readAllLines(target.resolve("payments.csv"))).hasSize(2_501);
     assertThat(target.toFile().list())
-        .containsExactlyInAnyOrder("payments.csv", "acquirer_countries.csv",
-            "merchant_category_codes.csv", "merchant_data.csv", "fees.csv");
+        .containsExactlyInAnyOrder(
+            "payments.csv",
+            "acquirer_countries.csv",
+            "merchant_category_codes.csv",
+            "merchant_data.csv",
+            "fees.csv");
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed)
         .contains(target.toAbsolutePath().toString())
@@ -65,7 +69,9 @@ class DemoDataCommandTest {
     int code = Main.execute("demo-data", dir.toString(), "--format", "xml");
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'xml'").contains("parquet, csv or json");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("'xml'")
+        .contains("parquet, csv or json");
     assertThat(dir.toFile().list()).isEmpty();
   }
 

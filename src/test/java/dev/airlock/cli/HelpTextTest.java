@@ -32,7 +32,10 @@ class HelpTextTest {
         String line = lines.get(i);
         boolean continued = i + 1 < lines.size() && !lines.get(i + 1).isBlank();
         // A paragraph broken by hand instead of wrapped leaves one word alone at the margin.
-        if (!line.isBlank() && !line.startsWith(" ") && !line.contains(" ") && !line.endsWith(":")
+        if (!line.isBlank()
+            && !line.startsWith(" ")
+            && !line.contains(" ")
+            && !line.endsWith(":")
             && continued) {
           problems.add("`" + name + " --help` has a line of one stray word: '" + line + "'");
         }
@@ -46,15 +49,17 @@ class HelpTextTest {
 
   private static List<List<String>> commands(CommandLine cli, List<String> path) {
     List<List<String>> all = new ArrayList<>();
-    cli.getSubcommands().forEach((name, sub) -> {
-      if (name.equals("help")) {
-        return;
-      }
-      List<String> here = new ArrayList<>(path);
-      here.add(name);
-      all.add(here);
-      all.addAll(commands(sub, here));
-    });
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (name.equals("help")) {
+                return;
+              }
+              List<String> here = new ArrayList<>(path);
+              here.add(name);
+              all.add(here);
+              all.addAll(commands(sub, here));
+            });
     return all;
   }
 

@@ -65,9 +65,15 @@ class LakehouseCommandTest {
     assertThat(out()).contains("bauplan.payments  3 rows  3 columns");
     assertThat(run("schema", "wap", "payments")).isZero();
     assertThat(out()).containsPattern("eur_amount\\s+double");
-    assertThat(run("query", "wap",
-        "SELECT merchant, sum(eur_amount) AS total FROM payments GROUP BY 1 ORDER BY 1")).isZero();
-    assertThat(out()).containsPattern("merchant\\s+total").contains("A         11.5")
+    assertThat(
+            run(
+                "query",
+                "wap",
+                "SELECT merchant, sum(eur_amount) AS total FROM payments GROUP BY 1 ORDER BY 1"))
+        .isZero();
+    assertThat(out())
+        .containsPattern("merchant\\s+total")
+        .contains("A         11.5")
         .contains("(2 rows)");
     assertThat(run("query", "wap", "SELECT count(*) AS n FROM payments", "--json")).isZero();
     assertThat(out().trim())
@@ -97,7 +103,9 @@ class LakehouseCommandTest {
   void errorsAreOneLineAndNonZero() {
     assertThat(run("import", "payments", payments.toString(), "--branch", "main"))
         .isEqualTo(ExitCodes.FAILED);
-    assertThat(err().strip()).startsWith("error: ").contains("main takes no direct writes")
+    assertThat(err().strip())
+        .startsWith("error: ")
+        .contains("main takes no direct writes")
         .doesNotContain("\n");
     assertThat(run("tables", "nope")).isEqualTo(ExitCodes.FAILED);
     assertThat(err()).contains("Ref 'nope' not found");
@@ -106,6 +114,7 @@ class LakehouseCommandTest {
     assertThat(err()).contains("Query on main failed");
     assertThat(run("create-branch", "bad..name", "main")).isEqualTo(ExitCodes.USAGE);
   }
+
   /** Issue 7, hole 1: after x/y exists, 'x/../main' used to be main itself. */
   @Test
   void anAliasOfMainIsRefusedAndMainStaysAsItWas() {
@@ -114,13 +123,15 @@ class LakehouseCommandTest {
     assertThat(run("create-branch", "x/y", "main")).isZero();
     assertThat(run("create-table", "fees", payments.toString(), "--branch", "x/y")).isZero();
     String head = headHash("main");
-    for (String[] attack : List.of(
-        new String[] {"create-table", "evil", payments.toString(), "--branch", "x/../main"},
-        new String[] {"import", "payments", payments.toString(), "--branch", "x/../main"},
-        new String[] {"merge", "x/y", "x/../main", "--yes"},
-        new String[] {"delete-branch", "x/../main"})) {
+    for (String[] attack :
+        List.of(
+            new String[] {"create-table", "evil", payments.toString(), "--branch", "x/../main"},
+            new String[] {"import", "payments", payments.toString(), "--branch", "x/../main"},
+            new String[] {"merge", "x/y", "x/../main", "--yes"},
+            new String[] {"delete-branch", "x/../main"})) {
       assertThat(run(attack)).as(String.join(" ", attack)).isEqualTo(ExitCodes.USAGE);
-      assertThat(err().strip()).startsWith("error: Invalid ref 'x/../main': name a branch or tag")
+      assertThat(err().strip())
+          .startsWith("error: Invalid ref 'x/../main': name a branch or tag")
           .doesNotContain("\n");
       assertThat(out()).doesNotContain("Merging");
       assertThat(headHash("main")).isEqualTo(head);
@@ -140,13 +151,14 @@ class LakehouseCommandTest {
     }
     byte[] before = Files.readAllBytes(file);
     String[][] attacks = {
-        {"COPY (SELECT 9 AS psp_reference) TO '" + file + "' (FORMAT parquet)", "COPY is refused"},
-        {"CREATE TABLE leak AS SELECT 1 AS x", "CREATE is refused"},
-        {"SELECT current_setting('allowed_directories')", "current_setting() is refused"},
-        {"SELECT * FROM duckdb_views()", "duckdb_views() is refused"},
-        {"SELECT * FROM read_csv('/etc/passwd')", "read_csv() is refused"},
-        {"SELECT * FROM '/etc/passwd'", "'/etc/passwd' is not a table of main"},
-        {"SELECT 1; SELECT 2", "2 statements"}};
+      {"COPY (SELECT 9 AS psp_reference) TO '" + file + "' (FORMAT parquet)", "COPY is refused"},
+      {"CREATE TABLE leak AS SELECT 1 AS x", "CREATE is refused"},
+      {"SELECT current_setting('allowed_directories')", "current_setting() is refused"},
+      {"SELECT * FROM duckdb_views()", "duckdb_views() is refused"},
+      {"SELECT * FROM read_csv('/etc/passwd')", "read_csv() is refused"},
+      {"SELECT * FROM '/etc/passwd'", "'/etc/passwd' is not a table of main"},
+      {"SELECT 1; SELECT 2", "2 statements"}
+    };
     for (String[] attack : attacks) {
       assertThat(run("query", "main", attack[0])).as(attack[0]).isEqualTo(ExitCodes.FAILED);
       assertThat(err()).as(attack[0]).contains("Query on main refused", attack[1]);
@@ -155,9 +167,15 @@ class LakehouseCommandTest {
       }
     }
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
-    for (String read : new String[] {"SELECT count(*) AS n FROM payments",
-        "WITH p AS (SELECT * FROM payments) SELECT count(*) AS n FROM p", "VALUES (1)",
-        "DESCRIBE payments", "SUMMARIZE payments", "EXPLAIN SELECT * FROM payments"}) {
+    for (String read :
+        new String[] {
+          "SELECT count(*) AS n FROM payments",
+          "WITH p AS (SELECT * FROM payments) SELECT count(*) AS n FROM p",
+          "VALUES (1)",
+          "DESCRIBE payments",
+          "SUMMARIZE payments",
+          "EXPLAIN SELECT * FROM payments"
+        }) {
       assertThat(run("query", "main", read)).as(read).isZero();
     }
     assertThat(run("query", "main", "SELECT count(*) AS n FROM payments", "--json")).isZero();
@@ -170,8 +188,14 @@ class LakehouseCommandTest {
     assertThat(run("create-table", "main.payments", payments.toString(), "--branch", "wap"))
         .isZero();
     assertThat(run("import", "main.payments", payments.toString(), "--branch", "wap")).isZero();
-    assertThat(run("query", "wap", "SELECT (SELECT count(*) FROM payments)"
-        + " + (SELECT count(*) FROM main.payments) AS n", "--json")).isZero();
+    assertThat(
+            run(
+                "query",
+                "wap",
+                "SELECT (SELECT count(*) FROM payments)"
+                    + " + (SELECT count(*) FROM main.payments) AS n",
+                "--json"))
+        .isZero();
     assertThat(out()).contains("\"rows\":[[6]]");
   }
 
@@ -191,8 +215,11 @@ class LakehouseCommandTest {
 
     System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));
     assertThat(run("revert-merge", merge)).isEqualTo(ExitCodes.FAILED);
-    assertThat(out()).contains("Reverting merge " + merge + " ('publish payments') on main",
-        "- bauplan.payments  removed (had 3 rows)", "Revert merge " + merge + " on main? [y/N]");
+    assertThat(out())
+        .contains(
+            "Reverting merge " + merge + " ('publish payments') on main",
+            "- bauplan.payments  removed (had 3 rows)",
+            "Revert merge " + merge + " on main? [y/N]");
     assertThat(err()).contains("declined at the command line: main is unchanged");
     assertThat(run("tables", "main")).isZero();
     assertThat(out()).contains("bauplan.payments  3 rows");
@@ -202,8 +229,8 @@ class LakehouseCommandTest {
     assertThat(run("tables", "main")).isZero();
     assertThat(out()).doesNotContain("payments").contains("bauplan.fees");
     assertThat(run("log", "main")).isZero();
-    assertThat(out()).contains("Revert merge " + merge + ": publish payments",
-        "reverted_merge=", merge + "  ");
+    assertThat(out())
+        .contains("Revert merge " + merge + ": publish payments", "reverted_merge=", merge + "  ");
     assertThat(run("query", "main@" + merge, "SELECT count(*) AS n FROM payments")).isZero();
     assertThat(out()).contains("(1 rows)");
   }
@@ -213,53 +240,86 @@ class LakehouseCommandTest {
     loadBranch();
     String create = headHash("wap");
     assertThat(run("revert-merge", create, "--yes")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err().strip()).startsWith("error: Commit " + create)
-        .contains("is not in the history of main").doesNotContain("\n");
-    assertThat(run("revert-merge", create, "--branch", "wap", "--yes"))
-        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err().strip())
+        .startsWith("error: Commit " + create)
+        .contains("is not in the history of main")
+        .doesNotContain("\n");
+    assertThat(run("revert-merge", create, "--branch", "wap", "--yes")).isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("is not a merge commit");
     assertThat(run("revert-merge", "feedface", "--yes")).isEqualTo(ExitCodes.FAILED);
-    assertThat(err()).contains("Commit 'feedface' not found",
-        "`airlock lakehouse log main`");
+    assertThat(err()).contains("Commit 'feedface' not found", "`airlock lakehouse log main`");
   }
 
   @Test
   void everySubcommandHasHelpAndEveryArgumentIsDescribed() {
     CommandLine lakehouse = new CommandLine(new Main()).getSubcommands().get("lakehouse");
-    assertThat(lakehouse.getSubcommands()).containsKeys("branches", "tables", "schema", "log", "query",
-        "diff", "create-branch", "delete-branch", "create-table", "import", "merge", "revert-merge");
-    lakehouse.getSubcommands().forEach((name, sub) -> {
-      CliRunner.Result help = CliRunner.run("lakehouse", name, "--help");
-      assertThat(help.exit()).as(name + ": " + help.err()).isZero();
-      assertThat(help.out()).as(name).startsWith("Usage: airlock lakehouse " + name)
-          .contains("--home=DIR");
-      sub.getCommandSpec().args().forEach(arg -> assertThat(String.join(" ", arg.description()))
-          .as(name + " " + arg.paramLabel() + " is described in --help").isNotBlank());
-    });
+    assertThat(lakehouse.getSubcommands())
+        .containsKeys(
+            "branches",
+            "tables",
+            "schema",
+            "log",
+            "query",
+            "diff",
+            "create-branch",
+            "delete-branch",
+            "create-table",
+            "import",
+            "merge",
+            "revert-merge");
+    lakehouse
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              CliRunner.Result help = CliRunner.run("lakehouse", name, "--help");
+              assertThat(help.exit()).as(name + ": " + help.err()).isZero();
+              assertThat(help.out())
+                  .as(name)
+                  .startsWith("Usage: airlock lakehouse " + name)
+                  .contains("--home=DIR");
+              sub.getCommandSpec()
+                  .args()
+                  .forEach(
+                      arg ->
+                          assertThat(String.join(" ", arg.description()))
+                              .as(name + " " + arg.paramLabel() + " is described in --help")
+                              .isNotBlank());
+            });
   }
 
   @Test
   void homeIsAcceptedAfterTheSubcommandAsWithVerify() {
-    assertThat(CliRunner.run("lakehouse", "create-branch", "after", "main", "--home", home.toString()).exit())
+    assertThat(
+            CliRunner.run("lakehouse", "create-branch", "after", "main", "--home", home.toString())
+                .exit())
         .isZero();
     assertThat(run("branches")).isZero();
     assertThat(out()).contains("after  ");
-    CliRunner.Result tables = CliRunner.run("lakehouse", "tables", "after", "--home", home.toString());
+    CliRunner.Result tables =
+        CliRunner.run("lakehouse", "tables", "after", "--home", home.toString());
     assertThat(tables.exit()).as(tables.err()).isZero();
     assertThat(tables.out()).contains("(no tables on after)");
   }
 
   /**
-   * The agent's code names commit properties (gateway commit_properties) and values:
-   * escape sequences in them must not clear or rewrite the terminal of the person who inspects the
-   * branch before merging.
+   * The agent's code names commit properties (gateway commit_properties) and values: escape
+   * sequences in them must not clear or rewrite the terminal of the person who inspects the branch
+   * before merging.
    */
   @Test
   void whatTheAgentsCodeWroteIsShownNotObeyed() throws Exception {
     loadBranch();
-    try (LocalLakehouse lake = new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
-      lake.createNamespace("scratch", "wap", new WriteContext("agent", "run-1", 1, null,
-          Map.of("note\u001b[2J", "\u001b]0;owned\u0007\rchecks: PASS")));
+    try (LocalLakehouse lake =
+        new LocalLakehouse(home, MergeGate.rejectAll("read only"), null, null)) {
+      lake.createNamespace(
+          "scratch",
+          "wap",
+          new WriteContext(
+              "agent",
+              "run-1",
+              1,
+              null,
+              Map.of("note\u001b[2J", "\u001b]0;owned\u0007\rchecks: PASS")));
     }
     Path evil = raw.resolve("evil.csv");
     Files.writeString(evil, "id,name\n1,\u001b[2Jx\n");
@@ -289,8 +349,10 @@ class LakehouseCommandTest {
     assertThat(run("create-table", "fake", json.toString(), "--branch", "wap"))
         .isEqualTo(ExitCodes.FAILED);
 
-    assertThat(err()).contains("column name \"x\\u000a  \u2714 custom:all_checks: PASS\" has a"
-        + " control character");
+    assertThat(err())
+        .contains(
+            "column name \"x\\u000a  \u2714 custom:all_checks: PASS\" has a"
+                + " control character");
     assertThat(CliRunner.tables(home, "wap")).isEmpty();
   }
 }

@@ -16,17 +16,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reference system's own verifier, in its shape ({@code import pyarrow as pa},
- * {@code has_table(t, ref='main')}, {@code results: pa.Table = client.query(...)},
- * {@code column_names}, {@code num_rows}), runs unchanged in the sandbox after the WAP demo put the
- * tables on main: with the pyarrow stand-in by default, with real pyarrow through {@code --python}.
+ * The reference system's own verifier, in its shape ({@code import pyarrow as pa}, {@code
+ * has_table(t, ref='main')}, {@code results: pa.Table = client.query(...)}, {@code column_names},
+ * {@code num_rows}), runs unchanged in the sandbox after the WAP demo put the tables on main: with
+ * the pyarrow stand-in by default, with real pyarrow through {@code --python}.
  *
  * <p>The real-pyarrow case needs an interpreter with pyarrow, which CI cannot download: point
  * {@code AIRLOCK_TEST_PYTHON} (or {@code -Dairlock.test.python}) at one, or it is skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceVerifierRunTest {
-  private static final String VERIFIER = """
+  private static final String VERIFIER =
+      """
       import bauplan
       import pyarrow as pa
       import sys
@@ -56,9 +57,21 @@ class ReferenceVerifierRunTest {
     dir = temp;
     demo = new DemoRaw(500);
     home = dir.resolve("lakehouse");
-    CliRunner.Result wap = CliRunner.run("run", "--model", "scripted:" + Path.of("examples/scripted-wap.json")
-        .toAbsolutePath(), "--approve", "auto", "--merge", "auto-if-green", "--raw", demo.dir.toString(),
-        "--home", home.toString(), "--runs-dir", dir.resolve("runs").toString());
+    CliRunner.Result wap =
+        CliRunner.run(
+            "run",
+            "--model",
+            "scripted:" + Path.of("examples/scripted-wap.json").toAbsolutePath(),
+            "--approve",
+            "auto",
+            "--merge",
+            "auto-if-green",
+            "--raw",
+            demo.dir.toString(),
+            "--home",
+            home.toString(),
+            "--runs-dir",
+            dir.resolve("runs").toString());
     assertThat(wap.exit()).as(wap.out() + wap.err()).isZero();
     assertThat(CliRunner.tables(home, "main")).hasSize(5);
   }
@@ -70,12 +83,31 @@ class ReferenceVerifierRunTest {
 
   private CliRunner.Result verify(String... extra) throws Exception {
     Path script = dir.resolve("verifier.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>verify main</reasoning><code>\n" + VERIFIER + "</code>",
-        "<reasoning>verified</reasoning><done>all five tables are on main</done>")));
-    List<String> args = new ArrayList<>(List.of("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--merge", "never", "--raw", demo.dir.toString(), "--home", home.toString(),
-        "--runs-dir", dir.resolve("runs").toString(), "--max-turns", "2"));
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>verify main</reasoning><code>\n" + VERIFIER + "</code>",
+                    "<reasoning>verified</reasoning><done>all five tables are on main</done>")));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--model",
+                "scripted:" + script,
+                "--approve",
+                "auto",
+                "--merge",
+                "never",
+                "--raw",
+                demo.dir.toString(),
+                "--home",
+                home.toString(),
+                "--runs-dir",
+                dir.resolve("runs").toString(),
+                "--max-turns",
+                "2"));
     args.addAll(List.of(extra));
     return CliRunner.run(args.toArray(String[]::new));
   }
@@ -85,30 +117,35 @@ class ReferenceVerifierRunTest {
     CliRunner.Result r = verify();
 
     assertThat(r.out()).doesNotContain("Traceback", "ModuleNotFoundError");
-    assertThat(r.out()).contains("stand-in: True",
-        "Table acquirer_countries exists and has 3 rows and 3 columns.",
-        "Table payments exists and has 3 rows and 21 columns.",
-        "Table merchant_category_codes exists and has 3 rows and 3 columns.",
-        "Table fees exists and has 3 rows and 12 columns.",
-        "Table merchant_data exists and has 3 rows and 5 columns.",
-        "types: ['int64', 'double', 'string', 'bool']",
-        "pandas: DataFrame (500, 4) int64");
+    assertThat(r.out())
+        .contains(
+            "stand-in: True",
+            "Table acquirer_countries exists and has 3 rows and 3 columns.",
+            "Table payments exists and has 3 rows and 21 columns.",
+            "Table merchant_category_codes exists and has 3 rows and 3 columns.",
+            "Table fees exists and has 3 rows and 12 columns.",
+            "Table merchant_data exists and has 3 rows and 5 columns.",
+            "types: ['int64', 'double', 'string', 'bool']",
+            "pandas: DataFrame (500, 4) int64");
     assertThat(r.exit()).as(r.out()).isZero();
   }
 
   @Test
   void theVerifierGetsRealPyarrowTablesFromAnInterpreterThatHasPyarrow() throws Exception {
     String python = TestPythons.withPyarrow();
-    assumeTrue(python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
+    assumeTrue(
+        python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
 
     CliRunner.Result r = verify("--python", python);
 
     assertThat(r.out()).doesNotContain("Traceback");
-    assertThat(r.out()).contains("stand-in: False",
-        "Table payments exists and has 3 rows and 21 columns.",
-        "Table fees exists and has 3 rows and 12 columns.",
-        "types: ['int64', 'double', 'string', 'bool']",
-        "pandas: DataFrame (500, 4) int64");
+    assertThat(r.out())
+        .contains(
+            "stand-in: False",
+            "Table payments exists and has 3 rows and 21 columns.",
+            "Table fees exists and has 3 rows and 12 columns.",
+            "types: ['int64', 'double', 'string', 'bool']",
+            "pandas: DataFrame (500, 4) int64");
     assertThat(r.exit()).as(r.out()).isZero();
   }
 }

@@ -26,12 +26,26 @@ class RunStatusOnDiskTest {
   void aRunIsRunningWhileItsProcessLivesAndInterruptedOnceTheProcessIsKilled() throws Exception {
     Path runs = dir.resolve("runs");
     Path script = dir.resolve("script.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>wait</reasoning><code>import time\nprint('working', flush=True)\ntime.sleep(3600)</code>",
-        "<done>never reached</done>")));
-    Process airlock = javaAirlock("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--raw", "s3://airlock-test/raw/", "--home", dir.resolve("lakehouse").toString(),
-        "--runs-dir", runs.toString());
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>wait</reasoning><code>import time\nprint('working', flush=True)\ntime.sleep(3600)</code>",
+                    "<done>never reached</done>")));
+    Process airlock =
+        javaAirlock(
+            "run",
+            "--model",
+            "scripted:" + script,
+            "--approve",
+            "auto",
+            "--raw",
+            "s3://airlock-test/raw/",
+            "--home",
+            dir.resolve("lakehouse").toString(),
+            "--runs-dir",
+            runs.toString());
     List<ProcessHandle> tree = new ArrayList<>();
     try {
       Path transcript = awaitTranscriptWith(runs, "\"type\":\"execution_started\"", airlock);
@@ -50,7 +64,8 @@ class RunStatusOnDiskTest {
       assertThat(after.out()).containsPattern(runId + " .* interrupted +1 ");
       CliRunner.Result replay = CliRunner.run("replay", runId, "--runs-dir", runs.toString());
       assertThat(replay.exit()).isZero();
-      assertThat(replay.out()).contains("── turn 1 ──", "The run was interrupted")
+      assertThat(replay.out())
+          .contains("── turn 1 ──", "The run was interrupted")
           .doesNotContain("still going");
     } finally {
       airlock.destroyForcibly();
@@ -59,14 +74,31 @@ class RunStatusOnDiskTest {
   }
 
   @Test
-  void aDamagedLineInTheMiddleIsSkippedWithANoteNamingItAndTheRestOfTheRunStillShows() throws Exception {
+  void aDamagedLineInTheMiddleIsSkippedWithANoteNamingItAndTheRestOfTheRunStillShows()
+      throws Exception {
     Path runs = dir.resolve("runs");
     Path script = dir.resolve("script.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>say hi</reasoning><code>print('hello from turn 1')</code>", "<done>said hi</done>")));
-    CliRunner.Result run = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--raw", "s3://airlock-test/raw/", "--home", dir.resolve("lakehouse").toString(),
-        "--runs-dir", runs.toString(), "--json");
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>say hi</reasoning><code>print('hello from turn 1')</code>",
+                    "<done>said hi</done>")));
+    CliRunner.Result run =
+        CliRunner.run(
+            "run",
+            "--model",
+            "scripted:" + script,
+            "--approve",
+            "auto",
+            "--raw",
+            "s3://airlock-test/raw/",
+            "--home",
+            dir.resolve("lakehouse").toString(),
+            "--runs-dir",
+            runs.toString(),
+            "--json");
     assertThat(run.exit()).as(run.err()).isZero();
     Path transcript = Path.of(Json.mapper().readTree(run.out()).get("transcript").asText());
     List<String> lines = new ArrayList<>(Files.readAllLines(transcript, StandardCharsets.UTF_8));
@@ -77,23 +109,33 @@ class RunStatusOnDiskTest {
 
     CliRunner.Result list = CliRunner.run("runs", "--runs-dir", runs.toString());
     assertThat(list.exit()).isZero();
-    assertThat(list.out()).containsPattern(runId + " .* done +2 ")
+    assertThat(list.out())
+        .containsPattern(runId + " .* done +2 ")
         .contains("note: line 3 of " + runId + ".jsonl is not a record and was skipped")
         .doesNotContain("unreadable");
 
     CliRunner.Result replay = CliRunner.run("replay", runId, "--runs-dir", runs.toString());
     assertThat(replay.exit()).as(replay.err()).isZero();
-    assertThat(replay.out()).contains("hello from turn 1", "Run done after 2 turns",
-        "(line 3 of the transcript is not a record and was skipped: ");
+    assertThat(replay.out())
+        .contains(
+            "hello from turn 1",
+            "Run done after 2 turns",
+            "(line 3 of the transcript is not a record and was skipped: ");
   }
 
   private Process javaAirlock(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("airlock.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("airlock.log").toFile());
     pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
     pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
     return pb.start();
@@ -113,11 +155,15 @@ class RunStatusOnDiskTest {
         }
       }
       if (!airlock.isAlive()) {
-        throw new AssertionError("airlock ended before " + marker + ":\n"
-            + Files.readString(dir.resolve("airlock.log")));
+        throw new AssertionError(
+            "airlock ended before "
+                + marker
+                + ":\n"
+                + Files.readString(dir.resolve("airlock.log")));
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no " + marker + " in time:\n" + Files.readString(dir.resolve("airlock.log")));
+    throw new AssertionError(
+        "no " + marker + " in time:\n" + Files.readString(dir.resolve("airlock.log")));
   }
 }

@@ -15,7 +15,8 @@ class SafeTerminalTest {
     out.printf("%s%n", "harmless\rrm -rf /");
     out.print("tab\tand é stay\u009b");
     String shown = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(shown).doesNotContain("\u001b", "\r", "\u009b")
+    assertThat(shown)
+        .doesNotContain("\u001b", "\r", "\u009b")
         .contains("delete_all()  # ␛[1A␛[2K", "harmless\\x0drm -rf /", "tab\tand é stay\\x9b");
   }
 
@@ -27,8 +28,10 @@ class SafeTerminalTest {
     out.println("access = 'user' # \u202e \u2066if admin\u2069 \u2066 # ok\u200b\ufeff");
     out.println("café, naïve and 日本語 stay");
     String shown = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(shown).doesNotContain("\u202e", "\u2066", "\u2069", "\u200b", "\ufeff")
-        .contains("# \\u202e \\u2066if admin\\u2069 \\u2066 # ok\\u200b\\ufeff",
+    assertThat(shown)
+        .doesNotContain("\u202e", "\u2066", "\u2069", "\u200b", "\ufeff")
+        .contains(
+            "# \\u202e \\u2066if admin\\u2069 \\u2066 # ok\\u200b\\ufeff",
             "café, naïve and 日本語 stay");
   }
 }

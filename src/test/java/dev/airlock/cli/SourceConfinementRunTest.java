@@ -39,33 +39,36 @@ class SourceConfinementRunTest {
   }
 
   /**
-   * The time-of-check race: a second process swaps the workspace folder {@code /work/d} with a
-   * link to a host folder ({@code renameat2} RENAME_EXCHANGE in a loop) while the code imports
-   * {@code /work/d/data.csv} again and again. Whatever the timing, no secret row lands in a table.
+   * The time-of-check race: a second process swaps the workspace folder {@code /work/d} with a link
+   * to a host folder ({@code renameat2} RENAME_EXCHANGE in a loop) while the code imports {@code
+   * /work/d/data.csv} again and again. Whatever the timing, no secret row lands in a table.
    */
   @Test
   void swappingAWorkspaceFolderForALinkDuringImportsNeverReadsHostFiles() throws Exception {
     Files.writeString(secret.resolveSibling("data.csv"), "user,password\nmallory,hunter2secret\n");
     Files.setPosixFilePermissions(secret.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-    String code = "import ctypes, os, signal, bauplan\n"
-        + "libc = ctypes.CDLL(None, use_errno=True)\n"
-        + "os.makedirs('/work/d', exist_ok=True)\n"
-        + "with open('/work/d/data.csv', 'w') as f:\n    f.write('user,password\\nbob,benign\\n')\n"
-        + "os.symlink('" + secret.getParent() + "', '/work/e')\n"
-        + "c = bauplan.Client()\nb = 'me.race'\n"
-        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
-        + "c.create_table('race', '/work/d/data.csv', branch=b)\n"
-        + "pid = os.fork()\n"
-        + "if pid == 0:\n"
-        + "    while True:\n"
-        + "        libc.renameat2(-100, b'/work/d', -100, b'/work/e', 2)\n"
-        + "ok = failed = 0\n"
-        + "for i in range(300):\n"
-        + "    s = c.import_data('race', '/work/d/data.csv', branch=b)\n"
-        + "    if s.job_status == 'SUCCESS':\n        ok += 1\n    else:\n        failed += 1\n"
-        + "os.kill(pid, signal.SIGKILL)\nos.waitpid(pid, 0)\n"
-        + "rows = c.query(\"SELECT user, count(*) AS n FROM race GROUP BY user ORDER BY user\", ref=b).to_pylist()\n"
-        + "print('race imports', ok, 'ok', failed, 'failed', 'rows', rows)\n";
+    String code =
+        "import ctypes, os, signal, bauplan\n"
+            + "libc = ctypes.CDLL(None, use_errno=True)\n"
+            + "os.makedirs('/work/d', exist_ok=True)\n"
+            + "with open('/work/d/data.csv', 'w') as f:\n    f.write('user,password\\nbob,benign\\n')\n"
+            + "os.symlink('"
+            + secret.getParent()
+            + "', '/work/e')\n"
+            + "c = bauplan.Client()\nb = 'me.race'\n"
+            + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+            + "c.create_table('race', '/work/d/data.csv', branch=b)\n"
+            + "pid = os.fork()\n"
+            + "if pid == 0:\n"
+            + "    while True:\n"
+            + "        libc.renameat2(-100, b'/work/d', -100, b'/work/e', 2)\n"
+            + "ok = failed = 0\n"
+            + "for i in range(300):\n"
+            + "    s = c.import_data('race', '/work/d/data.csv', branch=b)\n"
+            + "    if s.job_status == 'SUCCESS':\n        ok += 1\n    else:\n        failed += 1\n"
+            + "os.kill(pid, signal.SIGKILL)\nos.waitpid(pid, 0)\n"
+            + "rows = c.query(\"SELECT user, count(*) AS n FROM race GROUP BY user ORDER BY user\", ref=b).to_pylist()\n"
+            + "print('race imports', ok, 'ok', failed, 'failed', 'rows', rows)\n";
     CliRunner.Result r = runCode(code);
 
     assertThat(r.exit()).as(r.err()).isZero();
@@ -76,27 +79,50 @@ class SourceConfinementRunTest {
   /** Raw data is bound read-only: the code can neither change it nor plant links beside it. */
   @Test
   void theRawFolderIsReadOnlyInTheSandbox() throws Exception {
-    String code = "import os\n"
-        + "for what, act in [('write', lambda: open('/raw/planted.csv', 'w')),"
-        + " ('link', lambda: os.symlink('" + secret + "', '/raw/planted.csv')),"
-        + " ('remove', lambda: os.remove(sorted(os.listdir('/raw'))[0] and '/raw/' + sorted(os.listdir('/raw'))[0]))]:\n"
-        + "    try:\n        act()\n        print(what, 'ALLOWED')\n"
-        + "    except OSError as e:\n        print(what, 'REFUSED', e.strerror)\n";
+    String code =
+        "import os\n"
+            + "for what, act in [('write', lambda: open('/raw/planted.csv', 'w')),"
+            + " ('link', lambda: os.symlink('"
+            + secret
+            + "', '/raw/planted.csv')),"
+            + " ('remove', lambda: os.remove(sorted(os.listdir('/raw'))[0] and '/raw/' + sorted(os.listdir('/raw'))[0]))]:\n"
+            + "    try:\n        act()\n        print(what, 'ALLOWED')\n"
+            + "    except OSError as e:\n        print(what, 'REFUSED', e.strerror)\n";
     CliRunner.Result r = runCode(code);
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("write REFUSED Read-only file system",
-        "link REFUSED Read-only file system", "remove REFUSED Read-only file system");
+    assertThat(r.err())
+        .contains(
+            "write REFUSED Read-only file system",
+            "link REFUSED Read-only file system",
+            "remove REFUSED Read-only file system");
     assertThat(demo.dir.resolve("planted.csv")).doesNotExist();
   }
 
   private CliRunner.Result runCode(String code) throws Exception {
     Path script = dir.resolve("attack.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
-    return CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--merge", "never", "--raw", demo.dir.toString(), "--home", dir.resolve("lake").toString(),
-        "--runs-dir", dir.resolve("runs").toString(), "--json");
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>try</reasoning><code>\n" + code + "</code>",
+                    "<done>tried</done>")));
+    return CliRunner.run(
+        "run",
+        "--model",
+        "scripted:" + script,
+        "--approve",
+        "auto",
+        "--merge",
+        "never",
+        "--raw",
+        demo.dir.toString(),
+        "--home",
+        dir.resolve("lake").toString(),
+        "--runs-dir",
+        dir.resolve("runs").toString(),
+        "--json");
   }
 
   /**
@@ -111,27 +137,46 @@ class SourceConfinementRunTest {
     Files.createDirectories(home.resolve(".aws"));
     Files.writeString(home.resolve(".aws/credentials"), "[default]\nkey = x\n");
     Files.writeString(home.resolve("private-notes.csv"), "a,b\n1,2\n");
-    String code = "import bauplan\nc = bauplan.Client()\nb = 'me.probe'\n"
-        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
-        + "def refusal(uri):\n"
-        + "    try:\n"
-        + "        c._gateway.call('create_table', {'table': 't', 'search_uri': uri, 'branch': b})\n"
-        + "        return 'IMPORTED'\n"
-        + "    except Exception as e:\n"
-        + "        return str(e).replace(uri, 'URI')\n"
-        + "for uri in ['/raw/*', '/raw/**', '/raw/.aws/*', '/raw/*/*']:\n"
-        + "    print('glob', uri, refusal(uri))\n"
-        + "print('oracle', 'SAME' if refusal('/raw/private-notes.csv') == refusal('/raw/absent.csv')"
-        + " else 'DIFFERENT')\n"
-        + "c.create_table('payments', '/raw/payments.csv', branch=b)\n"
-        + "c.import_data('payments', '/raw/payments.csv', branch=b)\n"
-        + "print('rows', c.query('SELECT * FROM payments', ref=b).to_pylist())\n";
+    String code =
+        "import bauplan\nc = bauplan.Client()\nb = 'me.probe'\n"
+            + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+            + "def refusal(uri):\n"
+            + "    try:\n"
+            + "        c._gateway.call('create_table', {'table': 't', 'search_uri': uri, 'branch': b})\n"
+            + "        return 'IMPORTED'\n"
+            + "    except Exception as e:\n"
+            + "        return str(e).replace(uri, 'URI')\n"
+            + "for uri in ['/raw/*', '/raw/**', '/raw/.aws/*', '/raw/*/*']:\n"
+            + "    print('glob', uri, refusal(uri))\n"
+            + "print('oracle', 'SAME' if refusal('/raw/private-notes.csv') == refusal('/raw/absent.csv')"
+            + " else 'DIFFERENT')\n"
+            + "c.create_table('payments', '/raw/payments.csv', branch=b)\n"
+            + "c.import_data('payments', '/raw/payments.csv', branch=b)\n"
+            + "print('rows', c.query('SELECT * FROM payments', ref=b).to_pylist())\n";
     Path script = dir.resolve("probe.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
-    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--merge", "never", "--raw", raw.toString(), "--home", dir.resolve("lake").toString(),
-        "--runs-dir", dir.resolve("runs").toString(), "--json");
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>try</reasoning><code>\n" + code + "</code>",
+                    "<done>tried</done>")));
+    CliRunner.Result r =
+        CliRunner.run(
+            "run",
+            "--model",
+            "scripted:" + script,
+            "--approve",
+            "auto",
+            "--merge",
+            "never",
+            "--raw",
+            raw.toString(),
+            "--home",
+            dir.resolve("lake").toString(),
+            "--runs-dir",
+            dir.resolve("runs").toString(),
+            "--json");
 
     assertThat(r.exit()).as(r.err()).isZero();
     String output = r.out() + r.err();
@@ -159,29 +204,53 @@ class SourceConfinementRunTest {
 
   @Test
   void linksPlantedInTheWorkspaceCannotMakeTheHostReadOtherFiles() throws Exception {
-    String code = "import os, bauplan\nc = bauplan.Client()\nb = 'me.leak'\n"
-        + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
-        + "os.makedirs('/work/d', exist_ok=True)\n"
-        + "os.symlink('" + secret + "', '/work/d/x.csv')\n"
-        + "os.symlink('" + secret + "', '/work/a\\\\zz.csv')\n"
-        + "with open('/work/mine.csv', 'w') as f:\n    f.write('id,v\\n1,2\\n')\n"
-        + "for name, uri in [('folder', '/work/d'), ('escaped_glob', '/work/a\\\\*.csv'), ('file', '/work/d/x.csv'),"
-        + " ('mine', '/work/mine.csv')]:\n"
-        + "    try:\n"
-        + "        c.create_table(name, uri, branch=b)\n"
-        + "        s = c.import_data(name, uri, branch=b)\n"
-        + "        print(name, 'IMPORTED', s.error, c.query(f'SELECT * FROM {name}', ref=b).to_pylist())\n"
-        + "    except Exception as e:\n"
-        + "        print(name, 'REFUSED', type(e).__name__)\n";
+    String code =
+        "import os, bauplan\nc = bauplan.Client()\nb = 'me.leak'\n"
+            + "c.create_branch(b, from_ref='main', if_not_exists=True)\n"
+            + "os.makedirs('/work/d', exist_ok=True)\n"
+            + "os.symlink('"
+            + secret
+            + "', '/work/d/x.csv')\n"
+            + "os.symlink('"
+            + secret
+            + "', '/work/a\\\\zz.csv')\n"
+            + "with open('/work/mine.csv', 'w') as f:\n    f.write('id,v\\n1,2\\n')\n"
+            + "for name, uri in [('folder', '/work/d'), ('escaped_glob', '/work/a\\\\*.csv'), ('file', '/work/d/x.csv'),"
+            + " ('mine', '/work/mine.csv')]:\n"
+            + "    try:\n"
+            + "        c.create_table(name, uri, branch=b)\n"
+            + "        s = c.import_data(name, uri, branch=b)\n"
+            + "        print(name, 'IMPORTED', s.error, c.query(f'SELECT * FROM {name}', ref=b).to_pylist())\n"
+            + "    except Exception as e:\n"
+            + "        print(name, 'REFUSED', type(e).__name__)\n";
     Path script = dir.resolve("leak.json");
-    Files.writeString(script, Json.mapper().writeValueAsString(List.of(
-        "<reasoning>try</reasoning><code>\n" + code + "</code>", "<done>tried</done>")));
-    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--merge", "never", "--raw", demo.dir.toString(), "--home", dir.resolve("lake").toString(),
-        "--runs-dir", dir.resolve("runs").toString(), "--json");
+    Files.writeString(
+        script,
+        Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>try</reasoning><code>\n" + code + "</code>",
+                    "<done>tried</done>")));
+    CliRunner.Result r =
+        CliRunner.run(
+            "run",
+            "--model",
+            "scripted:" + script,
+            "--approve",
+            "auto",
+            "--merge",
+            "never",
+            "--raw",
+            demo.dir.toString(),
+            "--home",
+            dir.resolve("lake").toString(),
+            "--runs-dir",
+            dir.resolve("runs").toString(),
+            "--json");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).doesNotContain("hunter2secret")
+    assertThat(r.err())
+        .doesNotContain("hunter2secret")
         .contains("folder REFUSED", "escaped_glob REFUSED", "file REFUSED")
         .contains("mine IMPORTED None [{'id': 1, 'v': 2}]");
   }

@@ -8,7 +8,6 @@ import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.WriteContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +51,8 @@ class VerifyCommandTest {
   @Test
   void aCleanBranchExitsZeroWithTheReport() {
     assertThat(verify("good")).as(out() + err()).isEqualTo(ExitCodes.OK);
-    assertThat(out()).startsWith("Verification of good at commit ")
+    assertThat(out())
+        .startsWith("Verification of good at commit ")
         .contains("PASS  id_unique:bauplan.fees:ID", "PASS  source_rows:bauplan.fees")
         .endsWith(": PASSED\n");
   }
@@ -78,15 +78,19 @@ class VerifyCommandTest {
   @Test
   void theTextNamesTheFailureAndShowsItsEvidence() {
     assertThat(verify("bad")).isEqualTo(ExitCodes.FAILED);
-    assertThat(out()).contains("FAIL  id_unique:bauplan.acquirer_countries:id",
-        "sql: SELECT \"id\", COUNT(*) AS copies", "NOT PASSED");
+    assertThat(out())
+        .contains(
+            "FAIL  id_unique:bauplan.acquirer_countries:id",
+            "sql: SELECT \"id\", COUNT(*) AS copies",
+            "NOT PASSED");
   }
 
   @Test
   void builtinDemoExpectationsReportMissingTables() {
     assertThat(verify("good", "--expect", "builtin:demo")).isEqualTo(ExitCodes.FAILED);
-    assertThat(out()).contains("FAIL  tables_exist  missing 4 of 5 expected tables",
-        "PASS  schema:bauplan.fees");
+    assertThat(out())
+        .contains(
+            "FAIL  tables_exist  missing 4 of 5 expected tables", "PASS  schema:bauplan.fees");
   }
 
   @Test

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end, issue 3's demo: a scripted agent imports the generated demo dataset through
- * {@code import bauplan} from inside the bubblewrap sandbox into a branch, checks ID uniqueness
- * with a query, asks to merge into main, and the gate decides.
+ * End to end, issue 3's demo: a scripted agent imports the generated demo dataset through {@code
+ * import bauplan} from inside the bubblewrap sandbox into a branch, checks ID uniqueness with a
+ * query, asks to merge into main, and the gate decides.
  */
 class WriteAuditPublishRunTest {
   @TempDir Path dir;
@@ -40,10 +40,23 @@ class WriteAuditPublishRunTest {
     demo.close();
   }
 
-
   private CliRunner.Result run(String merge, String stdin) {
-    return CliRunner.typing(stdin, "run", "--model", "scripted:" + script, "--approve", "auto", "--merge", merge,
-        "--raw", raw.toString(), "--home", home.toString(), "--runs-dir", dir.resolve("runs").toString(), "--json");
+    return CliRunner.typing(
+        stdin,
+        "run",
+        "--model",
+        "scripted:" + script,
+        "--approve",
+        "auto",
+        "--merge",
+        merge,
+        "--raw",
+        raw.toString(),
+        "--home",
+        home.toString(),
+        "--runs-dir",
+        dir.resolve("runs").toString(),
+        "--json");
   }
 
   private List<String> mainTables() {
@@ -54,21 +67,37 @@ class WriteAuditPublishRunTest {
   void theSupervisorApprovesTheMergeAndMainHasTheAuditedTables() throws Exception {
     CliRunner.Result r = run("ask", "y\n");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("main takes no direct writes", "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
-        "Merge request: ", "Publish into main? [y/N]", "merged into main");
-    assertThat(mainTables()).containsExactly("acquirer_countries:10", "fees:1000", "merchant_category_codes:64",
-        "merchant_data:30", "payments:2000");
+    assertThat(r.err())
+        .contains(
+            "main takes no direct writes",
+            "payments.psp_reference: {'n': 2000, 'd': 2000, 'nulls': 0}",
+            "Merge request: ",
+            "Publish into main? [y/N]",
+            "merged into main");
+    assertThat(mainTables())
+        .containsExactly(
+            "acquirer_countries:10",
+            "fees:1000",
+            "merchant_category_codes:64",
+            "merchant_data:30",
+            "payments:2000");
 
     JsonNode json = Json.mapper().readTree(r.out());
     RunHistory history = RunHistory.read(Path.of(json.get("transcript").asText()));
     var turn2 = history.turns().get(1);
-    assertThat(turn2.lakehouseCalls()).extracting(RunEvent.LakehouseCall::method)
+    assertThat(turn2.lakehouseCalls())
+        .extracting(RunEvent.LakehouseCall::method)
         .contains("create_table", "import_data", "query", "merge_branch");
-    assertThat(turn2.dataChanges()).extracting(RunEvent.DataChanged::operation).contains("import_data", "merge_branch");
-    assertThat(turn2.mergeDecisions()).singleElement().satisfies(d -> {
-      assertThat(d.approved()).isTrue();
-      assertThat(d.by()).startsWith("human:");
-    });
+    assertThat(turn2.dataChanges())
+        .extracting(RunEvent.DataChanged::operation)
+        .contains("import_data", "merge_branch");
+    assertThat(turn2.mergeDecisions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.approved()).isTrue();
+              assertThat(d.by()).startsWith("human:");
+            });
     assertThat(turn2.merges()).singleElement().satisfies(m -> assertThat(m.changes()).hasSize(5));
 
     CliRunner.Result log = CliRunner.run("lakehouse", "--home", home.toString(), "log", "main");
@@ -76,7 +105,8 @@ class WriteAuditPublishRunTest {
   }
 
   @Test
-  void everyRunWorksOnTheBranchItAnnouncesAndTakesTheSameTurnsAgainInTheSameHome() throws Exception {
+  void everyRunWorksOnTheBranchItAnnouncesAndTakesTheSameTurnsAgainInTheSameHome()
+      throws Exception {
     List<String> branches = new java.util.ArrayList<>();
     for (int attempt = 1; attempt <= 2; attempt++) {
       CliRunner.Result r = run("ask", "y\n");
@@ -92,27 +122,40 @@ class WriteAuditPublishRunTest {
       assertThat(first.status()).as("run " + attempt).isEqualTo("ERROR");
       assertThat(first.stderr()).contains("Cannot create table bauplan.payments on main");
       var turn2 = history.turns().get(1);
-      assertThat(turn2.merges()).as("run " + attempt).singleElement()
+      assertThat(turn2.merges())
+          .as("run " + attempt)
+          .singleElement()
           .satisfies(m -> assertThat(m.source()).isEqualTo(announced));
-      assertThat(turn2.mergeDecisions()).singleElement().satisfies(d -> assertThat(d.approved()).isTrue());
-      assertThat(history.turns()).flatExtracting(TurnRecord::lakehouseCalls)
+      assertThat(turn2.mergeDecisions())
+          .singleElement()
+          .satisfies(d -> assertThat(d.approved()).isTrue());
+      assertThat(history.turns())
+          .flatExtracting(TurnRecord::lakehouseCalls)
           .filteredOn(c -> c.params().containsKey("branch"))
-          .extracting(c -> c.params().get("branch")).containsOnly(announced);
+          .extracting(c -> c.params().get("branch"))
+          .containsOnly(announced);
       assertThat(history.finished().summary()).contains("branch " + announced);
     }
     assertThat(branches.get(1)).isNotEqualTo(branches.get(0));
     // the second run replaced the tables on its own branch: main holds each source once, not twice
-    assertThat(mainTables()).containsExactly("acquirer_countries:10", "fees:1000", "merchant_category_codes:64",
-        "merchant_data:30", "payments:2000");
+    assertThat(mainTables())
+        .containsExactly(
+            "acquirer_countries:10",
+            "fees:1000",
+            "merchant_category_codes:64",
+            "merchant_data:30",
+            "payments:2000");
   }
 
   @Test
   void aRejectedMergeReachesTheAgentsCodeWithTheReasonAndMainStaysEmpty() throws Exception {
     CliRunner.Result r = run("ask", "n\nfees.ID must be checked against the manual first\n");
-    assertThat(r.err()).contains("MergeForbiddenError", "fees.ID must be checked against the manual first");
+    assertThat(r.err())
+        .contains("MergeForbiddenError", "fees.ID must be checked against the manual first");
     assertThat(mainTables()).isEmpty();
     RunHistory history = r.history();
-    assertThat(history.turns().get(1).mergeDecisions()).singleElement()
+    assertThat(history.turns().get(1).mergeDecisions())
+        .singleElement()
         .satisfies(d -> assertThat(d.approved()).isFalse());
     assertThat(history.turns().get(1).execution().status()).isEqualTo("ERROR");
   }
@@ -127,30 +170,52 @@ class WriteAuditPublishRunTest {
   @Test
   void theExecutionTimeoutDoesNotRunWhileTheMergeGateWaitsForTheHuman() throws Exception {
     Path slowGate = dir.resolve("slow-gate.json");
-    Files.writeString(slowGate, dev.airlock.transcript.Json.mapper().writeValueAsString(List.of(
-        "<reasoning>publish</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
-            + "c.create_branch('me.small', from_ref='main', if_not_exists=True)\n"
-            + "c.create_table(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
-            + "c.import_data(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
-            + "c.merge_branch(source_ref='me.small', into_branch='main')\nprint('published')\n</code>",
-        "<done>published</done>")));
+    Files.writeString(
+        slowGate,
+        dev.airlock.transcript.Json.mapper()
+            .writeValueAsString(
+                List.of(
+                    "<reasoning>publish</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
+                        + "c.create_branch('me.small', from_ref='main', if_not_exists=True)\n"
+                        + "c.create_table(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
+                        + "c.import_data(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
+                        + "c.merge_branch(source_ref='me.small', into_branch='main')\nprint('published')\n</code>",
+                    "<done>published</done>")));
     java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
     java.io.PipedInputStream stdin = new java.io.PipedInputStream(keyboard);
-    Thread human = new Thread(() -> {
-      try {
-        Thread.sleep(7_000);
-        keyboard.write("y\n".getBytes(StandardCharsets.UTF_8));
-        keyboard.flush();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread human =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(7_000);
+                keyboard.write("y\n".getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     human.start();
     CliRunner.Result r;
     try {
-      r = CliRunner.typing(stdin, "run", "--model", "scripted:" + slowGate, "--approve", "auto", "--merge", "ask",
-          "--exec-timeout", "5", "--raw", raw.toString(), "--home", home.toString(), "--runs-dir",
-          dir.resolve("runs").toString(), "--json");
+      r =
+          CliRunner.typing(
+              stdin,
+              "run",
+              "--model",
+              "scripted:" + slowGate,
+              "--approve",
+              "auto",
+              "--merge",
+              "ask",
+              "--exec-timeout",
+              "5",
+              "--raw",
+              raw.toString(),
+              "--home",
+              home.toString(),
+              "--runs-dir",
+              dir.resolve("runs").toString(),
+              "--json");
     } finally {
       human.join();
     }

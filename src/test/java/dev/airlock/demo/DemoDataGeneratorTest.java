@@ -22,7 +22,8 @@ class DemoDataGeneratorTest {
 
   @BeforeAll
   static void generateDefaultDataset() throws Exception {
-    parquet = new DemoDataGenerator().generate(shared.resolve("parquet"), DemoDataOptions.defaults());
+    parquet =
+        new DemoDataGenerator().generate(shared.resolve("parquet"), DemoDataOptions.defaults());
     db = new DuckDbProbe();
   }
 
@@ -52,13 +53,20 @@ class DemoDataGeneratorTest {
   void paymentsHaveTheDocumentedColumnsInOrderWithTheirTypes() throws Exception {
     Map<String, String> expected = new LinkedHashMap<>();
     for (String name : realPaymentsHeader()) {
-      expected.put(name, switch (name) {
-        case "psp_reference", "year", "hour_of_day", "minute_of_hour", "day_of_year", "card_bin" ->
-            "BIGINT";
-        case "is_credit", "has_fraudulent_dispute", "is_refused_by_adyen" -> "BOOLEAN";
-        case "eur_amount" -> "DOUBLE";
-        default -> "VARCHAR";
-      });
+      expected.put(
+          name,
+          switch (name) {
+            case "psp_reference",
+                "year",
+                "hour_of_day",
+                "minute_of_hour",
+                "day_of_year",
+                "card_bin" ->
+                "BIGINT";
+            case "is_credit", "has_fraudulent_dispute", "is_refused_by_adyen" -> "BOOLEAN";
+            case "eur_amount" -> "DOUBLE";
+            default -> "VARCHAR";
+          });
     }
     assertThat(expected).hasSize(21);
     assertThat(db.describe(payments())).containsExactlyEntriesOf(expected);
@@ -68,8 +76,11 @@ class DemoDataGeneratorTest {
   void pspReferencesAreUniqueElevenDigitIds() throws Exception {
     assertThat(db.scalar("SELECT count(DISTINCT psp_reference) FROM " + payments()))
         .isEqualTo(138_236);
-    assertThat(db.scalar("SELECT count(*) FROM " + payments()
-            + " WHERE psp_reference NOT BETWEEN 10000000000 AND 99999999999"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + payments()
+                    + " WHERE psp_reference NOT BETWEEN 10000000000 AND 99999999999"))
         .isZero();
   }
 
@@ -84,15 +95,21 @@ class DemoDataGeneratorTest {
         .containsExactly("A", "B", "C", "D", "E", "F", "G");
     List<String> countries = List.of("BE", "ES", "FR", "GR", "IT", "LU", "NL", "SE");
     for (String c : List.of("ip_country", "issuing_country", "acquirer_country")) {
-      assertThat(db.strings("SELECT DISTINCT " + c + " FROM " + payments()))
-          .isSubsetOf(countries);
+      assertThat(db.strings("SELECT DISTINCT " + c + " FROM " + payments())).isSubsetOf(countries);
     }
-    assertThat(db.scalar("SELECT count(*) FROM " + payments() + " WHERE hour_of_day NOT BETWEEN 0"
-            + " AND 23 OR minute_of_hour NOT BETWEEN 0 AND 59 OR day_of_year NOT BETWEEN 1 AND 365"
-            + " OR eur_amount <= 0 OR card_bin NOT BETWEEN 1000 AND 9999"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + payments()
+                    + " WHERE hour_of_day NOT BETWEEN 0"
+                    + " AND 23 OR minute_of_hour NOT BETWEEN 0 AND 59 OR day_of_year NOT BETWEEN 1 AND 365"
+                    + " OR eur_amount <= 0 OR card_bin NOT BETWEEN 1000 AND 9999"))
         .isZero();
-    assertThat(db.scalar("SELECT count(*) FROM " + payments()
-            + " WHERE NOT regexp_full_match(card_number, '[A-Za-z0-9_-]{22}')"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + payments()
+                    + " WHERE NOT regexp_full_match(card_number, '[A-Za-z0-9_-]{22}')"))
         .isZero();
     // nulls where the real data has them, never in the identifier of the card
     assertThat(db.scalar("SELECT count(*) FROM " + payments() + " WHERE email_address IS NULL"))
@@ -103,20 +120,37 @@ class DemoDataGeneratorTest {
 
   @Test
   void paymentsAreConsistentWithMerchantsAndAcquirers() throws Exception {
-    assertThat(db.scalar("SELECT count(*) FROM " + payments() + " p ANTI JOIN "
-            + table("merchant_data") + " m USING (merchant)"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + payments()
+                    + " p ANTI JOIN "
+                    + table("merchant_data")
+                    + " m USING (merchant)"))
         .isZero();
-    String merchantCountries = "SELECT m.merchant, a.country_code FROM " + table("merchant_data")
-        + " m, unnest(m.acquirer) AS u(name) JOIN " + table("acquirer_countries")
-        + " a ON a.acquirer = u.name";
-    assertThat(db.scalar("SELECT count(*) FROM " + payments() + " p WHERE NOT EXISTS (SELECT 1 FROM ("
-            + merchantCountries + ") mc WHERE mc.merchant = p.merchant"
-            + " AND mc.country_code = p.acquirer_country)"))
+    String merchantCountries =
+        "SELECT m.merchant, a.country_code FROM "
+            + table("merchant_data")
+            + " m, unnest(m.acquirer) AS u(name) JOIN "
+            + table("acquirer_countries")
+            + " a ON a.acquirer = u.name";
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + payments()
+                    + " p WHERE NOT EXISTS (SELECT 1 FROM ("
+                    + merchantCountries
+                    + ") mc WHERE mc.merchant = p.merchant"
+                    + " AND mc.country_code = p.acquirer_country)"))
         .isZero();
     assertThat(db.scalar("SELECT count(DISTINCT merchant) FROM " + payments())).isEqualTo(30);
-    assertThat(db.scalar("SELECT count(*) FROM " + table("merchant_data") + " m ANTI JOIN "
-            + table("merchant_category_codes")
-            + " c ON CAST(c.mcc AS BIGINT) = m.merchant_category_code"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + table("merchant_data")
+                    + " m ANTI JOIN "
+                    + table("merchant_category_codes")
+                    + " c ON CAST(c.mcc AS BIGINT) = m.merchant_category_code"))
         .isZero();
   }
 
@@ -167,8 +201,11 @@ class DemoDataGeneratorTest {
     }
     // DuckDB's own CSV sniffer infers the same types the Parquet file declares
     assertThat(db.describe(file(file))).containsExactlyEntriesOf(db.describe(payments()));
-    assertThat(db.scalar("SELECT count(*) FROM " + file(dir.resolve("fees.csv"))
-            + " WHERE CAST(aci AS VARCHAR[]) IS NULL"))
+    assertThat(
+            db.scalar(
+                "SELECT count(*) FROM "
+                    + file(dir.resolve("fees.csv"))
+                    + " WHERE CAST(aci AS VARCHAR[]) IS NULL"))
         .isZero();
   }
 

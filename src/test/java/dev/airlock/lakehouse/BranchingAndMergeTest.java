@@ -31,10 +31,11 @@ class BranchingAndMergeTest {
 
   @BeforeEach
   void open() throws Exception {
-    MergeGate gate = request -> {
-      reviewed.add(request);
-      return decision.get();
-    };
+    MergeGate gate =
+        request -> {
+          reviewed.add(request);
+          return decision.get();
+        };
     lake = new LocalLakehouse(home, gate, null, events::add);
     one = csv(raw, "one.csv", "id,v\n1,a\n");
     two = csv(raw, "two.csv", "id,v\n2,b\n3,c\n");
@@ -63,20 +64,22 @@ class BranchingAndMergeTest {
 
   @Test
   void mainTakesNoDirectWrites() {
-    for (Runnable write : List.<Runnable>of(
-        () -> lake.createTable("t", one.toString(), "main", false, ALICE),
-        () -> lake.importData("t", one.toString(), "main", ALICE),
-        () -> lake.deleteTable("t", "main", ALICE),
-        () -> lake.revertTable("t", "x", "main", true, ALICE),
-        () -> lake.createNamespace("raw", "main", ALICE))) {
+    for (Runnable write :
+        List.<Runnable>of(
+            () -> lake.createTable("t", one.toString(), "main", false, ALICE),
+            () -> lake.importData("t", one.toString(), "main", ALICE),
+            () -> lake.deleteTable("t", "main", ALICE),
+            () -> lake.revertTable("t", "x", "main", true, ALICE),
+            () -> lake.createNamespace("raw", "main", ALICE))) {
       assertThatThrownBy(write::run)
-          .isInstanceOfSatisfying(LakehouseException.class,
-              e -> assertThat(e.status()).isEqualTo(403))
+          .isInstanceOfSatisfying(
+              LakehouseException.class, e -> assertThat(e.status()).isEqualTo(403))
           .hasMessageContaining("main takes no direct writes: create a branch from main");
     }
     assertThat(lake.commits("main", null)).hasSize(1);
     assertThatThrownBy(() -> lake.deleteBranch("main"))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("DELETE_BRANCH_FORBIDDEN"));
   }
 
@@ -84,7 +87,8 @@ class BranchingAndMergeTest {
   void tagsAreNotWriteTargets() {
     lake.createTag("v1", "main");
     assertThatThrownBy(() -> lake.createTable("t", one.toString(), "v1", false, ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("NOT_A_WRITE_BRANCH_REF"));
     assertThat(lake.hasBranch("v1")).isFalse();
     assertThat(lake.tags()).extracting(Ref::name).containsExactly("v1");
@@ -94,14 +98,18 @@ class BranchingAndMergeTest {
   void mergeIntoMainPassesTheGateAndIsLoggedWithRunAndTurn() {
     lake.createBranch("alice.wap", "main");
     load("t", two, "alice.wap");
-    Ref merged = lake.merge("alice.wap", "main",
-        WriteContext.run("alice", "run-7", 4).withMessage("publish t"));
+    Ref merged =
+        lake.merge(
+            "alice.wap", "main", WriteContext.run("alice", "run-7", 4).withMessage("publish t"));
     assertThat(reviewed).hasSize(1);
     RefDiff diff = reviewed.get(0).diff();
-    assertThat(diff.tables()).singleElement().satisfies(d -> {
-      assertThat(d.change()).isEqualTo(TableDiff.Change.ADDED);
-      assertThat(d.rowsAfter()).isEqualTo(2);
-    });
+    assertThat(diff.tables())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.change()).isEqualTo(TableDiff.Change.ADDED);
+              assertThat(d.rowsAfter()).isEqualTo(2);
+            });
     Commit head = lake.commits("main", 1).get(0);
     assertThat(head.hash()).isEqualTo(merged.hash());
     assertThat(head.parents()).hasSize(2);
@@ -117,11 +125,13 @@ class BranchingAndMergeTest {
     Ref mainBefore = lake.branch("main");
     decision.set(MergeDecision.reject("IDs are duplicated"));
     assertThatThrownBy(() -> lake.merge("alice.wap", "main", ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class, e -> {
-          assertThat(e.type()).isEqualTo("MERGE_FORBIDDEN");
-          assertThat(e.status()).isEqualTo(403);
-          assertThat(e.context()).containsEntry("reason", "IDs are duplicated");
-        });
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("MERGE_FORBIDDEN");
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.context()).containsEntry("reason", "IDs are duplicated");
+            });
     assertThat(lake.branch("main")).isEqualTo(mainBefore);
     assertThat(lake.hasTable("main", "t")).isFalse();
   }
@@ -133,18 +143,24 @@ class BranchingAndMergeTest {
     load("t", one, "first");
     load("u", two, "second");
     lake.close();
-    java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean raced =
+        new java.util.concurrent.atomic.AtomicBoolean();
     AtomicReference<LocalLakehouse> ref = new AtomicReference<>();
-    ref.set(new LocalLakehouse(home, request -> {
-      if (request.source().name().equals("first") && raced.compareAndSet(false, true)) {
-        ref.get().merge("second", "main", ALICE);
-      }
-      return MergeDecision.approve();
-    }, null, null));
+    ref.set(
+        new LocalLakehouse(
+            home,
+            request -> {
+              if (request.source().name().equals("first") && raced.compareAndSet(false, true)) {
+                ref.get().merge("second", "main", ALICE);
+              }
+              return MergeDecision.approve();
+            },
+            null,
+            null));
     lake = ref.get();
     assertThatThrownBy(() -> lake.merge("first", "main", ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("BRANCH_HEAD_CHANGED"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("BRANCH_HEAD_CHANGED"));
     assertThat(lake.hasTable("main", "u")).isTrue();
     assertThat(lake.hasTable("main", "t")).isFalse();
     lake.merge("first", "main", ALICE);
@@ -173,10 +189,12 @@ class BranchingAndMergeTest {
     lake.importData("u", two.toString(), "x", ALICE);
     Ref yBefore = lake.branch("y");
     assertThatThrownBy(() -> lake.merge("x", "y", ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class, e -> {
-          assertThat(e.type()).isEqualTo("MERGE_CONFLICT");
-          assertThat(e.context().get("conflicts")).isEqualTo(List.of("bauplan.t"));
-        })
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("MERGE_CONFLICT");
+              assertThat(e.context().get("conflicts")).isEqualTo(List.of("bauplan.t"));
+            })
         .hasMessageContaining("bauplan.t");
     assertThat(lake.branch("y")).isEqualTo(yBefore);
   }
@@ -206,11 +224,13 @@ class BranchingAndMergeTest {
     List<Future<ImportResult>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String table = "t" + i;
-      futures.add(pool.submit(() -> {
-        start.await();
-        lake.importData(table, two.toString(), "busy", ALICE);
-        return lake.importData(table, one.toString(), "busy", ALICE);
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                lake.importData(table, two.toString(), "busy", ALICE);
+                return lake.importData(table, one.toString(), "busy", ALICE);
+              }));
     }
     start.countDown();
     for (Future<ImportResult> f : futures) {
@@ -235,7 +255,8 @@ class BranchingAndMergeTest {
     load("fresh", two, "b");
     lake.createTable("keep", csv(raw, "k.csv", "id,w\n1,2\n").toString(), "b", true, ALICE);
     RefDiff diff = lake.diff("a", "b");
-    assertThat(diff.tables()).extracting(TableDiff::name, TableDiff::change)
+    assertThat(diff.tables())
+        .extracting(TableDiff::name, TableDiff::change)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("drop", TableDiff.Change.REMOVED),
             org.assertj.core.groups.Tuple.tuple("fresh", TableDiff.Change.ADDED),
@@ -244,7 +265,8 @@ class BranchingAndMergeTest {
     TableDiff grow = diff.tables().get(2);
     assertThat(grow.rowsBefore()).isEqualTo(1);
     assertThat(grow.rowsAfter()).isEqualTo(3);
-    assertThat(diff.tables().get(3).schemaChanges()).extracting(SchemaChange::kind)
+    assertThat(diff.tables().get(3).schemaChanges())
+        .extracting(SchemaChange::kind)
         .containsExactlyInAnyOrder(SchemaChange.Kind.REMOVED, SchemaChange.Kind.ADDED);
   }
 
@@ -255,14 +277,15 @@ class BranchingAndMergeTest {
     lake.createTag("good", "a");
     lake.importData("t", two.toString(), "a", ALICE);
     assertThatThrownBy(() -> lake.revertTable("t", "good", "a", false, ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("REVERT_DESTINATION_TABLE_EXISTS"));
     lake.revertTable("t", "good", "a", true, ALICE);
     assertThat(lake.table("a", "t").records()).isEqualTo(1);
-    assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0))
-        .isEqualTo(1L);
+    assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0)).isEqualTo(1L);
     assertThatThrownBy(() -> lake.revertTable("t", "good", "a", true, ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.type()).isEqualTo("REVERT_IDENTICAL_TABLE"));
   }
 
@@ -274,19 +297,17 @@ class BranchingAndMergeTest {
     lake.importData("t", two.toString(), "a", ALICE);
     assertThat(lake.query("SELECT count(*) FROM t", pinned.toString(), null).rows().get(0).get(0))
         .isEqualTo(1L);
-    assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0))
-        .isEqualTo(3L);
+    assertThat(lake.query("SELECT count(*) FROM t", "a", null).rows().get(0).get(0)).isEqualTo(3L);
     assertThatThrownBy(() -> lake.query("SELECT * FROM t", "main", null))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("QUERY_FAILED"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("QUERY_FAILED"));
   }
 
   @Test
   void queriesCannotReadFilesOutsideTheWarehouse() {
-    assertThatThrownBy(() -> lake.query(
-        "SELECT * FROM read_csv('" + one + "')", "main", null))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("QUERY_FAILED"));
+    assertThatThrownBy(() -> lake.query("SELECT * FROM read_csv('" + one + "')", "main", null))
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("QUERY_FAILED"));
   }
 
   @Test
@@ -323,8 +344,8 @@ class BranchingAndMergeTest {
   void everyOperationIsAnEventWithItsCommits() {
     lake.createBranch("a", "main");
     load("t", two, "a");
-    LakehouseEvent imported = events.stream()
-        .filter(e -> e.operation().equals("import_data")).findFirst().orElseThrow();
+    LakehouseEvent imported =
+        events.stream().filter(e -> e.operation().equals("import_data")).findFirst().orElseThrow();
     assertThat(imported.rows()).isEqualTo(2);
     assertThat(imported.table()).isEqualTo("bauplan.t");
     assertThat(imported.commitAfter()).isEqualTo(lake.branch("a").hash());
@@ -338,17 +359,17 @@ class BranchingAndMergeTest {
   void branchErrorsUseBauplanTypes() {
     lake.createBranch("a", "main");
     assertThatThrownBy(() -> lake.createBranch("a", "main"))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("BRANCH_EXISTS"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("BRANCH_EXISTS"));
     assertThatThrownBy(() -> lake.createBranch("b", "nope"))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"));
     assertThatThrownBy(() -> lake.createBranch("bad..name", "main"))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
     assertThatThrownBy(() -> lake.createBranch("a/b", "main"))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("INVALID_REF"));
     assertThat(lake.branches("ai")).extracting(Ref::name).containsExactly("main");
     lake.deleteBranch("a");
     assertThat(lake.hasBranch("a")).isFalse();

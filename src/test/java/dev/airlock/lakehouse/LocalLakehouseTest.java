@@ -53,9 +53,12 @@ class LocalLakehouseTest {
     assertThat(type(fees, "aci")).isEqualTo("list<string>");
     assertThat(type(fees, "merchant_category_code")).isEqualTo("list<long>");
     assertThat(type(fees, "is_credit")).isEqualTo("boolean");
-    QueryResult r = lake.query(
-        "SELECT count(DISTINCT ID) AS n, count(*) FILTER (WHERE capture_delay IS NULL) AS nulls"
-            + " FROM fees", "alice.dab", null);
+    QueryResult r =
+        lake.query(
+            "SELECT count(DISTINCT ID) AS n, count(*) FILTER (WHERE capture_delay IS NULL) AS nulls"
+                + " FROM fees",
+            "alice.dab",
+            null);
     assertThat(r.rows().get(0).get(0)).isEqualTo(1000L);
     assertThat((Long) r.rows().get(0).get(1)).isPositive();
     QueryResult first = lake.query("SELECT aci FROM bauplan.fees WHERE ID = 1", "alice.dab", null);
@@ -75,8 +78,9 @@ class LocalLakehouseTest {
     TableInfo mcc = lake.table("alice.dab", "bauplan.merchant_category_codes");
     assertThat(mcc.records()).isEqualTo(769);
     assertThat(type(mcc, "description")).isEqualTo("string");
-    QueryResult quoted = lake.query(
-        "SELECT description FROM merchant_category_codes WHERE mcc = 1711", "alice.dab", null);
+    QueryResult quoted =
+        lake.query(
+            "SELECT description FROM merchant_category_codes WHERE mcc = 1711", "alice.dab", null);
     assertThat(quoted.rows().get(0).get(0))
         .isEqualTo("Heating, Plumbing, and Air Conditioning Contractors");
     assertThat(lake.table("alice.dab", "acquirer_countries").records()).isEqualTo(8);
@@ -125,10 +129,12 @@ class LocalLakehouseTest {
     load("t", good, "b");
     Ref before = lake.branch("b");
     assertThatThrownBy(() -> lake.importData("t", bad.toString(), "b", ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class, e -> {
-          assertThat(e.type()).isEqualTo("IMPORT_FAILED");
-          assertThat(e.getMessage()).contains("missing column name", "extra column label");
-        });
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("IMPORT_FAILED");
+              assertThat(e.getMessage()).contains("missing column name", "extra column label");
+            });
     assertThat(lake.branch("b")).isEqualTo(before);
     assertThat(lake.table("b", "t").records()).isEqualTo(1);
   }
@@ -139,28 +145,28 @@ class LocalLakehouseTest {
     lake.createBranch("b", "main");
     load("t", f, "b");
     Ref before = lake.branch("b");
-    lake.setFaultHook(point -> {
-      throw new IllegalStateException("disk full at " + point);
-    });
+    lake.setFaultHook(
+        point -> {
+          throw new IllegalStateException("disk full at " + point);
+        });
     assertThatThrownBy(() -> lake.importData("t", f.toString(), "b", ALICE))
         .hasMessageContaining("disk full");
     lake.setFaultHook(point -> {});
     assertThat(lake.branch("b")).isEqualTo(before);
     assertThat(lake.table("b", "t").records()).isEqualTo(2);
-    assertThat(lake.query("SELECT count(*) FROM t", "b", null).rows().get(0).get(0))
-        .isEqualTo(2L);
+    assertThat(lake.query("SELECT count(*) FROM t", "b", null).rows().get(0).get(0)).isEqualTo(2L);
   }
 
   @Test
   void missingSourceAndUnknownTableAreClearErrors() {
     lake.createBranch("b", "main");
     assertThatThrownBy(() -> lake.createTable("t", raw + "/nope.csv", "b", false, ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("TABLE_CREATE_FAILED"))
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("TABLE_CREATE_FAILED"))
         .hasMessageContaining("nope.csv");
     assertThatThrownBy(() -> lake.importData("t", raw + "/x.csv", "b", ALICE))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThatThrownBy(() -> lake.createTable("t", "s3://bucket/x.csv", "b", false, ALICE))
         .isInstanceOf(LakehouseException.class)
         .hasMessageContaining("s3:// sources need the S3 reader");
@@ -171,29 +177,31 @@ class LocalLakehouseTest {
   void s3SourcesGoThroughTheInjectedRawSources() throws Exception {
     Path local = csv(raw, "staged.csv", "id\n1\n2\n");
     java.util.List<String> asked = new java.util.ArrayList<>();
-    java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
-    dev.airlock.source.RawSources s3 = uri -> {
-      asked.add(uri);
-      return new dev.airlock.source.StagedFiles() {
-        public String uri() {
-          return uri;
-        }
+    java.util.concurrent.atomic.AtomicInteger closed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    dev.airlock.source.RawSources s3 =
+        uri -> {
+          asked.add(uri);
+          return new dev.airlock.source.StagedFiles() {
+            public String uri() {
+              return uri;
+            }
 
-        public List<Path> files() {
-          return List.of(local);
-        }
+            public List<Path> files() {
+              return List.of(local);
+            }
 
-        public List<String> sourceUris() {
-          return List.of("s3://bucket/raw/staged.csv");
-        }
+            public List<String> sourceUris() {
+              return List.of("s3://bucket/raw/staged.csv");
+            }
 
-        public void close() {
-          closed.incrementAndGet();
-        }
-      };
-    };
-    try (LocalLakehouse withS3 = new LocalLakehouse(home.resolve("s3"), MergeGate.approveAll(),
-        s3, null)) {
+            public void close() {
+              closed.incrementAndGet();
+            }
+          };
+        };
+    try (LocalLakehouse withS3 =
+        new LocalLakehouse(home.resolve("s3"), MergeGate.approveAll(), s3, null)) {
       withS3.createBranch("b", "main");
       withS3.createTable("t", "s3://bucket/raw/*.csv", "b", false, ALICE);
       ImportResult r = withS3.importData("t", "s3://bucket/raw/*.csv", "b", ALICE);
@@ -208,7 +216,10 @@ class LocalLakehouseTest {
   }
 
   private static String type(TableInfo t, String column) {
-    return t.fields().stream().filter(f -> f.name().equals(column)).findFirst().orElseThrow()
+    return t.fields().stream()
+        .filter(f -> f.name().equals(column))
+        .findFirst()
+        .orElseThrow()
         .type();
   }
 }

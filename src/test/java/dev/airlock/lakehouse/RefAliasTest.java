@@ -45,10 +45,14 @@ class RefAliasTest {
   }
 
   private LocalLakehouse open() {
-    return new LocalLakehouse(home, request -> {
-      reviewed.add(request);
-      return MergeDecision.approve();
-    }, null, null);
+    return new LocalLakehouse(
+        home,
+        request -> {
+          reviewed.add(request);
+          return MergeDecision.approve();
+        },
+        null,
+        null);
   }
 
   @AfterEach
@@ -59,21 +63,26 @@ class RefAliasTest {
   @Test
   void noAliasOfMainIsWrittenMergedOrDeleted() {
     String csv = rows.toString();
-    List<Map.Entry<String, Executable>> attacks = List.of(
-        Map.entry("create table", () -> lake.createTable("evil", csv, "x/../main", false, ALICE)),
-        Map.entry("import", () -> lake.importData("fees", csv, "x/../main", ALICE)),
-        Map.entry("delete table", () -> lake.deleteTable("fees", "x/../main", ALICE)),
-        Map.entry("revert table",
-            () -> lake.revertTable("leak", "x/y", "x/y/../../main", true, ALICE)),
-        Map.entry("create namespace", () -> lake.createNamespace("evil", "x/../main", ALICE)),
-        Map.entry("merge", () -> lake.merge("x/y", "x/../main", ALICE)),
-        Map.entry("delete branch", () -> lake.deleteBranch("x/../main")),
-        Map.entry("revert merge",
-            () -> lake.revertMerge(mergeIntoMain.hash(), "x/../main", ALICE)));
+    List<Map.Entry<String, Executable>> attacks =
+        List.of(
+            Map.entry(
+                "create table", () -> lake.createTable("evil", csv, "x/../main", false, ALICE)),
+            Map.entry("import", () -> lake.importData("fees", csv, "x/../main", ALICE)),
+            Map.entry("delete table", () -> lake.deleteTable("fees", "x/../main", ALICE)),
+            Map.entry(
+                "revert table",
+                () -> lake.revertTable("leak", "x/y", "x/y/../../main", true, ALICE)),
+            Map.entry("create namespace", () -> lake.createNamespace("evil", "x/../main", ALICE)),
+            Map.entry("merge", () -> lake.merge("x/y", "x/../main", ALICE)),
+            Map.entry("delete branch", () -> lake.deleteBranch("x/../main")),
+            Map.entry(
+                "revert merge", () -> lake.revertMerge(mergeIntoMain.hash(), "x/../main", ALICE)));
     for (Map.Entry<String, Executable> attack : attacks) {
-      assertThatThrownBy(attack.getValue()::execute).as(attack.getKey())
-          .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorType())
-              .as(attack.getKey()).isEqualTo(ErrorType.INVALID_REF))
+      assertThatThrownBy(attack.getValue()::execute)
+          .as(attack.getKey())
+          .isInstanceOfSatisfying(
+              LakehouseException.class,
+              e -> assertThat(e.errorType()).as(attack.getKey()).isEqualTo(ErrorType.INVALID_REF))
           .hasMessageContaining("Invalid ref '");
       assertMainUnchanged();
     }
@@ -86,13 +95,21 @@ class RefAliasTest {
   @Test
   void aliasesNameNothingToReadEither() {
     for (String alias : List.of("x/../main", "x/y/../../main", "x/./y", "x//y", "main/")) {
-      for (Executable read : List.<Executable>of(() -> lake.tables(alias),
-          () -> lake.branch(alias), () -> lake.hasBranch(alias), () -> lake.resolve(alias),
-          () -> lake.commits(alias, 1), () -> lake.diff("main", alias),
-          () -> lake.query("SELECT 1", alias, null), () -> lake.createBranch("z", alias),
-          () -> lake.createTag("t", alias))) {
-        assertThatThrownBy(read::execute).as(alias)
-            .isInstanceOfSatisfying(LakehouseException.class,
+      for (Executable read :
+          List.<Executable>of(
+              () -> lake.tables(alias),
+              () -> lake.branch(alias),
+              () -> lake.hasBranch(alias),
+              () -> lake.resolve(alias),
+              () -> lake.commits(alias, 1),
+              () -> lake.diff("main", alias),
+              () -> lake.query("SELECT 1", alias, null),
+              () -> lake.createBranch("z", alias),
+              () -> lake.createTag("t", alias))) {
+        assertThatThrownBy(read::execute)
+            .as(alias)
+            .isInstanceOfSatisfying(
+                LakehouseException.class,
                 e -> assertThat(e.errorType()).isEqualTo(ErrorType.INVALID_REF));
       }
     }
@@ -107,19 +124,21 @@ class RefAliasTest {
   }
 
   /**
-   * Refs resolve branch first: a branch the code names like the person's tag would make every
-   * read of that tag (queries, diffs, verify) read the code's writable branch instead; a tag named
-   * main would answer get_tag('main') with the code's data.
+   * Refs resolve branch first: a branch the code names like the person's tag would make every read
+   * of that tag (queries, diffs, verify) read the code's writable branch instead; a tag named main
+   * would answer get_tag('main') with the code's data.
    */
   @Test
   void aBranchCannotHideATagNorATagShareABranchsName() {
     Ref release = lake.createTag("release", "main");
 
     assertThatThrownBy(() -> lake.createBranch("release", "x/y"))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.errorType()).isEqualTo(ErrorType.TAG_EXISTS));
     assertThatThrownBy(() -> lake.createTag("main", "x/y"))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.errorType()).isEqualTo(ErrorType.BRANCH_EXISTS));
 
     assertThat(lake.resolve("release")).isEqualTo(release);
@@ -141,12 +160,14 @@ class RefAliasTest {
     assertThat(shared).as("two commits sharing a 4-digit prefix").isNotNull();
     String prefix = shared;
     assertThatThrownBy(() -> lake.resolve("@" + prefix))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.errorType()).isEqualTo(ErrorType.INVALID_REF))
         .hasMessageContaining("Commit '" + prefix + "' is ambiguous")
         .hasMessageContaining("give more of the hash");
     assertThatThrownBy(() -> lake.tables("x/y@" + prefix))
-        .isInstanceOfSatisfying(LakehouseException.class,
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
             e -> assertThat(e.errorType()).isEqualTo(ErrorType.INVALID_REF));
   }
 }

@@ -26,10 +26,15 @@ class RevertMergeTest {
 
   @BeforeEach
   void open() throws Exception {
-    lake = new LocalLakehouse(home, request -> {
-      reviewed.add(request);
-      return MergeDecision.approve();
-    }, null, events::add);
+    lake =
+        new LocalLakehouse(
+            home,
+            request -> {
+              reviewed.add(request);
+              return MergeDecision.approve();
+            },
+            null,
+            events::add);
     one = csv(raw, "one.csv", "id,v\n1,a\n");
     two = csv(raw, "two.csv", "id,v\n2,b\n3,c\n");
   }
@@ -57,15 +62,19 @@ class RevertMergeTest {
 
   /** main has t (1 row) and old; the merge returned changes t, adds u, removes old. */
   private Ref mergeThatChangesAddsAndRemoves() {
-    publish("base", () -> {
-      load("t", one, "base");
-      load("old", two, "base");
-    });
-    return publish("wap", () -> {
-      lake.importData("t", two.toString(), "wap", ALICE);
-      load("u", two, "wap");
-      lake.deleteTable("old", "wap", ALICE);
-    });
+    publish(
+        "base",
+        () -> {
+          load("t", one, "base");
+          load("old", two, "base");
+        });
+    return publish(
+        "wap",
+        () -> {
+          lake.importData("t", two.toString(), "wap", ALICE);
+          load("u", two, "wap");
+          lake.deleteTable("old", "wap", ALICE);
+        });
   }
 
   @Test
@@ -88,15 +97,19 @@ class RevertMergeTest {
     assertThat(log.get(0).subject())
         .isEqualTo("Revert merge " + merge.hash().substring(0, 12) + ": Merge wap into main");
     assertThat(log.get(0).properties()).containsEntry("reverted_merge", merge.hash());
-    assertThat(log.subList(1, log.size())).extracting(Commit::hash)
+    assertThat(log.subList(1, log.size()))
+        .extracting(Commit::hash)
         .containsExactlyElementsOf(historyBefore);
     assertThat(rows("@" + merge.hash(), "u")).isEqualTo(2);
-    assertThat(events).filteredOn(e -> e.operation().equals("revert_merge")).singleElement()
-        .satisfies(e -> {
-          assertThat(e.commitBefore()).isEqualTo(later.hash());
-          assertThat(e.commitAfter()).isEqualTo(reverted.hash());
-          assertThat(e.error()).isNull();
-        });
+    assertThat(events)
+        .filteredOn(e -> e.operation().equals("revert_merge"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.commitBefore()).isEqualTo(later.hash());
+              assertThat(e.commitAfter()).isEqualTo(reverted.hash());
+              assertThat(e.error()).isNull();
+            });
   }
 
   @Test
@@ -105,8 +118,9 @@ class RevertMergeTest {
     RevertPlan plan = lake.planRevertMerge(merge.hash(), "main");
     assertThat(plan.tables()).containsExactly("bauplan.old", "bauplan.t", "bauplan.u");
     assertThat(plan.head()).isEqualTo(lake.branch("main"));
-    assertThat(plan.diff().tables()).extracting(TableDiff::fqn, TableDiff::change,
-        TableDiff::rowsBefore, TableDiff::rowsAfter).containsExactly(
+    assertThat(plan.diff().tables())
+        .extracting(TableDiff::fqn, TableDiff::change, TableDiff::rowsBefore, TableDiff::rowsAfter)
+        .containsExactly(
             org.assertj.core.groups.Tuple.tuple("bauplan.old", TableDiff.Change.ADDED, null, 2L),
             org.assertj.core.groups.Tuple.tuple("bauplan.t", TableDiff.Change.CHANGED, 3L, 1L),
             org.assertj.core.groups.Tuple.tuple("bauplan.u", TableDiff.Change.REMOVED, 2L, null));
@@ -119,10 +133,12 @@ class RevertMergeTest {
     publish("fix", () -> lake.importData("u", one.toString(), "fix", ALICE));
     Ref head = lake.branch("main");
     assertThatThrownBy(() -> lake.revertMerge(merge.hash(), "main", HUMAN))
-        .isInstanceOfSatisfying(LakehouseException.class, e -> {
-          assertThat(e.type()).isEqualTo("MERGE_CONFLICT");
-          assertThat(e.context()).containsEntry("conflicts", List.of("bauplan.u"));
-        })
+        .isInstanceOfSatisfying(
+            LakehouseException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("MERGE_CONFLICT");
+              assertThat(e.context()).containsEntry("conflicts", List.of("bauplan.u"));
+            })
         .hasMessageContaining("tables changed again after it: bauplan.u")
         .hasMessageContaining("Nothing was written");
     assertThat(lake.branch("main")).isEqualTo(head);
@@ -131,15 +147,18 @@ class RevertMergeTest {
   @Test
   void refusesWhatIsNotARevertableMergeOfThatBranch() {
     Ref merge = mergeThatChangesAddsAndRemoves();
-    Commit single = lake.commits("main", null).stream().filter(c -> c.parents().size() == 1)
-        .findFirst().orElseThrow();
+    Commit single =
+        lake.commits("main", null).stream()
+            .filter(c -> c.parents().size() == 1)
+            .findFirst()
+            .orElseThrow();
     assertThatThrownBy(() -> lake.revertMerge(single.hash(), "main", HUMAN))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("BAD_REQUEST"))
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("BAD_REQUEST"))
         .hasMessageContaining("('" + single.subject() + "') is not a merge commit");
     assertThatThrownBy(() -> lake.revertMerge("0123456789abcdef", "main", HUMAN))
-        .isInstanceOfSatisfying(LakehouseException.class,
-            e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"))
+        .isInstanceOfSatisfying(
+            LakehouseException.class, e -> assertThat(e.type()).isEqualTo("REF_NOT_FOUND"))
         .hasMessageContaining("Commit '0123456789abcdef' not found");
     lake.createBranch("side", "base");
     assertThatThrownBy(() -> lake.revertMerge(merge.hash(), "side", HUMAN))
@@ -149,10 +168,12 @@ class RevertMergeTest {
     assertThatThrownBy(() -> lake.revertMerge(merge.hash(), "main", HUMAN))
         .hasMessageContaining("was already reverted on main by " + head.hash().substring(0, 12));
     assertThat(lake.branch("main")).isEqualTo(head);
-    assertThat(events).filteredOn(e -> e.operation().equals("revert_merge"))
+    assertThat(events)
+        .filteredOn(e -> e.operation().equals("revert_merge"))
         .extracting(LakehouseEvent::error)
         .containsExactly("BAD_REQUEST", "REF_NOT_FOUND", "BAD_REQUEST", null, "BAD_REQUEST");
   }
+
   @Test
   void theRevertedBranchStillCountsAsMergedSoAFixIsPublishedFromANewBranch() {
     Ref merge = publish("wap", () -> load("u", two, "wap"));
@@ -172,8 +193,8 @@ class RevertMergeTest {
   @Test
   void aRevertMarkerTheCodePlantedDoesNotStopTheRevert() {
     Ref bad = publish("wap", () -> load("t", one, "wap"));
-    WriteContext planted = new WriteContext("agent", "run-1", 2, null,
-        Map.of(MergeRevert.REVERTED_MERGE, bad.hash()));
+    WriteContext planted =
+        new WriteContext("agent", "run-1", 2, null, Map.of(MergeRevert.REVERTED_MERGE, bad.hash()));
     lake.createBranch("later", "main");
     lake.createNamespace("scratch", "later", planted);
     lake.merge("later", "main", planted);

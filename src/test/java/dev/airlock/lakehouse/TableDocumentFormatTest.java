@@ -11,13 +11,22 @@ class TableDocumentFormatTest {
 
   @Test
   void documentShapeIsPinned() {
-    TableDocument doc = new TableDocument(1, "5f0c", "bauplan", "fees",
-        List.of(new TableDocument.Field("ID", false, "long", "BIGINT"),
-            new TableDocument.Field("aci", false, "list<string>", "VARCHAR[]")),
-        List.of(new TableDocument.DataFile("bauplan/fees/a.parquet", 1000, 5120)), 1000,
-        new TableDocument.LineageDoc(List.of("file:///raw/fees.json"), "run-1", 2));
+    TableDocument doc =
+        new TableDocument(
+            1,
+            "5f0c",
+            "bauplan",
+            "fees",
+            List.of(
+                new TableDocument.Field("ID", false, "long", "BIGINT"),
+                new TableDocument.Field("aci", false, "list<string>", "VARCHAR[]")),
+            List.of(new TableDocument.DataFile("bauplan/fees/a.parquet", 1000, 5120)),
+            1000,
+            new TableDocument.LineageDoc(List.of("file:///raw/fees.json"), "run-1", 2));
     String json = new String(doc.toBytes(), StandardCharsets.UTF_8);
-    assertThat(json).isEqualTo("""
+    assertThat(json)
+        .isEqualTo(
+            """
         {
           "format_version" : 1,
           "id" : "5f0c",

@@ -37,16 +37,20 @@ class WholeSourceImportTest {
   void aTruncatedJsonArrayIsRefusedNamingTheFileAndLine() throws Exception {
     Path json = write("people.json", "[{\"id\":1,\"name\":\"a\"},\n");
 
-    assertThatThrownBy(() -> lake.createTable("people", json.toString(), "alice.whole", false, ALICE))
+    assertThatThrownBy(
+            () -> lake.createTable("people", json.toString(), "alice.whole", false, ALICE))
         .isInstanceOf(LakehouseException.class)
         .hasMessageContaining("people.json")
         .hasMessageContaining("not complete, valid JSON at line 2")
-        .satisfies(e -> assertThat(((LakehouseException) e).errorType())
-            .isEqualTo(ErrorType.TABLE_CREATE_FAILED));
+        .satisfies(
+            e ->
+                assertThat(((LakehouseException) e).errorType())
+                    .isEqualTo(ErrorType.TABLE_CREATE_FAILED));
     Path whole = write("whole.json", "[{\"id\":1,\"name\":\"a\"}]");
     lake.createTable("people", whole.toString(), "alice.whole", false, ALICE);
     assertThatThrownBy(() -> lake.importData("people", json.toString(), "alice.whole", ALICE))
-        .hasMessageContaining("people.json").hasMessageContaining("line 2");
+        .hasMessageContaining("people.json")
+        .hasMessageContaining("line 2");
     assertThat(lake.table("alice.whole", "people").records()).isZero();
   }
 
@@ -56,9 +60,11 @@ class WholeSourceImportTest {
     Path json = write("empty.json", "");
 
     assertThatThrownBy(() -> lake.createTable("e", csv.toString(), "alice.whole", false, ALICE))
-        .hasMessageContaining("empty.csv").hasMessageContaining("empty (0 bytes)");
+        .hasMessageContaining("empty.csv")
+        .hasMessageContaining("empty (0 bytes)");
     assertThatThrownBy(() -> lake.createTable("e", json.toString(), "alice.whole", false, ALICE))
-        .hasMessageContaining("empty.json").hasMessageContaining("empty (0 bytes)");
+        .hasMessageContaining("empty.json")
+        .hasMessageContaining("empty (0 bytes)");
     assertThat(lake.hasTable("alice.whole", "e")).isFalse();
   }
 
@@ -84,7 +90,8 @@ class WholeSourceImportTest {
     lake.createTable("late", first.toString(), "alice.whole", false, ALICE);
 
     assertThatThrownBy(() -> lake.importData("late", csv.toString(), "alice.whole", ALICE))
-        .hasMessageContaining("late.csv").hasMessageContaining("Line: 30002");
+        .hasMessageContaining("late.csv")
+        .hasMessageContaining("Line: 30002");
     assertThat(lake.table("alice.whole", "late").records()).isZero();
   }
 
@@ -93,7 +100,8 @@ class WholeSourceImportTest {
     Path csv = write("skipped.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n");
 
     assertThatThrownBy(() -> lake.createTable("s", csv.toString(), "alice.whole", false, ALICE))
-        .hasMessageContaining("skipped.csv").hasMessageContaining("line 3 has 2 fields");
+        .hasMessageContaining("skipped.csv")
+        .hasMessageContaining("line 3 has 2 fields");
   }
 
   @Test
@@ -137,8 +145,10 @@ class WholeSourceImportTest {
 
   @Test
   void theRealDabstepFilesStillImportWhole() {
-    for (String file : new String[] {"fees.json", "merchant_data.json",
-        "merchant_category_codes.csv", "acquirer_countries.csv"}) {
+    for (String file :
+        new String[] {
+          "fees.json", "merchant_data.json", "merchant_category_codes.csv", "acquirer_countries.csv"
+        }) {
       String table = file.substring(0, file.indexOf('.'));
       lake.createTable(table, dabstep(file).toString(), "alice.whole", false, ALICE);
       lake.importData(table, dabstep(file).toString(), "alice.whole", ALICE);

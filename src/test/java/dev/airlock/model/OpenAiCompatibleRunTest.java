@@ -36,8 +36,11 @@ class OpenAiCompatibleRunTest {
   @Test
   void aRunAgainstAnOpenAiCompatibleServerStreamsCountsAndFinishes() throws Exception {
     try (LoopbackServer server = new LoopbackServer()) {
-      server.thenSse(answer("<reasoning>count</reasoning><code>print(sum(range(10)))</code>", 1200, 30))
-          .thenSse(answer("<reasoning>it printed 45</reasoning><done>the sum is 45</done>", 1300, 20));
+      server
+          .thenSse(
+              answer("<reasoning>count</reasoning><code>print(sum(range(10)))</code>", 1200, 30))
+          .thenSse(
+              answer("<reasoning>it printed 45</reasoning><done>the sum is 45</done>", 1300, 20));
       PrintStream out = System.out;
       PrintStream err = System.err;
       ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -45,9 +48,24 @@ class OpenAiCompatibleRunTest {
       try {
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        exit = Main.execute("run", "--model", "openai-compatible:qwen-test", "--base-url", server.baseUrl(),
-            "--approve", "auto", "--raw", "s3://airlock-test/raw/", "--price", "1/2", "--runs-dir",
-            dir.resolve("runs").toString(), "--home", dir.resolve("lake").toString(), "--json");
+        exit =
+            Main.execute(
+                "run",
+                "--model",
+                "openai-compatible:qwen-test",
+                "--base-url",
+                server.baseUrl(),
+                "--approve",
+                "auto",
+                "--raw",
+                "s3://airlock-test/raw/",
+                "--price",
+                "1/2",
+                "--runs-dir",
+                dir.resolve("runs").toString(),
+                "--home",
+                dir.resolve("lake").toString(),
+                "--json");
       } finally {
         System.setOut(out);
         System.setErr(err);
@@ -57,33 +75,52 @@ class OpenAiCompatibleRunTest {
       assertThat(json.get("status").asText()).isEqualTo("done");
       assertThat(json.get("usage").get("input_tokens").asLong()).isEqualTo(2500);
       assertThat(json.get("usage").get("output_tokens").asLong()).isEqualTo(50);
-      assertThat(json.get("usage").get("cost_usd").asDouble()).isCloseTo(0.0026, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(json.get("usage").get("cost_usd").asDouble())
+          .isCloseTo(0.0026, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(server.requests()).hasSize(2);
       JsonNode second = server.requests().get(1).json();
       assertThat(second.get("model").asText()).isEqualTo("qwen-test");
       assertThat(second.get("stream").asBoolean()).isTrue();
       JsonNode messages = second.get("messages");
       assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
-      assertThat(messages.get(messages.size() - 1).get("content").asText()).contains("status: success", "45");
-      assertThat(Files.readString(Path.of(json.get("transcript").asText()))).contains("openai-compatible:qwen-test");
+      assertThat(messages.get(messages.size() - 1).get("content").asText())
+          .contains("status: success", "45");
+      assertThat(Files.readString(Path.of(json.get("transcript").asText())))
+          .contains("openai-compatible:qwen-test");
     }
   }
 
   @Test
-  void aServerAnsweringWithAWebPageEndsTheRunAsInfrastructureNotAsTheAgentsFault() throws Exception {
+  void aServerAnsweringWithAWebPageEndsTheRunAsInfrastructureNotAsTheAgentsFault()
+      throws Exception {
     try (LoopbackServer server = new LoopbackServer()) {
-      server.then(new LoopbackServer.Plain(200, "text/html", "<html><body>It works!</body></html>"));
+      server.then(
+          new LoopbackServer.Plain(200, "text/html", "<html><body>It works!</body></html>"));
 
-      CliRunner.Result r = CliRunner.run("run", "--model", "openai-compatible:qwen-test", "--base-url",
-          server.baseUrl(), "--approve", "auto", "--raw", "s3://airlock-test/raw/", "--runs-dir",
-          dir.resolve("runs").toString(), "--home", dir.resolve("lake").toString());
+      CliRunner.Result r =
+          CliRunner.run(
+              "run",
+              "--model",
+              "openai-compatible:qwen-test",
+              "--base-url",
+              server.baseUrl(),
+              "--approve",
+              "auto",
+              "--raw",
+              "s3://airlock-test/raw/",
+              "--runs-dir",
+              dir.resolve("runs").toString(),
+              "--home",
+              dir.resolve("lake").toString());
 
       assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.UNAVAILABLE);
       assertThat(r.out() + r.err())
           .contains(server.baseUrl(), "text/html", "It works!")
           .doesNotContainIgnoringCase("format error")
           .doesNotContain("empty");
-      assertThat(server.requests()).as("the model is not asked again about its own answer").hasSize(1);
+      assertThat(server.requests())
+          .as("the model is not asked again about its own answer")
+          .hasSize(1);
     }
   }
 
@@ -91,9 +128,19 @@ class OpenAiCompatibleRunTest {
   void anEmptyScriptIsAConfigurationErrorBeforeTheRunStarts() throws Exception {
     Path script = Files.writeString(dir.resolve("empty.json"), "[]");
 
-    CliRunner.Result r = CliRunner.run("run", "--model", "scripted:" + script, "--approve", "auto",
-        "--raw", "s3://airlock-test/raw/", "--runs-dir", dir.resolve("runs").toString(), "--home",
-        dir.resolve("lake").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "run",
+            "--model",
+            "scripted:" + script,
+            "--approve",
+            "auto",
+            "--raw",
+            "s3://airlock-test/raw/",
+            "--runs-dir",
+            dir.resolve("runs").toString(),
+            "--home",
+            dir.resolve("lake").toString());
 
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains(script.toString(), "the array is empty");

@@ -110,15 +110,19 @@ class ScriptedModelTest {
 
   @Test
   void theTasksVariablesAreFilledInAndOtherBracesAreLeftAsPythonWroteThem() throws Exception {
-    ScriptedModel model = new ScriptedModel("demo", List.of(
-        "<code>branch = \"{{branch}}\"\nprint(f\"{{not_a_variable}}\")</code>",
-        "<done>merged {{ branch }}</done>"));
+    ScriptedModel model =
+        new ScriptedModel(
+            "demo",
+            List.of(
+                "<code>branch = \"{{branch}}\"\nprint(f\"{{not_a_variable}}\")</code>",
+                "<done>merged {{ branch }}</done>"));
 
     ScriptedModel run = model.withVariables(Map.of("branch", "alice.airlock_1"));
 
-    assertThat(run.complete(ASK, TokenListener.NONE).text()).isEqualTo(
-        "<code>branch = \"alice.airlock_1\"\nprint(f\"{{not_a_variable}}\")</code>");
-    assertThat(run.complete(ASK, TokenListener.NONE).text()).isEqualTo("<done>merged alice.airlock_1</done>");
+    assertThat(run.complete(ASK, TokenListener.NONE).text())
+        .isEqualTo("<code>branch = \"alice.airlock_1\"\nprint(f\"{{not_a_variable}}\")</code>");
+    assertThat(run.complete(ASK, TokenListener.NONE).text())
+        .isEqualTo("<done>merged alice.airlock_1</done>");
     assertThat(run.id()).isEqualTo(model.id());
     assertThat(model.complete(ASK, TokenListener.NONE).text()).contains("\"{{branch}}\"");
   }

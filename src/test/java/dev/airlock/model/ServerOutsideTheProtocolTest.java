@@ -33,8 +33,13 @@ class ServerOutsideTheProtocolTest {
 
     assertThat(error.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
     assertThat(error.getMessage())
-        .contains(server.baseUrl(), "not in the OpenAI chat-completions protocol", "HTTP 200",
-            "text/html", "Welcome to nginx", "base URL");
+        .contains(
+            server.baseUrl(),
+            "not in the OpenAI chat-completions protocol",
+            "HTTP 200",
+            "text/html",
+            "Welcome to nginx",
+            "base URL");
     assertThat(server.requests()).as("the same page comes back every time: not retried").hasSize(1);
   }
 

@@ -236,14 +236,13 @@ class LocalSandboxTest {
   }
 
   @Test
-  void standInsComeLastAndAreNoAnswerToAskingForThePackage(@TempDir Path library)
-      throws Exception {
+  void standInsComeLastAndAreNoAnswerToAskingForThePackage(@TempDir Path library) throws Exception {
     TestSandboxes.openToOthers(library);
     // a stand-in for a module the interpreter has (json) and one for a module it lacks
     for (String module : List.of("json", "airlock_only_stand_in")) {
       Files.createDirectories(library.resolve("stand-ins").resolve(module));
-      Files.writeString(library.resolve("stand-ins").resolve(module).resolve("__init__.py"),
-          "STAND_IN = True\n");
+      Files.writeString(
+          library.resolve("stand-ins").resolve(module).resolve("__init__.py"), "STAND_IN = True\n");
     }
     LocalSandboxConfig config =
         LocalSandboxConfig.defaults()

@@ -18,8 +18,15 @@ class DefaultRawSourcesLocalTest {
   @BeforeEach
   void files() throws Exception {
     sources = new DefaultRawSources(S3Settings.defaults(), staging);
-    for (String name : List.of("payments.csv", "fees.json", "part-1.parquet", "part-2.parquet",
-        "part-10.parquet", "2023/jan/part-3.parquet", "2023/feb/notes.txt")) {
+    for (String name :
+        List.of(
+            "payments.csv",
+            "fees.json",
+            "part-1.parquet",
+            "part-2.parquet",
+            "part-10.parquet",
+            "2023/jan/part-3.parquet",
+            "2023/feb/notes.txt")) {
       Path file = data.resolve(name);
       Files.createDirectories(file.getParent());
       Files.writeString(file, name);
@@ -51,13 +58,15 @@ class DefaultRawSourcesLocalTest {
   @Test
   void starAndQuestionMarkStayInOneFolderAndDoubleStarCrossesFolders() throws Exception {
     try (StagedFiles star = sources.stage(data + "/*.parquet")) {
-      assertThat(star.files()).extracting(p -> data.relativize(p).toString())
+      assertThat(star.files())
+          .extracting(p -> data.relativize(p).toString())
           .containsExactly("part-1.parquet", "part-10.parquet", "part-2.parquet");
     }
     try (StagedFiles deep = sources.stage(data + "/**/*.parquet")) {
-      assertThat(deep.files()).extracting(p -> data.relativize(p).toString())
-          .containsExactly("2023/jan/part-3.parquet", "part-1.parquet", "part-10.parquet",
-              "part-2.parquet");
+      assertThat(deep.files())
+          .extracting(p -> data.relativize(p).toString())
+          .containsExactly(
+              "2023/jan/part-3.parquet", "part-1.parquet", "part-10.parquet", "part-2.parquet");
     }
     try (StagedFiles middle = sources.stage(data + "/2023/*/*")) {
       assertThat(middle.files()).hasSize(2);

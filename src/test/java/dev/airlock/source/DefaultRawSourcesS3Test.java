@@ -34,7 +34,9 @@ class DefaultRawSourcesS3Test {
 
   private DefaultRawSources sources(AwsCredentialsProvider credentials) {
     S3Settings settings =
-        S3Settings.defaults().withRegion("eu-west-1").withEndpoint(s3.endpoint())
+        S3Settings.defaults()
+            .withRegion("eu-west-1")
+            .withEndpoint(s3.endpoint())
             .withCredentials(credentials);
     return new DefaultRawSources(settings, staging);
   }
@@ -67,16 +69,23 @@ class DefaultRawSourcesS3Test {
   @Test
   void aGlobListsEveryPageAndStagesOnlyMatchingKeysInOrder() throws Exception {
     s3.pageSize(2);
-    for (String key : List.of("raw/c.parquet", "raw/a.parquet", "raw/b.parquet", "raw/notes.csv",
-        "raw/2024/d.parquet", "other/e.parquet")) {
+    for (String key :
+        List.of(
+            "raw/c.parquet",
+            "raw/a.parquet",
+            "raw/b.parquet",
+            "raw/notes.csv",
+            "raw/2024/d.parquet",
+            "other/e.parquet")) {
       s3.put("lake", key, key);
     }
 
     try (StagedFiles staged = sources.stage("s3://lake/raw/*.parquet")) {
       assertThat(staged.sourceUris())
-          .containsExactly("s3://lake/raw/a.parquet", "s3://lake/raw/b.parquet",
-              "s3://lake/raw/c.parquet");
-      assertThat(staged.files()).extracting(p -> p.getFileName().toString())
+          .containsExactly(
+              "s3://lake/raw/a.parquet", "s3://lake/raw/b.parquet", "s3://lake/raw/c.parquet");
+      assertThat(staged.files())
+          .extracting(p -> p.getFileName().toString())
           .containsExactly("a.parquet", "b.parquet", "c.parquet");
       assertThat(Files.readString(staged.files().get(1))).isEqualTo("raw/b.parquet");
     }
@@ -184,8 +193,8 @@ class DefaultRawSourcesS3Test {
     java.net.URI dead = s3.endpoint();
     s3.close();
     try (DefaultRawSources offline =
-        new DefaultRawSources(S3Settings.defaults().withEndpoint(dead).withCredentials(KEYS),
-            staging)) {
+        new DefaultRawSources(
+            S3Settings.defaults().withEndpoint(dead).withCredentials(KEYS), staging)) {
       assertThatThrownBy(() -> offline.stage("s3://demo/a.csv"))
           .hasMessageContaining("Could not reach S3 at " + dead)
           .hasMessageContaining("AIRLOCK_S3_ENDPOINT");
@@ -196,8 +205,10 @@ class DefaultRawSourcesS3Test {
   @Test
   void malformedLocationsSayWhatToWrite() {
     assertThatThrownBy(() -> sources.stage("s3://bucket-only"))
-        .hasMessageContaining("names no object").hasMessageContaining("s3://bucket-only/*.parquet");
-    assertThatThrownBy(() -> sources.stage("s3:///key.csv")).hasMessageContaining("names no bucket");
+        .hasMessageContaining("names no object")
+        .hasMessageContaining("s3://bucket-only/*.parquet");
+    assertThatThrownBy(() -> sources.stage("s3:///key.csv"))
+        .hasMessageContaining("names no bucket");
     assertThatThrownBy(() -> sources.stage("gs://bucket/a.csv"))
         .hasMessageContaining("Unsupported location scheme 'gs'")
         .hasMessageContaining("s3://bucket/key");
@@ -221,8 +232,8 @@ class DefaultRawSourcesS3Test {
   void environmentSettingsPickTheEndpointAndPathStyle() {
     S3Settings env =
         S3Settings.fromEnvironment(
-            java.util.Map.of("AWS_REGION", "eu-central-1", "AIRLOCK_S3_ENDPOINT",
-                "http://localhost:9000"));
+            java.util.Map.of(
+                "AWS_REGION", "eu-central-1", "AIRLOCK_S3_ENDPOINT", "http://localhost:9000"));
     assertThat(env.region()).isEqualTo("eu-central-1");
     assertThat(env.endpoint()).hasToString("http://localhost:9000");
     assertThat(env.pathStyle()).isTrue();

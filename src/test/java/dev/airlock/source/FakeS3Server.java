@@ -86,7 +86,8 @@ public final class FakeS3Server implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+      String path =
+          URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       boolean signed = exchange.getRequestHeaders().containsKey("Authorization");
       seen.add(new Seen(exchange.getRequestMethod(), path, query, signed));
@@ -138,8 +139,8 @@ public final class FakeS3Server implements AutoCloseable {
     String prefix = query.getOrDefault("prefix", "");
     String after =
         query.containsKey("continuation-token")
-            ? new String(Base64.getDecoder().decode(query.get("continuation-token")),
-                StandardCharsets.UTF_8)
+            ? new String(
+                Base64.getDecoder().decode(query.get("continuation-token")), StandardCharsets.UTF_8)
             : null;
     int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("max-keys", "1000")));
     boolean url = "url".equals(query.get("encoding-type"));
@@ -167,9 +168,12 @@ public final class FakeS3Server implements AutoCloseable {
     }
     xml.append("<IsTruncated>").append(truncated).append("</IsTruncated>");
     for (Map.Entry<String, Blob> e : page) {
-      xml.append("<Contents><Key>").append(encode(e.getKey(), url)).append("</Key>")
+      xml.append("<Contents><Key>")
+          .append(encode(e.getKey(), url))
+          .append("</Key>")
           .append("<LastModified>2026-11-26T00:00:00.000Z</LastModified>")
-          .append("<ETag>&quot;0&quot;</ETag><Size>").append(e.getValue().size())
+          .append("<ETag>&quot;0&quot;</ETag><Size>")
+          .append(e.getValue().size())
           .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
     }
     if (truncated) {
@@ -189,8 +193,14 @@ public final class FakeS3Server implements AutoCloseable {
 
   private static void error(HttpExchange exchange, int status, String code, String message)
       throws IOException {
-    send(exchange, status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
-        + "</Code><Message>" + message + "</Message><RequestId>fake</RequestId></Error>");
+    send(
+        exchange,
+        status,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message><RequestId>fake</RequestId></Error>");
   }
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -211,7 +221,8 @@ public final class FakeS3Server implements AutoCloseable {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      query.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+      query.put(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
           URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return query;

@@ -36,25 +36,51 @@ class S3PrefixTest {
     assertThat(S3Prefix.enclosing("s3://raw/dabstep/payments.csv").uri())
         .isEqualTo("s3://raw/dabstep/payments.csv/");
     assertThatThrownBy(() -> S3Prefix.parse("s3://raw/dabstep/*.csv"))
-        .hasMessageContaining("is a pattern, not a prefix").hasMessageContaining("s3://raw/dabstep/");
+        .hasMessageContaining("is a pattern, not a prefix")
+        .hasMessageContaining("s3://raw/dabstep/");
   }
 
   @Test
   void prefixesAreParsedAsStrictlyAsLocations() {
-    for (String bad : new String[] {"s3://", "s3:///x", "s3://a@raw/x", "s3://raw:9000/x",
-        "s3://raw/a/../b", "s3://raw//a", "s3://raw/a%2f..", "s3://raw/a\\b", "gs://raw/a",
-        "https://raw/a"}) {
+    for (String bad :
+        new String[] {
+          "s3://",
+          "s3:///x",
+          "s3://a@raw/x",
+          "s3://raw:9000/x",
+          "s3://raw/a/../b",
+          "s3://raw//a",
+          "s3://raw/a%2f..",
+          "s3://raw/a\\b",
+          "gs://raw/a",
+          "https://raw/a"
+        }) {
       assertThatThrownBy(() -> S3Prefix.parse(bad)).as(bad).isInstanceOf(SourceException.class);
     }
   }
 
   @Test
   void locationsRefuseSegmentsAndCharactersThatCouldResolveElsewhere() throws Exception {
-    for (String bad : new String[] {"s3://raw/a/../b.csv", "s3://raw/a/./b.csv", "s3://raw/a//b.csv",
-        "s3://raw//b.csv", "s3://raw/..", "s3://raw/a/%2e%2e/b.csv", "s3://raw/a\\..\\b.csv",
-        "s3://raw/a.csv#x", "s3://raw/a\n.csv", "s3://raw/a\u0085.csv", "s3://u@raw/a.csv",
-        "s3://raw:443/a.csv", "s3://raw?x=1/a.csv", "s3://-raw/a.csv", "s3://../a.csv",
-        "S3://raw/a.csv", "s3a://raw/a.csv"}) {
+    for (String bad :
+        new String[] {
+          "s3://raw/a/../b.csv",
+          "s3://raw/a/./b.csv",
+          "s3://raw/a//b.csv",
+          "s3://raw//b.csv",
+          "s3://raw/..",
+          "s3://raw/a/%2e%2e/b.csv",
+          "s3://raw/a\\..\\b.csv",
+          "s3://raw/a.csv#x",
+          "s3://raw/a\n.csv",
+          "s3://raw/a\u0085.csv",
+          "s3://u@raw/a.csv",
+          "s3://raw:443/a.csv",
+          "s3://raw?x=1/a.csv",
+          "s3://-raw/a.csv",
+          "s3://../a.csv",
+          "S3://raw/a.csv",
+          "s3a://raw/a.csv"
+        }) {
       assertThatThrownBy(() -> S3Location.parse(bad)).as(bad).isInstanceOf(SourceException.class);
     }
     S3Location spaced = S3Location.parse("s3://raw/march 2023+extra (1).csv");

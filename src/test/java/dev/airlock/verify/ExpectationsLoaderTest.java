@@ -25,9 +25,14 @@ class ExpectationsLoaderTest {
     Expectations demo = ExpectationsLoader.load("builtin:demo");
 
     assertThat(demo.source()).isEqualTo("builtin:demo");
-    assertThat(demo.tables()).extracting(TableExpectation::fqn).containsExactly(
-        "bauplan.payments", "bauplan.acquirer_countries", "bauplan.merchant_category_codes",
-        "bauplan.merchant_data", "bauplan.fees");
+    assertThat(demo.tables())
+        .extracting(TableExpectation::fqn)
+        .containsExactly(
+            "bauplan.payments",
+            "bauplan.acquirer_countries",
+            "bauplan.merchant_category_codes",
+            "bauplan.merchant_data",
+            "bauplan.fees");
     TableExpectation payments = demo.table("bauplan.payments").orElseThrow();
     assertThat(payments.columns()).hasSize(21);
     assertThat(payments.idColumns()).containsExactly("psp_reference");
@@ -37,7 +42,10 @@ class ExpectationsLoaderTest {
 
   @Test
   void yamlAndJsonFilesReadTheSameWithSqlSpellingsOfTypesNormalized() throws Exception {
-    Path yaml = write("e.yaml", """
+    Path yaml =
+        write(
+            "e.yaml",
+            """
         dataset: shop
         tables:
           sales.orders:
@@ -51,7 +59,10 @@ class ExpectationsLoaderTest {
           - name: no_negative
             sql: SELECT * FROM sales.orders WHERE total < 0
         """);
-    Path json = write("e.json", """
+    Path json =
+        write(
+            "e.json",
+            """
         {"dataset": "shop", "tables": {"sales.orders": {"min_rows": 0,
           "id_columns": ["order_id"], "allow_extra_columns": true,
           "columns": [{"name": "order_id", "type": "long", "required": true},
@@ -68,9 +79,10 @@ class ExpectationsLoaderTest {
     TableExpectation orders = fromYaml.tables().get(0);
     assertThat(orders.fqn()).isEqualTo("sales.orders");
     assertThat(orders.minRows()).isZero();
-    assertThat(orders.columns()).containsExactly(
-        new ColumnExpectation("order_id", "long", true),
-        new ColumnExpectation("tags", "list<string>", false));
+    assertThat(orders.columns())
+        .containsExactly(
+            new ColumnExpectation("order_id", "long", true),
+            new ColumnExpectation("tags", "list<string>", false));
   }
 
   @Test
@@ -116,20 +128,36 @@ class ExpectationsLoaderTest {
 
   @Test
   void semanticProblemsNameTheFieldAndWhatToFix() throws Exception {
-    List<String[]> cases = List.of(
-        new String[] {"tables:\n  fees:\n    columns:\n      - {name: ID, type: bigint2}\n",
-            "field tables.fees.columns[0].type", "unknown type 'bigint2'"},
-        new String[] {"tables:\n  fees:\n    columns:\n      - {type: long}\n",
-            "field tables.fees.columns[0].name", "every column needs a name"},
-        new String[] {"tables:\n  fees:\n    columns:\n      - {name: ID}\n    id_columns: [id]\n",
-            "field tables.fees.id_columns[0]", "'id' is not among the declared columns"},
-        new String[] {"checks:\n  - name: a\n    sql: SELECT 1\n  - name: a\n    sql: SELECT 2\n",
-            "field checks[1].name", "used twice"},
-        new String[] {"checks:\n  - name: a\n", "field checks[0].sql", "has no SQL"},
-        new String[] {"tables:\n  bad-name:\n", "field tables.bad-name", "not a table name"},
-        new String[] {"dataset: x\n", "Expectations file", "nothing is declared"},
-        new String[] {"tables:\n  fees:\n    min_rows: -1\n", "field tables.fees.min_rows",
-            "must be 0 or more"});
+    List<String[]> cases =
+        List.of(
+            new String[] {
+              "tables:\n  fees:\n    columns:\n      - {name: ID, type: bigint2}\n",
+              "field tables.fees.columns[0].type",
+              "unknown type 'bigint2'"
+            },
+            new String[] {
+              "tables:\n  fees:\n    columns:\n      - {type: long}\n",
+              "field tables.fees.columns[0].name",
+              "every column needs a name"
+            },
+            new String[] {
+              "tables:\n  fees:\n    columns:\n      - {name: ID}\n    id_columns: [id]\n",
+              "field tables.fees.id_columns[0]",
+              "'id' is not among the declared columns"
+            },
+            new String[] {
+              "checks:\n  - name: a\n    sql: SELECT 1\n  - name: a\n    sql: SELECT 2\n",
+              "field checks[1].name",
+              "used twice"
+            },
+            new String[] {"checks:\n  - name: a\n", "field checks[0].sql", "has no SQL"},
+            new String[] {"tables:\n  bad-name:\n", "field tables.bad-name", "not a table name"},
+            new String[] {"dataset: x\n", "Expectations file", "nothing is declared"},
+            new String[] {
+              "tables:\n  fees:\n    min_rows: -1\n",
+              "field tables.fees.min_rows",
+              "must be 0 or more"
+            });
     for (String[] c : cases) {
       assertThatThrownBy(() -> ExpectationsLoader.parse(c[0], "x.yaml", false))
           .as(c[0])
@@ -142,7 +170,8 @@ class ExpectationsLoaderTest {
 
   @Test
   void aSemanticProblemInABlockListNamesItsLine() {
-    String text = """
+    String text =
+        """
         tables:
           fees:
             columns:
@@ -153,15 +182,18 @@ class ExpectationsLoaderTest {
         """;
 
     assertThatThrownBy(() -> ExpectationsLoader.parse(text, "x.yaml", false))
-        .hasMessageStartingWith("Expectations file x.yaml, line 7, field"
-            + " tables.fees.columns[1].type: unknown type 'percentage'");
+        .hasMessageStartingWith(
+            "Expectations file x.yaml, line 7, field"
+                + " tables.fees.columns[1].type: unknown type 'percentage'");
   }
 
   @Test
   void aMissingFileOrBuiltinSaysWhatToDo() {
     assertThatThrownBy(() -> ExpectationsLoader.load(dir.resolve("nope.yaml").toString()))
-        .hasMessageContaining("nope.yaml").hasMessageContaining("no such file");
+        .hasMessageContaining("nope.yaml")
+        .hasMessageContaining("no such file");
     assertThatThrownBy(() -> ExpectationsLoader.load("builtin:shop"))
-        .hasMessageContaining("builtin:shop").hasMessageContaining("use builtin:demo");
+        .hasMessageContaining("builtin:shop")
+        .hasMessageContaining("use builtin:demo");
   }
 }

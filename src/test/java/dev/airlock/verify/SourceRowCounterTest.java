@@ -22,20 +22,24 @@ class SourceRowCounterTest {
 
     assertThat(counter.count(mcc.toUri().toString()).rows()).isEqualTo(769);
     assertThat(counter.count(mcc.toString()).rows()).isEqualTo(769);
-    assertThat(counter.count(VerifyFixture.dabstep("acquirer_countries.csv").toUri().toString())
-        .rows()).isEqualTo(8);
-    assertThat(counter.count(VerifyFixture.dabstep("merchant_data.json").toUri().toString())
-        .sql()).contains("read_json([", "union_by_name=true");
+    assertThat(
+            counter
+                .count(VerifyFixture.dabstep("acquirer_countries.csv").toUri().toString())
+                .rows())
+        .isEqualTo(8);
+    assertThat(counter.count(VerifyFixture.dabstep("merchant_data.json").toUri().toString()).sql())
+        .contains("read_json([", "union_by_name=true");
   }
 
   @Test
   void s3SourcesAreStagedThroughTheRawSourcesReader() throws Exception {
     Path staged = Files.writeString(dir.resolve("obj.csv"), "a,b\n1,2\n3,4\n5,6\n");
     List<String> asked = new java.util.ArrayList<>();
-    RawSources fake = uri -> {
-      asked.add(uri);
-      return staged(uri, staged);
-    };
+    RawSources fake =
+        uri -> {
+          asked.add(uri);
+          return staged(uri, staged);
+        };
 
     SourceRowCounter.SourceCount c = new SourceRowCounter(fake).count("s3://bucket/obj.csv");
 
@@ -46,12 +50,14 @@ class SourceRowCounterTest {
 
   @Test
   void unreachableSourcesSayWhyAndWhatToDo() {
-    RawSources denied = uri -> {
-      throw new SourceException("Access denied to s3://bucket/obj.csv: check your credentials");
-    };
+    RawSources denied =
+        uri -> {
+          throw new SourceException("Access denied to s3://bucket/obj.csv: check your credentials");
+        };
 
     assertThatThrownBy(() -> new SourceRowCounter(null).count("s3://bucket/obj.csv"))
-        .hasMessageContaining("unreachable").hasMessageContaining("no S3 reader");
+        .hasMessageContaining("unreachable")
+        .hasMessageContaining("no S3 reader");
     assertThatThrownBy(() -> new SourceRowCounter(denied).count("s3://bucket/obj.csv"))
         .hasMessageContaining("s3://bucket/obj.csv is unreachable: Access denied");
     assertThatThrownBy(() -> new SourceRowCounter(null).count(dir.resolve("gone.csv").toString()))
@@ -64,7 +70,8 @@ class SourceRowCounterTest {
 
     assertThatThrownBy(() -> new SourceRowCounter(null).count(bad.toString()))
         .isInstanceOf(SourceRowCounter.UnreadableSourceException.class)
-        .hasMessageContaining("cannot be read").hasMessageContaining("bad.parquet");
+        .hasMessageContaining("cannot be read")
+        .hasMessageContaining("bad.parquet");
   }
 
   private static StagedFiles staged(String uri, Path file) {

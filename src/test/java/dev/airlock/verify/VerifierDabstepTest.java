@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The verifier on the real DABStep context files, imported into a branch. */
 class VerifierDabstepTest {
-  private static final List<String> TABLES = List.of("acquirer_countries",
-      "merchant_category_codes", "merchant_data", "fees");
+  private static final List<String> TABLES =
+      List.of("acquirer_countries", "merchant_category_codes", "merchant_data", "fees");
   @TempDir Path home;
   @TempDir Path raw;
   private LocalLakehouse lake;
@@ -43,23 +43,32 @@ class VerifierDabstepTest {
 
     assertThat(report.passed()).as(report.toText()).isTrue();
     assertThat(report.commit()).isEqualTo(lake.resolve("agent.dabstep").hash());
-    assertThat(report.checks()).extracting(CheckResult::id).contains(
-        "id_unique:bauplan.acquirer_countries:id",
-        "id_unique:bauplan.merchant_category_codes:id",
-        "id_unique:bauplan.fees:ID",
-        "source_rows:bauplan.fees",
-        "source_rows:bauplan.merchant_category_codes");
+    assertThat(report.checks())
+        .extracting(CheckResult::id)
+        .contains(
+            "id_unique:bauplan.acquirer_countries:id",
+            "id_unique:bauplan.merchant_category_codes:id",
+            "id_unique:bauplan.fees:ID",
+            "source_rows:bauplan.fees",
+            "source_rows:bauplan.merchant_category_codes");
     // merchant_category_code is a list of codes in fees and a plain code in merchant_data
-    assertThat(report.checks()).extracting(CheckResult::id)
-        .noneMatch(id -> id.contains("merchant_category_code") && id.startsWith("id_unique:")
-            && !id.contains("merchant_category_codes:"));
+    assertThat(report.checks())
+        .extracting(CheckResult::id)
+        .noneMatch(
+            id ->
+                id.contains("merchant_category_code")
+                    && id.startsWith("id_unique:")
+                    && !id.contains("merchant_category_codes:"));
     CheckResult fees = check(report, "source_rows:bauplan.fees");
     assertThat(fees.summary()).contains("1000 rows");
-    assertThat(fees.evidence()).anySatisfy(e -> {
-      assertThat(e.sql()).contains("read_json").contains("fees.json");
-      assertThat(e.rows()).containsExactly(List.of(
-          VerifyFixture.dabstep("fees.json").toUri().toString(), 1000L));
-    });
+    assertThat(fees.evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.sql()).contains("read_json").contains("fees.json");
+              assertThat(e.rows())
+                  .containsExactly(
+                      List.of(VerifyFixture.dabstep("fees.json").toUri().toString(), 1000L));
+            });
     CheckResult ids = check(report, "id_unique:bauplan.merchant_category_codes:id");
     assertThat(ids.evidence().get(0).rows()).containsExactly(List.of(769L, 769L, 0L));
   }
@@ -69,10 +78,16 @@ class VerifierDabstepTest {
     VerificationReport report = verifier.verify("agent.dabstep", VerifyFixture.demoFor(TABLES));
 
     assertThat(report.passed()).as(report.toText()).isTrue();
-    assertThat(report.checks()).extracting(CheckResult::id).contains(
-        "schema:bauplan.fees", "required:bauplan.fees", "schema:bauplan.merchant_data",
-        "id_unique:bauplan.merchant_data:merchant", "id_unique:bauplan.acquirer_countries:acquirer",
-        "id_unique:bauplan.merchant_category_codes:mcc", "custom:fees_non_negative");
+    assertThat(report.checks())
+        .extracting(CheckResult::id)
+        .contains(
+            "schema:bauplan.fees",
+            "required:bauplan.fees",
+            "schema:bauplan.merchant_data",
+            "id_unique:bauplan.merchant_data:merchant",
+            "id_unique:bauplan.acquirer_countries:acquirer",
+            "id_unique:bauplan.merchant_category_codes:mcc",
+            "custom:fees_non_negative");
   }
 
   @Test
@@ -101,8 +116,8 @@ class VerifierDabstepTest {
     CheckResult source = check(report, "source_rows:bauplan.acquirer_countries");
     assertThat(source.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(source.summary()).contains("unreachable", copy.toString());
-    assertThat(source.evidence()).anySatisfy(e ->
-        assertThat(e.note()).contains("no longer exists", "Restore the file"));
+    assertThat(source.evidence())
+        .anySatisfy(e -> assertThat(e.note()).contains("no longer exists", "Restore the file"));
     assertThat(report.passed()).isFalse();
     assertThat(check(report, "has_rows:bauplan.acquirer_countries").verdict())
         .isEqualTo(Verdict.PASS);

@@ -58,10 +58,16 @@ class VerifierDemoTest {
 
     assertThat(report.passed()).as(report.toText()).isTrue();
     assertThat(report.count(Verdict.PASS)).isEqualTo(report.checks().size());
-    assertThat(report.checks()).extracting(CheckResult::id).contains("tables_exist",
-        "id_unique:bauplan.payments:psp_reference", "source_rows:bauplan.payments",
-        "schema:bauplan.payments", "required:bauplan.payments",
-        "custom:payments_merchants_known", "custom:payments_positive_amounts");
+    assertThat(report.checks())
+        .extracting(CheckResult::id)
+        .contains(
+            "tables_exist",
+            "id_unique:bauplan.payments:psp_reference",
+            "source_rows:bauplan.payments",
+            "schema:bauplan.payments",
+            "required:bauplan.payments",
+            "custom:payments_merchants_known",
+            "custom:payments_positive_amounts");
   }
 
   @Test
@@ -78,11 +84,13 @@ class VerifierDemoTest {
     assertThat(ids.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(ids.summary()).contains("2 duplicate rows", "3002 rows", "3000 distinct");
     long psp = Long.parseLong(duplicated.substring(0, duplicated.indexOf(',')));
-    assertThat(ids.evidence()).anySatisfy(e -> {
-      assertThat(e.sql()).contains("HAVING COUNT(*) > 1");
-      assertThat(e.columns()).containsExactly("psp_reference", "copies");
-      assertThat(e.rows()).containsExactly(List.of(psp, 3L));
-    });
+    assertThat(ids.evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.sql()).contains("HAVING COUNT(*) > 1");
+              assertThat(e.columns()).containsExactly("psp_reference", "copies");
+              assertThat(e.rows()).containsExactly(List.of(psp, 3L));
+            });
     // the source holds the same duplicates, so the lineage count still agrees
     assertThat(check(report, "source_rows:bauplan.payments").verdict()).isEqualTo(Verdict.PASS);
     assertThat(report.passed()).isFalse();
@@ -98,8 +106,8 @@ class VerifierDemoTest {
     CheckResult rows = check(report, "has_rows:bauplan.fees");
     assertThat(rows.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(rows.summary()).contains("0 rows", "empty");
-    assertThat(rows.evidence().get(0).sql()).isEqualTo(
-        "SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"");
+    assertThat(rows.evidence().get(0).sql())
+        .isEqualTo("SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"");
     assertThat(rows.evidence().get(0).rows()).containsExactly(List.of(0L));
     assertThat(check(report, "source_rows:bauplan.fees").summary())
         .contains("0 rows", "1000", "1000 rows missing");
@@ -115,11 +123,14 @@ class VerifierDemoTest {
 
     CheckResult source = check(report, "source_rows:bauplan.fees");
     assertThat(source.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(source.summary()).contains("2000 rows", "has 1000",
-        "2 times as many: was a source imported more than once?");
-    assertThat(source.evidence()).extracting(Evidence::sql).containsExactly(
-        "SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"",
-        "SELECT COUNT(*) FROM read_parquet(['" + fees + "'], union_by_name=true)");
+    assertThat(source.summary())
+        .contains(
+            "2000 rows", "has 1000", "2 times as many: was a source imported more than once?");
+    assertThat(source.evidence())
+        .extracting(Evidence::sql)
+        .containsExactly(
+            "SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"",
+            "SELECT COUNT(*) FROM read_parquet(['" + fees + "'], union_by_name=true)");
     assertThat(source.evidence().get(1).rows())
         .containsExactly(List.of(fees.toUri().toString(), 1000L));
     assertThat(check(report, "id_unique:bauplan.fees:ID").verdict()).isEqualTo(Verdict.FAIL);
@@ -136,8 +147,8 @@ class VerifierDemoTest {
 
     CheckResult source = check(report, "source_rows:bauplan.acquirer_countries");
     assertThat(source.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(source.summary()).contains("10 rows", "has 8", "2 rows more",
-        "the source shrank since the import");
+    assertThat(source.summary())
+        .contains("10 rows", "has 8", "2 rows more", "the source shrank since the import");
   }
 
   @Test
@@ -187,8 +198,7 @@ class VerifierDemoTest {
     Files.write(payments, lines);
     VerifyFixture.load(lake, BRANCH, "payments", payments);
 
-    VerificationReport report =
-        verifier.verify(BRANCH, VerifyFixture.demoFor(List.of("payments")));
+    VerificationReport report = verifier.verify(BRANCH, VerifyFixture.demoFor(List.of("payments")));
 
     CheckResult amounts = check(report, "custom:payments_positive_amounts");
     assertThat(amounts.verdict()).isEqualTo(Verdict.FAIL);
@@ -203,8 +213,9 @@ class VerifierDemoTest {
   @Test
   void aCustomCheckThatCannotRunIsAnErrorWithTheDatabaseMessage() throws Exception {
     VerifyFixture.load(lake, BRANCH, "fees", generate(DemoFormat.PARQUET).resolve("fees.parquet"));
-    Expectations broken = ExpectationsLoader.parse(
-        "checks:\n  - name: typo\n    sql: SELECT * FROM fess\n", "inline.yaml", false);
+    Expectations broken =
+        ExpectationsLoader.parse(
+            "checks:\n  - name: typo\n    sql: SELECT * FROM fess\n", "inline.yaml", false);
 
     VerificationReport report = verifier.verify(BRANCH, broken);
 

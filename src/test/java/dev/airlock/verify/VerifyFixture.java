@@ -11,8 +11,12 @@ import java.util.List;
 /** A real lakehouse in a temp folder, and the steps that load tables into a branch. */
 final class VerifyFixture {
   static final WriteContext AGENT = WriteContext.run("agent", "run-7", 1);
-  static final List<String> DABSTEP_FILES = List.of("acquirer_countries.csv",
-      "merchant_category_codes.csv", "merchant_data.json", "fees.json");
+  static final List<String> DABSTEP_FILES =
+      List.of(
+          "acquirer_countries.csv",
+          "merchant_category_codes.csv",
+          "merchant_data.json",
+          "fees.json");
 
   private VerifyFixture() {}
 
@@ -36,15 +40,21 @@ final class VerifyFixture {
   }
 
   static CheckResult check(VerificationReport report, String id) {
-    return report.checks().stream().filter(c -> c.id().equals(id)).findFirst()
+    return report.checks().stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no check " + id + " in " + report.toText()));
   }
 
   /** The demo expectations restricted to the named tables, without cross-table checks. */
   static Expectations demoFor(List<String> tables) {
     Expectations demo = ExpectationsLoader.demo();
-    return new Expectations(demo.source(), demo.dataset(), demo.tables().stream()
-        .filter(t -> tables.contains(t.fqn().substring(t.fqn().indexOf('.') + 1))).toList(),
+    return new Expectations(
+        demo.source(),
+        demo.dataset(),
+        demo.tables().stream()
+            .filter(t -> tables.contains(t.fqn().substring(t.fqn().indexOf('.') + 1)))
+            .toList(),
         List.of());
   }
 }

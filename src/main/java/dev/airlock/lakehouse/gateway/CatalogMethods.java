@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Branches, tags, merges, commits and {@code info}. The SDK's {@code if_exists}/{@code
- * if_not_exists} and {@code has_*} rules are applied here, so a swallowed error does not show up
- * as a failed call in the turn's events.
+ * if_not_exists} and {@code has_*} rules are applied here, so a swallowed error does not show up as
+ * a failed call in the turn's events.
  */
 final class CatalogMethods {
   private final Lakehouse lakehouse;
@@ -145,9 +145,8 @@ final class CatalogMethods {
 
   private Reply getTags(Params p, MethodContext c) {
     String filter = p.optional("filter_by_name");
-    List<Ref> tags = lakehouse.tags().stream()
-        .filter(t -> filter == null || t.name().contains(filter))
-        .toList();
+    List<Ref> tags =
+        lakehouse.tags().stream().filter(t -> filter == null || t.name().contains(filter)).toList();
     return new Reply(wire.refs(tags), tags.size() + " tags");
   }
 
@@ -168,11 +167,23 @@ final class CatalogMethods {
     return lakehouse.tags().stream()
         .filter(t -> t.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> lakehouse.hasBranch(name)
-            ? new LakehouseException(ErrorType.NOT_A_TAG_REF, "'" + name + "' is a branch, not a"
-                + " tag: use get_branch, or list tags with get_tags.", Map.of("input_ref", name))
-            : new LakehouseException(ErrorType.TAG_NOT_FOUND, "Tag '" + name + "' not found: list"
-                + " tags with get_tags, or create it with create_tag.", Map.of("tag_name", name)));
+        .orElseThrow(
+            () ->
+                lakehouse.hasBranch(name)
+                    ? new LakehouseException(
+                        ErrorType.NOT_A_TAG_REF,
+                        "'"
+                            + name
+                            + "' is a branch, not a"
+                            + " tag: use get_branch, or list tags with get_tags.",
+                        Map.of("input_ref", name))
+                    : new LakehouseException(
+                        ErrorType.TAG_NOT_FOUND,
+                        "Tag '"
+                            + name
+                            + "' not found: list"
+                            + " tags with get_tags, or create it with create_tag.",
+                        Map.of("tag_name", name)));
   }
 
   private Reply getCommits(Params p, MethodContext c) {

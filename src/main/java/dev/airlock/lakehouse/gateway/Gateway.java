@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Serves a {@link Lakehouse} to sandboxed code over a Unix domain socket: one JSON object per
- * line each way (docs/gateway-protocol.md). The socket lives in a fresh 0700 directory; bind that
+ * Serves a {@link Lakehouse} to sandboxed code over a Unix domain socket: one JSON object per line
+ * each way (docs/gateway-protocol.md). The socket lives in a fresh 0700 directory; bind that
  * directory into the sandbox and point {@code AIRLOCK_GATEWAY} at the socket inside it.
  *
  * <p>Connections are served concurrently, requests on one connection in order. No call is timed
  * out: a merge into {@code main} waits as long as the merge gate does (see {@link
- * GatewayListener#onMergeGateWaiting}). The host sets the {@link CallContext} around each
- * execution so commits carry the run and turn.
+ * GatewayListener#onMergeGateWaiting}). The host sets the {@link CallContext} around each execution
+ * so commits carry the run and turn.
  */
 public final class Gateway implements AutoCloseable {
   /** The socket's file name inside {@link #directory()}. */
@@ -50,18 +50,30 @@ public final class Gateway implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private Gateway(Path directory, ServerSocketChannel server, Lakehouse lakehouse,
-      GatewayOptions options, GatewayListener listener, Uploads uploads) {
+  private Gateway(
+      Path directory,
+      ServerSocketChannel server,
+      Lakehouse lakehouse,
+      GatewayOptions options,
+      GatewayListener listener,
+      Uploads uploads) {
     this.directory = directory;
     this.socket = directory.resolve(SOCKET_NAME);
     this.server = server;
     this.options = options;
     this.uploads = uploads;
-    this.handler = new RequestHandler(lakehouse, options, callContext::get,
-        listener == null ? GatewayListener.NONE : listener, new ObjectMapper(), uploads);
+    this.handler =
+        new RequestHandler(
+            lakehouse,
+            options,
+            callContext::get,
+            listener == null ? GatewayListener.NONE : listener,
+            new ObjectMapper(),
+            uploads);
     this.slots = new Semaphore(options.maxConnections());
     AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> daemon(r, "airlock-gateway-" + count.incrementAndGet()));
+    this.workers =
+        Executors.newCachedThreadPool(r -> daemon(r, "airlock-gateway-" + count.incrementAndGet()));
     this.acceptor = daemon(this::acceptLoop, "airlock-gateway-accept");
   }
 
@@ -78,8 +90,11 @@ public final class Gateway implements AutoCloseable {
     Path socket = directory.resolve(SOCKET_NAME);
     if (socket.toString().getBytes(StandardCharsets.UTF_8).length > SUN_PATH_MAX) {
       Files.deleteIfExists(directory);
-      throw new IOException("The gateway socket path " + socket + " is longer than the 107 bytes"
-          + " a Unix socket path may have; choose a shorter parent directory.");
+      throw new IOException(
+          "The gateway socket path "
+              + socket
+              + " is longer than the 107 bytes"
+              + " a Unix socket path may have; choose a shorter parent directory.");
     }
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
@@ -87,20 +102,27 @@ public final class Gateway implements AutoCloseable {
     } catch (IOException e) {
       server.close();
       Files.deleteIfExists(directory);
-      throw new IOException("Cannot create the lakehouse gateway socket " + socket + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "Cannot create the lakehouse gateway socket " + socket + ": " + e.getMessage(), e);
     }
     Uploads uploads;
     try {
       // Never inside the socket's folder: that one is bound into the sandbox, this one must not be.
-      uploads = new Uploads(Path.of(System.getProperty("java.io.tmpdir")),
-          options.maxUploadBytes(), 2 * options.maxUploadBytes());
+      uploads =
+          new Uploads(
+              Path.of(System.getProperty("java.io.tmpdir")),
+              options.maxUploadBytes(),
+              2 * options.maxUploadBytes());
     } catch (IOException e) {
       server.close();
       Files.deleteIfExists(socket);
       Files.deleteIfExists(directory);
-      throw new IOException("Cannot create the gateway's private folder for uploads in "
-          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Cannot create the gateway's private folder for uploads in "
+              + System.getProperty("java.io.tmpdir")
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Gateway gateway = new Gateway(directory, server, lakehouse, options, listener, uploads);
     gateway.acceptor.start();
@@ -242,11 +264,15 @@ public final class Gateway implements AutoCloseable {
     Path base = parent;
     if (base == null) {
       Path tmp = Path.of("/tmp");
-      base = Files.isDirectory(tmp) && Files.isWritable(tmp) ? tmp
-          : Path.of(System.getProperty("java.io.tmpdir"));
+      base =
+          Files.isDirectory(tmp) && Files.isWritable(tmp)
+              ? tmp
+              : Path.of(System.getProperty("java.io.tmpdir"));
     }
     Files.createDirectories(base);
-    return Files.createTempDirectory(base, "airlock-gw-",
+    return Files.createTempDirectory(
+        base,
+        "airlock-gw-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
   }
 

@@ -6,8 +6,8 @@ package dev.airlock.lakehouse.gateway;
  *
  * <p>A merge into {@code main} waits for the merge gate, which may wait for a human; the gateway
  * never times that call out. {@link #onMergeGateWaiting} and {@link #onMergeGateDecided} bracket
- * that wait so the host can pause the sandbox's timeout clock around it (for example with
- * {@code ExecutionControl.pauseClock()/resumeClock()}). They always come in pairs.
+ * that wait so the host can pause the sandbox's timeout clock around it (for example with {@code
+ * ExecutionControl.pauseClock()/resumeClock()}). They always come in pairs.
  */
 public interface GatewayListener {
 

@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * Reads newline-terminated lines from a channel without ever holding more than {@code limit}
- * bytes of one line: a peer that sends an endless line gets cut off, not an OutOfMemoryError.
- * A line may be followed by a body of a declared length (an upload), read with {@link #copy}.
+ * Reads newline-terminated lines from a channel without ever holding more than {@code limit} bytes
+ * of one line: a peer that sends an endless line gets cut off, not an OutOfMemoryError. A line may
+ * be followed by a body of a declared length (an upload), read with {@link #copy}.
  */
 final class LineReader {
   /** A line longer than the limit arrived. */
@@ -64,8 +64,8 @@ final class LineReader {
   }
 
   /**
-   * Copies exactly the next {@code count} bytes of the stream (after the last line read) to
-   * {@code out}; never reads past them, so the next line stays intact.
+   * Copies exactly the next {@code count} bytes of the stream (after the last line read) to {@code
+   * out}; never reads past them, so the next line stays intact.
    *
    * @throws EOFException when the stream ends first
    */

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code params} object of one request, read with type checks: a parameter of the wrong type
- * is the caller's mistake and answers BAD_REQUEST naming the parameter, never a server error.
+ * The {@code params} object of one request, read with type checks: a parameter of the wrong type is
+ * the caller's mistake and answers BAD_REQUEST naming the parameter, never a server error.
  */
 final class Params {
   private static final int SUMMARY_CHARS = 300;
@@ -43,7 +43,12 @@ final class Params {
     }
     if (!value.isTextual()) {
       throw ProtocolError.badRequest(
-          "parameter '" + name + "' of " + method + " must be a string, not " + value.getNodeType());
+          "parameter '"
+              + name
+              + "' of "
+              + method
+              + " must be a string, not "
+              + value.getNodeType());
     }
     return value.asText();
   }
@@ -72,7 +77,12 @@ final class Params {
     }
     if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
       throw ProtocolError.badRequest(
-          "parameter '" + name + "' of " + method + " must be a non-negative integer, not " + value);
+          "parameter '"
+              + name
+              + "' of "
+              + method
+              + " must be a non-negative integer, not "
+              + value);
     }
     return value.asInt();
   }

@@ -14,8 +14,9 @@ import java.util.Map;
  * needs installing.
  *
  * <p>Beside it, in {@code stand-ins/}, goes a stand-in {@code pyarrow} package (the subset of
- * pyarrow that query results offer). It goes on the path <em>last</em> ({@link #ENV_FALLBACK_PATH}),
- * after the interpreter's own packages, so a real pyarrow always wins over it.
+ * pyarrow that query results offer). It goes on the path <em>last</em> ({@link
+ * #ENV_FALLBACK_PATH}), after the interpreter's own packages, so a real pyarrow always wins over
+ * it.
  */
 public final class PythonClientInstaller {
   /** The variable the Python client reads the socket path from. */
@@ -78,8 +79,10 @@ public final class PythonClientInstaller {
     Files.createDirectories(target.getParent());
     try (InputStream in = anchor.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException("The bauplan Python package is incomplete in this build: "
-            + resource + " is missing from the classpath; rebuild Airlock.");
+        throw new IOException(
+            "The bauplan Python package is incomplete in this build: "
+                + resource
+                + " is missing from the classpath; rebuild Airlock.");
       }
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -90,10 +93,14 @@ public final class PythonClientInstaller {
    * inside the bound gateway directory, the folder holding {@code bauplan/}, and the stand-ins
    * (last on the path).
    */
-  public static Map<String, String> sandboxEnvironment(Path socketInSandbox, Path clientFolderInSandbox) {
+  public static Map<String, String> sandboxEnvironment(
+      Path socketInSandbox, Path clientFolderInSandbox) {
     return Map.of(
-        ENV_SOCKET, socketInSandbox.toString(),
-        "PYTHONPATH", clientFolderInSandbox.toString(),
-        ENV_FALLBACK_PATH, clientFolderInSandbox.resolve(STAND_INS).toString());
+        ENV_SOCKET,
+        socketInSandbox.toString(),
+        "PYTHONPATH",
+        clientFolderInSandbox.toString(),
+        ENV_FALLBACK_PATH,
+        clientFolderInSandbox.resolve(STAND_INS).toString());
   }
 }

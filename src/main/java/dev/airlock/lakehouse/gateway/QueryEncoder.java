@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A query answer on the wire: {@code columns} (name and pyarrow-style type name) and row-major
  * {@code rows}. Column types travel as pyarrow names because the Python client stands in for a
- * {@code pyarrow.Table}; values are JSON, with decimals as strings (no float rounding) and
- * dates, times and timestamps as ISO-8601 text the client turns back into Python objects.
+ * {@code pyarrow.Table}; values are JSON, with decimals as strings (no float rounding) and dates,
+ * times and timestamps as ISO-8601 text the client turns back into Python objects.
  */
 final class QueryEncoder {
   private static final Pattern TIMESTAMP =
@@ -37,8 +37,8 @@ final class QueryEncoder {
   }
 
   /**
-   * The result as a JSON value that is written row by row when the response is serialized: a
-   * large answer never exists as a tree of JSON nodes (several times the size of its bytes).
+   * The result as a JSON value that is written row by row when the response is serialized: a large
+   * answer never exists as a tree of JSON nodes (several times the size of its bytes).
    */
   JsonNode encode(QueryResult result) {
     return json.getNodeFactory().pojoNode(new Streamed(result));
@@ -79,8 +79,8 @@ final class QueryEncoder {
     }
 
     @Override
-    public void serializeWithType(JsonGenerator gen, SerializerProvider provider,
-        TypeSerializer typeSer) throws IOException {
+    public void serializeWithType(
+        JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer) throws IOException {
       serialize(gen, provider);
     }
   }
@@ -118,13 +118,17 @@ final class QueryEncoder {
   /** A value as plain JSON-ready Java: decimals and times as normalized text, lists recursed. */
   private static Object value(Object value, String icebergType) {
     String type = icebergType == null ? "" : icebergType.trim().toLowerCase(Locale.ROOT);
-    if (value == null || value instanceof Number && !(value instanceof BigDecimal)
-        || value instanceof Boolean || value instanceof Map<?, ?>) {
+    if (value == null
+        || value instanceof Number && !(value instanceof BigDecimal)
+        || value instanceof Boolean
+        || value instanceof Map<?, ?>) {
       return value;
     }
     if (value instanceof List<?> list) {
-      String element = type.startsWith("list<") && type.endsWith(">")
-          ? icebergType.trim().substring(5, type.length() - 1) : "";
+      String element =
+          type.startsWith("list<") && type.endsWith(">")
+              ? icebergType.trim().substring(5, type.length() - 1)
+              : "";
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(value(v, element)));
       return out;
@@ -140,8 +144,8 @@ final class QueryEncoder {
   }
 
   /**
-   * DuckDB prints {@code 2024-01-02 03:04:05.1+00}; Python before 3.11 reads only
-   * {@code 2024-01-02T03:04:05.100000+00:00}. Text that is no timestamp (infinity) passes as is.
+   * DuckDB prints {@code 2024-01-02 03:04:05.1+00}; Python before 3.11 reads only {@code
+   * 2024-01-02T03:04:05.100000+00:00}. Text that is no timestamp (infinity) passes as is.
    */
   static String normalizeTimestamp(String text) {
     Matcher m = TIMESTAMP.matcher(text.trim());
@@ -163,7 +167,8 @@ final class QueryEncoder {
     if (!m.matches()) {
       return text;
     }
-    StringBuilder out = new StringBuilder(m.group(1)).append(m.group(2) == null ? ":00" : m.group(2));
+    StringBuilder out =
+        new StringBuilder(m.group(1)).append(m.group(2) == null ? ":00" : m.group(2));
     appendFraction(out, m.group(3));
     return out.toString();
   }

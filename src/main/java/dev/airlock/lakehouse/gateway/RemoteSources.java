@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Which remote locations sandboxed code may name. The host fetches them with its own credentials,
- * so an open list would let code without network send requests (and data, in the key's name) to
- * any bucket. When restricted, only {@code s3://} locations under an allowed prefix pass, checked
- * on the parsed location before any request is made; every other scheme is refused.
+ * so an open list would let code without network send requests (and data, in the key's name) to any
+ * bucket. When restricted, only {@code s3://} locations under an allowed prefix pass, checked on
+ * the parsed location before any request is made; every other scheme is refused.
  */
 public record RemoteSources(boolean restricted, List<S3Prefix> allowed) {
   /** The flag a person adds to allow one more prefix, named in refusals. */
@@ -53,13 +53,21 @@ public record RemoteSources(boolean restricted, List<S3Prefix> allowed) {
   }
 
   private LakehouseException forbidden(String uri, String why) {
-    String where = allowed.isEmpty() ? "none: this run's raw data is not on S3" : allowed.stream()
-        .map(S3Prefix::uri).reduce((a, b) -> a + ", " + b).orElseThrow();
+    String where =
+        allowed.isEmpty()
+            ? "none: this run's raw data is not on S3"
+            : allowed.stream().map(S3Prefix::uri).reduce((a, b) -> a + ", " + b).orElseThrow();
     return new LakehouseException(
         ErrorType.FORBIDDEN,
-        "Source '" + uri + "' is refused (" + why + "). Allowed remote sources: " + where
+        "Source '"
+            + uri
+            + "' is refused ("
+            + why
+            + "). Allowed remote sources: "
+            + where
             + ". Read the raw data from its given location; to allow another prefix, a person adds "
-            + ALLOW_FLAG + " to `airlock run`.",
+            + ALLOW_FLAG
+            + " to `airlock run`.",
         Map.of("search_uri", uri, "allowed_sources", where));
   }
 }

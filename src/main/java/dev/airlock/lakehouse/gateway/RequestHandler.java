@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Turns one request line into one response line: parse, check, dispatch, answer, report. Every
- * byte is untrusted: whatever comes in, the answer is a well-formed response (an error saying what
- * was wrong) and the listener hears about it.
+ * Turns one request line into one response line: parse, check, dispatch, answer, report. Every byte
+ * is untrusted: whatever comes in, the answer is a well-formed response (an error saying what was
+ * wrong) and the listener hears about it.
  */
 final class RequestHandler {
   /** The methods that read a source: they may come with files uploaded from the sandbox. */
@@ -63,14 +63,20 @@ final class RequestHandler {
       response = answer(line, body, exchange);
     } catch (LakehouseException e) {
       exchange.failed(e.type(), e.getMessage());
-      response = error(exchange.id, e.type(), e.status(), e.getMessage(), wire.context(e.context()));
+      response =
+          error(exchange.id, e.type(), e.status(), e.getMessage(), wire.context(e.context()));
     } catch (ProtocolError e) {
       exchange.failed(e.type(), e.getMessage());
       response = error(exchange.id, e.type(), e.status(), e.getMessage(), json.createObjectNode());
     } catch (RuntimeException e) {
-      String message = "Internal error in the lakehouse gateway while serving " + exchange.method
-          + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + ". Check the lakehouse state with get_branch/get_table before retrying.";
+      String message =
+          "Internal error in the lakehouse gateway while serving "
+              + exchange.method
+              + ": "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ". Check the lakehouse state with get_branch/get_table before retrying.";
       exchange.failed("INTERNAL_ERROR", message);
       response = error(exchange.id, "INTERNAL_ERROR", 500, message, json.createObjectNode());
     }
@@ -90,27 +96,33 @@ final class RequestHandler {
     exchange.method = methodName(request);
     GatewayMethod target = methods.get(exchange.method);
     if (target == null) {
-      throw new ProtocolError(ProtocolError.UNKNOWN_METHOD, 405, "Unknown method '"
-          + truncate(exchange.method) + "'; the gateway serves " + methods.keySet());
+      throw new ProtocolError(
+          ProtocolError.UNKNOWN_METHOD,
+          405,
+          "Unknown method '"
+              + truncate(exchange.method)
+              + "'; the gateway serves "
+              + methods.keySet());
     }
     if (exchange.bodyUnread && !UPLOAD_METHODS.contains(exchange.method)) {
-      throw ProtocolError.badRequest(exchange.method + " takes no uploaded files; only "
-          + UPLOAD_METHODS + " do");
+      throw ProtocolError.badRequest(
+          exchange.method + " takes no uploaded files; only " + UPLOAD_METHODS + " do");
     }
     Params params = new Params(exchange.method, request.get("params"));
     exchange.params = params.summary();
     GatewayCall pending = exchange.pending();
-    Runnable gateWaiting = () -> {
-      exchange.gateWaited = true;
-      notify(() -> listener.onMergeGateWaiting(pending));
-    };
+    Runnable gateWaiting =
+        () -> {
+          exchange.gateWaited = true;
+          notify(() -> listener.onMergeGateWaiting(pending));
+        };
     Reply reply;
     if (exchange.bodyUnread) {
       List<Uploads.Announced> files = Uploads.announced(announced);
       try (Uploads.Upload upload = receive(params.required("search_uri"), files, body)) {
         exchange.bodyUnread = false;
-        reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting,
-            upload));
+        reply =
+            target.call(params, new MethodContext(username, exchange.call, gateWaiting, upload));
       }
     } else {
       reply = target.call(params, new MethodContext(username, exchange.call, gateWaiting, null));
@@ -125,8 +137,10 @@ final class RequestHandler {
     try {
       return uploads.receive(uri, files, body);
     } catch (IOException e) {
-      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400, "The upload for " + uri
-          + " could not be received; nothing was imported. Try again.");
+      throw new ProtocolError(
+          ProtocolError.PROTOCOL_ERROR,
+          400,
+          "The upload for " + uri + " could not be received; nothing was imported. Try again.");
     }
   }
 
@@ -167,27 +181,41 @@ final class RequestHandler {
     }
 
     GatewayCall event() {
-      return new GatewayCall(method, params, outcome, result, errorType, errorMessage, started,
-          Duration.ofNanos(System.nanoTime() - t0), call);
+      return new GatewayCall(
+          method,
+          params,
+          outcome,
+          result,
+          errorType,
+          errorMessage,
+          started,
+          Duration.ofNanos(System.nanoTime() - t0),
+          call);
     }
   }
 
   /** The answer when a request line exceeds the size limit (the connection closes after it). */
   byte[] tooLarge(int limit) {
-    String message = "The request is larger than the gateway's limit of " + limit
-        + " bytes per line; send smaller requests (SQL text and parameters, not data).";
+    String message =
+        "The request is larger than the gateway's limit of "
+            + limit
+            + " bytes per line; send smaller requests (SQL text and parameters, not data).";
     Exchange exchange = new Exchange(Instant.now(), System.nanoTime(), context.get());
     exchange.failed(ProtocolError.REQUEST_TOO_LARGE, message);
     notify(() -> listener.onCall(exchange.event()));
-    return serialize(error(null, ProtocolError.REQUEST_TOO_LARGE, 413, message,
-        json.createObjectNode()));
+    return serialize(
+        error(null, ProtocolError.REQUEST_TOO_LARGE, 413, message, json.createObjectNode()));
   }
 
   /** The answer when too many connections are open at once. */
   byte[] busy(int limit) {
-    return serialize(error(null, ProtocolError.TOO_MANY_REQUESTS, 429,
-        "The gateway already serves " + limit + " connections; retry when some have finished.",
-        json.createObjectNode()));
+    return serialize(
+        error(
+            null,
+            ProtocolError.TOO_MANY_REQUESTS,
+            429,
+            "The gateway already serves " + limit + " connections; retry when some have finished.",
+            json.createObjectNode()));
   }
 
   private JsonNode parse(byte[] line) {
@@ -195,14 +223,20 @@ final class RequestHandler {
     try {
       request = json.readTree(line);
     } catch (IOException e) {
-      String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage()
-          : e.getMessage();
-      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400,
-          "The request is not valid JSON (" + truncate(detail) + "); the gateway expects one JSON"
+      String detail =
+          e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      throw new ProtocolError(
+          ProtocolError.PROTOCOL_ERROR,
+          400,
+          "The request is not valid JSON ("
+              + truncate(detail)
+              + "); the gateway expects one JSON"
               + " object per line: {\"id\": 1, \"method\": \"...\", \"params\": {...}}");
     }
     if (request == null || !request.isObject()) {
-      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400,
+      throw new ProtocolError(
+          ProtocolError.PROTOCOL_ERROR,
+          400,
           "The request must be a JSON object {\"id\": 1, \"method\": \"...\", \"params\": {...}}");
     }
     return request;
@@ -211,15 +245,17 @@ final class RequestHandler {
   private static String methodName(JsonNode request) {
     JsonNode method = request.get("method");
     if (method == null || !method.isTextual() || method.asText().isBlank()) {
-      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400,
+      throw new ProtocolError(
+          ProtocolError.PROTOCOL_ERROR,
+          400,
           "The request has no \"method\" string; e.g. {\"id\": 1, \"method\": \"get_branches\","
               + " \"params\": {}}");
     }
     return method.asText();
   }
 
-  private ObjectNode error(JsonNode id, String type, int status, String message,
-      ObjectNode context) {
+  private ObjectNode error(
+      JsonNode id, String type, int status, String message, ObjectNode context) {
     ObjectNode response = json.createObjectNode().set("id", id);
     ObjectNode error = response.putObject("error");
     error.put("type", type);

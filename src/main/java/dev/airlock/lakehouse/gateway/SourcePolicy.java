@@ -20,14 +20,17 @@ import java.util.stream.Stream;
  * are rewritten to their host folders. When any root is allowed, local paths must lie under an
  * allowed root or a mapped folder, also after following symbolic links.
  *
- * <p>Map and allow only folders the code cannot change (the raw data, bound read-only): a check
- * of a path the code can change is undone by a link swapped in after it. Files the code writes
- * (its workspace {@code /work}) are never read here: its client uploads their bytes (see
- * {@link Uploads}). Remote URIs ({@code s3://...}, any other scheme) are admitted by
- * {@link RemoteSources}.
+ * <p>Map and allow only folders the code cannot change (the raw data, bound read-only): a check of
+ * a path the code can change is undone by a link swapped in after it. Files the code writes (its
+ * workspace {@code /work}) are never read here: its client uploads their bytes (see {@link
+ * Uploads}). Remote URIs ({@code s3://...}, any other scheme) are admitted by {@link
+ * RemoteSources}.
  */
-public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoots,
-    boolean confined, RemoteSources remote) {
+public record SourcePolicy(
+    Map<String, Path> sandboxPaths,
+    List<Path> allowedRoots,
+    boolean confined,
+    RemoteSources remote) {
 
   public SourcePolicy {
     sandboxPaths = Map.copyOf(sandboxPaths);
@@ -76,9 +79,13 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
     }
     if (uri.chars().anyMatch(Character::isISOControl)) {
       // A NUL is no path character at all (the host's path parser threw an internal error).
-      throw new LakehouseException(ErrorType.BAD_REQUEST, "Source '" + uri.replaceAll("\\p{Cntrl}", "?")
-          + "' contains a control character (shown as ?): no path here holds one; name"
-          + " the file by its plain path.", Map.of());
+      throw new LakehouseException(
+          ErrorType.BAD_REQUEST,
+          "Source '"
+              + uri.replaceAll("\\p{Cntrl}", "?")
+              + "' contains a control character (shown as ?): no path here holds one; name"
+              + " the file by its plain path.",
+          Map.of());
     }
     String path = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
     String host = toHost(path);
@@ -92,13 +99,14 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
   }
 
   /**
-   * {@code message} with each mapped host folder written as the sandbox path the code knows it
-   * by: errors tell the code nothing about the host's folders.
+   * {@code message} with each mapped host folder written as the sandbox path the code knows it by:
+   * errors tell the code nothing about the host's folders.
    */
   String hideHostPaths(String message) {
     String out = message;
     List<Map.Entry<String, Path>> longestFirst = new ArrayList<>(sandboxPaths.entrySet());
-    longestFirst.sort((a, b) -> b.getValue().toString().length() - a.getValue().toString().length());
+    longestFirst.sort(
+        (a, b) -> b.getValue().toString().length() - a.getValue().toString().length());
     for (Map.Entry<String, Path> mapping : longestFirst) {
       out = out.replace(mapping.getValue().toString(), mapping.getKey());
     }
@@ -107,7 +115,8 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
 
   private String toHost(String path) {
     // An allowed root wins over a sandbox prefix: the raw data may live under a host folder that
-    // happens to start like one (a host /work/data/... while the sandbox calls its workspace /work).
+    // happens to start like one (a host /work/data/... while the sandbox calls its workspace
+    // /work).
     if (path.startsWith("/") && under(Path.of(path).normalize(), allowedRoots)) {
       return path;
     }
@@ -193,15 +202,19 @@ public record SourcePolicy(Map<String, Path> sandboxPaths, List<Path> allowedRoo
     }
     return new LakehouseException(
         ErrorType.FORBIDDEN,
-        "Source '" + uri + "' is not a file the lakehouse reads on the host (it reads only "
-            + allowed + "): import the raw data from its given location; files in the sandbox"
+        "Source '"
+            + uri
+            + "' is not a file the lakehouse reads on the host (it reads only "
+            + allowed
+            + "): import the raw data from its given location; files in the sandbox"
             + " (such as /work) are sent by the bauplan client itself, so check that the path"
             + " exists there.",
         Map.of("search_uri", uri));
   }
 
   private static String trimSlash(String prefix) {
-    return prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1)
+    return prefix.length() > 1 && prefix.endsWith("/")
+        ? prefix.substring(0, prefix.length() - 1)
         : prefix;
   }
 }

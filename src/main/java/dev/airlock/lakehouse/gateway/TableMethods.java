@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Namespaces, tables, imports and queries. A write without {@code branch} targets {@code main},
- * as the cloud's default would, and is refused there like any direct write to {@code main}.
+ * Namespaces, tables, imports and queries. A write without {@code branch} targets {@code main}, as
+ * the cloud's default would, and is refused there like any direct write to {@code main}.
  */
 final class TableMethods {
   private final Lakehouse lakehouse;
@@ -76,9 +76,17 @@ final class TableMethods {
     if (!lakehouse.hasNamespace(namespace, ref)) {
       throw new LakehouseException(
           ErrorType.NAMESPACE_NOT_FOUND,
-          "Namespace '" + namespace + "' does not exist on '" + ref
+          "Namespace '"
+              + namespace
+              + "' does not exist on '"
+              + ref
               + "': create it with create_namespace, or use the default namespace 'bauplan'.",
-          Map.of("namespace_name", namespace, "input_ref", ref, "catalog_ref",
+          Map.of(
+              "namespace_name",
+              namespace,
+              "input_ref",
+              ref,
+              "catalog_ref",
               lakehouse.resolve(ref)));
     }
     return new Reply(json.createObjectNode().put("name", namespace), "namespace " + namespace);
@@ -94,26 +102,42 @@ final class TableMethods {
   }
 
   /**
-   * Files uploaded with the call are read from their private copies; a {@code search_uri} alone
-   * is a location the host reads itself (raw data, S3), as the source policy allows.
+   * Files uploaded with the call are read from their private copies; a {@code search_uri} alone is
+   * a location the host reads itself (raw data, S3), as the source policy allows.
    */
   private Reply createTable(Params p, MethodContext c) {
     String table = fqn(p);
     String branch = p.orDefault("branch", Lakehouse.MAIN);
-    TableInfo created = hidingHostPaths(c, () -> c.upload() != null
-        ? lakehouse.createTable(table, c.upload(), branch, p.flag("replace"), c.write(null, Map.of()))
-        : lakehouse.createTable(table, sources.apply(p.required("search_uri")), branch,
-            p.flag("replace"), c.write(null, Map.of())));
+    TableInfo created =
+        hidingHostPaths(
+            c,
+            () ->
+                c.upload() != null
+                    ? lakehouse.createTable(
+                        table, c.upload(), branch, p.flag("replace"), c.write(null, Map.of()))
+                    : lakehouse.createTable(
+                        table,
+                        sources.apply(p.required("search_uri")),
+                        branch,
+                        p.flag("replace"),
+                        c.write(null, Map.of())));
     return tableReply(created);
   }
 
   private Reply importData(Params p, MethodContext c) {
     String table = fqn(p);
     String branch = p.orDefault("branch", Lakehouse.MAIN);
-    ImportResult result = hidingHostPaths(c, () -> c.upload() != null
-        ? lakehouse.importData(table, c.upload(), branch, c.write(null, Map.of()))
-        : lakehouse.importData(table, sources.apply(p.required("search_uri")), branch,
-            c.write(null, Map.of())));
+    ImportResult result =
+        hidingHostPaths(
+            c,
+            () ->
+                c.upload() != null
+                    ? lakehouse.importData(table, c.upload(), branch, c.write(null, Map.of()))
+                    : lakehouse.importData(
+                        table,
+                        sources.apply(p.required("search_uri")),
+                        branch,
+                        c.write(null, Map.of())));
     ObjectNode state = json.createObjectNode();
     state.put("job_id", result.head().hash());
     state.put("job_status", "SUCCESS");
@@ -150,7 +174,8 @@ final class TableMethods {
   private Reply deleteTable(Params p, MethodContext c) {
     String branch = p.required("branch");
     try {
-      var head = lakehouse.deleteTable(fqn(p), branch, c.write(null, p.properties("commit_properties")));
+      var head =
+          lakehouse.deleteTable(fqn(p), branch, c.write(null, p.properties("commit_properties")));
       return new Reply(wire.ref(head), "branch " + head);
     } catch (LakehouseException e) {
       if (p.flag("if_exists") && e.errorType() == ErrorType.TABLE_NOT_FOUND) {
@@ -181,7 +206,9 @@ final class TableMethods {
     if (result.truncated() && (asked == null || asked > maxRows)) {
       throw new LakehouseException(
           ErrorType.QUERY_FAILED,
-          "The query returns more than " + maxRows + " rows, more than the gateway sends at once:"
+          "The query returns more than "
+              + maxRows
+              + " rows, more than the gateway sends at once:"
               + " aggregate or filter in SQL, or pass max_rows.",
           Map.of("input_ref", ref));
     }
@@ -196,11 +223,19 @@ final class TableMethods {
     try {
       return read.get();
     } catch (LakehouseException e) {
-      String message = sources.hideHostPaths(
-          c.upload() == null ? e.getMessage() : c.upload().hidePaths(e.getMessage()));
+      String message =
+          sources.hideHostPaths(
+              c.upload() == null ? e.getMessage() : c.upload().hidePaths(e.getMessage()));
       Map<String, Object> context = new LinkedHashMap<>();
-      e.context().forEach((k, v) -> context.put(k, v instanceof String text
-          ? sources.hideHostPaths(c.upload() == null ? text : c.upload().hidePaths(text)) : v));
+      e.context()
+          .forEach(
+              (k, v) ->
+                  context.put(
+                      k,
+                      v instanceof String text
+                          ? sources.hideHostPaths(
+                              c.upload() == null ? text : c.upload().hidePaths(text))
+                          : v));
       throw new LakehouseException(e.errorType(), message, context);
     }
   }

@@ -42,8 +42,11 @@ final class Uploads implements AutoCloseable {
 
   Uploads(Path parent, long maxRequestBytes, long budget) throws IOException {
     Files.createDirectories(parent);
-    this.root = Files.createTempDirectory(parent, "airlock-uploads-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    this.root =
+        Files.createTempDirectory(
+            parent,
+            "airlock-uploads-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     this.maxRequestBytes = maxRequestBytes;
     this.budget = budget;
   }
@@ -58,25 +61,37 @@ final class Uploads implements AutoCloseable {
   /** Checks an announcement ({@code [{"path": ..., "size": ...}, ...]}); reads nothing yet. */
   static List<Announced> announced(JsonNode upload) {
     if (!upload.isArray() || upload.isEmpty()) {
-      throw ProtocolError.badRequest("\"upload\" must be a non-empty list of"
-          + " {\"path\": \"/work/...\", \"size\": bytes}");
+      throw ProtocolError.badRequest(
+          "\"upload\" must be a non-empty list of" + " {\"path\": \"/work/...\", \"size\": bytes}");
     }
     if (upload.size() > MAX_FILES) {
-      throw new ProtocolError(ProtocolError.REQUEST_TOO_LARGE, 413, "An upload may hold at most "
-          + MAX_FILES + " files, not " + upload.size() + ": import fewer files at a time.");
+      throw new ProtocolError(
+          ProtocolError.REQUEST_TOO_LARGE,
+          413,
+          "An upload may hold at most "
+              + MAX_FILES
+              + " files, not "
+              + upload.size()
+              + ": import fewer files at a time.");
     }
     List<Announced> files = new ArrayList<>();
     for (JsonNode f : upload) {
       JsonNode path = f.get("path");
       JsonNode size = f.get("size");
-      if (path == null || !path.isTextual() || path.asText().isEmpty()
+      if (path == null
+          || !path.isTextual()
+          || path.asText().isEmpty()
           || path.asText().length() > MAX_NAME_CHARS
           || path.asText().chars().anyMatch(Character::isISOControl)
-          || size == null || !size.isIntegralNumber()
-          || !size.canConvertToLong() || size.asLong() < 0) {
-        throw ProtocolError.badRequest("each uploaded file needs a \"path\" (a string of at most "
-            + MAX_NAME_CHARS + " characters, no control characters) and a \"size\" (bytes, a"
-            + " non-negative integer)");
+          || size == null
+          || !size.isIntegralNumber()
+          || !size.canConvertToLong()
+          || size.asLong() < 0) {
+        throw ProtocolError.badRequest(
+            "each uploaded file needs a \"path\" (a string of at most "
+                + MAX_NAME_CHARS
+                + " characters, no control characters) and a \"size\" (bytes, a"
+                + " non-negative integer)");
       }
       files.add(new Announced(path.asText(), size.asLong()));
     }
@@ -92,14 +107,25 @@ final class Uploads implements AutoCloseable {
     for (Announced f : files) {
       total += f.size();
       if (total > maxRequestBytes || total < 0) {
-        throw new ProtocolError(ProtocolError.REQUEST_TOO_LARGE, 413, "The upload for " + uri
-            + " is larger than the gateway's limit of " + maxRequestBytes + " bytes per call:"
-            + " import fewer or smaller files at a time.");
+        throw new ProtocolError(
+            ProtocolError.REQUEST_TOO_LARGE,
+            413,
+            "The upload for "
+                + uri
+                + " is larger than the gateway's limit of "
+                + maxRequestBytes
+                + " bytes per call:"
+                + " import fewer or smaller files at a time.");
       }
     }
     if (!reserve(total)) {
-      throw new ProtocolError(ProtocolError.TOO_MANY_REQUESTS, 429, "Other uploads already hold"
-          + " the gateway's staging room (" + budget + " bytes): retry when they have finished.");
+      throw new ProtocolError(
+          ProtocolError.TOO_MANY_REQUESTS,
+          429,
+          "Other uploads already hold"
+              + " the gateway's staging room ("
+              + budget
+              + " bytes): retry when they have finished.");
     }
     Upload upload;
     try {
@@ -113,23 +139,38 @@ final class Uploads implements AutoCloseable {
       long content = 0;
       for (Announced f : files) {
         Path target = upload.folder.resolve(i++ + "-" + safeName(f.path()));
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
+        try (OutputStream out =
+            Files.newOutputStream(
+                target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           body.copy(f.size(), out);
         }
         upload.add(target, f.path());
         content += contentBytes(target, maxRequestBytes - content);
         if (content > maxRequestBytes) {
-          throw new ProtocolError(ProtocolError.REQUEST_TOO_LARGE, 413, "The upload for " + uri
-              + " decompresses to more than the gateway's limit of " + maxRequestBytes + " bytes"
-              + " per call (" + f.path() + " is gzip): import fewer or smaller files at a time.");
+          throw new ProtocolError(
+              ProtocolError.REQUEST_TOO_LARGE,
+              413,
+              "The upload for "
+                  + uri
+                  + " decompresses to more than the gateway's limit of "
+                  + maxRequestBytes
+                  + " bytes"
+                  + " per call ("
+                  + f.path()
+                  + " is gzip): import fewer or smaller files at a time.");
         }
       }
       return upload;
     } catch (EOFException e) {
       upload.close();
-      throw new ProtocolError(ProtocolError.PROTOCOL_ERROR, 400, "The upload for " + uri
-          + " ended early (" + e.getMessage() + " of the announced file): nothing was imported.");
+      throw new ProtocolError(
+          ProtocolError.PROTOCOL_ERROR,
+          400,
+          "The upload for "
+              + uri
+              + " ended early ("
+              + e.getMessage()
+              + " of the announced file): nothing was imported.");
     } catch (IOException | RuntimeException e) {
       upload.close();
       throw e;
@@ -172,7 +213,9 @@ final class Uploads implements AutoCloseable {
     }
   }
 
-  /** The last path component, reduced to characters every file system takes; keeps the extension. */
+  /**
+   * The last path component, reduced to characters every file system takes; keeps the extension.
+   */
   static String safeName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
     if (name.length() > 100) {

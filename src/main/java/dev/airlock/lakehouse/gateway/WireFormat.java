@@ -116,8 +116,10 @@ final class WireFormat {
       list.forEach(v -> array.add(contextValue(v)));
       return array;
     }
-    return json.valueToTree(value == null ? null : value instanceof Number || value
-        instanceof Boolean ? value : value.toString());
+    return json.valueToTree(
+        value == null
+            ? null
+            : value instanceof Number || value instanceof Boolean ? value : value.toString());
   }
 
   static String instant(Instant time) {

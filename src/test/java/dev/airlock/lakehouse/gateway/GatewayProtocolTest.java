@@ -30,8 +30,9 @@ class GatewayProtocolTest {
 
   @BeforeEach
   void start() throws IOException {
-    gateway = Gateway.start(stub.create(), GatewayOptions.defaults("alice").withMaxRequestBytes(4096),
-        calls::add);
+    gateway =
+        Gateway.start(
+            stub.create(), GatewayOptions.defaults("alice").withMaxRequestBytes(4096), calls::add);
   }
 
   @AfterEach
@@ -42,28 +43,34 @@ class GatewayProtocolTest {
 
   @Test
   void answersAValidRequestWithTheResultAndItsId() throws IOException {
-    JsonNode reply = exchange("{\"id\": 42, \"method\": \"get_branch\", \"params\": {\"branch\": \"main\"}}");
+    JsonNode reply =
+        exchange("{\"id\": 42, \"method\": \"get_branch\", \"params\": {\"branch\": \"main\"}}");
 
     assertThat(reply.get("id").asInt()).isEqualTo(42);
     assertThat(reply.at("/result/name").asText()).isEqualTo("main");
     assertThat(reply.at("/result/type").asText()).isEqualTo("BRANCH");
-    assertThat(calls).singleElement().satisfies(call -> {
-      assertThat(call.method()).isEqualTo("get_branch");
-      assertThat(call.params()).containsEntry("branch", "main");
-      assertThat(call.succeeded()).isTrue();
-    });
+    assertThat(calls)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.method()).isEqualTo("get_branch");
+              assertThat(call.params()).containsEntry("branch", "main");
+              assertThat(call.succeeded()).isTrue();
+            });
   }
 
   @Test
   void lakehouseErrorsTravelWithTypeStatusAndContext() throws IOException {
-    JsonNode reply = exchange("{\"id\": \"x\", \"method\": \"get_branch\", \"params\": {\"branch\": \"nope\"}}");
+    JsonNode reply =
+        exchange("{\"id\": \"x\", \"method\": \"get_branch\", \"params\": {\"branch\": \"nope\"}}");
 
     assertThat(reply.at("/error/type").asText()).isEqualTo("BRANCH_NOT_FOUND");
     assertThat(reply.at("/error/status").asInt()).isEqualTo(404);
     assertThat(reply.at("/error/context/branch_name").asText()).isEqualTo("nope");
     assertThat(reply.get("id").asText()).isEqualTo("x");
-    assertThat(calls).singleElement().satisfies(call ->
-        assertThat(call.errorType()).isEqualTo("BRANCH_NOT_FOUND"));
+    assertThat(calls)
+        .singleElement()
+        .satisfies(call -> assertThat(call.errorType()).isEqualTo("BRANCH_NOT_FOUND"));
   }
 
   @Test
@@ -73,7 +80,8 @@ class GatewayProtocolTest {
       JsonNode array = c.send("[1, 2, 3]");
       JsonNode noMethod = c.send("{\"id\": 1}");
       JsonNode unknown = c.send("{\"id\": 2, \"method\": \"drop_everything\"}");
-      JsonNode badParam = c.send("{\"id\": 3, \"method\": \"get_branch\", \"params\": {\"branch\": 7}}");
+      JsonNode badParam =
+          c.send("{\"id\": 3, \"method\": \"get_branch\", \"params\": {\"branch\": 7}}");
       JsonNode good = c.send("{\"id\": 4, \"method\": \"get_branches\"}");
 
       assertThat(garbage.at("/error/type").asText()).isEqualTo("PROTOCOL_ERROR");
@@ -81,7 +89,8 @@ class GatewayProtocolTest {
       assertThat(array.at("/error/type").asText()).isEqualTo("PROTOCOL_ERROR");
       assertThat(noMethod.at("/error/message").asText()).contains("no \"method\"");
       assertThat(unknown.at("/error/type").asText()).isEqualTo("UNKNOWN_METHOD");
-      assertThat(unknown.at("/error/message").asText()).contains("drop_everything", "create_branch");
+      assertThat(unknown.at("/error/message").asText())
+          .contains("drop_everything", "create_branch");
       assertThat(badParam.at("/error/type").asText()).isEqualTo("BAD_REQUEST");
       assertThat(badParam.at("/error/message").asText()).contains("'branch'", "string");
       assertThat(good.at("/result/0/name").asText()).isEqualTo("main");
@@ -138,9 +147,13 @@ class GatewayProtocolTest {
   @Test
   void commitPropertiesMayNotSetTheLakehousesOwnKeys() throws IOException {
     for (String key : List.of("reverted_merge", "run", "turn")) {
-      JsonNode reply = exchange("{\"id\": 1, \"method\": \"merge_branch\", \"params\":"
-          + " {\"source_ref\": \"alice.x\", \"into_branch\": \"alice.y\","
-          + " \"commit_properties\": {\"" + key + "\": \"0123abcd\"}}}");
+      JsonNode reply =
+          exchange(
+              "{\"id\": 1, \"method\": \"merge_branch\", \"params\":"
+                  + " {\"source_ref\": \"alice.x\", \"into_branch\": \"alice.y\","
+                  + " \"commit_properties\": {\""
+                  + key
+                  + "\": \"0123abcd\"}}}");
 
       assertThat(reply.at("/error/type").asText()).as(key).isEqualTo("BAD_REQUEST");
       assertThat(reply.at("/error/message").asText()).contains("may not set '" + key + "'");
@@ -161,8 +174,9 @@ class GatewayProtocolTest {
     Conversation() throws IOException {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.connect(UnixDomainSocketAddress.of(gateway.socketPath()));
-      reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-          StandardCharsets.UTF_8));
+      reader =
+          new BufferedReader(
+              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
     }
 
     JsonNode send(String line) throws IOException {

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * return: real pyarrow Tables, typed, when the interpreter has pyarrow; otherwise Airlock's
  * stand-in, which says it is one.
  *
- * <p>Real pyarrow cannot be downloaded in CI: point {@code AIRLOCK_TEST_PYTHON} (or
- * {@code -Dairlock.test.python}) at an interpreter that has it, or that test is skipped.
+ * <p>Real pyarrow cannot be downloaded in CI: point {@code AIRLOCK_TEST_PYTHON} (or {@code
+ * -Dairlock.test.python}) at an interpreter that has it, or that test is skipped.
  */
 class PyarrowResultsTest {
   /** One column of each type the wire carries. */
-  private static final String TYPED = """
+  private static final String TYPED =
+      """
       import bauplan, datetime, decimal
       import pyarrow as pa
       client = bauplan.Client()
@@ -68,45 +69,69 @@ class PyarrowResultsTest {
   }
 
   private String run(String python, String script) throws Exception {
-    PythonHarness.Result result = h.run(python, script,
-        Map.of(PythonClientInstaller.ENV_SOCKET, h.gateway.socketPath().toString()));
+    PythonHarness.Result result =
+        h.run(
+            python,
+            script,
+            Map.of(PythonClientInstaller.ENV_SOCKET, h.gateway.socketPath().toString()));
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     return result.stdout();
   }
 
   @Test
   void withoutPyarrowTheStandInIsImportedAndTypesMatchByName() throws Exception {
-    String out = run(PythonHarness.PYTHON, TYPED + """
+    String out =
+        run(
+            PythonHarness.PYTHON,
+            TYPED
+                + """
         assert pa.__airlock_stand_in__ is True and "STAND-IN" in pa.__doc__
         built = pa.table({"a": [1, 2], "b": ["x", None]})
         print("built:", built.num_rows, built.column_names, [str(t) for t in built.schema.types])
         """);
 
-    assertThat(out).contains("stand-in: True", "module: bauplan._table",
-        "types: ['int64', 'double', 'string', 'bool', 'date32[day]', 'timestamp[us]', "
-            + "'timestamp[us, tz=UTC]', 'decimal128(10, 2)', 'list<item: int32>', 'int64']",
-        "pandas: (2, 10)", "['x', None]", "empty: 0 int64",
-        "built: 2 ['a', 'b'] ['int64', 'string']");
+    assertThat(out)
+        .contains(
+            "stand-in: True",
+            "module: bauplan._table",
+            "types: ['int64', 'double', 'string', 'bool', 'date32[day]', 'timestamp[us]', "
+                + "'timestamp[us, tz=UTC]', 'decimal128(10, 2)', 'list<item: int32>', 'int64']",
+            "pandas: (2, 10)",
+            "['x', None]",
+            "empty: 0 int64",
+            "built: 2 ['a', 'b'] ['int64', 'string']");
   }
 
   @Test
   void withPyarrowQueryAndScanReturnRealTypedTables() throws Exception {
     String python = TestPythons.withPyarrow();
-    assumeTrue(python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
+    assumeTrue(
+        python != null, "set AIRLOCK_TEST_PYTHON to an interpreter with pyarrow to run this test");
 
-    String out = run(python, TYPED + """
+    String out =
+        run(
+            python,
+            TYPED
+                + """
         import pyarrow.compute as pc
         print("sum:", pc.sum(r.column("i")).as_py())
         client.create_table("ids", "%s", branch="alice.t")
         client.import_data("ids", "%s", branch="alice.t")
         scanned = client.scan("ids", ref="alice.t", columns=["id"], limit=2)
         print("scan:", type(scanned).__module__, scanned.num_rows, str(scanned.schema.field("id").type))
-        """.formatted(ids(), ids()));
+        """
+                    .formatted(ids(), ids()));
 
-    assertThat(out).contains("stand-in: False", "module: pyarrow.lib",
-        "types: ['int64', 'double', 'string', 'bool', 'date32[day]', 'timestamp[us]', "
-            + "'timestamp[us, tz=UTC]', 'decimal128(10, 2)', 'list<item: int32>', 'int64']",
-        "sum: 42", "pandas: (2, 10)", "empty: 0 int64", "scan: pyarrow.lib 2 int64");
+    assertThat(out)
+        .contains(
+            "stand-in: False",
+            "module: pyarrow.lib",
+            "types: ['int64', 'double', 'string', 'bool', 'date32[day]', 'timestamp[us]', "
+                + "'timestamp[us, tz=UTC]', 'decimal128(10, 2)', 'list<item: int32>', 'int64']",
+            "sum: 42",
+            "pandas: (2, 10)",
+            "empty: 0 int64",
+            "scan: pyarrow.lib 2 int64");
   }
 
   private String ids() throws Exception {

@@ -31,10 +31,15 @@ class PythonClientInstallerTest {
   @Test
   void thePackageImportsWithTheStandardLibraryOnly() throws Exception {
     Path folder = new PythonClientInstaller().install(temp.resolve("lib"));
-    ProcessBuilder builder = new ProcessBuilder(PythonHarness.PYTHON, "-B", "-S", "-c",
-        "import bauplan, bauplan.exceptions, bauplan.schema, bauplan.state; "
-            + "print(sorted(bauplan.__all__) == sorted(n for n in bauplan.__all__ "
-            + "if hasattr(bauplan, n)))");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            PythonHarness.PYTHON,
+            "-B",
+            "-S",
+            "-c",
+            "import bauplan, bauplan.exceptions, bauplan.schema, bauplan.state; "
+                + "print(sorted(bauplan.__all__) == sorted(n for n in bauplan.__all__ "
+                + "if hasattr(bauplan, n)))");
     builder.environment().clear();
     builder.environment().put("PYTHONPATH", folder.toString());
     builder.redirectErrorStream(true);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real lakehouse (DuckDB + JGit): the code an agent writes for Bauplan's SDK, run locally.
  */
 class PythonClientTest {
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       import bauplan, datetime, decimal
       from bauplan import exceptions as E
       client = bauplan.Client()
@@ -40,7 +41,10 @@ class PythonClientTest {
   void writeAuditFlowOnABranchWithTheRealDabstepCsv() throws Exception {
     h.gateway.setCallContext(CallContext.of("run-1", 2));
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         user = client.info().user.username
         branch = client.create_branch(user + ".wap", from_ref="main")
         assert isinstance(branch, bauplan.schema.Branch) and branch.name == "alice.wap", branch
@@ -65,7 +69,8 @@ class PythonClientTest {
         mine = list(client.get_commits("alice.wap", filter_by_properties={"run": "run-1"}))
         others = list(client.get_commits("alice.wap", filter_by_properties={"run": "run-2"}))
         print("by run", len(mine) >= 2, len(others), mine[0].ref.hash == head.ref.hash)
-        """.formatted(csv, csv));
+        """
+                    .formatted(csv, csv));
 
     assertThat(out).contains("rows 5 ['country_code', 'n']");
     assertThat(out).contains("first {'country_code': 'FR', 'n': 1}");
@@ -74,14 +79,19 @@ class PythonClientTest {
     assertThat(out).contains("tables ['acquirer_countries']", "has_main False", "props run-1 2");
     assertThat(out).contains("pinned False", "by run True 0 True");
     List<Commit> commits = h.lakehouse.commits("alice.wap", 1);
-    assertThat(commits.get(0).properties()).containsEntry("run", "run-1").containsEntry("turn", "2");
-    assertThat(h.calls).extracting(GatewayCall::method)
+    assertThat(commits.get(0).properties())
+        .containsEntry("run", "run-1")
+        .containsEntry("turn", "2");
+    assertThat(h.calls)
+        .extracting(GatewayCall::method)
         .contains("info", "create_branch", "create_table", "import_data", "query");
   }
 
   @Test
   void exceptionsHaveTheSdkClassesAndParents() throws Exception {
-    h.run(PRELUDE + """
+    h.run(
+        PRELUDE
+            + """
         try:
             client.get_branch("alice.missing")
             raise SystemExit("no error")
@@ -129,7 +139,10 @@ class PythonClientTest {
   void aFailedImportReturnsAStateWithTheErrorInsteadOfRaising() throws Exception {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
     String mcc = PythonHarness.dabstep("merchant_category_codes.csv").toString();
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         client.create_branch("alice.imp", "main")
         client.create_table("acquirer_countries", "%s", branch="alice.imp")
         missing = client.import_data("acquirer_countries", "/nonexistent/*.csv", branch="alice.imp")
@@ -139,19 +152,25 @@ class PythonClientTest {
         main = client.import_data("acquirer_countries", "%s", branch="main")
         print("main", main.job_status, bool(main.error))
         print("rows", client.get_table("acquirer_countries", "alice.imp").records)
-        """.formatted(csv, mcc, csv));
+        """
+                    .formatted(csv, mcc, csv));
 
     assertThat(out).contains("missing FAILED True", "main FAILED True", "rows 0");
     assertThat(out).containsPattern("mismatch FAILED .+");
     // The missing local files are found missing by the client: no call reaches the gateway.
-    assertThat(h.calls).filteredOn(c -> c.method().equals("import_data"))
-        .extracting(GatewayCall::errorType).doesNotContainNull().hasSize(2);
+    assertThat(h.calls)
+        .filteredOn(c -> c.method().equals("import_data"))
+        .extracting(GatewayCall::errorType)
+        .doesNotContainNull()
+        .hasSize(2);
   }
 
   @Test
   void directWritesToMainAreRefused() throws Exception {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
-    h.run(PRELUDE + """
+    h.run(
+        PRELUDE
+            + """
         try:
             client.create_table("acquirer_countries", "%s", branch="main")
             raise SystemExit("no error")
@@ -168,7 +187,8 @@ class PythonClientTest {
         except E.ForbiddenError as e:
             assert type(e) is E.CreateNamespaceForbiddenError, type(e)
         assert [t.name for t in client.get_tables("main")] == []
-        """.formatted(csv, csv));
+        """
+                .formatted(csv, csv));
   }
 
   @Test
@@ -176,7 +196,10 @@ class PythonClientTest {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
     h.gate.decisions.add(MergeDecision.reject("ID column has duplicates; dedupe first"));
     h.gate.decisions.add(MergeDecision.approve());
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         client.create_branch("alice.pub", "main")
         client.create_table("acquirer_countries", "%s", branch="alice.pub")
         client.import_data("acquirer_countries", "%s", branch="alice.pub")
@@ -189,18 +212,22 @@ class PythonClientTest {
         print("main tables", [t.name for t in client.get_tables("main")])
         merged = client.merge_branch("alice.pub", into_branch="main", commit_message="publish")
         print("merged", merged.name, client.has_table("acquirer_countries", "main"))
-        """.formatted(csv, csv));
+        """
+                    .formatted(csv, csv));
 
     assertThat(out).contains("rejected:").contains("ID column has duplicates; dedupe first");
     assertThat(out).contains("main tables []", "merged main True");
     assertThat(h.gate.requests).hasSize(2);
-    assertThat(h.gateEvents).containsExactly(
-        "waiting main", "decided MERGE_FORBIDDEN", "waiting main", "decided OK");
+    assertThat(h.gateEvents)
+        .containsExactly("waiting main", "decided MERGE_FORBIDDEN", "waiting main", "decided OK");
   }
 
   @Test
   void queryResultsDecodeTypesLikePyarrowAsPy() throws Exception {
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         r = client.query("SELECT DATE '2024-01-02' AS d, TIMESTAMP '2024-01-02 03:04:05.5' AS ts, "
                          "CAST(1.25 AS DECIMAL(10,2)) AS dec, [1, 2, NULL] AS l, "
                          "CAST(NULL AS VARCHAR) AS n, 'x' AS s, 42 AS i, 0.5 AS f", ref="main")
@@ -230,7 +257,10 @@ class PythonClientTest {
   @Test
   void sdkObjectsWorkWhereStringsAreExpected() throws Exception {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         base = client.create_branch("alice.base", "main")
         table = client.create_table("acquirer_countries", "%s", branch=base)
         client.import_data(table, "%s", branch=base)
@@ -239,7 +269,8 @@ class PythonClientTest {
         print("same head", child.hash == pinned.hash, str(pinned) == "alice.base@" + pinned.hash)
         print("records", client.get_table(table, child).records)
         print("scan", client.scan(table, ref=child, columns=["acquirer"], filters="id < 2").num_rows)
-        """.formatted(csv, csv));
+        """
+                    .formatted(csv, csv));
 
     assertThat(out).contains("same head True True", "records 8", "scan 2");
   }
@@ -247,7 +278,9 @@ class PythonClientTest {
   @Test
   void tagsPinAStateAndTakeNoWrites() throws Exception {
     String csv = PythonHarness.dabstep("acquirer_countries.csv").toString();
-    h.run(PRELUDE + """
+    h.run(
+        PRELUDE
+            + """
         client.create_branch("alice.t", "main")
         client.create_table("acquirer_countries", "%s", branch="alice.t")
         client.import_data("acquirer_countries", "%s", branch="alice.t")
@@ -268,12 +301,16 @@ class PythonClientTest {
             raise SystemExit("no error")
         except E.NotABranchRefError as e:
             assert type(e) is E.NotAWriteBranchRefError, type(e)
-        """.formatted(csv, csv));
+        """
+                .formatted(csv, csv));
   }
 
   @Test
   void unknownMethodsRaiseAttributeErrorLikeTheRealSdk() throws Exception {
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         for name in ("get_user_info", "run"):
             try:
                 getattr(client, name)

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real lakehouse (DuckDB + JGit) behind a real gateway, and real {@code /usr/bin/python3} with
- * Airlock's {@code bauplan} package on its path: what the sandbox gives the agent's code, minus
- * the isolation (see {@code SandboxedClientTest} for that).
+ * Airlock's {@code bauplan} package on its path: what the sandbox gives the agent's code, minus the
+ * isolation (see {@code SandboxedClientTest} for that).
  */
 final class PythonHarness implements AutoCloseable {
   static final String PYTHON = "/usr/bin/python3";
@@ -26,8 +26,10 @@ final class PythonHarness implements AutoCloseable {
   final ScriptedGate gate = new ScriptedGate();
   final List<GatewayCall> calls = new CopyOnWriteArrayList<>();
   final List<String> gateEvents = new CopyOnWriteArrayList<>();
+
   /** Also told about gate waits, as the agent's host would be (e.g. to pause a clock). */
   volatile GatewayListener host = GatewayListener.NONE;
+
   final LocalLakehouse lakehouse;
   final Gateway gateway;
   final Path clientFolder;
@@ -44,24 +46,28 @@ final class PythonHarness implements AutoCloseable {
   /** With {@code rawSources} reading {@code s3://} sources (null: none). */
   PythonHarness(Path temp, GatewayOptions options, RawSources rawSources) throws IOException {
     lakehouse = new LocalLakehouse(temp.resolve("home"), gate, rawSources, null);
-    gateway = Gateway.start(lakehouse, options, new GatewayListener() {
-      @Override
-      public void onCall(GatewayCall call) {
-        calls.add(call);
-      }
+    gateway =
+        Gateway.start(
+            lakehouse,
+            options,
+            new GatewayListener() {
+              @Override
+              public void onCall(GatewayCall call) {
+                calls.add(call);
+              }
 
-      @Override
-      public void onMergeGateWaiting(GatewayCall pending) {
-        gateEvents.add("waiting " + pending.params().get("into_branch"));
-        host.onMergeGateWaiting(pending);
-      }
+              @Override
+              public void onMergeGateWaiting(GatewayCall pending) {
+                gateEvents.add("waiting " + pending.params().get("into_branch"));
+                host.onMergeGateWaiting(pending);
+              }
 
-      @Override
-      public void onMergeGateDecided(GatewayCall call) {
-        gateEvents.add("decided " + (call.succeeded() ? "OK" : call.errorType()));
-        host.onMergeGateDecided(call);
-      }
-    });
+              @Override
+              public void onMergeGateDecided(GatewayCall call) {
+                gateEvents.add("decided " + (call.succeeded() ? "OK" : call.errorType()));
+                host.onMergeGateDecided(call);
+              }
+            });
     clientFolder = new PythonClientInstaller().install(temp.resolve("pylib"));
     scripts = Files.createDirectories(temp.resolve("scripts"));
   }
@@ -72,8 +78,8 @@ final class PythonHarness implements AutoCloseable {
 
   /** Runs a script with the gateway's socket in {@code AIRLOCK_GATEWAY}; expects exit 0. */
   String run(String script) throws IOException, InterruptedException {
-    Result result = run(script, Map.of(PythonClientInstaller.ENV_SOCKET,
-        gateway.socketPath().toString()));
+    Result result =
+        run(script, Map.of(PythonClientInstaller.ENV_SOCKET, gateway.socketPath().toString()));
     assertThat(result.exitCode()).as("python exit; stderr:\n" + result.stderr()).isZero();
     return result.stdout();
   }
@@ -83,17 +89,22 @@ final class PythonHarness implements AutoCloseable {
   }
 
   /**
-   * Runs a script with {@code python}; the stand-ins go last on its path, after its own
-   * packages, as the sandbox's bootstrap puts them.
+   * Runs a script with {@code python}; the stand-ins go last on its path, after its own packages,
+   * as the sandbox's bootstrap puts them.
    */
   Result run(String python, String script, Map<String, String> env)
       throws IOException, InterruptedException {
     Path file = Files.createTempFile(scripts, "script", ".py");
     Files.writeString(file, script);
-    ProcessBuilder builder = new ProcessBuilder(python, "-B", "-c",
-        "import sys, runpy; sys.path.append(sys.argv[1]); sys.argv = sys.argv[2:]; "
-            + "runpy.run_path(sys.argv[0], run_name='__main__')",
-        clientFolder.resolve(PythonClientInstaller.STAND_INS).toString(), file.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            python,
+            "-B",
+            "-c",
+            "import sys, runpy; sys.path.append(sys.argv[1]); sys.argv = sys.argv[2:]; "
+                + "runpy.run_path(sys.argv[0], run_name='__main__')",
+            clientFolder.resolve(PythonClientInstaller.STAND_INS).toString(),
+            file.toString());
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("PYTHONPATH", clientFolder.toString());

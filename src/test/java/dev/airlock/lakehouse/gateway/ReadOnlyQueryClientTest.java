@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadOnlyQueryClientTest {
   private static final WriteContext SETUP = WriteContext.user("setup");
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       import bauplan
       from bauplan import exceptions as E
       client = bauplan.Client()
@@ -50,7 +51,8 @@ class ReadOnlyQueryClientTest {
     h.lakehouse.merge("setup", "main", SETUP);
     h.lakehouse.createTable("main.fees", other.toString(), "setup", false, SETUP);
     h.lakehouse.importData("main.fees", other.toString(), "setup", SETUP);
-    feesFile = h.lakehouse.warehouse().resolve(h.lakehouse.table("main", "fees").dataFiles().get(0));
+    feesFile =
+        h.lakehouse.warehouse().resolve(h.lakehouse.table("main", "fees").dataFiles().get(0));
   }
 
   @AfterEach
@@ -59,14 +61,17 @@ class ReadOnlyQueryClientTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   @Test
   void sqlThatWritesReadsFilesOrRevealsTheHostIsRefused() throws Exception {
     String before = sha256(feesFile);
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         refused("CREATE TABLE leak AS SELECT 1 AS x")
         refused("COPY (SELECT 99 AS id, 9.0 AS rate) TO '%s' (FORMAT parquet)")
         refused("SELECT current_setting('allowed_directories')")
@@ -92,17 +97,29 @@ class ReadOnlyQueryClientTest {
                     "VALUES (1), (2)", "DESCRIBE fees", "SUMMARIZE fees",
                     "EXPLAIN SELECT * FROM fees"]:
             print("ok:", sql, client.query(sql, ref="main").num_rows)
-        """.formatted(feesFile));
-    assertThat(out).contains(
-        "refused: Query on main refused: queries are read-only", "CREATE is refused",
-        "COPY is refused", "current_setting() is refused", "duckdb_views() is refused",
-        "read_csv() is refused", "'/etc/passwd' is not a table of main", "2 statements",
-        "CTE name 'pg_settings' is a name of DuckDB's own catalog",
-        "CTE name 'sqlite_master' is a name of DuckDB's own catalog",
-        "scan: [{'id': 1, 'rate': 0.5}]", "scan refused:", "read_text() is refused",
-        "ok: SELECT count(*) AS n FROM fees 1", "ok: WITH f AS (SELECT * FROM fees) SELECT"
-            + " count(*) AS n FROM f 1", "ok: VALUES (1), (2) 2", "ok: DESCRIBE fees 2",
-        "ok: SUMMARIZE fees 2", "ok: EXPLAIN SELECT * FROM fees 1");
+        """
+                    .formatted(feesFile));
+    assertThat(out)
+        .contains(
+            "refused: Query on main refused: queries are read-only",
+            "CREATE is refused",
+            "COPY is refused",
+            "current_setting() is refused",
+            "duckdb_views() is refused",
+            "read_csv() is refused",
+            "'/etc/passwd' is not a table of main",
+            "2 statements",
+            "CTE name 'pg_settings' is a name of DuckDB's own catalog",
+            "CTE name 'sqlite_master' is a name of DuckDB's own catalog",
+            "scan: [{'id': 1, 'rate': 0.5}]",
+            "scan refused:",
+            "read_text() is refused",
+            "ok: SELECT count(*) AS n FROM fees 1",
+            "ok: WITH f AS (SELECT * FROM fees) SELECT" + " count(*) AS n FROM f 1",
+            "ok: VALUES (1), (2) 2",
+            "ok: DESCRIBE fees 2",
+            "ok: SUMMARIZE fees 2",
+            "ok: EXPLAIN SELECT * FROM fees 1");
     assertThat(out).doesNotContain(temp.toString());
     assertThat(sha256(feesFile)).isEqualTo(before);
     assertThat(h.lakehouse.query("SELECT count(*) FROM fees", "main", null).rows().get(0).get(0))
@@ -111,7 +128,10 @@ class ReadOnlyQueryClientTest {
 
   @Test
   void tablesOfOneNameInTwoNamespacesBothAnswer() throws Exception {
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         print("bare", client.query("SELECT count(*) AS n FROM fees", ref="setup").to_pylist())
         print("main", client.query("SELECT count(*) AS n FROM main.fees", ref="setup").to_pylist())
         print("scan", client.scan("fees", ref="setup", namespace="main", columns=["label"],

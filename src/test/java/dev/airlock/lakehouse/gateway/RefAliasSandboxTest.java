@@ -36,37 +36,45 @@ class RefAliasSandboxTest {
     Path workspace = Files.createDirectories(temp.resolve("ws"));
     Files.writeString(workspace.resolve("rows.csv"), "id,v\n1,a\n2,b\n");
     SourcePolicy sources = SourcePolicy.unrestricted().withSandboxPath("/work", workspace);
-    try (PythonHarness h = new PythonHarness(temp,
-        GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
+    try (PythonHarness h =
+        new PythonHarness(temp, GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
       Ref mainBefore = publishFees(h, workspace.resolve("rows.csv"));
       // the sandbox runs as uid 65534 when the tests run as root: it must reach these folders
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxrwxrwx"));
-      LocalSandboxConfig config = LocalSandboxConfig.defaults()
-          .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
-          .withReadWriteBind(h.gateway.directory(), "/run/airlock")
-          .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-          .withEnvironment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
+      LocalSandboxConfig config =
+          LocalSandboxConfig.defaults()
+              .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
+              .withReadWriteBind(h.gateway.directory(), "/run/airlock")
+              .withEnvironment("PYTHONPATH", "/opt/airlock/python")
+              .withEnvironment(
+                  PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
       ExecutionResult result;
       try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
-        result = sandbox.execute(new ExecutionRequest(SCRIPT, List.of(), Duration.ofSeconds(120),
-            Map.of()), OutputListener.NONE, new ExecutionControl());
+        result =
+            sandbox.execute(
+                new ExecutionRequest(SCRIPT, List.of(), Duration.ofSeconds(120), Map.of()),
+                OutputListener.NONE,
+                new ExecutionControl());
       }
 
       assertThat(result.status()).as(result.stderr()).isEqualTo(ExecutionResult.Status.OK);
-      assertThat(result.stdout()).contains(
-          "create_table refused: TableCreatePlanStatusError FAILED Invalid ref 'x/../main'",
-          "merge_branch refused: InvalidRefError INVALID_REF 400",
-          "delete_branch refused: InvalidRefError INVALID_REF 400",
-          "main has: ['fees']");
+      assertThat(result.stdout())
+          .contains(
+              "create_table refused: TableCreatePlanStatusError FAILED Invalid ref 'x/../main'",
+              "merge_branch refused: InvalidRefError INVALID_REF 400",
+              "delete_branch refused: InvalidRefError INVALID_REF 400",
+              "main has: ['fees']");
       assertThat(result.stdout()).doesNotContain("went through");
       assertThat(h.lakehouse.branch("main")).isEqualTo(mainBefore);
-      assertThat(h.lakehouse.tables("main")).extracting(TableInfo::fqn)
+      assertThat(h.lakehouse.tables("main"))
+          .extracting(TableInfo::fqn)
           .containsExactly("bauplan.fees");
       assertThat(h.gate.requests).as("no merge reached the gate").hasSize(1);
       assertThat(h.gateEvents).isEmpty();
-      assertThat(h.calls).filteredOn(c -> c.params().containsValue("x/../main"))
+      assertThat(h.calls)
+          .filteredOn(c -> c.params().containsValue("x/../main"))
           .extracting(GatewayCall::method, GatewayCall::errorType)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("create_table", "INVALID_REF"),
@@ -85,7 +93,8 @@ class RefAliasSandboxTest {
     return h.lakehouse.merge("pub", "main", human);
   }
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       import bauplan
       from bauplan import exceptions as E
       client = bauplan.Client()

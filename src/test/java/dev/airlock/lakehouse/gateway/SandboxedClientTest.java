@@ -32,55 +32,63 @@ class SandboxedClientTest {
     Path rawFolder = DabstepFiles.folder().toRealPath();
     Path workspace = Files.createDirectories(temp.resolve("ws"));
     Path hostOnly = Files.writeString(temp.resolve("host-only.csv"), "id,acquirer,country_code\n");
-    SourcePolicy sources = SourcePolicy.unrestricted()
-        .withAllowedRoot(rawFolder)
-        .withSandboxPath("/raw", rawFolder);
-    try (PythonHarness h = new PythonHarness(temp,
-        GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
+    SourcePolicy sources =
+        SourcePolicy.unrestricted().withAllowedRoot(rawFolder).withSandboxPath("/raw", rawFolder);
+    try (PythonHarness h =
+        new PythonHarness(temp, GatewayOptions.defaults("alice").withSourcePolicy(sources))) {
       // the sandbox runs as uid 65534 when the tests run as root: it must reach these folders
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
-      LocalSandboxConfig config = LocalSandboxConfig.defaults()
-          .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
-          .withReadWriteBind(h.gateway.directory(), "/run/airlock")
-          .withReadOnlyBind(rawFolder, "/raw")
-          .withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, "/raw")
-          .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-          .withEnvironment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
+      LocalSandboxConfig config =
+          LocalSandboxConfig.defaults()
+              .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
+              .withReadWriteBind(h.gateway.directory(), "/run/airlock")
+              .withReadOnlyBind(rawFolder, "/raw")
+              .withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, "/raw")
+              .withEnvironment("PYTHONPATH", "/opt/airlock/python")
+              .withEnvironment(
+                  PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
       h.gate.decisions.add(MergeDecision.reject("not yet: the fees table is missing"));
       ExecutionControl control = new ExecutionControl();
       h.gate.clockPaused = control::clockPaused;
-      h.host = new GatewayListener() {
-        @Override
-        public void onCall(GatewayCall call) {}
+      h.host =
+          new GatewayListener() {
+            @Override
+            public void onCall(GatewayCall call) {}
 
-        @Override
-        public void onMergeGateWaiting(GatewayCall pending) {
-          control.pauseClock();
-        }
+            @Override
+            public void onMergeGateWaiting(GatewayCall pending) {
+              control.pauseClock();
+            }
 
-        @Override
-        public void onMergeGateDecided(GatewayCall call) {
-          control.resumeClock();
-        }
-      };
+            @Override
+            public void onMergeGateDecided(GatewayCall call) {
+              control.resumeClock();
+            }
+          };
       h.gateway.setCallContext(CallContext.of("run-9", 1));
       ExecutionResult result;
       try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
-        result = sandbox.execute(new ExecutionRequest(script(csv, hostOnly), List.of(), Duration.ofSeconds(120),
-            Map.of()), OutputListener.NONE, control);
+        result =
+            sandbox.execute(
+                new ExecutionRequest(
+                    script(csv, hostOnly), List.of(), Duration.ofSeconds(120), Map.of()),
+                OutputListener.NONE,
+                control);
       }
 
       assertThat(result.status()).as(result.stderr()).isEqualTo(ExecutionResult.Status.OK);
       assertThat(result.stdout()).contains("network: blocked");
       assertThat(result.stdout()).contains("user: alice", "rows: 8");
       assertThat(result.stdout()).contains("from workspace: SUCCESS 9");
-      assertThat(result.stdout()).contains("host file: FAILED", "no such file or folder in the sandbox");
+      assertThat(result.stdout())
+          .contains("host file: FAILED", "no such file or folder in the sandbox");
       assertThat(h.lakehouse.table("alice.sbx", "acquirer_countries").lineage().sourceUris())
           .contains("sandbox:/work/extra.csv");
       assertThat(result.stdout()).contains("merge refused:", "not yet: the fees table is missing");
       assertThat(h.lakehouse.commits("alice.sbx", 1).get(0).properties())
-          .containsEntry("run", "run-9").containsEntry("turn", "1");
+          .containsEntry("run", "run-9")
+          .containsEntry("turn", "1");
       assertThat(h.gateEvents).containsExactly("waiting main", "decided MERGE_FORBIDDEN");
       assertThat(h.gate.clockPausedAtReview).containsExactly(true);
       assertThat(control.clockPaused()).isFalse();
@@ -115,6 +123,7 @@ class SandboxedClientTest {
             client.merge_branch("alice.sbx", "main")
         except E.MergeForbiddenError as e:
             print("merge refused:", e)
-        """.formatted(csv, csv, hostOnly);
+        """
+        .formatted(csv, csv, hostOnly);
   }
 }

@@ -12,8 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ScriptedGate implements MergeGate {
   final BlockingQueue<MergeDecision> decisions = new LinkedBlockingQueue<>();
   final List<MergeRequest> requests = new CopyOnWriteArrayList<>();
+
   /** What {@link #clockPaused} said while each request waited for its decision. */
   final List<Boolean> clockPausedAtReview = new CopyOnWriteArrayList<>();
+
   volatile java.util.function.BooleanSupplier clockPaused = () -> false;
 
   @Override

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the host reads for sandboxed code: only the raw data (which the code cannot change), no
- * link escapes, never a workspace path (the client uploads those files itself).
+ * What the host reads for sandboxed code: only the raw data (which the code cannot change), no link
+ * escapes, never a workspace path (the client uploads those files itself).
  */
 class SourcePolicyTest {
   @TempDir Path temp;
@@ -34,16 +34,21 @@ class SourcePolicyTest {
     assertThat(policy.apply("/raw/a.csv")).isEqualTo(raw.resolve("a.csv").toString());
     assertThat(policy.apply("file:///raw/a.csv")).isEqualTo(raw.resolve("a.csv").toString());
     assertThat(policy.apply(raw + "/*.csv")).isEqualTo(raw + "/*.csv");
-    assertThat(policy.apply("s3://bucket/payments/*.parquet")).isEqualTo("s3://bucket/payments/*.parquet");
+    assertThat(policy.apply("s3://bucket/payments/*.parquet"))
+        .isEqualTo("s3://bucket/payments/*.parquet");
   }
 
   @Test
   void aControlCharacterIsABadRequestNotAnInternalError() {
-    for (String uri : new String[] {"/raw/a.csv\u0000", "/raw/a.csv\n", "file:///raw/a\u0000.csv"}) {
+    for (String uri :
+        new String[] {"/raw/a.csv\u0000", "/raw/a.csv\n", "file:///raw/a\u0000.csv"}) {
       assertThatThrownBy(() -> policy.apply(uri))
           .isInstanceOf(LakehouseException.class)
           .hasMessageContaining("contains a control character")
-          .satisfies(e -> assertThat(((LakehouseException) e).errorType()).isEqualTo(ErrorType.BAD_REQUEST));
+          .satisfies(
+              e ->
+                  assertThat(((LakehouseException) e).errorType())
+                      .isEqualTo(ErrorType.BAD_REQUEST));
     }
   }
 
@@ -94,16 +99,20 @@ class SourcePolicyTest {
 
   @Test
   void remoteSourcesStayRestrictedWhateverIsAddedAfterThem() throws Exception {
-    SourcePolicy run = SourcePolicy.unrestricted()
-        .withRemoteSources(RemoteSources.only(List.of(S3Prefix.parse("s3://raw/dabstep/"))))
-        .withSandboxPath("/raw", raw).withAllowedRoot(raw);
+    SourcePolicy run =
+        SourcePolicy.unrestricted()
+            .withRemoteSources(RemoteSources.only(List.of(S3Prefix.parse("s3://raw/dabstep/"))))
+            .withSandboxPath("/raw", raw)
+            .withAllowedRoot(raw);
 
     assertThat(run.apply("s3://raw/dabstep/*.csv")).isEqualTo("s3://raw/dabstep/*.csv");
     assertThatThrownBy(() -> run.apply("s3://attacker/exfil.csv"))
         .isInstanceOf(LakehouseException.class)
         .hasMessageContaining("Allowed remote sources: s3://raw/dabstep/")
-        .satisfies(e -> assertThat(((LakehouseException) e).errorType()).isEqualTo(ErrorType.FORBIDDEN));
-    assertThatThrownBy(() -> run.apply("https://attacker.example/x.csv")).isInstanceOf(LakehouseException.class);
+        .satisfies(
+            e -> assertThat(((LakehouseException) e).errorType()).isEqualTo(ErrorType.FORBIDDEN));
+    assertThatThrownBy(() -> run.apply("https://attacker.example/x.csv"))
+        .isInstanceOf(LakehouseException.class);
   }
 
   @Test

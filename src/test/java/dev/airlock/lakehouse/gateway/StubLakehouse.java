@@ -17,14 +17,17 @@ final class StubLakehouse {
   final CountDownLatch release = new CountDownLatch(1);
 
   Lakehouse create() {
-    return (Lakehouse) Proxy.newProxyInstance(
-        Lakehouse.class.getClassLoader(), new Class<?>[] {Lakehouse.class}, (proxy, method, args) ->
-            switch (method.getName()) {
-              case "branches" -> List.of(Ref.branch("main", "abc123"));
-              case "branch" -> branch((String) args[0]);
-              case "close" -> null;
-              default -> throw new UnsupportedOperationException(method.getName());
-            });
+    return (Lakehouse)
+        Proxy.newProxyInstance(
+            Lakehouse.class.getClassLoader(),
+            new Class<?>[] {Lakehouse.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "branches" -> List.of(Ref.branch("main", "abc123"));
+                  case "branch" -> branch((String) args[0]);
+                  case "close" -> null;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private Ref branch(String name) throws InterruptedException {
@@ -32,7 +35,9 @@ final class StubLakehouse {
       release.await();
     }
     if (!name.equals("main") && !name.equals("slow")) {
-      throw new LakehouseException(ErrorType.BRANCH_NOT_FOUND, "Branch '" + name + "' not found",
+      throw new LakehouseException(
+          ErrorType.BRANCH_NOT_FOUND,
+          "Branch '" + name + "' not found",
           Map.of("branch_name", name));
     }
     return Ref.branch(name, "abc123");

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files the code names travel as bytes with the call: the client reads them where it runs, the
- * host stages a private copy. Through the bauplan client, and from a hostile raw socket client
- * that lies about its files and sizes.
+ * Files the code names travel as bytes with the call: the client reads them where it runs, the host
+ * stages a private copy. Through the bauplan client, and from a hostile raw socket client that lies
+ * about its files and sizes.
  */
 class UploadedSourcesTest {
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       import bauplan
       from bauplan import exceptions as E
       client = bauplan.Client()
@@ -51,12 +52,16 @@ class UploadedSourcesTest {
   @Test
   void theClientUploadsAFileAndTheLineageNamesItsPathInTheSandbox() throws Exception {
     Path csv = Files.writeString(files.resolve("clean.csv"), "id,v\n1,2\n3,4\n");
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         client.create_table("clean", "%s", branch="alice.up")
         s = client.import_data("clean", "%s", branch="alice.up")
         t = client.get_table("clean", "alice.up")
         print(s.job_status, t.records)
-        """.formatted(csv, csv));
+        """
+                    .formatted(csv, csv));
 
     assertThat(out).contains("SUCCESS 2");
     assertThat(h.lakehouse.table("alice.up", "clean").lineage().sourceUris())
@@ -70,7 +75,10 @@ class UploadedSourcesTest {
    */
   @Test
   void aGzipFileCountsAgainstTheLimitByWhatItExpandsTo() throws Exception {
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         import gzip, os
         with gzip.open("%s/bomb.csv.gz", "wb", 9) as f:
             f.write(b"id\\n" + b"1\\n" * (5 << 20))
@@ -84,10 +92,15 @@ class UploadedSourcesTest {
             print("bomb", client.import_data("bomb", "%s/bomb.csv.gz", branch="alice.up").job_status)
         except Exception as e:
             print("bomb refused:", e)
-        """.formatted(files, files, files, files, files, files, files));
+        """
+                    .formatted(files, files, files, files, files, files, files));
 
-    assertThat(out).contains("sent True", "small SUCCESS",
-        "bomb refused:", "decompresses to more than the gateway's limit of 65536 bytes");
+    assertThat(out)
+        .contains(
+            "sent True",
+            "small SUCCESS",
+            "bomb refused:",
+            "decompresses to more than the gateway's limit of 65536 bytes");
     assertThat(h.lakehouse.table("alice.up", "small").lineage().sourceUris()).hasSize(1);
     assertThat(staged()).isEmpty();
   }
@@ -98,12 +111,16 @@ class UploadedSourcesTest {
     Files.writeString(files.resolve("parts/a.csv"), "id\n1\n");
     Files.writeString(files.resolve("parts/deep/b.csv"), "id\n2\n");
     Files.writeString(files.resolve("parts/notes.md"), "not data");
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         client.create_table("parts", "%s/parts", branch="alice.up")
         print(client.import_data("parts", "%s/parts", branch="alice.up").job_status)
         print(client.import_data("parts", "%s/parts/**/*.csv", branch="alice.up").job_status)
         print(client.get_table("parts", "alice.up").records)
-        """.formatted(files, files, files));
+        """
+                    .formatted(files, files, files));
 
     assertThat(out).contains("SUCCESS\nSUCCESS\n4");
   }
@@ -117,7 +134,10 @@ class UploadedSourcesTest {
     Path fake = Files.writeString(files.resolve("fake.parquet"), "PAR1garbagegarbagePAR1");
     Path latin = files.resolve("latin.csv");
     Files.write(latin, "id,name\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-    String out = h.run(PRELUDE + """
+    String out =
+        h.run(
+            PRELUDE
+                + """
         client.create_table("people", "%s", branch="alice.up")
         s = client.import_data("people", "%s", branch="alice.up")
         print("truncated:", s.job_status, s.error)
@@ -129,14 +149,23 @@ class UploadedSourcesTest {
                 print(name + ":", s.job_status, s.error)
             except E.TableCreatePlanStatusError as e:
                 print(name + ": refused:", e.state.error)
-        """.formatted(whole, truncated, empty, ragged, fake, latin));
+        """
+                    .formatted(whole, truncated, empty, ragged, fake, latin));
 
-    assertThat(out).contains("truncated: FAILED", truncated + ": it is not complete, valid JSON",
-        "rows: 0", "empty: refused: Cannot import " + empty + ": the file is empty",
-        "ragged: refused: Cannot import " + ragged + ": line 3 has 2 fields",
-        "fake: refused:", "Footer length error", "latin: refused:", "not utf-8 encoded");
-    assertThat(out).doesNotContain("pending query result", h.gateway.uploadsDirectory().toString(),
-        "airlock-uploads");
+    assertThat(out)
+        .contains(
+            "truncated: FAILED",
+            truncated + ": it is not complete, valid JSON",
+            "rows: 0",
+            "empty: refused: Cannot import " + empty + ": the file is empty",
+            "ragged: refused: Cannot import " + ragged + ": line 3 has 2 fields",
+            "fake: refused:",
+            "Footer length error",
+            "latin: refused:",
+            "not utf-8 encoded");
+    assertThat(out)
+        .doesNotContain(
+            "pending query result", h.gateway.uploadsDirectory().toString(), "airlock-uploads");
     assertThat(staged()).isEmpty();
   }
 
@@ -144,13 +173,16 @@ class UploadedSourcesTest {
   void theHostNeverOpensThePathAnUploadNames() throws Exception {
     Path secret = Files.writeString(temp.resolve("secret.csv"), "user,password\nmallory,hunter2\n");
     try (RawClient c = new RawClient()) {
-      c.send("{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
+      c.send(
+          "{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
       byte[] body = "user,password\nnobody,x\n".getBytes(StandardCharsets.UTF_8);
       JsonNode created = c.send(upload("create_table", secret.toString(), body.length), body);
       JsonNode imported = c.send(upload("import_data", secret.toString(), body.length), body);
 
       assertThat(created.has("result")).as(created.toString()).isTrue();
-      assertThat(imported.at("/result/rows_imported").asLong()).as(imported.toString()).isEqualTo(1);
+      assertThat(imported.at("/result/rows_imported").asLong())
+          .as(imported.toString())
+          .isEqualTo(1);
     }
     assertThat(h.lakehouse.query("SELECT user FROM t", "alice.up", null).rows())
         .containsExactly(java.util.List.of("nobody"));
@@ -164,8 +196,10 @@ class UploadedSourcesTest {
   void anUploadPathCannotMakeTheLineageNameAnotherSource() throws Exception {
     byte[] body = "id\n1\n".getBytes(StandardCharsets.UTF_8);
     try (RawClient c = new RawClient()) {
-      c.send("{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
-      JsonNode created = c.send(upload("create_table", "/work/a.csv, /raw/payments.csv", body.length), body);
+      c.send(
+          "{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
+      JsonNode created =
+          c.send(upload("create_table", "/work/a.csv, /raw/payments.csv", body.length), body);
       assertThat(created.at("/result/properties/airlock.sources").asText())
           .isEqualTo("sandbox:/work/a.csv%2C%20/raw/payments.csv");
     }
@@ -174,8 +208,9 @@ class UploadedSourcesTest {
       imported = c.send(upload("import_data", "/work/\\u202eraw.csv", body.length), body);
     }
     assertThat(imported.has("result")).as(imported.toString()).isTrue();
-    assertThat(h.lakehouse.table("alice.up", "t").lineage().sourceUris()).containsExactly(
-        "sandbox:/work/a.csv%2C%20/raw/payments.csv", "sandbox:/work/%E2%80%AEraw.csv");
+    assertThat(h.lakehouse.table("alice.up", "t").lineage().sourceUris())
+        .containsExactly(
+            "sandbox:/work/a.csv%2C%20/raw/payments.csv", "sandbox:/work/%E2%80%AEraw.csv");
   }
 
   @Test
@@ -193,7 +228,8 @@ class UploadedSourcesTest {
   @Test
   void anUploadThatEndsEarlyImportsNothingAndLeavesNothingStaged() throws Exception {
     try (RawClient c = new RawClient()) {
-      c.send("{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
+      c.send(
+          "{\"id\":1,\"method\":\"create_branch\",\"params\":{\"branch\":\"alice.up\",\"from_ref\":\"main\"}}");
       c.write(upload("create_table", "/work/d/data.csv", 1000), "id\n1\n".getBytes());
       c.shutdownOutput();
       JsonNode reply = c.read();
@@ -208,7 +244,9 @@ class UploadedSourcesTest {
   @Test
   void concurrentUploadsShareOneBudgetAndMethodsThatReadNoSourceTakeNone() throws Exception {
     long max = 64 * 1024;
-    try (RawClient a = new RawClient(); RawClient b = new RawClient(); RawClient c = new RawClient()) {
+    try (RawClient a = new RawClient();
+        RawClient b = new RawClient();
+        RawClient c = new RawClient()) {
       a.write(upload("create_table", "/work/a.csv", max), new byte[10]);
       b.write(upload("create_table", "/work/b.csv", max), new byte[10]);
       awaitStaged(2);
@@ -217,8 +255,11 @@ class UploadedSourcesTest {
       assertThat(refused.at("/error/type").asText()).isEqualTo("TOO_MANY_REQUESTS");
     }
     try (RawClient d = new RawClient()) {
-      JsonNode wrong = d.send("{\"id\":5,\"method\":\"get_branches\",\"params\":{},"
-          + "\"upload\":[{\"path\":\"/work/x.csv\",\"size\":3}]}", "a\n1".getBytes());
+      JsonNode wrong =
+          d.send(
+              "{\"id\":5,\"method\":\"get_branches\",\"params\":{},"
+                  + "\"upload\":[{\"path\":\"/work/x.csv\",\"size\":3}]}",
+              "a\n1".getBytes());
       assertThat(wrong.at("/error/type").asText()).isEqualTo("BAD_REQUEST");
       assertThat(d.closedByGateway()).isTrue();
     }
@@ -226,9 +267,15 @@ class UploadedSourcesTest {
   }
 
   private static String upload(String method, String path, long size) {
-    return "{\"id\":2,\"method\":\"" + method + "\",\"params\":{\"table\":\"t\",\"search_uri\":\""
-        + path + "\",\"branch\":\"alice.up\"},\"upload\":[{\"path\":\"" + path + "\",\"size\":"
-        + size + "}]}";
+    return "{\"id\":2,\"method\":\""
+        + method
+        + "\",\"params\":{\"table\":\"t\",\"search_uri\":\""
+        + path
+        + "\",\"branch\":\"alice.up\"},\"upload\":[{\"path\":\""
+        + path
+        + "\",\"size\":"
+        + size
+        + "}]}";
   }
 
   /** The upload folders the gateway holds now. */
