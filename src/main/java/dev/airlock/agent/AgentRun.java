@@ -5,6 +5,7 @@ import dev.airlock.model.ChatMessage;
 import dev.airlock.model.ModelClient;
 import dev.airlock.model.ModelException;
 import dev.airlock.model.ModelResponse;
+import dev.airlock.model.TokenListener;
 import dev.airlock.model.Usage;
 import dev.airlock.sandbox.ExecutionControl;
 import dev.airlock.sandbox.ExecutionRequest;
@@ -13,6 +14,7 @@ import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxUnavailableException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One agent run: an explicit state machine per turn (asking the model, proposal, awaiting approval,
@@ -76,7 +78,10 @@ public final class AgentRun {
 
   /** Stops the run cooperatively: kills a running execution, abandons a pending wait. */
   public void stop(String reason) {
-    stopReason = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
+    if (stopReason == null) {
+      // The first reason stands: later stops (a withdrawn question ending the run) follow from it.
+      stopReason = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
+    }
     ExecutionControl running = currentExecution;
     if (running != null) {
       running.cancel();
@@ -153,7 +158,8 @@ public final class AgentRun {
         }
         case DONE -> {
           enter(turn, TurnPhase.DONE_CLAIMED);
-          String refusal = hooks.onDoneClaimed(turn);
+          // Publishing may wait for a merge review: a stop abandons it like any other wait.
+          String refusal = waits.await(() -> hooks.onDoneClaimed(turn), RuntimeException.class);
           checkStopped();
           if (refusal == null) {
             return finish(
@@ -189,7 +195,17 @@ public final class AgentRun {
             () ->
                 model.complete(
                     messages,
-                    text -> events.emit(new RunEvent.ModelToken(turn, events.now(), text))),
+                    new TokenListener() {
+                      @Override
+                      public void onToken(String text) {
+                        events.emit(new RunEvent.ModelToken(turn, events.now(), text));
+                      }
+
+                      @Override
+                      public void onRestart(int attempt) {
+                        events.emit(new RunEvent.StreamRestarted(turn, events.now(), attempt));
+                      }
+                    }),
             ModelException.class);
     usage = usage.plus(response.usage() == null ? Usage.NONE : response.usage());
     if (response.costUsd() != null) {
@@ -226,6 +242,8 @@ public final class AgentRun {
             Hashes.sha256(parsed.code()),
             found));
     Decision decision = waits.await(() -> supervisor.review(proposal), RuntimeException.class);
+    // A stop that raced the answer wins: the open question was withdrawn on record.
+    checkStopped();
     String executed = null;
     String reason = null;
     if (decision instanceof Decision.Approve) {
@@ -272,7 +290,7 @@ public final class AgentRun {
               turn,
               events.now(),
               Severity.WARNING,
-              "running WITHOUT isolation (--unsafe-no-isolation): this code can read and change your machine"));
+              "running WITHOUT isolation (turned off for this run): this code can read and change your machine"));
     }
     ExecutionControl control = new ExecutionControl();
     currentExecution = control;
@@ -297,10 +315,7 @@ public final class AgentRun {
               (stream, chunk) ->
                   events.emit(
                       new RunEvent.OutputChunk(
-                          turn,
-                          events.now(),
-                          stream.name().toLowerCase(java.util.Locale.ROOT),
-                          chunk)),
+                          turn, events.now(), stream.name().toLowerCase(Locale.ROOT), chunk)),
               control);
     } catch (SandboxUnavailableException e) {
       unavailable = e;

@@ -2,7 +2,7 @@ package dev.airlock.agent;
 
 import java.util.Locale;
 
-/** How merges into main are decided during a run ({@code --merge}). */
+/** How merges into main are decided during a run (its word: ask, auto-if-green, never). */
 public enum MergePolicy {
   /** A human decides, seeing the diff, the check results and the provenance. */
   ASK,
@@ -18,8 +18,13 @@ public enum MergePolicy {
       return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--merge must be ask, auto-if-green or never, not '" + text + "'");
+          "the merge policy must be ask, auto-if-green or never, not '" + text + "'");
     }
+  }
+
+  /** "ask", "auto-if-green", "never". */
+  public String word() {
+    return cliName();
   }
 
   public String cliName() {

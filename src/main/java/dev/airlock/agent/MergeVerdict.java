@@ -26,7 +26,7 @@ public sealed interface MergeVerdict {
       return "nobody answered the merge request ("
           + u.why()
           + "), so it is refused; run at a"
-          + " terminal to decide, or choose --merge auto-if-green or --merge never";
+          + " terminal to decide, or choose the merge policy auto-if-green or never";
     }
     return v instanceof RejectAndEnd e ? e.reason() : null;
   }

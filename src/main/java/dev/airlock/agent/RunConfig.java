@@ -20,13 +20,13 @@ public record RunConfig(
 
   public RunConfig {
     if (maxTurns < 1) {
-      throw new IllegalArgumentException("--max-turns must be at least 1, got " + maxTurns);
+      throw new IllegalArgumentException("the turn cap must be at least 1, not " + maxTurns);
     }
     if (maxFormatErrors < 1) {
       throw new IllegalArgumentException("maxFormatErrors must be at least 1");
     }
     if (execTimeout == null || execTimeout.isNegative() || execTimeout.isZero()) {
-      throw new IllegalArgumentException("--exec-timeout must be a positive number of seconds");
+      throw new IllegalArgumentException("the execution timeout must be a positive duration");
     }
     sandboxEnvironment = Map.copyOf(sandboxEnvironment == null ? Map.of() : sandboxEnvironment);
   }

@@ -41,6 +41,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.PostMergeChecked.class, name = "post_merge_checked"),
   @JsonSubTypes.Type(value = RunEvent.PhaseChanged.class, name = "phase_changed"),
   @JsonSubTypes.Type(value = RunEvent.Notice.class, name = "notice"),
+  @JsonSubTypes.Type(value = RunEvent.DecisionPending.class, name = "decision_pending"),
+  @JsonSubTypes.Type(value = RunEvent.DecisionWithdrawn.class, name = "decision_withdrawn"),
+  @JsonSubTypes.Type(value = RunEvent.StreamRestarted.class, name = "stream_restarted"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
 })
 public sealed interface RunEvent {
@@ -296,6 +299,37 @@ public sealed interface RunEvent {
       INFO,
       WARNING,
       ERROR
+    }
+  }
+
+  /**
+   * A question waits for a face (live only): {@code decision} is the object to answer, from any
+   * thread. The persistent {@link ApprovalRequested} or {@link MergeRequested} before it records
+   * the question; the answer is recorded as {@link Decided} or {@link MergeDecided}.
+   */
+  record DecisionPending(int turn, Instant at, @JsonIgnore PendingDecision decision)
+      implements RunEvent {
+    @Override
+    public boolean persistent() {
+      return false;
+    }
+  }
+
+  /**
+   * The run stopped while a question was open: nobody answered it and nobody can now. {@code kind}
+   * is "approval" or "merge"; {@code decision} the pending decision's id.
+   */
+  record DecisionWithdrawn(int turn, Instant at, String decision, String kind, String reason)
+      implements RunEvent {}
+
+  /**
+   * The model's response stream broke and the request is being sent again (live only): the text
+   * streamed so far for this turn is void and the response starts over as attempt {@code attempt}.
+   */
+  record StreamRestarted(int turn, Instant at, int attempt) implements RunEvent {
+    @Override
+    public boolean persistent() {
+      return false;
     }
   }
 

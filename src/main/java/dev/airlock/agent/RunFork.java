@@ -28,12 +28,13 @@ public final class RunFork {
     int at = spec == null ? -1 : spec.lastIndexOf('@');
     if (at <= 0 || at == spec.length() - 1) {
       throw new IllegalArgumentException(
-          "--fork takes RUN_ID@TURN (a run id from `airlock runs`), not '" + spec + "'");
+          "a fork point is RUN_ID@TURN (a run id from `airlock runs`), not '" + spec + "'");
     }
     try {
       return Map.entry(spec.substring(0, at), Integer.parseInt(spec.substring(at + 1)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--fork " + spec + ": the turn after @ must be a number");
+      throw new IllegalArgumentException(
+          "fork point " + spec + ": the turn after @ must be a number");
     }
   }
 

@@ -22,7 +22,7 @@ public interface Supervisor {
     return new MergeVerdict.RejectToAgent(
         "nobody is there to approve merges into main (approval policy "
             + policy()
-            + "): run with --merge ask at a terminal, or --merge auto-if-green");
+            + "): let a person review merges (merge policy ask), or choose auto-if-green");
   }
 
   /** Who decides merges, as recorded ("human:alice", "policy:auto"). */

@@ -14,6 +14,8 @@ import dev.airlock.lakehouse.SchemaChange;
 import dev.airlock.lakehouse.TableDiff;
 import dev.airlock.lakehouse.TableInfo;
 import dev.airlock.lakehouse.WriteContext;
+import dev.airlock.session.Lakehouses;
+import dev.airlock.session.RoutingGate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,13 +48,7 @@ public final class LakehouseCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  // Inherited: accepted before the subcommand and after it, as `verify --home DIR` is.
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      scope = ScopeType.INHERIT,
-      description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
-  Path home;
+  @Mixin LakehouseHomeOption lakehouseHome;
 
   @Override
   public void run() {
@@ -443,9 +440,10 @@ public final class LakehouseCommand implements Runnable {
   }
 
   private int with(MergeGate gate, Action action) {
-    Path dir = home != null ? home : AirlockPaths.standard().lakehouse();
-    try (LocalLakehouse lake = new LocalLakehouse(dir, gate, null, null)) {
-      return action.apply(lake);
+    Path dir = lakehouseHome.resolve();
+    try (Lakehouses.Lease lease = Lakehouses.open(dir);
+        RoutingGate.Route route = lease.gate().outsideRuns(gate)) {
+      return action.apply(lease.lakehouse());
     } catch (LakehouseException e) {
       err().println("error: " + CommandName.render(e.getMessage()));
       return e.status() == 400 && !e.type().endsWith("_FAILED")

@@ -1,6 +1,7 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.RunHistory;
+import dev.airlock.session.AirlockPaths;
 import dev.airlock.transcript.TranscriptException;
 import java.nio.file.Files;
 import java.nio.file.Path;

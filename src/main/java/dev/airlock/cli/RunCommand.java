@@ -1,13 +1,24 @@
 package dev.airlock.cli;
 
-import dev.airlock.agent.RunConfig;
+import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunOutcome;
+import dev.airlock.session.LaunchException;
+import dev.airlock.session.Launcher;
+import dev.airlock.session.RunRequest;
+import dev.airlock.session.RunSession;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -113,20 +124,9 @@ final class RunCommand implements Callable<Integer> {
               + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
   Path task;
 
-  @Option(
-      names = "--runs-dir",
-      paramLabel = "DIR",
-      description = {"Where transcripts go.", "Default: ~/.local/share/airlock/runs."})
-  Path runsDir;
+  @Mixin RunsDirOption runs;
 
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description = {
-        "The embedded lakehouse's home.",
-        "Default: ~/.local/share/airlock/lakehouse."
-      })
-  Path home;
+  @Mixin LakehouseHomeOption lakehouseHome;
 
   @Option(
       names = "--prompts",
@@ -188,17 +188,72 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunSetup setup = new RunSetup(this);
+    PrintStream log = SafeTerminal.wrap(json ? System.err : System.out);
+    RunSession session;
     try {
-      return setup.execute();
-    } catch (RunSetup.SetupException e) {
-      System.err.println("airlock run: " + CommandName.render(e.getMessage()));
-      return e.exitCode();
+      session = Launcher.standard().open(request(), log::println);
+    } catch (RunRequest.Invalid e) {
+      return refused(e.field(), e.getMessage(), ExitCodes.USAGE);
+    } catch (LaunchException e) {
+      return refused(
+          e.field(),
+          e.getMessage(),
+          e.kind() == LaunchException.Kind.CONFIGURATION ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE);
+    }
+    return new TerminalRun(session, log, json).run();
+  }
+
+  /** The request these options describe; each option's problem is reported under its flag. */
+  RunRequest request() {
+    RunRequest.Builder b =
+        RunRequest.builder(model)
+            .baseUrl(baseUrl)
+            .price(price)
+            .approval(policy(RunRequest.Field.APPROVAL, () -> ApprovalPolicy.of(approve)))
+            .merge(policy(RunRequest.Field.MERGE, () -> MergePolicy.parse(merge)))
+            .fork(fork)
+            .maxTurns(maxTurns)
+            .raw(raw)
+            .task(task)
+            .expect(expect)
+            .runsDir(runs.runsDir)
+            .lakehouseHome(lakehouseHome.home)
+            .prompts(prompts)
+            .execTimeout(Duration.ofSeconds(execTimeout))
+            .outputBudget(outputBudget)
+            .python(python)
+            .unsafeNoIsolation(unsafeNoIsolation);
+    allowSource.forEach(b::allowSource);
+    passEnv.forEach(b::passEnv);
+    return b.build();
+  }
+
+  private static <T> T policy(RunRequest.Field field, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new RunRequest.Invalid(field, e.getMessage());
     }
   }
 
-  RunConfig config(String runId) {
-    return new RunConfig(runId, maxTurns, 2, Duration.ofSeconds(execTimeout), outputBudget, null);
+  private static int refused(RunRequest.Field field, String message, int exitCode) {
+    String flag = field == null ? null : FLAGS.get(field);
+    String text = flag == null || message.startsWith(flag) ? message : flag + ": " + message;
+    System.err.println("airlock run: " + CommandName.render(text));
+    return exitCode;
+  }
+
+  /** Which flag sets each part of a request. */
+  private static final Map<RunRequest.Field, String> FLAGS = flags();
+
+  private static Map<RunRequest.Field, String> flags() {
+    Map<RunRequest.Field, String> f = new EnumMap<>(RunRequest.Field.class);
+    for (RunRequest.Field field : RunRequest.Field.values()) {
+      f.put(field, "--" + field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    f.put(RunRequest.Field.APPROVAL, "--approve");
+    f.put(RunRequest.Field.PROMPTS, "--prompts");
+    return f;
   }
 
   static int exitCode(RunOutcome outcome) {

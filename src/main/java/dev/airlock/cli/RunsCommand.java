@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "runs",
@@ -23,15 +23,11 @@ final class RunsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-  @Option(
-      names = "--runs-dir",
-      paramLabel = "DIR",
-      description = {"Where transcripts are.", "Default: ~/.local/share/airlock/runs."})
-  Path runsDir;
+  @Mixin RunsDirOption runs;
 
   @Override
   public Integer call() throws IOException {
-    Path dir = runsDir == null ? AirlockPaths.standard().runs() : runsDir;
+    Path dir = runs.resolve();
     if (!Files.isDirectory(dir)) {
       System.out.println(
           "No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");

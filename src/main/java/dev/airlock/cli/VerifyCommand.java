@@ -1,9 +1,7 @@
 package dev.airlock.cli;
 
 import dev.airlock.lakehouse.LakehouseException;
-import dev.airlock.lakehouse.LocalLakehouse;
-import dev.airlock.lakehouse.MergeGate;
-import dev.airlock.source.DefaultRawSources;
+import dev.airlock.session.Lakehouses;
 import dev.airlock.verify.Expectations;
 import dev.airlock.verify.ExpectationsException;
 import dev.airlock.verify.ExpectationsLoader;
@@ -14,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +42,7 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
               + " Without it only the generic checks run.")
   String expect;
 
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description = {"Lakehouse folder.", "Default: ~/.local/share/airlock/lakehouse."})
-  Path home;
+  @Mixin LakehouseHomeOption lakehouseHome;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
@@ -73,12 +68,11 @@ public final class VerifyCommand implements java.util.concurrent.Callable<Intege
   }
 
   private int verify(Expectations expectations, PrintWriter out, PrintWriter err) {
-    Path dir = home != null ? home : AirlockPaths.standard().lakehouse();
-    MergeGate noMerges = MergeGate.rejectAll("airlock verify does not merge");
-    try (DefaultRawSources raw = new DefaultRawSources();
-        LocalLakehouse lake = new LocalLakehouse(dir, noMerges, raw, null)) {
+    Path dir = lakehouseHome.resolve();
+    try (Lakehouses.Lease lease = Lakehouses.open(dir)) {
       VerificationReport report =
-          new Verifier(lake, new SourceRowCounter(raw)).verify(ref, expectations);
+          new Verifier(lease.lakehouse(), new SourceRowCounter(lease.rawSources()))
+              .verify(ref, expectations);
       out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
       return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (LakehouseException e) {

@@ -23,6 +23,7 @@ public final class LocalLakehouse implements Lakehouse {
   private final TableWrites writes;
   private final RefReads reads;
   private final MergeGate gate;
+  private final RawSources rawSources;
   private final List<LakehouseListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> faultHook = point -> {};
 
@@ -46,6 +47,7 @@ public final class LocalLakehouse implements Lakehouse {
       LakehouseListener listener,
       SourceGuard guard) {
     this.gate = java.util.Objects.requireNonNull(gate, "gate");
+    this.rawSources = rawSources;
     this.catalog = new GitCatalog(home.resolve("catalog.git"));
     this.engine = new DuckEngine(home.resolve("warehouse"), home.resolve("spill"));
     this.branches = new Branches(catalog);
@@ -272,6 +274,42 @@ public final class LocalLakehouse implements Lakehouse {
         branch,
         context,
         (name, target) -> writes.importData(name, sourceUri, target, context));
+  }
+
+  /**
+   * This lakehouse as seen by code that must not read every local file: sources named by URI are
+   * admitted by {@code guard} (a run's confinement); everything else is this lakehouse. Closing the
+   * view does nothing.
+   */
+  public Lakehouse confinedTo(SourceGuard guard) {
+    return new ConfinedLakehouse(this, new SourceResolver(rawSources, guard));
+  }
+
+  TableInfo createTable(
+      String table,
+      String sourceUri,
+      SourceResolver resolver,
+      String branch,
+      boolean replace,
+      WriteContext context) {
+    return createTable(
+        table,
+        branch,
+        context,
+        (name, target) -> writes.create(name, sourceUri, resolver, target, replace, context));
+  }
+
+  ImportResult importData(
+      String table,
+      String sourceUri,
+      SourceResolver resolver,
+      String branch,
+      WriteContext context) {
+    return importData(
+        table,
+        branch,
+        context,
+        (name, target) -> writes.importData(name, sourceUri, resolver, target, context));
   }
 
   @Override

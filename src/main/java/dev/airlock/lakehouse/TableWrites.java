@@ -41,7 +41,19 @@ final class TableWrites {
   Branches.Outcome create(
       TableName name, String uri, RefName branch, boolean replace, WriteContext ctx)
       throws IOException {
-    return create(name, uri, () -> sources.resolve(uri), branch, replace, ctx);
+    return create(name, uri, sources, branch, replace, ctx);
+  }
+
+  /** Creates from what {@code uri} resolves to through {@code resolver} (a caller's guard). */
+  Branches.Outcome create(
+      TableName name,
+      String uri,
+      SourceResolver resolver,
+      RefName branch,
+      boolean replace,
+      WriteContext ctx)
+      throws IOException {
+    return create(name, uri, () -> resolver.resolve(uri), branch, replace, ctx);
   }
 
   /** Creates from files the caller holds (and closes): nothing is resolved here. */
@@ -115,7 +127,14 @@ final class TableWrites {
 
   Imported importData(TableName name, String uri, RefName branch, WriteContext ctx)
       throws IOException {
-    return importData(name, uri, () -> sources.resolve(uri), branch, ctx);
+    return importData(name, uri, sources, branch, ctx);
+  }
+
+  /** Appends what {@code uri} resolves to through {@code resolver} (a caller's guard). */
+  Imported importData(
+      TableName name, String uri, SourceResolver resolver, RefName branch, WriteContext ctx)
+      throws IOException {
+    return importData(name, uri, () -> resolver.resolve(uri), branch, ctx);
   }
 
   /** Appends files the caller holds (and closes): nothing is resolved here. */

@@ -1,4 +1,4 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import java.nio.file.Path;
 import java.util.Map;

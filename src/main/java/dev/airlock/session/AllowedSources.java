@@ -1,4 +1,4 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import dev.airlock.source.S3Prefix;
 import dev.airlock.source.SourceException;
@@ -13,13 +13,13 @@ import java.util.Locale;
 final class AllowedSources {
   private AllowedSources() {}
 
-  static List<S3Prefix> of(String rawUri, List<String> allowSource) throws RunSetup.SetupException {
+  static List<S3Prefix> of(String rawUri, List<String> allowSource) throws LaunchException {
     List<S3Prefix> allowed = new ArrayList<>();
     if (rawUri != null && rawUri.trim().toLowerCase(Locale.ROOT).startsWith("s3://")) {
       try {
         allowed.add(S3Prefix.enclosing(rawUri));
       } catch (SourceException e) {
-        throw new RunSetup.SetupException(ExitCodes.USAGE, "--raw: " + e.getMessage());
+        throw LaunchException.of(RunRequest.Field.RAW, e.getMessage());
       }
     }
     for (String prefix : allowSource) {
@@ -29,11 +29,10 @@ final class AllowedSources {
           allowed.add(parsed);
         }
       } catch (SourceException e) {
-        throw new RunSetup.SetupException(
-            ExitCodes.USAGE,
-            "--allow-source: "
-                + e.getMessage()
-                + " (only s3:// prefixes can be allowed; local raw data is given with --raw)");
+        throw LaunchException.of(
+            RunRequest.Field.ALLOW_SOURCE,
+            e.getMessage()
+                + " (only s3:// prefixes can be allowed; local raw data is named as the raw data)");
       }
     }
     return List.copyOf(allowed);

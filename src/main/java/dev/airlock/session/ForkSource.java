@@ -1,4 +1,4 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import dev.airlock.agent.Conversation;
 import dev.airlock.agent.RunFork;
@@ -6,6 +6,7 @@ import dev.airlock.agent.RunHistory;
 import dev.airlock.lakehouse.Lakehouse;
 import dev.airlock.lakehouse.LakehouseException;
 import dev.airlock.transcript.TranscriptException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,16 +14,25 @@ import java.util.Map;
  * {@code airlock run --fork RUN_ID@TURN}: reads the source run's transcript, and when the new run
  * starts, recreates each branch the source run wrote at its head after TURN under a new name.
  */
-record ForkSource(RunFork.Plan plan) {
+public record ForkSource(RunFork.Plan plan) {
 
-  static ForkSource read(String spec, Path runsDir) throws RunSetup.SetupException {
+  static ForkSource read(String spec, Path runsDir) throws LaunchException {
     try {
       Map.Entry<String, Integer> parsed = RunFork.parseSpec(spec);
-      RunHistory history = RunHistory.read(ReplayCommand.resolve(parsed.getKey(), runsDir));
+      RunHistory history = RunHistory.read(transcriptOf(parsed.getKey(), runsDir));
       return new ForkSource(RunFork.plan(history, parsed.getValue()));
     } catch (IllegalArgumentException | TranscriptException e) {
-      throw new RunSetup.SetupException(ExitCodes.USAGE, "--fork " + spec + ": " + e.getMessage());
+      throw LaunchException.of(RunRequest.Field.FORK, spec + ": " + e.getMessage());
     }
+  }
+
+  /** A transcript file, or the transcript of a run id in {@code runsDir}. */
+  public static Path transcriptOf(String run, Path runsDir) {
+    Path direct = Path.of(run);
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    return runsDir.resolve(run.endsWith(".jsonl") ? run : run + ".jsonl");
   }
 
   /**
@@ -30,22 +40,22 @@ record ForkSource(RunFork.Plan plan) {
    * conversation.
    */
   Conversation start(Lakehouse lakehouse, String runId, Map<String, String> renamed)
-      throws RunSetup.SetupException {
+      throws LaunchException {
     String suffix = "_fork_" + runId.replace('-', '_');
     for (Map.Entry<String, String> head : plan.branchHeads().entrySet()) {
       String fresh = head.getKey() + suffix;
       try {
         lakehouse.createBranch(fresh, "@" + head.getValue());
       } catch (LakehouseException e) {
-        throw new RunSetup.SetupException(
-            ExitCodes.USAGE,
+        throw LaunchException.of(
+            RunRequest.Field.FORK,
             "cannot recreate branch "
                 + head.getKey()
                 + " at "
                 + head.getValue()
                 + " for the fork: "
                 + e.getMessage()
-                + " (was the run recorded against another lakehouse? pass --home)");
+                + " (was the run recorded against another lakehouse? choose its lakehouse home)");
       }
       renamed.put(head.getKey(), fresh);
     }

@@ -1,4 +1,4 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,15 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import dev.airlock.agent.DataEffectsCollector;
+import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunJournal;
 import dev.airlock.agent.RunListener;
-import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.TurnHooks;
 import dev.airlock.lakehouse.ConfinedSources;
+import dev.airlock.lakehouse.Lakehouse;
 import dev.airlock.lakehouse.LakehouseEvent;
+import dev.airlock.lakehouse.LakehouseListener;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.gateway.CallContext;
 import dev.airlock.lakehouse.gateway.Gateway;
@@ -24,19 +26,19 @@ import dev.airlock.sandbox.LocalSandboxConfig;
 import dev.airlock.sandbox.Sandbox;
 import dev.airlock.sandbox.SandboxUnavailableException;
 import dev.airlock.sandbox.UnisolatedSandbox;
-import dev.airlock.source.DefaultRawSources;
 import dev.airlock.source.S3Prefix;
 import dev.airlock.verify.Expectations;
-import dev.airlock.verify.SourceRowCounter;
 import dev.airlock.verify.Verifier;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a run executes against: the embedded lakehouse, the gateway that serves it to sandboxed code
@@ -51,140 +53,146 @@ final class RunBackends implements AutoCloseable {
   /** A local raw-data folder appears to the agent's code under this path. */
   static final String RAW_IN_SANDBOX = "/raw";
 
-  private final DefaultRawSources rawSources;
-  private final LocalLakehouse lakehouse;
   private final Gateway gateway;
   private final Sandbox sandbox;
   private final String runId;
   private volatile ExecutionControl current;
   private final DataEffectsCollector effects;
   private final RunPublishing publishing;
+  private final LakehouseListener lakehouseListener;
+  private final LocalLakehouse lakehouse;
   private final RunListener listener;
   private final Clock clock;
 
   private RunBackends(
-      DefaultRawSources rawSources,
-      LocalLakehouse lakehouse,
       Gateway gateway,
       Sandbox sandbox,
       Spec spec,
       DataEffectsCollector effects,
-      RunPublishing publishing) {
-    this.effects = effects;
-    this.publishing = publishing;
-    this.listener = spec.listener();
-    this.clock = spec.clock();
-    String runId = spec.runId();
-    this.rawSources = rawSources;
-    this.lakehouse = lakehouse;
+      RunPublishing publishing,
+      LakehouseListener lakehouseListener) {
     this.gateway = gateway;
     this.sandbox = sandbox;
-    this.runId = runId;
+    this.runId = spec.runId();
+    this.effects = effects;
+    this.publishing = publishing;
+    this.lakehouseListener = lakehouseListener;
+    this.lakehouse = spec.lease().lakehouse();
+    this.listener = spec.listener();
+    this.clock = spec.clock();
   }
 
   /** Everything a run's backends need to know. */
   record Spec(
       AirlockPaths paths,
-      Path lakehouseHome,
+      Lakehouses.Lease lease,
       String runId,
       String user,
       String rawUri,
       List<S3Prefix> allowedSources,
       boolean unsafe,
       ChosenPython python,
-      RunMergeGate gate,
-      RunJournal journal,
+      MergePolicy merge,
+      Verifier verifier,
       Expectations expectations,
+      RunJournal journal,
       RunListener listener,
       Clock clock,
-      PrintStream log) {}
+      Consumer<String> progress) {}
 
-  static RunBackends open(Spec spec) throws RunSetup.SetupException {
+  static RunBackends open(Spec spec) throws LaunchException {
     Path folders = sandboxFolders(spec.paths()).resolve(spec.runId());
     Path workspace = folders.resolve("work");
-    DefaultRawSources raw = new DefaultRawSources();
-    LocalLakehouse lakehouse = null;
+    LocalLakehouse lakehouse = spec.lease().lakehouse();
     Gateway gateway = null;
+    RunPublishing publishing = null;
+    LakehouseListener heard = null;
     try {
       Files.createDirectories(folders);
       Files.setPosixFilePermissions(folders, PosixFilePermissions.fromString("rwx--x--x"));
       Path client = new PythonClientInstaller().install(folders.resolve("python"));
-      Path home = spec.lakehouseHome() != null ? spec.lakehouseHome() : spec.paths().lakehouse();
       DataEffectsCollector effects = new DataEffectsCollector();
       Path rawLocal = localPath(spec.rawUri());
       refuseWritableRaw(rawLocal, folders);
-      // The host reads only the raw data, which the code cannot change; files the code writes
-      // reach the lakehouse as bytes its client uploads, never as host paths.
-      lakehouse =
-          new LocalLakehouse(
-              home,
-              spec.gate(),
-              raw,
-              dataChanges(spec, effects),
-              new ConfinedSources(rawLocal == null ? List.of() : List.of(rawLocal)));
-      RunPublishing publishing =
+      publishing =
           new RunPublishing(
               lakehouse,
-              new Verifier(lakehouse, new SourceRowCounter(raw)),
+              spec.verifier(),
               spec.expectations(),
-              spec.gate(),
+              spec.merge(),
               spec.journal(),
               spec.listener(),
               spec.clock(),
               spec.runId(),
               spec.user());
-      lakehouse.addListener(publishing::onLakehouseEvent);
+      heard = ofThisRun(spec.runId(), dataChanges(spec, effects), publishing::onLakehouseEvent);
+      lakehouse.addListener(heard);
       RunBackends[] self = new RunBackends[1];
+      // The host reads only the raw data, which the code cannot change; files the code writes
+      // reach the lakehouse as bytes its client uploads, never as host paths.
+      Lakehouse confined =
+          lakehouse.confinedTo(
+              new ConfinedSources(rawLocal == null ? List.of() : List.of(rawLocal)));
       gateway =
           Gateway.start(
-              lakehouse,
+              confined,
               GatewayOptions.defaults(spec.user())
                   .withSourcePolicy(
                       sourcePolicy(spec.rawUri())
                           .withRemoteSources(RemoteSources.only(spec.allowedSources()))),
               gatewayListener(spec, () -> self[0]));
       refuseWritableRaw(rawLocal, gateway.directory());
-      LocalSandboxConfig config =
-          LocalSandboxConfig.defaults()
-              .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
-              .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
+      LocalSandboxConfig.Builder config =
+          LocalSandboxConfig.builder()
+              .readOnlyBind(client, CLIENT_IN_SANDBOX)
+              .readWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
       Path rawFolder = rawFolder(spec.rawUri());
       // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
       // alone, so nothing else of its folder becomes visible to the code.
       if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {
-        config = config.withReadOnlyBind(rawFolder, RAW_IN_SANDBOX);
+        config.readOnlyBind(rawFolder, RAW_IN_SANDBOX);
       }
       if (rawFolder != null) {
-        config = config.withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
+        config.environment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
       }
-      for (Map.Entry<String, String> e :
-          PythonClientInstaller.sandboxEnvironment(
-                  Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX))
-              .entrySet()) {
-        config = config.withEnvironment(e.getKey(), e.getValue());
-      }
+      PythonClientInstaller.sandboxEnvironment(
+              Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX))
+          .forEach(config::environment);
       if (spec.python() != null) {
-        config = withPython(config, spec.python());
+        withPython(config, spec.python());
       }
-      Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
-      self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects, publishing);
+      Sandbox sandbox = sandbox(config.build(), workspace, spec.unsafe(), spec.progress());
+      self[0] = new RunBackends(gateway, sandbox, spec, effects, publishing, heard);
       return self[0];
-    } catch (IOException | RuntimeException | RunSetup.SetupException e) {
-      closeQuietly(gateway, lakehouse, raw);
-      if (e instanceof RunSetup.SetupException setup) {
-        throw setup;
+    } catch (IOException | RuntimeException | LaunchException e) {
+      if (heard != null) {
+        lakehouse.removeListener(heard);
       }
-      throw new RunSetup.SetupException(
-          ExitCodes.UNAVAILABLE, "cannot open the lakehouse for the run: " + e.getMessage());
+      Launcher.closeQuietly(gateway, publishing);
+      if (e instanceof LaunchException launch) {
+        throw launch;
+      }
+      throw LaunchException.unavailable("cannot open the lakehouse for the run: " + e.getMessage());
     }
   }
 
-  private static LocalSandboxConfig withPython(LocalSandboxConfig config, ChosenPython python)
-      throws RunSetup.SetupException {
+  /** Hears only the lakehouse operations this run's code made (the lakehouse may be shared). */
+  private static LakehouseListener ofThisRun(String runId, LakehouseListener... listeners) {
+    return e -> {
+      if (e.context() != null && runId.equals(e.context().runId())) {
+        for (LakehouseListener l : listeners) {
+          l.onEvent(e);
+        }
+      }
+    };
+  }
+
+  private static void withPython(LocalSandboxConfig.Builder config, ChosenPython python)
+      throws LaunchException {
     try {
-      return python.applyTo(config);
+      python.applyTo(config);
     } catch (ChosenPython.UnusableException e) {
-      throw new RunSetup.SetupException(ExitCodes.USAGE, e.getMessage());
+      throw LaunchException.of(RunRequest.Field.PYTHON, e.getMessage());
     }
   }
 
@@ -212,7 +220,7 @@ final class RunBackends implements AutoCloseable {
    * could plant a link for the host to follow.
    */
   private static void refuseWritableRaw(Path rawLocal, Path sandboxWritable)
-      throws RunSetup.SetupException {
+      throws LaunchException {
     if (rawLocal == null) {
       return;
     }
@@ -220,8 +228,8 @@ final class RunBackends implements AutoCloseable {
       Path raw = rawLocal.toRealPath();
       Files.createDirectories(sandboxWritable);
       if (sandboxWritable.toRealPath().startsWith(raw)) {
-        throw new RunSetup.SetupException(
-            ExitCodes.USAGE,
+        throw LaunchException.of(
+            RunRequest.Field.RAW,
             "the raw data "
                 + rawLocal
                 + " holds "
@@ -261,8 +269,7 @@ final class RunBackends implements AutoCloseable {
     }
     try {
       for (Path p = folder.toRealPath(); p != null; p = p.getParent()) {
-        if (!Files.getPosixFilePermissions(p)
-            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+        if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
           return false;
         }
       }
@@ -276,13 +283,10 @@ final class RunBackends implements AutoCloseable {
     if (uri == null || (uri.contains("://") && !uri.startsWith("file:"))) {
       return null;
     }
-    return uri.startsWith("file:")
-        ? Path.of(java.net.URI.create(uri))
-        : Path.of(uri).toAbsolutePath();
+    return uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri).toAbsolutePath();
   }
 
-  private static dev.airlock.lakehouse.LakehouseListener dataChanges(
-      Spec spec, DataEffectsCollector effects) {
+  private static LakehouseListener dataChanges(Spec spec, DataEffectsCollector effects) {
     return (LakehouseEvent e) -> {
       if (e.error() == null
           && e.commitAfter() != null
@@ -308,8 +312,7 @@ final class RunBackends implements AutoCloseable {
     };
   }
 
-  private static GatewayListener gatewayListener(
-      Spec spec, java.util.function.Supplier<RunBackends> self) {
+  private static GatewayListener gatewayListener(Spec spec, Supplier<RunBackends> self) {
     return new GatewayListener() {
       @Override
       public void onCall(GatewayCall call) {
@@ -351,7 +354,7 @@ final class RunBackends implements AutoCloseable {
    * Where a run's sandbox-visible folders live. As root the sandbox drops to an unprivileged uid,
    * which cannot enter root's home: then they live in a traversable-but-unlistable folder in /tmp.
    */
-  static Path sandboxFolders(AirlockPaths paths) throws RunSetup.SetupException {
+  static Path sandboxFolders(AirlockPaths paths) throws LaunchException {
     if (!"root".equals(System.getProperty("user.name"))) {
       return paths.workspaces();
     }
@@ -361,37 +364,34 @@ final class RunBackends implements AutoCloseable {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
       return dir;
     } catch (IOException e) {
-      throw new RunSetup.SetupException(
-          ExitCodes.UNAVAILABLE, "cannot prepare " + dir + " for sandboxes: " + e.getMessage());
+      throw LaunchException.unavailable(
+          "cannot prepare " + dir + " for sandboxes: " + e.getMessage());
     }
   }
 
   private static Sandbox sandbox(
-      LocalSandboxConfig config, Path workspace, boolean unsafe, PrintStream log)
-      throws RunSetup.SetupException {
+      LocalSandboxConfig config, Path workspace, boolean unsafe, Consumer<String> progress)
+      throws LaunchException {
     try {
       return LocalSandbox.create(config, workspace);
     } catch (SandboxUnavailableException e) {
       if (!unsafe) {
-        throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, e.getMessage());
+        throw LaunchException.unavailable(e.getMessage());
       }
-      log.println("warning: " + e.getMessage());
-      log.println(
-          "warning: --unsafe-no-isolation: the agent's code will run WITHOUT isolation on this machine.");
+      progress.accept("warning: " + e.getMessage());
+      progress.accept(
+          "warning: isolation is turned off for this run: the agent's code will run WITHOUT"
+              + " isolation on this machine.");
       try {
         return new UnisolatedSandbox(config, workspace, null);
       } catch (SandboxUnavailableException again) {
-        throw new RunSetup.SetupException(ExitCodes.UNAVAILABLE, again.getMessage());
+        throw LaunchException.unavailable(again.getMessage());
       }
     }
   }
 
   Sandbox sandbox() {
     return sandbox;
-  }
-
-  LocalLakehouse lakehouse() {
-    return lakehouse;
   }
 
   TurnHooks hooks() {
@@ -426,21 +426,10 @@ final class RunBackends implements AutoCloseable {
     }
   }
 
+  /** The sandbox, the gateway, the publish step; the shared lakehouse stays open. */
   @Override
   public void close() {
-    closeQuietly(sandbox, gateway, publishing, lakehouse, rawSources);
-  }
-
-  private static void closeQuietly(AutoCloseable... all) {
-    for (AutoCloseable c : all) {
-      if (c == null) {
-        continue;
-      }
-      try {
-        c.close();
-      } catch (Exception e) {
-        // Closing is best effort; the run's outcome is already recorded.
-      }
-    }
+    Launcher.closeQuietly(sandbox, gateway, publishing);
+    lakehouse.removeListener(lakehouseListener);
   }
 }

@@ -1,11 +1,10 @@
-package dev.airlock.cli;
+package dev.airlock.session;
 
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunEvent.Notice.Severity;
 import dev.airlock.agent.RunJournal;
 import dev.airlock.agent.RunListener;
-import dev.airlock.agent.RunMergeGate;
 import dev.airlock.lakehouse.Lakehouse;
 import dev.airlock.lakehouse.LakehouseEvent;
 import dev.airlock.lakehouse.LakehouseException;
@@ -30,7 +29,7 @@ final class RunPublishing implements AutoCloseable {
   private final Lakehouse lakehouse;
   private final Verifier verifier;
   private final Expectations expectations;
-  private final RunMergeGate gate;
+  private final MergePolicy merge;
   private final RunJournal journal;
   private final RunListener listener;
   private final Clock clock;
@@ -49,7 +48,7 @@ final class RunPublishing implements AutoCloseable {
       Lakehouse lakehouse,
       Verifier verifier,
       Expectations expectations,
-      RunMergeGate gate,
+      MergePolicy merge,
       RunJournal journal,
       RunListener listener,
       Clock clock,
@@ -58,13 +57,12 @@ final class RunPublishing implements AutoCloseable {
     this.lakehouse = lakehouse;
     this.verifier = verifier;
     this.expectations = expectations;
-    this.gate = gate;
+    this.merge = merge;
     this.journal = journal;
     this.listener = listener;
     this.clock = clock;
     this.runId = runId;
     this.author = author;
-    gate.attach(ref -> verifier.verify(ref, expectations));
   }
 
   /** Told about every lakehouse operation: a merge into main schedules the post-merge check. */
@@ -138,7 +136,7 @@ final class RunPublishing implements AutoCloseable {
    * Returns what to tell the model when done cannot be accepted yet, or null.
    */
   String onDoneClaimed(int turn) {
-    if (gate.policy() == MergePolicy.NEVER) {
+    if (merge == MergePolicy.NEVER) {
       return null;
     }
     for (String branch : journal.branches()) {

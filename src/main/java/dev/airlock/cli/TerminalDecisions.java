@@ -2,11 +2,13 @@ package dev.airlock.cli;
 
 import dev.airlock.agent.Decision;
 import dev.airlock.agent.MergeEvidence;
-import dev.airlock.agent.MergeVerdict;
+import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingDecision;
+import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.Proposal;
 import dev.airlock.agent.Risk;
-import dev.airlock.agent.Supervisor;
-import dev.airlock.lakehouse.MergeRequest;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,31 +16,42 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The {@code ask} policy on a terminal: shows the reasoning and the numbered code (and why it was
- * flagged), then asks y / e / n / q. {@code e} opens {@code $EDITOR} (or {@code $VISUAL}, else
- * {@code vi}) on the code; what is saved is what runs. End of input counts as a stop, never as an
- * approval. End of input at the merge prompt means nobody decided: the merge is refused as the
- * policy's own refusal, not recorded as this person's.
+ * The person at the terminal answering a run's questions. Each {@link RunEvent.DecisionPending} is
+ * handed to this face's own thread (the event thread is never blocked on the keyboard), which shows
+ * the question and reads the answer: for code, the reasoning and the numbered code (and why it was
+ * flagged), then y / e / n / q, where {@code e} opens {@code $EDITOR} (or {@code $VISUAL}, else
+ * {@code vi}) on the code; for a merge, the evidence and y / N. End of input stops the run at the
+ * code prompt (never an approval) and, at the merge prompt, leaves the merge unanswered: the policy
+ * refuses it on its own account. The rules of an answer (an unchanged edit approves, an empty edit
+ * is refused) are the engine's, in {@link PendingApproval}.
  */
-public final class TerminalSupervisor implements Supervisor {
+final class TerminalDecisions implements RunListener, AutoCloseable {
   private final BufferedReader in;
-  private final PrintStream out;
+  private final SafeTerminal out;
   private final List<String> editor;
-  private final String who;
+  private final ExecutorService prompts =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "airlock-terminal");
+            t.setDaemon(true);
+            return t;
+          });
 
-  public TerminalSupervisor(BufferedReader in, PrintStream out, List<String> editor, String who) {
+  TerminalDecisions(BufferedReader in, PrintStream out, List<String> editor) {
     this.in = in;
     this.out = SafeTerminal.wrap(out);
     this.editor = editor;
-    this.who = who;
   }
 
   /** The editor command from {@code $VISUAL} / {@code $EDITOR}, split on spaces. */
-  public static List<String> editorFromEnvironment() {
+  static List<String> editorFromEnvironment() {
     String e = System.getenv("VISUAL");
     if (e == null || e.isBlank()) {
       e = System.getenv("EDITOR");
@@ -47,47 +60,52 @@ public final class TerminalSupervisor implements Supervisor {
   }
 
   @Override
-  public String policy() {
-    return "ask";
-  }
-
-  @Override
-  public synchronized Decision review(Proposal proposal) {
-    show(proposal);
-    while (true) {
-      out.print("Run this code? [y]es / [e]dit / [n]o (reject with feedback) / [q]uit: ");
-      out.flush();
-      String answer = readLine();
-      if (answer == null) {
-        return new Decision.Stop(who, "input closed while waiting for approval");
-      }
-      switch (answer.strip().toLowerCase(Locale.ROOT)) {
-        case "y", "yes" -> {
-          return new Decision.Approve(who);
-        }
-        case "e", "edit" -> {
-          Decision edited = edit(proposal);
-          if (edited != null) {
-            return edited;
-          }
-        }
-        case "n", "no" -> {
-          out.print("Feedback for the agent (one line): ");
-          out.flush();
-          String feedback = readLine();
-          return new Decision.Reject(who, feedback == null ? "" : feedback.strip());
-        }
-        case "q", "quit" -> {
-          return new Decision.Stop(who, "stopped by " + who + " at the approval prompt");
-        }
-        default -> out.println("Please answer y, e, n or q.");
-      }
+  public void onEvent(RunEvent event) {
+    if (event instanceof RunEvent.DecisionPending p) {
+      PendingDecision decision = p.decision();
+      prompts.execute(
+          () -> {
+            if (decision instanceof PendingApproval a) {
+              review(a);
+            } else if (decision instanceof PendingMerge m) {
+              reviewMerge(m);
+            }
+          });
     }
   }
 
   @Override
-  public String reviewer() {
-    return who;
+  public void close() {
+    prompts.shutdownNow();
+  }
+
+  private void review(PendingApproval pending) {
+    if (!pending.isOpen()) {
+      return;
+    }
+    show(pending.proposal());
+    while (pending.isOpen()) {
+      out.print("Run this code? [y]es / [e]dit / [n]o (reject with feedback) / [q]uit: ");
+      out.flush();
+      String answer = readLine();
+      if (answer == null) {
+        answered(pending.stop("input closed while waiting for approval"));
+        return;
+      }
+      switch (answer.strip().toLowerCase(Locale.ROOT)) {
+        case "y", "yes" -> answered(pending.approve());
+        case "e", "edit" -> edit(pending);
+        case "n", "no" -> {
+          out.print("Feedback for the agent (one line): ");
+          out.flush();
+          String feedback = readLine();
+          answered(pending.reject(feedback == null ? "" : feedback));
+        }
+        case "q", "quit" ->
+            answered(pending.stop("stopped by " + pending.by() + " at the approval prompt"));
+        default -> out.println("Please answer y, e, n or q.");
+      }
+    }
   }
 
   /**
@@ -95,38 +113,50 @@ public final class TerminalSupervisor implements Supervisor {
    * but yes refuses, with a reason, and then asks whether the agent gets the reason or the run
    * ends.
    */
-  @Override
-  public synchronized MergeVerdict reviewMerge(MergeRequest request, MergeEvidence evidence) {
+  private void reviewMerge(PendingMerge pending) {
+    if (!pending.isOpen()) {
+      return;
+    }
+    MergeEvidence evidence = pending.evidence();
     out.println();
     out.println(
         MergeText.request(
-            request.source().name(),
-            request.source().hash(),
-            request.target().name(),
-            request.target().hash(),
+            evidence.source(),
+            pending.sourceCommit(),
+            evidence.target(),
+            pending.targetCommit(),
             evidence));
-    out.print("Publish into " + request.target().name() + "? [y/N]: ");
+    out.print("Publish into " + evidence.target() + "? [y/N]: ");
     out.flush();
     String answer = readLine();
     if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
-      return new MergeVerdict.Approve();
+      answered(pending.approve());
+      return;
     }
     if (answer == null) {
       out.println();
-      return new MergeVerdict.Unanswered(System.console() == null ? "no terminal" : "input closed");
+      answered(pending.unanswered(System.console() == null ? "no terminal" : "input closed"));
+      return;
     }
     out.print("Reason: ");
     out.flush();
-    String line = readLine();
-    String reason =
-        line == null || line.isBlank() ? "the supervisor declined the merge" : line.strip();
+    String reason = readLine();
     out.print("[s]end the reason to the agent (it can fix the data) or [e]nd the run? [S/e]: ");
     out.flush();
     String next = readLine();
     if (next != null && List.of("e", "end").contains(next.strip().toLowerCase(Locale.ROOT))) {
-      return new MergeVerdict.RejectAndEnd(reason);
+      answered(pending.rejectAndEnd(reason));
+    } else {
+      answered(pending.rejectToAgent(reason));
     }
-    return new MergeVerdict.RejectToAgent(reason);
+  }
+
+  /** Says so when the answer came too late: the run stopped and withdrew the question. */
+  private void answered(boolean accepted) {
+    if (!accepted) {
+      out.println("The run stopped before this answer: the question was withdrawn.");
+      out.flush();
+    }
   }
 
   private void show(Proposal p) {
@@ -154,28 +184,29 @@ public final class TerminalSupervisor implements Supervisor {
     }
   }
 
-  private Decision edit(Proposal proposal) {
+  private void edit(PendingApproval pending) {
+    Proposal proposal = pending.proposal();
     try {
       Path file = Files.createTempFile("airlock-turn" + proposal.turn() + "-", ".py");
       try {
         Files.writeString(file, proposal.code(), StandardCharsets.UTF_8);
-        List<String> command = new java.util.ArrayList<>(editor);
+        List<String> command = new ArrayList<>(editor);
         command.add(file.toString());
         int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
         if (exit != 0) {
           out.println("The editor exited with " + exit + "; nothing changed. Choose again.");
-          return null;
+          return;
         }
         String code = Files.readString(file, StandardCharsets.UTF_8);
-        if (code.equals(proposal.code())) {
+        try {
+          answered(pending.approveEdited(code));
+        } catch (IllegalArgumentException e) {
+          out.println("Not accepted: " + e.getMessage() + ". Choose again.");
+          return;
+        }
+        if (pending.answer().getNow(null) instanceof Decision.Approve) {
           out.println("No change made in the editor: approving the code as proposed.");
-          return new Decision.Approve(who);
         }
-        if (code.isBlank()) {
-          out.println("The edited code is empty; nothing changed. Choose again.");
-          return null;
-        }
-        return new Decision.ApproveEdited(who, code);
       } finally {
         Files.deleteIfExists(file);
       }
@@ -186,10 +217,9 @@ public final class TerminalSupervisor implements Supervisor {
               + ": "
               + e.getMessage()
               + ". Set $EDITOR, or choose y, n or q.");
-      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Decision.Stop(who, "interrupted while editing");
+      answered(pending.stop("interrupted while editing"));
     }
   }
 
