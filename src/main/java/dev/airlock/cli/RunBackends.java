@@ -144,29 +144,29 @@ final class RunBackends implements AutoCloseable {
                           .withRemoteSources(RemoteSources.only(spec.allowedSources()))),
               gatewayListener(spec, () -> self[0]));
       refuseWritableRaw(rawLocal, gateway.directory());
-      LocalSandboxConfig config =
-          LocalSandboxConfig.defaults()
-              .withReadOnlyBind(client, CLIENT_IN_SANDBOX)
-              .withReadWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
+      LocalSandboxConfig.Builder config =
+          LocalSandboxConfig.builder()
+              .readOnlyBind(client, CLIENT_IN_SANDBOX)
+              .readWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
       Path rawFolder = rawFolder(spec.rawUri());
       // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
       // alone, so nothing else of its folder becomes visible to the code.
       if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {
-        config = config.withReadOnlyBind(rawFolder, RAW_IN_SANDBOX);
+        config.readOnlyBind(rawFolder, RAW_IN_SANDBOX);
       }
       if (rawFolder != null) {
-        config = config.withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
+        config.environment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
       }
       for (Map.Entry<String, String> e :
           PythonClientInstaller.sandboxEnvironment(
                   Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX))
               .entrySet()) {
-        config = config.withEnvironment(e.getKey(), e.getValue());
+        config.environment(e.getKey(), e.getValue());
       }
       if (spec.python() != null) {
-        config = withPython(config, spec.python());
+        usePython(config, spec.python());
       }
-      Sandbox sandbox = sandbox(config, workspace, spec.unsafe(), spec.log());
+      Sandbox sandbox = sandbox(config.build(), workspace, spec.unsafe(), spec.log());
       self[0] = new RunBackends(raw, lakehouse, gateway, sandbox, spec, effects, publishing);
       return self[0];
     } catch (IOException | RuntimeException | RunSetup.SetupException e) {
@@ -179,10 +179,10 @@ final class RunBackends implements AutoCloseable {
     }
   }
 
-  private static LocalSandboxConfig withPython(LocalSandboxConfig config, ChosenPython python)
+  private static void usePython(LocalSandboxConfig.Builder config, ChosenPython python)
       throws RunSetup.SetupException {
     try {
-      return python.applyTo(config);
+      python.applyTo(config);
     } catch (ChosenPython.UnusableException e) {
       throw new RunSetup.SetupException(ExitCodes.USAGE, e.getMessage());
     }
