@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -138,49 +139,48 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
   }
 
   /**
-   * {@code config} running this interpreter: what it needs of its folders bound read-only, its path
-   * as the sandbox sees it. Throws when a folder it needs cannot be bound (it lies under a sandbox
-   * system path).
+   * Makes {@code config} run this interpreter: binds, read-only, what it needs of its folders and
+   * sets its path as the sandbox sees it. Throws, leaving {@code config} unchanged, when a folder
+   * it needs cannot be bound (it lies under a sandbox system path).
    *
    * <p>Only the interpreter, {@code pyvenv.cfg} and the {@code lib} folders are bound, never a
    * whole prefix: a virtual environment made in a project folder ({@code python -m venv .}) sits
    * beside the project's {@code .env}, and a Python installed with {@code --prefix=$HOME/.local}
    * has {@code share/airlock} (the lakehouse and the transcripts) under its prefix.
    */
-  public LocalSandboxConfig applyTo(LocalSandboxConfig config) throws UnusableException {
-    LocalSandboxConfig out = config;
+  public void applyTo(LocalSandboxConfig.Builder config) throws UnusableException {
+    List<BindMount> binds = new ArrayList<>();
     Path python = executable;
     if (isVirtualEnvironment()) {
       // Python finds pyvenv.cfg beside the folder of the path it is started as, links unresolved;
       // bubblewrap binds what the executable's link points to.
       python = Path.of(VENV_IN_SANDBOX).resolve(prefix.relativize(executable));
-      out = out.withBind(bind(executable, python.toString()));
-      out = out.withBind(bind(prefix.resolve("pyvenv.cfg"), VENV_IN_SANDBOX + "/pyvenv.cfg"));
-      out = withLibraries(out, prefix, VENV_IN_SANDBOX);
+      binds.add(bind(executable, python.toString()));
+      binds.add(bind(prefix.resolve("pyvenv.cfg"), VENV_IN_SANDBOX + "/pyvenv.cfg"));
+      addLibraries(binds, prefix, VENV_IN_SANDBOX);
     } else if (!prefix.startsWith("/usr")) {
-      out = out.withBind(bind(executable, executable.toString()));
+      binds.add(bind(executable, executable.toString()));
     }
     Path installation = isVirtualEnvironment() ? basePrefix : prefix;
     if (!installation.startsWith("/usr")) {
       Path real = realFile(executable);
       if (isVirtualEnvironment() && !real.startsWith("/usr/")) {
-        out = out.withBind(bind(real, real.toString()));
+        binds.add(bind(real, real.toString()));
       }
-      out = withLibraries(out, installation, installation.toString());
+      addLibraries(binds, installation, installation.toString());
     }
-    return out.withPython(python);
+    binds.forEach(config::bind);
+    config.python(python);
   }
 
   /** {@code lib} and {@code lib64} of {@code folder} (where they exist) under {@code target}. */
-  private LocalSandboxConfig withLibraries(LocalSandboxConfig config, Path folder, String target)
+  private void addLibraries(List<BindMount> binds, Path folder, String target)
       throws UnusableException {
-    LocalSandboxConfig out = config;
     for (String lib : List.of("lib", "lib64")) {
       if (Files.isDirectory(folder.resolve(lib))) {
-        out = out.withBind(bind(folder.resolve(lib), target + "/" + lib));
+        binds.add(bind(folder.resolve(lib), target + "/" + lib));
       }
     }
-    return out;
   }
 
   private Path realFile(Path file) throws UnusableException {

@@ -3,6 +3,7 @@ package dev.airlock.sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Objects;
 /**
  * How a local sandbox runs Python: which interpreter and bubblewrap, the resource limits, the
  * output cap, the sandbox user, and what is bound into the sandbox besides the workspace.
- * Immutable; start from {@link #defaults()} and change with the {@code with...} methods.
+ * Immutable; make one with {@link #builder()} (which starts from the defaults) or change one with
+ * {@link #toBuilder()}.
  *
  * @param python the interpreter as the sandbox sees it: under /usr (the only system folder the
  *     sandbox sees) or under a read-only bind (see {@link ChosenPython})
@@ -51,217 +53,152 @@ public record LocalSandboxConfig(
     }
     binds = List.copyOf(binds == null ? List.of() : binds);
     environment =
-        java.util.Collections.unmodifiableMap(
+        Collections.unmodifiableMap(
             new LinkedHashMap<>(environment == null ? Map.of() : environment));
-    environment.keySet().forEach(LocalSandboxConfig::checkName);
+    environment.forEach(
+        (name, value) -> {
+          checkName(name);
+          Objects.requireNonNull(value, "value");
+        });
   }
 
   /** /usr/bin/python3 under /usr/bin/bwrap; 2 GiB memory, 1 GiB files, 64 processes. */
   public static LocalSandboxConfig defaults() {
-    return new LocalSandboxConfig(
-        Path.of("/usr/bin/python3"),
-        Path.of("/usr/bin/bwrap"),
-        2 * GIB,
-        GIB,
-        null,
-        64,
-        256,
-        256 * MIB,
-        10 * MIB,
-        null,
-        List.of(),
-        Map.of());
+    return builder().build();
   }
 
-  public LocalSandboxConfig withPython(Path path) {
-    return new LocalSandboxConfig(
-        path,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
+  /** A builder holding the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public LocalSandboxConfig withBubblewrap(Path path) {
-    return new LocalSandboxConfig(
-        python,
-        path,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
+  /** A builder holding this configuration, to change some of it. */
+  public Builder toBuilder() {
+    Builder builder =
+        builder()
+            .python(python)
+            .bubblewrap(bubblewrap)
+            .memoryBytes(memoryBytes)
+            .fileSizeBytes(fileSizeBytes)
+            .cpuTime(cpuTime)
+            .processes(processes)
+            .openFiles(openFiles)
+            .tmpBytes(tmpBytes)
+            .outputCapBytes(outputCapBytes)
+            .sandboxUid(sandboxUid);
+    binds.forEach(builder::bind);
+    environment.forEach(builder::environment);
+    return builder;
   }
 
-  public LocalSandboxConfig withMemoryBytes(long bytes) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        bytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+  /**
+   * Collects a configuration; {@link #build()} checks it (in the record's constructor). Binds keep
+   * the order they were added in; setting a variable again replaces its value.
+   */
+  public static final class Builder {
+    private Path python = Path.of("/usr/bin/python3");
+    private Path bubblewrap = Path.of("/usr/bin/bwrap");
+    private long memoryBytes = 2 * GIB;
+    private long fileSizeBytes = GIB;
+    private Duration cpuTime;
+    private int processes = 64;
+    private int openFiles = 256;
+    private long tmpBytes = 256 * MIB;
+    private long outputCapBytes = 10 * MIB;
+    private Integer sandboxUid;
+    private final List<BindMount> binds = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
-  public LocalSandboxConfig withFileSizeBytes(long bytes) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        bytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+    private Builder() {}
 
-  public LocalSandboxConfig withCpuTime(Duration time) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        time,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+    public Builder python(Path path) {
+      python = path;
+      return this;
+    }
 
-  public LocalSandboxConfig withProcesses(int count) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        count,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+    public Builder bubblewrap(Path path) {
+      bubblewrap = path;
+      return this;
+    }
 
-  public LocalSandboxConfig withTmpBytes(long bytes) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        bytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+    public Builder memoryBytes(long bytes) {
+      memoryBytes = bytes;
+      return this;
+    }
 
-  public LocalSandboxConfig withOutputCapBytes(long bytes) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        bytes,
-        sandboxUid,
-        binds,
-        environment);
-  }
+    public Builder fileSizeBytes(long bytes) {
+      fileSizeBytes = bytes;
+      return this;
+    }
 
-  public LocalSandboxConfig withSandboxUid(Integer uid) {
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        uid,
-        binds,
-        environment);
-  }
+    /** CPU seconds per process; null means "the request's timeout". */
+    public Builder cpuTime(Duration time) {
+      cpuTime = time;
+      return this;
+    }
 
-  /** Adds a host folder (or file) the sandbox can read at {@code target}. */
-  public LocalSandboxConfig withReadOnlyBind(Path source, String target) {
-    return withBind(BindMount.readOnly(source, target));
-  }
+    public Builder processes(int count) {
+      processes = count;
+      return this;
+    }
 
-  /** Adds a host folder the sandbox can write at {@code target} (e.g. a Unix socket folder). */
-  public LocalSandboxConfig withReadWriteBind(Path source, String target) {
-    return withBind(BindMount.readWrite(source, target));
-  }
+    public Builder openFiles(int count) {
+      openFiles = count;
+      return this;
+    }
 
-  public LocalSandboxConfig withBind(BindMount bind) {
-    List<BindMount> all = new ArrayList<>(binds);
-    all.add(bind);
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        all,
-        environment);
-  }
+    public Builder tmpBytes(long bytes) {
+      tmpBytes = bytes;
+      return this;
+    }
 
-  /** Sets a variable inside the sandbox, e.g. {@code PYTHONPATH=/opt/airlock/python}. */
-  public LocalSandboxConfig withEnvironment(String name, String value) {
-    Map<String, String> all = new LinkedHashMap<>(environment);
-    all.put(name, Objects.requireNonNull(value, "value"));
-    return new LocalSandboxConfig(
-        python,
-        bubblewrap,
-        memoryBytes,
-        fileSizeBytes,
-        cpuTime,
-        processes,
-        openFiles,
-        tmpBytes,
-        outputCapBytes,
-        sandboxUid,
-        binds,
-        all);
+    public Builder outputCapBytes(long bytes) {
+      outputCapBytes = bytes;
+      return this;
+    }
+
+    /** The host uid the sandbox runs as; null chooses (see {@link LocalSandboxConfig}). */
+    public Builder sandboxUid(Integer uid) {
+      sandboxUid = uid;
+      return this;
+    }
+
+    /** Adds a host folder (or file) the sandbox can read at {@code target}. */
+    public Builder readOnlyBind(Path source, String target) {
+      return bind(BindMount.readOnly(source, target));
+    }
+
+    /** Adds a host folder the sandbox can write at {@code target} (e.g. a Unix socket folder). */
+    public Builder readWriteBind(Path source, String target) {
+      return bind(BindMount.readWrite(source, target));
+    }
+
+    public Builder bind(BindMount bind) {
+      binds.add(bind);
+      return this;
+    }
+
+    /** Sets a variable inside the sandbox, e.g. {@code PYTHONPATH=/opt/airlock/python}. */
+    public Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    public LocalSandboxConfig build() {
+      return new LocalSandboxConfig(
+          python,
+          bubblewrap,
+          memoryBytes,
+          fileSizeBytes,
+          cpuTime,
+          processes,
+          openFiles,
+          tmpBytes,
+          outputCapBytes,
+          sandboxUid,
+          binds,
+          environment);
+    }
   }
 
   /** The interpreter's path on the host: {@link #python()} with bind targets mapped back. */

@@ -41,7 +41,7 @@ class BindMountTest {
 
   @Test
   void configRejectsEnvironmentNamesThatAreNotNames() {
-    assertThatThrownBy(() -> LocalSandboxConfig.defaults().withEnvironment("A=B", "x"))
+    assertThatThrownBy(() -> LocalSandboxConfig.builder().environment("A=B", "x").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("A=B");
   }

@@ -12,9 +12,10 @@ class BubblewrapCommandTest {
   @Test
   void buildsTheVerifiedProfileWithBindsAndEnvironment() {
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults()
-            .withReadOnlyBind(Path.of("/srv/python"), "/opt/airlock/python")
-            .withReadWriteBind(Path.of("/srv/sock"), "/run/airlock");
+        LocalSandboxConfig.builder()
+            .readOnlyBind(Path.of("/srv/python"), "/opt/airlock/python")
+            .readWriteBind(Path.of("/srv/sock"), "/run/airlock")
+            .build();
 
     List<String> argv =
         BubblewrapCommand.build(config, Path.of("/runs/r1/work"), Map.of("HOME", "/work"));
@@ -37,7 +38,7 @@ class BubblewrapCommandTest {
   @Test
   void limitsComeBeforeBubblewrapAndDropRootWhenAsked() {
     List<String> argv =
-        ResourceLimits.prefix(LocalSandboxConfig.defaults().withProcesses(10), 300, 65534);
+        ResourceLimits.prefix(LocalSandboxConfig.builder().processes(10).build(), 300, 65534);
 
     assertThat(argv.subList(0, 4))
         .containsExactly("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");

@@ -150,7 +150,7 @@ class LocalSandboxContainmentTest {
   @Test
   void forkBombHitsTheProcessLimit() throws Exception {
     sandbox.close();
-    sandbox = TestSandboxes.open(workspace, LocalSandboxConfig.defaults().withProcesses(32));
+    sandbox = TestSandboxes.open(workspace, LocalSandboxConfig.builder().processes(32).build());
     String code =
         py(
             "import os, time",
@@ -183,7 +183,8 @@ class LocalSandboxContainmentTest {
     sandbox.close();
     sandbox =
         TestSandboxes.open(
-            workspace, LocalSandboxConfig.defaults().withMemoryBytes(256 * LocalSandboxConfig.MIB));
+            workspace,
+            LocalSandboxConfig.builder().memoryBytes(256 * LocalSandboxConfig.MIB).build());
     ExecutionResult growing =
         run(
             sandbox,
@@ -199,7 +200,8 @@ class LocalSandboxContainmentTest {
   void endlessOutputIsCappedAndCounted() throws Exception {
     sandbox.close();
     long cap = 64 * 1024;
-    sandbox = TestSandboxes.open(workspace, LocalSandboxConfig.defaults().withOutputCapBytes(cap));
+    sandbox =
+        TestSandboxes.open(workspace, LocalSandboxConfig.builder().outputCapBytes(cap).build());
     AtomicInteger streamed = new AtomicInteger();
     ExecutionResult bounded =
         sandbox.execute(
@@ -278,9 +280,10 @@ class LocalSandboxContainmentTest {
     sandbox =
         TestSandboxes.open(
             workspace,
-            LocalSandboxConfig.defaults()
-                .withFileSizeBytes(LocalSandboxConfig.MIB)
-                .withTmpBytes(4 * LocalSandboxConfig.MIB));
+            LocalSandboxConfig.builder()
+                .fileSizeBytes(LocalSandboxConfig.MIB)
+                .tmpBytes(4 * LocalSandboxConfig.MIB)
+                .build());
 
     ExecutionResult big =
         run(
@@ -308,7 +311,7 @@ class LocalSandboxContainmentTest {
     sandbox.close();
     sandbox =
         TestSandboxes.open(
-            workspace, LocalSandboxConfig.defaults().withCpuTime(Duration.ofSeconds(1)));
+            workspace, LocalSandboxConfig.builder().cpuTime(Duration.ofSeconds(1)).build());
 
     ExecutionResult result = run(sandbox, py("while True:", "    pass"), Duration.ofSeconds(30));
 

@@ -149,10 +149,11 @@ class LocalSandboxTest {
     Files.writeString(
         library.resolve("airlock_client/__init__.py"), "GREETING = 'from the host'\n");
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults()
-            .withReadOnlyBind(library, "/opt/airlock/python")
-            .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-            .withEnvironment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock");
+        LocalSandboxConfig.builder()
+            .readOnlyBind(library, "/opt/airlock/python")
+            .environment("PYTHONPATH", "/opt/airlock/python")
+            .environment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock")
+            .build();
     try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
       ExecutionResult result =
           run(
@@ -175,9 +176,10 @@ class LocalSandboxTest {
       server.bind(UnixDomainSocketAddress.of(socketPath));
       CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> echoOnce(server));
       LocalSandboxConfig config =
-          LocalSandboxConfig.defaults()
-              .withReadWriteBind(socketDir, "/run/airlock")
-              .withEnvironment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock");
+          LocalSandboxConfig.builder()
+              .readWriteBind(socketDir, "/run/airlock")
+              .environment("AIRLOCK_GATEWAY", "/run/airlock/gateway.sock")
+              .build();
       try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
         ExecutionResult result =
             run(
@@ -216,9 +218,10 @@ class LocalSandboxTest {
     Files.createDirectories(library.resolve("fake_airlock_pkg"));
     Files.writeString(library.resolve("fake_airlock_pkg/__init__.py"), "");
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults()
-            .withReadOnlyBind(library, "/opt/airlock/python")
-            .withEnvironment("PYTHONPATH", "/opt/airlock/python");
+        LocalSandboxConfig.builder()
+            .readOnlyBind(library, "/opt/airlock/python")
+            .environment("PYTHONPATH", "/opt/airlock/python")
+            .build();
     try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
       ExecutionResult result =
           bound.execute(
@@ -245,9 +248,10 @@ class LocalSandboxTest {
           library.resolve("stand-ins").resolve(module).resolve("__init__.py"), "STAND_IN = True\n");
     }
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults()
-            .withReadOnlyBind(library, "/opt/airlock/python")
-            .withEnvironment(PythonBootstrap.FALLBACK_PATH, "/opt/airlock/python/stand-ins");
+        LocalSandboxConfig.builder()
+            .readOnlyBind(library, "/opt/airlock/python")
+            .environment(PythonBootstrap.FALLBACK_PATH, "/opt/airlock/python/stand-ins")
+            .build();
     try (LocalSandbox bound = TestSandboxes.open(workspace, config)) {
       ExecutionResult result =
           bound.execute(

@@ -23,7 +23,7 @@ class SandboxProbeTest {
   @Test
   void missingBubblewrapSaysHowToInstallItOrOptOut() {
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults().withBubblewrap(Path.of("/nonexistent/bwrap"));
+        LocalSandboxConfig.builder().bubblewrap(Path.of("/nonexistent/bwrap")).build();
 
     assertThatThrownBy(() -> LocalSandbox.probe(config))
         .isInstanceOf(SandboxUnavailableException.class)
@@ -35,7 +35,7 @@ class SandboxProbeTest {
   @Test
   void pythonOutsideUsrIsRefusedWithTheReason() {
     LocalSandboxConfig config =
-        LocalSandboxConfig.defaults().withPython(Path.of("/root/.pyenv/shims/python3"));
+        LocalSandboxConfig.builder().python(Path.of("/root/.pyenv/shims/python3")).build();
 
     assertThatThrownBy(() -> LocalSandbox.probe(config))
         .isInstanceOf(SandboxUnavailableException.class)
@@ -46,7 +46,7 @@ class SandboxProbeTest {
   @Test
   void aBindTheSandboxUserCannotReachIsRefusedWithTheFolder(@TempDir Path closed) throws Exception {
     Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
-    LocalSandboxConfig config = LocalSandboxConfig.defaults().withReadOnlyBind(closed, "/opt/x");
+    LocalSandboxConfig config = LocalSandboxConfig.builder().readOnlyBind(closed, "/opt/x").build();
 
     if (HostUser.dropTarget(null) >= 0) {
       // As root the sandbox runs as uid 65534, which cannot enter a 0700 folder.

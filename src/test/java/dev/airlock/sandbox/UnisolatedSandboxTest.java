@@ -66,9 +66,10 @@ class UnisolatedSandboxTest {
     sandbox.close();
     sandbox =
         new UnisolatedSandbox(
-            LocalSandboxConfig.defaults()
-                .withReadOnlyBind(library, "/opt/airlock/python")
-                .withEnvironment("PYTHONPATH", "/opt/airlock/python"),
+            LocalSandboxConfig.builder()
+                .readOnlyBind(library, "/opt/airlock/python")
+                .environment("PYTHONPATH", "/opt/airlock/python")
+                .build(),
             workspace,
             null);
 

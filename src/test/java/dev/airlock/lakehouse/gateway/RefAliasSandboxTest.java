@@ -44,12 +44,12 @@ class RefAliasSandboxTest {
       Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxrwxrwx"));
       LocalSandboxConfig config =
-          LocalSandboxConfig.defaults()
-              .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
-              .withReadWriteBind(h.gateway.directory(), "/run/airlock")
-              .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-              .withEnvironment(
-                  PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
+          LocalSandboxConfig.builder()
+              .readOnlyBind(h.clientFolder, "/opt/airlock/python")
+              .readWriteBind(h.gateway.directory(), "/run/airlock")
+              .environment("PYTHONPATH", "/opt/airlock/python")
+              .environment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME)
+              .build();
       ExecutionResult result;
       try (LocalSandbox sandbox = LocalSandbox.create(config, workspace)) {
         result =

@@ -40,14 +40,14 @@ class SandboxedClientTest {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(h.clientFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
       LocalSandboxConfig config =
-          LocalSandboxConfig.defaults()
-              .withReadOnlyBind(h.clientFolder, "/opt/airlock/python")
-              .withReadWriteBind(h.gateway.directory(), "/run/airlock")
-              .withReadOnlyBind(rawFolder, "/raw")
-              .withEnvironment(PythonClientInstaller.ENV_HOST_SOURCES, "/raw")
-              .withEnvironment("PYTHONPATH", "/opt/airlock/python")
-              .withEnvironment(
-                  PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME);
+          LocalSandboxConfig.builder()
+              .readOnlyBind(h.clientFolder, "/opt/airlock/python")
+              .readWriteBind(h.gateway.directory(), "/run/airlock")
+              .readOnlyBind(rawFolder, "/raw")
+              .environment(PythonClientInstaller.ENV_HOST_SOURCES, "/raw")
+              .environment("PYTHONPATH", "/opt/airlock/python")
+              .environment(PythonClientInstaller.ENV_SOCKET, "/run/airlock/" + Gateway.SOCKET_NAME)
+              .build();
       h.gate.decisions.add(MergeDecision.reject("not yet: the fees table is missing"));
       ExecutionControl control = new ExecutionControl();
       h.gate.clockPaused = control::clockPaused;
