@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.Audit;
 import dev.airlock.agent.DataEffectsCollector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunJournal;
@@ -388,6 +389,11 @@ final class RunBackends implements AutoCloseable {
 
   Sandbox sandbox() {
     return sandbox;
+  }
+
+  /** The run's checks, on this lakehouse. */
+  Audit audit() {
+    return publishing.audit();
   }
 
   LocalLakehouse lakehouse() {

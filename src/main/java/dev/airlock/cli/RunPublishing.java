@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.Audit;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunEvent.Notice.Severity;
@@ -64,7 +65,11 @@ final class RunPublishing implements AutoCloseable {
     this.clock = clock;
     this.runId = runId;
     this.author = author;
-    gate.attach(ref -> verifier.verify(ref, expectations));
+  }
+
+  /** The run's checks on a ref: what the gate and auto-while-green audit with. */
+  Audit audit() {
+    return ref -> verifier.verify(ref, expectations);
   }
 
   /** Told about every lakehouse operation: a merge into main schedules the post-merge check. */

@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.airlock.agent.AgentRun;
+import dev.airlock.agent.Audit;
 import dev.airlock.agent.AutoApprove;
 import dev.airlock.agent.AutoWhileGreen;
 import dev.airlock.agent.Conversation;
@@ -51,6 +52,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root of {@code airlock run}: turns options into a model, a sandbox, a supervisor,
@@ -119,9 +121,14 @@ final class RunSetup {
               journal,
               recorder,
               new CliPrinter(log, System.console() != null && !o.json, !o.approve.equals("ask")));
+      // The checks read the lakehouse, which is opened with the gate: the gate's audit reaches
+      // them once the backends are open, and refuses (fails closed) before.
+      AtomicReference<Audit> checks =
+          new AtomicReference<>(Audit.unavailable("the run's lakehouse is not open yet"));
+      Audit audit = ref -> checks.get().verify(ref);
       RunMergeGate gate =
-          new RunMergeGate(MergePolicy.parse(o.merge), human, journal, listeners, clock);
-      Supervisor supervisor = supervisor(human, journal, gate);
+          new RunMergeGate(MergePolicy.parse(o.merge), human, journal, audit, listeners, clock);
+      Supervisor supervisor = supervisor(human, journal, audit);
       CountDownLatch closed = new CountDownLatch(1);
       try {
         try (RunBackends backends =
@@ -141,6 +148,7 @@ final class RunSetup {
                     listeners,
                     clock,
                     log))) {
+          checks.set(backends.audit());
           Map<String, String> renamed = new LinkedHashMap<>();
           Conversation conversation =
               fork == null
@@ -319,11 +327,11 @@ final class RunSetup {
         "human:" + user);
   }
 
-  private Supervisor supervisor(Supervisor human, RunJournal journal, RunMergeGate gate) {
+  private Supervisor supervisor(Supervisor human, RunJournal journal, Audit audit) {
     return switch (o.approve) {
       case "auto" -> new AutoApprove();
       case "risky" -> new RiskyOnly(human);
-      case "auto-while-green" -> new AutoWhileGreen(human, journal, gate::audit);
+      case "auto-while-green" -> new AutoWhileGreen(human, journal, audit);
       default -> human;
     };
   }
