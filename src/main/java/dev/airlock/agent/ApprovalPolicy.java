@@ -43,7 +43,7 @@ public enum ApprovalPolicy {
     return switch (this) {
       case ASK -> human;
       case RISKY -> new RiskyOnly(human);
-      case AUTO_WHILE_GREEN -> new AutoWhileGreen(human, journal, () -> audit);
+      case AUTO_WHILE_GREEN -> new AutoWhileGreen(human, journal, audit);
       case AUTO -> new AutoApprove();
     };
   }

@@ -1,9 +1,35 @@
 package dev.airlock.agent;
 
 import dev.airlock.verify.VerificationReport;
+import java.util.Objects;
 
-/** Runs the run's checks (the verifier with the run's expectations) on a ref. */
+/**
+ * Runs the run's checks (the verifier with the run's expectations) on a ref. Every gate that
+ * publishes or approves on the checks' word takes one: there is no "no audit". When the checks
+ * cannot run, {@link #verify} throws, and the gates fail closed (nothing is approved on checks that
+ * did not run). A ref that no longer exists throws the lakehouse's {@code REF_NOT_FOUND}.
+ */
 @FunctionalInterface
 public interface Audit {
   VerificationReport verify(String ref);
+
+  /**
+   * An audit that can never run, saying why: the honest stand-in where no checks are available.
+   * Merges under {@code auto-if-green} are refused and {@code auto-while-green} asks the human.
+   */
+  static Audit unavailable(String why) {
+    return new Unavailable(why);
+  }
+
+  /** See {@link #unavailable}; a record so that a policy can tell "no checks" from "no tables". */
+  record Unavailable(String why) implements Audit {
+    public Unavailable {
+      Objects.requireNonNull(why, "why");
+    }
+
+    @Override
+    public VerificationReport verify(String ref) {
+      throw new IllegalStateException("no checks are available: " + why);
+    }
+  }
 }

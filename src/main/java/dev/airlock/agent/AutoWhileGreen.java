@@ -1,25 +1,34 @@
 package dev.airlock.agent;
 
+import dev.airlock.lakehouse.ErrorType;
+import dev.airlock.lakehouse.LakehouseException;
 import dev.airlock.verify.CheckKind;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.VerificationReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Objects;
 
 /**
  * The {@code auto-while-green} approval policy: approves code automatically while the checks on the
  * tables that already exist on the run's branches keep passing. The first failing check pauses the
- * run for the human, who sees the failing evidence next to the proposal.
+ * run for the human, who sees the failing evidence next to the proposal. It fails closed: when the
+ * checks cannot run, nothing is green, and the human decides, told why.
  */
 public final class AutoWhileGreen extends HumanBackedPolicy {
   private final RunJournal journal;
-  private final Supplier<Audit> audit;
+  private final Audit audit;
 
-  public AutoWhileGreen(Supervisor human, RunJournal journal, Supplier<Audit> audit) {
-    super(human);
-    this.journal = journal;
-    this.audit = audit;
+  /**
+   * @param audit never null (with no checks available, {@link Audit#unavailable}: every proposal
+   *     after the first write then goes to the human)
+   */
+  public AutoWhileGreen(Supervisor human, RunJournal journal, Audit audit) {
+    super(Objects.requireNonNull(human, "human"));
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.audit =
+        Objects.requireNonNull(
+            audit, "audit (with no checks available, Audit.unavailable(why), never null)");
   }
 
   @Override
@@ -42,20 +51,26 @@ public final class AutoWhileGreen extends HumanBackedPolicy {
 
   /**
    * Failing checks on tables that exist on the branches the run wrote (missing tables are not a
-   * regression).
+   * regression), and any branch whose checks could not run.
    */
   List<Risk> regressions() {
-    Audit a = audit.get();
-    List<Risk> out = new ArrayList<>();
-    if (a == null) {
-      return out;
+    if (audit instanceof Audit.Unavailable none) {
+      // No checks at all: not even a run that has written nothing yet is "green".
+      return List.of(couldNotRun("the run's branches", "no checks are available: " + none.why()));
     }
+    List<Risk> out = new ArrayList<>();
     for (String branch : journal.branches()) {
       VerificationReport report;
       try {
-        report = a.verify(branch);
-      } catch (dev.airlock.lakehouse.LakehouseException e) {
-        continue; // the code deleted its branch: nothing left there to regress
+        report = audit.verify(branch);
+      } catch (RuntimeException e) {
+        if (e instanceof LakehouseException l && branchGone(l)) {
+          continue; // the code deleted its branch: nothing left there to regress
+        }
+        out.add(
+            couldNotRun(
+                branch, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        continue;
       }
       for (CheckResult c : report.problems()) {
         if (c.kind() == CheckKind.TABLES_EXIST) {
@@ -68,6 +83,22 @@ public final class AutoWhileGreen extends HumanBackedPolicy {
       }
     }
     return out;
+  }
+
+  private static boolean branchGone(LakehouseException e) {
+    return e.errorType() == ErrorType.REF_NOT_FOUND || e.errorType() == ErrorType.BRANCH_NOT_FOUND;
+  }
+
+  private static Risk couldNotRun(String where, String why) {
+    return new Risk(
+        "checks could not run",
+        0,
+        "",
+        "on "
+            + where
+            + ": "
+            + why
+            + " (auto-while-green approves only while the checks run and pass)");
   }
 
   @Override

@@ -63,6 +63,13 @@ public final class RunFork {
         return next.messages();
       }
     }
+    if (turn == 0) {
+      throw new IllegalArgumentException(
+          "run "
+              + source.started().runId()
+              + " recorded no request to the model, so there is no conversation to continue:"
+              + " start a new run with its task instead");
+    }
     TurnRecord last = source.turns().get(turn - 1);
     if (last.request() == null || last.response() == null) {
       throw new IllegalArgumentException(

@@ -10,6 +10,7 @@ import dev.airlock.verify.VerificationReport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -25,28 +26,31 @@ public final class RunMergeGate implements MergeGate {
   private final RunJournal journal;
   private final RunListener listener;
   private final Clock clock;
-  private volatile Audit audit;
+  private final Audit audit;
   private volatile Consumer<String> endRun = reason -> {};
 
+  /**
+   * @param audit runs the checks on what a merge would publish; never null (when no checks can run,
+   *     pass {@link Audit#unavailable}: {@code auto-if-green} then refuses every merge)
+   */
   public RunMergeGate(
       MergePolicy policy,
       Supervisor supervisor,
       RunJournal journal,
+      Audit audit,
       RunListener listener,
       Clock clock) {
-    this.policy = policy;
-    this.supervisor = supervisor;
-    this.journal = journal;
-    this.listener = listener;
-    this.clock = clock;
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.audit =
+        Objects.requireNonNull(
+            audit, "audit (a gate without checks is Audit.unavailable(why), never null)");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The audit runs on the lakehouse, which is built with this gate: attached once it exists. */
-  public void attach(Audit audit) {
-    this.audit = audit;
-  }
-
-  /** The attached audit, or null before the lakehouse exists. */
+  /** The checks this gate runs on every merge. */
   public Audit audit() {
     return audit;
   }
@@ -66,7 +70,21 @@ public final class RunMergeGate implements MergeGate {
         request.context() == null || request.context().turn() == null
             ? 0
             : request.context().turn();
-    MergeEvidence evidence = evidence(request);
+    AuditResult audited = audit(request);
+    if (audited.whyNot() != null) {
+      listener.onEvent(
+          new RunEvent.Notice(
+              turn,
+              clock.instant(),
+              RunEvent.Notice.Severity.ERROR,
+              "the checks could not run on the merge of "
+                  + request.source().name()
+                  + " into "
+                  + request.target().name()
+                  + ": "
+                  + audited.whyNot()));
+    }
+    MergeEvidence evidence = evidence(request, audited.report());
     listener.onEvent(
         new RunEvent.MergeRequested(
             turn,
@@ -96,7 +114,9 @@ public final class RunMergeGate implements MergeGate {
             evidence.checksPassed()
                 ? new MergeVerdict.Approve()
                 : new MergeVerdict.RejectToAgent(
-                    "the audit failed, so the merge was refused: " + failures(evidence));
+                    audited.whyNot() != null
+                        ? "the checks could not run, so the merge was refused: " + audited.whyNot()
+                        : "the audit failed, so the merge was refused: " + failures(evidence));
         by = "policy:auto-if-green";
       }
       default -> {
@@ -141,11 +161,25 @@ public final class RunMergeGate implements MergeGate {
         : MergeDecision.reject(reason);
   }
 
-  private MergeEvidence evidence(MergeRequest request) {
+  /** The report, or null and why the checks could not run. */
+  private record AuditResult(VerificationReport report, String whyNot) {}
+
+  private AuditResult audit(MergeRequest request) {
+    try {
+      // The merge result, not the source: the target's own changes since the branch left it are
+      // in what gets published too.
+      VerificationReport report = audit.verify(request.auditRef());
+      return report == null
+          ? new AuditResult(null, "the audit returned no report")
+          : new AuditResult(report, null);
+    } catch (RuntimeException e) {
+      return new AuditResult(
+          null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private MergeEvidence evidence(MergeRequest request, VerificationReport report) {
     List<RunEvent.TableChange> changes = changes(request.diff().tables());
-    // The merge result, not the source: the target's own changes since the branch left it are in
-    // what gets published too.
-    VerificationReport report = audit == null ? null : audit.verify(request.auditRef());
     List<MergeEvidence.Provenance> provenance =
         journal.provenance(
             request.source().name(), request.diff().tables().stream().map(TableDiff::fqn).toList());
@@ -160,9 +194,6 @@ public final class RunMergeGate implements MergeGate {
   }
 
   private static String failures(MergeEvidence evidence) {
-    if (evidence.verification() == null) {
-      return "no audit could run";
-    }
     return evidence.verification().problems().stream()
         .map(CheckResult::summary)
         .limit(5)
