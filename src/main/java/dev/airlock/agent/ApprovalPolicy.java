@@ -1,8 +1,6 @@
 package dev.airlock.agent;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Who approves code before it runs. Each policy's word is how transcripts and faces name it. */
 public enum ApprovalPolicy {
@@ -31,11 +29,7 @@ public enum ApprovalPolicy {
       }
     }
     throw new IllegalArgumentException(
-        "the approval policy must be "
-            + Arrays.stream(values()).map(ApprovalPolicy::word).collect(Collectors.joining(", "))
-            + ", not '"
-            + word
-            + "'");
+        "the approval policy must be ask, risky, auto-while-green or auto, not '" + word + "'");
   }
 
   /** The supervisor for this policy, with {@code human} behind it where a person decides. */

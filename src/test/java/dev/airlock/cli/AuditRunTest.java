@@ -206,7 +206,7 @@ class AuditRunTest {
     assertThat(decided.approved()).isFalse();
     assertThat(decided.by()).isEqualTo("policy:ask (no terminal)");
     assertThat(decided.reason())
-        .contains("nobody answered the merge request", "--merge auto-if-green");
+        .contains("nobody answered the merge request", "merge policy auto-if-green");
     assertThat(decided.endsRun()).isTrue();
     assertThat(r.err())
         .contains("merge of me.audit into main refused by policy:ask (no terminal)")

@@ -100,7 +100,7 @@ class RunCommandTest {
                     "--runs-dir",
                     runs.toString())
                 .err())
-        .contains("--approve must be ask, risky, auto-while-green or auto");
+        .contains("--approve: the approval policy must be ask, risky, auto-while-green or auto");
     CliRunner.Result noRaw =
         airlock(
             "run",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
+import dev.airlock.session.RunIds;
 import dev.airlock.transcript.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
