@@ -1,5 +1,7 @@
 package dev.airlock.lakehouse;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,15 +23,15 @@ record CatalogState(Map<String, Entry> tables, Set<String> namespaces) {
       if (blobId != null && other.blobId != null) {
         return blobId.equals(other.blobId);
       }
-      return java.util.Arrays.equals(doc.toBytes(), other.doc.toBytes());
+      return Arrays.equals(doc.toBytes(), other.doc.toBytes());
     }
   }
 
   CatalogState {
-    tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+    tables = Collections.unmodifiableMap(new TreeMap<>(tables));
     TreeSet<String> ns = new TreeSet<>(namespaces);
     ns.add(TableName.DEFAULT_NAMESPACE);
-    namespaces = java.util.Collections.unmodifiableSet(ns);
+    namespaces = Collections.unmodifiableSet(ns);
   }
 
   static CatalogState empty() {

@@ -11,7 +11,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +62,7 @@ final class DuckEngine {
    * Temp files a crashed import left; a day old, so no live writer of another process owns them.
    */
   private void dropStaleTempFiles() throws IOException {
-    java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+    Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
     try (var files = Files.list(warehouse.resolve(".tmp"))) {
       for (Path p : files.toList()) {
         if (Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
@@ -304,7 +308,7 @@ final class DuckEngine {
       if (bytes > maxBytes) {
         return null;
       }
-      rows.add(java.util.Collections.unmodifiableList(row));
+      rows.add(Collections.unmodifiableList(row));
     }
     return new QueryResult(names, types, rows, truncated);
   }
@@ -314,7 +318,7 @@ final class DuckEngine {
     if (value instanceof String s) {
       return s.length();
     }
-    if (value instanceof java.util.Collection<?> list) {
+    if (value instanceof Collection<?> list) {
       long sum = 8;
       for (Object o : list) {
         sum += size(o);

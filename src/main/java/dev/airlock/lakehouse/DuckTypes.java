@@ -1,7 +1,14 @@
 package dev.airlock.lakehouse;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Struct;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.duckdb.DuckDBStruct;
 
 /** DuckDB type names to Iceberg type names, and DuckDB JDBC values to JSON-friendly Java values. */
 final class DuckTypes {
@@ -109,33 +117,33 @@ final class DuckTypes {
         || v instanceof Double
         || v instanceof Float
         || v instanceof String
-        || v instanceof java.math.BigDecimal
+        || v instanceof BigDecimal
         || v instanceof BigInteger) {
       return v;
     }
     if (v instanceof Byte || v instanceof Short) {
       return ((Number) v).intValue();
     }
-    if (v instanceof java.sql.Timestamp ts) {
+    if (v instanceof Timestamp ts) {
       return ts.toLocalDateTime().toString();
     }
-    if (v instanceof java.sql.Date d) {
+    if (v instanceof Date d) {
       return d.toLocalDate().toString();
     }
-    if (v instanceof java.sql.Time t) {
+    if (v instanceof Time t) {
       return t.toLocalTime().toString();
     }
     if (v instanceof TemporalAccessor) {
       return v.toString();
     }
-    if (v instanceof java.sql.Array a) {
+    if (v instanceof Array a) {
       List<Object> out = new ArrayList<>();
       for (Object o : (Object[]) a.getArray()) {
         out.add(value(o));
       }
       return out;
     }
-    if (v instanceof java.sql.Struct s) {
+    if (v instanceof Struct s) {
       return structValue(s);
     }
     if (v instanceof Map<?, ?> m) {
@@ -148,14 +156,14 @@ final class DuckTypes {
     if (v instanceof byte[] b) {
       return Base64.getEncoder().encodeToString(b);
     }
-    if (v instanceof java.sql.Blob b) {
+    if (v instanceof Blob b) {
       return Base64.getEncoder().encodeToString(b.getBytes(1, (int) b.length()));
     }
     return v.toString();
   }
 
-  private static Object structValue(java.sql.Struct s) throws SQLException {
-    if (s instanceof org.duckdb.DuckDBStruct ds) {
+  private static Object structValue(Struct s) throws SQLException {
+    if (s instanceof DuckDBStruct ds) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : ds.getMap().entrySet()) {
         out.put(e.getKey(), value(e.getValue()));

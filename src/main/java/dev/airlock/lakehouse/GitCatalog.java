@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -96,7 +98,7 @@ final class GitCatalog implements AutoCloseable {
     for (org.eclipse.jgit.lib.Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
       out.add(new Ref(r.getName().substring(prefix.length()), r.getObjectId().name(), type));
     }
-    out.sort(java.util.Comparator.comparing(Ref::name));
+    out.sort(Comparator.comparing(Ref::name));
     return out;
   }
 
@@ -277,8 +279,7 @@ final class GitCatalog implements AutoCloseable {
    * The newest commit on {@code tip}'s first-parent line (the commits the branch took itself, not
    * those merged into it) after {@code since} that matches.
    */
-  Commit findSince(ObjectId tip, ObjectId since, java.util.function.Predicate<Commit> match)
-      throws IOException {
+  Commit findSince(ObjectId tip, ObjectId since, Predicate<Commit> match) throws IOException {
     try (RevWalk walk = new RevWalk(repo)) {
       walk.setFirstParent(true);
       walk.markStart(walk.parseCommit(tip));

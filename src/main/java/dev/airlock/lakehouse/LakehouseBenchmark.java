@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -148,7 +149,7 @@ public final class LakehouseBenchmark {
           small[0], small[1], small[0] / small[1]);
       // The read-only check of a query of the same shape (its cost is the parse and the walk).
       String shape = "SELECT count(*) AS n FROM range(10) r(merchant) WHERE merchant = 'Rafa_AI'";
-      BoundTables none = new BoundTables(java.util.Map.of(), java.util.Map.of());
+      BoundTables none = new BoundTables(Map.of(), Map.of());
       double[] check =
           compare(41, i -> ReadOnlyQuery.check(c, shape, none, "pay"), i -> drain(c, "SELECT 1"));
       System.out.printf(

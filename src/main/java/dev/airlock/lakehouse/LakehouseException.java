@@ -1,5 +1,6 @@
 package dev.airlock.lakehouse;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +41,6 @@ public class LakehouseException extends RuntimeException {
 
   /** Unmodifiable view of the error's context. */
   public Map<String, Object> context() {
-    return java.util.Collections.unmodifiableMap(context);
+    return Collections.unmodifiableMap(context);
   }
 }

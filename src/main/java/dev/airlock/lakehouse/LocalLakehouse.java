@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
@@ -46,7 +47,7 @@ public final class LocalLakehouse implements Lakehouse {
       RawSources rawSources,
       LakehouseListener listener,
       SourceGuard guard) {
-    this.gate = java.util.Objects.requireNonNull(gate, "gate");
+    this.gate = Objects.requireNonNull(gate, "gate");
     this.rawSources = rawSources;
     this.catalog = new GitCatalog(home.resolve("catalog.git"));
     this.engine = new DuckEngine(home.resolve("warehouse"), home.resolve("spill"));

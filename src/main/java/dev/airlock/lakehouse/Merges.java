@@ -1,6 +1,7 @@
 package dev.airlock.lakehouse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,7 @@ final class Merges {
   }
 
   private static Map<String, String> types(TableDocument d) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     d.fields().forEach(f -> m.put(f.name(), f.type()));
     return m;
   }

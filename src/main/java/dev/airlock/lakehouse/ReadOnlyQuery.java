@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -274,7 +275,7 @@ final class ReadOnlyQuery {
                   + "() is refused: queries read the"
                   + " ref's tables by name (SELECT * FROM fees, FROM ns.table); the table functions"
                   + " they may use are "
-                  + String.join(", ", new java.util.TreeSet<>(TABLE_FUNCTIONS))
+                  + String.join(", ", new TreeSet<>(TABLE_FUNCTIONS))
                   + ".");
         }
       }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog's versioned JSON document for one table, stored at {@code
@@ -115,7 +116,7 @@ record TableDocument(
                 + ", newer than this Airlock reads ("
                 + FORMAT_VERSION
                 + "): upgrade Airlock.",
-            java.util.Map.of());
+            Map.of());
       }
       return doc;
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The table writes: create (schema from a source), import (append), delete and revert. Data files
@@ -283,7 +284,7 @@ final class TableWrites {
   Branches.Outcome revert(
       TableName name, RefSpec sourceRef, RefName into, boolean replace, WriteContext ctx)
       throws IOException {
-    org.eclipse.jgit.lib.ObjectId dest =
+    ObjectId dest =
         branches.writable(into, ErrorType.REVERT_TABLE_FORBIDDEN, "revert table " + name);
     Branches.Resolved src = branches.resolve(sourceRef);
     if (src.id().equals(dest)) {

@@ -2,6 +2,7 @@ package dev.airlock.lakehouse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who writes and why: recorded on every commit a write makes. {@code runId} and {@code turn} are
@@ -20,7 +21,7 @@ public record WriteContext(
   public static final String REVERTED_MERGE = "reverted_merge";
 
   /** Keys only the lakehouse sets: a caller's {@code commit_properties} may not name them. */
-  public static final java.util.Set<String> RESERVED = java.util.Set.of(RUN, TURN, REVERTED_MERGE);
+  public static final Set<String> RESERVED = Set.of(RUN, TURN, REVERTED_MERGE);
 
   public WriteContext {
     if (author == null || author.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.airlock.sandbox;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class BubblewrapCommand {
     if (Files.isSymbolicLink(host)) {
       try {
         argv.addAll(List.of("--symlink", Files.readSymbolicLink(host).toString(), "/" + name));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // Unreadable link: leave the folder out; /usr still holds the interpreter.
       }
     } else if (Files.isDirectory(host)) {

@@ -2,6 +2,7 @@ package dev.airlock.sandbox;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -127,7 +128,7 @@ final class ProcessExecution {
 
   private static void feed(OutputStream stdin, String code) {
     try (stdin) {
-      stdin.write(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      stdin.write(code.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // The process ended before reading its code (killed or failed to start): nothing to feed.
     }

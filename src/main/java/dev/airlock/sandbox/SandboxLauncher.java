@@ -1,6 +1,7 @@
 package dev.airlock.sandbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,7 @@ public final class SandboxLauncher implements AutoCloseable {
               try {
                 return builder.start();
               } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
               }
             },
             thread);
@@ -46,7 +47,7 @@ public final class SandboxLauncher implements AutoCloseable {
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof java.io.UncheckedIOException io) {
+      if (cause instanceof UncheckedIOException io) {
         throw io.getCause();
       }
       throw new IOException("cannot start " + builder.command().get(0), cause);

@@ -1,6 +1,9 @@
 package dev.airlock.source;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -30,7 +33,7 @@ final class LocalFiles {
     // decode %20 and friends only when no glob is involved: '?' cannot survive URI parsing
     return Glob.hasWildcard(rest) || !rest.contains("%")
         ? rest
-        : java.net.URI.create("file://" + rest).getPath();
+        : URI.create("file://" + rest).getPath();
   }
 
   private static Staged single(String uri, Path path) throws SourceException {
@@ -75,7 +78,7 @@ final class LocalFiles {
           .filter(p -> regex.matcher(relative(base, p)).matches())
           .sorted()
           .forEach(matches::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new SourceException(
           "Could not list "
               + base
@@ -106,6 +109,6 @@ final class LocalFiles {
   }
 
   private static String relative(Path base, Path file) {
-    return base.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return base.relativize(file).toString().replace(File.separatorChar, '/');
   }
 }

@@ -1,9 +1,13 @@
 package dev.airlock.transcript;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Replaces secret values (API keys from the environment or .env) wherever they appear in text about
@@ -41,10 +45,10 @@ public final class Redactor {
    * Picks the variables that hold secrets by their names (*KEY*, *TOKEN*, *SECRET*, *PASSWORD*).
    */
   public static Redactor fromVariables(Map<String, String> variables) {
-    Map<String, String> picked = new java.util.TreeMap<>();
+    Map<String, String> picked = new TreeMap<>();
     variables.forEach(
         (name, value) -> {
-          String upper = name.toUpperCase(java.util.Locale.ROOT);
+          String upper = name.toUpperCase(Locale.ROOT);
           if (upper.contains("KEY")
               || upper.contains("TOKEN")
               || upper.contains("SECRET")
@@ -59,7 +63,7 @@ public final class Redactor {
     try {
       String quoted = Json.mapper().writeValueAsString(value);
       return quoted.substring(1, quoted.length() - 1);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       return value;
     }
   }
@@ -68,7 +72,7 @@ public final class Redactor {
    * These variables' values are secrets whatever their names (e.g. what --pass-env hands the code).
    */
   public Redactor with(Map<String, String> more) {
-    Map<String, String> all = new java.util.LinkedHashMap<>();
+    Map<String, String> all = new LinkedHashMap<>();
     secrets.forEach(s -> all.putIfAbsent(s.name, s.value));
     all.putAll(more);
     return new Redactor(all);

@@ -1,6 +1,7 @@
 package dev.airlock.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record Evidence(
         break;
       }
       kept.add(
-          java.util.Collections.unmodifiableList(
+          Collections.unmodifiableList(
               new ArrayList<>(row.stream().map(Evidence::shorten).toList())));
     }
     rows = List.copyOf(kept);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -196,7 +197,7 @@ public final class ExpectationsLoader {
     if (field == null) {
       return out;
     }
-    java.util.regex.Matcher m = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]").matcher(field);
+    Matcher m = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]").matcher(field);
     while (m.find()) {
       out.add(m.group(1) != null ? m.group(1) : (Object) Integer.parseInt(m.group(2)));
     }

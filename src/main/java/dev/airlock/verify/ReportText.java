@@ -1,6 +1,7 @@
 package dev.airlock.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,7 @@ final class ReportText {
       cells.add(row.stream().map(String::valueOf).toList());
     }
     int[] width = new int[e.columns().size()];
-    java.util.Arrays.fill(width, 1);
+    Arrays.fill(width, 1);
     for (List<String> row : cells) {
       for (int i = 0; i < width.length && i < row.size(); i++) {
         width[i] = Math.min(40, Math.max(width[i], row.get(i).length()));

@@ -6,6 +6,7 @@ import dev.airlock.lakehouse.TableInfo;
 import dev.airlock.verify.Expectations.ColumnExpectation;
 import dev.airlock.verify.Expectations.TableExpectation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -290,7 +291,7 @@ final class TableChecks {
   }
 
   private static List<Object> row(Object... values) {
-    return java.util.Arrays.asList(values);
+    return Arrays.asList(values);
   }
 
   static long num(Object v) {

@@ -7,11 +7,13 @@ import dev.airlock.model.ScriptedModel;
 import dev.airlock.sandbox.Sandbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +60,7 @@ class AgentRunTest {
     return run.run(
         new RunEvent.RunStarted(
             0,
-            java.time.Instant.now(),
+            Instant.now(),
             RunEvent.FORMAT,
             "test",
             "scripted",
@@ -69,7 +71,7 @@ class AgentRunTest {
             null,
             "me.test",
             null,
-            java.util.Map.of()));
+            Map.of()));
   }
 
   private <T extends RunEvent> List<T> all(Class<T> type) {

@@ -8,6 +8,7 @@ import dev.airlock.transcript.Redactor;
 import dev.airlock.transcript.TranscriptWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class TranscriptFormatTest {
               0, T, RunEvent.FORMAT, "r1", "m", "s", true, "auto", 8, null, null, null, Map.of()));
       w.append(new RunEvent.ModelResponded(1, T, "my key is " + key, Usage.NONE, null, 1, 1, null));
     }
-    Files.writeString(file, "{\"type\":\"execution_fin", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(file, "{\"type\":\"execution_fin", StandardOpenOption.APPEND);
     assertThat(Files.readString(file)).doesNotContain(key).contains("[redacted OPENAI_API_KEY]");
     RunHistory h = RunHistory.read(file);
     assertThat(h.truncated()).isTrue();
@@ -148,14 +149,12 @@ class TranscriptFormatTest {
     Files.writeString(
         file,
         "not json at all\n{\"type\":\"no_such_event\",\"turn\":1}\n",
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.APPEND);
     try (TranscriptWriter w = TranscriptWriter.create(dir.resolve("other.jsonl"), Redactor.NONE)) {
       w.append(new RunEvent.ModelResponded(1, T, "<done>ok</done>", Usage.NONE, null, 1, 1, null));
     }
     Files.writeString(
-        file,
-        Files.readString(dir.resolve("other.jsonl")),
-        java.nio.file.StandardOpenOption.APPEND);
+        file, Files.readString(dir.resolve("other.jsonl")), StandardOpenOption.APPEND);
 
     RunHistory h = RunHistory.read(file);
     assertThat(h.skippedLines()).extracting(l -> l.number()).containsExactly(2, 3);

@@ -1,6 +1,7 @@
 package dev.airlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
@@ -76,9 +77,9 @@ class RefAliasRunTest {
           .filteredOn(c -> c.params().containsValue("x/../main"))
           .extracting(RunEvent.LakehouseCall::method, RunEvent.LakehouseCall::errorType)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("create_table", "INVALID_REF"),
-              org.assertj.core.groups.Tuple.tuple("merge_branch", "INVALID_REF"),
-              org.assertj.core.groups.Tuple.tuple("delete_branch", "INVALID_REF"));
+              tuple("create_table", "INVALID_REF"),
+              tuple("merge_branch", "INVALID_REF"),
+              tuple("delete_branch", "INVALID_REF"));
       assertThat(history.turns().get(0).dataChanges())
           .extracting(RunEvent.DataChanged::ref)
           .containsOnly("x/y");

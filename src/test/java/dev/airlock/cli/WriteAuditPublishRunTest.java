@@ -8,9 +8,12 @@ import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
 import dev.airlock.session.RunIds;
 import dev.airlock.transcript.Json;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +111,7 @@ class WriteAuditPublishRunTest {
   @Test
   void everyRunWorksOnTheBranchItAnnouncesAndTakesTheSameTurnsAgainInTheSameHome()
       throws Exception {
-    List<String> branches = new java.util.ArrayList<>();
+    List<String> branches = new ArrayList<>();
     for (int attempt = 1; attempt <= 2; attempt++) {
       CliRunner.Result r = run("ask", "y\n");
       assertThat(r.exit()).as("run " + attempt + ": " + r.err()).isZero();
@@ -173,7 +176,7 @@ class WriteAuditPublishRunTest {
     Path slowGate = dir.resolve("slow-gate.json");
     Files.writeString(
         slowGate,
-        dev.airlock.transcript.Json.mapper()
+        Json.mapper()
             .writeValueAsString(
                 List.of(
                     "<reasoning>publish</reasoning><code>\nimport bauplan\nc = bauplan.Client()\n"
@@ -182,8 +185,8 @@ class WriteAuditPublishRunTest {
                         + "c.import_data(table='acquirer_countries', search_uri='/raw/acquirer_countries.parquet', branch='me.small')\n"
                         + "c.merge_branch(source_ref='me.small', into_branch='main')\nprint('published')\n</code>",
                     "<done>published</done>")));
-    java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
-    java.io.PipedInputStream stdin = new java.io.PipedInputStream(keyboard);
+    PipedOutputStream keyboard = new PipedOutputStream();
+    PipedInputStream stdin = new PipedInputStream(keyboard);
     Thread human =
         new Thread(
             () -> {

@@ -4,6 +4,7 @@ import static dev.airlock.lakehouse.LakehouseFixture.ALICE;
 import static dev.airlock.lakehouse.LakehouseFixture.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,8 +145,7 @@ class BranchingAndMergeTest {
     load("t", one, "first");
     load("u", two, "second");
     lake.close();
-    java.util.concurrent.atomic.AtomicBoolean raced =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean raced = new AtomicBoolean();
     AtomicReference<LocalLakehouse> ref = new AtomicReference<>();
     ref.set(
         new LocalLakehouse(
@@ -258,10 +259,10 @@ class BranchingAndMergeTest {
     assertThat(diff.tables())
         .extracting(TableDiff::name, TableDiff::change)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("drop", TableDiff.Change.REMOVED),
-            org.assertj.core.groups.Tuple.tuple("fresh", TableDiff.Change.ADDED),
-            org.assertj.core.groups.Tuple.tuple("grow", TableDiff.Change.CHANGED),
-            org.assertj.core.groups.Tuple.tuple("keep", TableDiff.Change.CHANGED));
+            tuple("drop", TableDiff.Change.REMOVED),
+            tuple("fresh", TableDiff.Change.ADDED),
+            tuple("grow", TableDiff.Change.CHANGED),
+            tuple("keep", TableDiff.Change.CHANGED));
     TableDiff grow = diff.tables().get(2);
     assertThat(grow.rowsBefore()).isEqualTo(1);
     assertThat(grow.rowsAfter()).isEqualTo(3);

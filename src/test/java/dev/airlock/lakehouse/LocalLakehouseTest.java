@@ -6,8 +6,12 @@ import static dev.airlock.lakehouse.LakehouseFixture.dabstep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.airlock.source.RawSources;
+import dev.airlock.source.StagedFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,13 +180,12 @@ class LocalLakehouseTest {
   @Test
   void s3SourcesGoThroughTheInjectedRawSources() throws Exception {
     Path local = csv(raw, "staged.csv", "id\n1\n2\n");
-    java.util.List<String> asked = new java.util.ArrayList<>();
-    java.util.concurrent.atomic.AtomicInteger closed =
-        new java.util.concurrent.atomic.AtomicInteger();
-    dev.airlock.source.RawSources s3 =
+    List<String> asked = new ArrayList<>();
+    AtomicInteger closed = new AtomicInteger();
+    RawSources s3 =
         uri -> {
           asked.add(uri);
-          return new dev.airlock.source.StagedFiles() {
+          return new StagedFiles() {
             public String uri() {
               return uri;
             }

@@ -4,19 +4,23 @@ import static dev.airlock.lakehouse.LakehouseFixture.ALICE;
 import static dev.airlock.lakehouse.LakehouseFixture.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,8 +54,7 @@ class ReadOnlyQueryTest {
   }
 
   private LakehouseException refused(String sql) {
-    Throwable t =
-        org.assertj.core.api.Assertions.catchThrowable(() -> lake.query(sql, "main", null));
+    Throwable t = catchThrowable(() -> lake.query(sql, "main", null));
     assertThat(t).as(sql).isInstanceOf(LakehouseException.class);
     LakehouseException e = (LakehouseException) t;
     assertThat(e.errorType()).isEqualTo(ErrorType.QUERY_FAILED);
@@ -294,7 +297,7 @@ class ReadOnlyQueryTest {
 
   /** Sandboxed code's SQL runs in the host's process: the sandbox's time limit does not stop it. */
   @Test
-  @org.junit.jupiter.api.Timeout(120) // without the limit the query runs for days: fail instead
+  @Timeout(120) // without the limit the query runs for days: fail instead
   void aQueryThatRunsForeverIsInterruptedAtTheTimeLimit() throws Exception {
     DuckEngine engine = new DuckEngine(home.resolve("w2"), home.resolve("s2"), SMALL);
     try {
@@ -331,7 +334,7 @@ class ReadOnlyQueryTest {
                       "SELECT count(*) FROM (SELECT DISTINCT i::VARCHAR || 'padding padding' FROM"
                           + " range(20000000) t(i))",
                       null))
-          .isInstanceOf(java.sql.SQLException.class)
+          .isInstanceOf(SQLException.class)
           .hasMessageContaining("Out of Memory");
     } finally {
       engine.close();
@@ -364,7 +367,7 @@ class ReadOnlyQueryTest {
       Connection first = pool.take();
       try {
         assertThatThrownBy(pool::take)
-            .isInstanceOf(java.sql.SQLException.class)
+            .isInstanceOf(SQLException.class)
             .hasMessageContaining("runs 1 query at a time");
       } finally {
         pool.give(first);
@@ -417,7 +420,7 @@ class ReadOnlyQueryTest {
    * process with an address-space limit (or a cgroup); this test needs several GB.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("needs queries in a memory-limited child process")
+  @Disabled("needs queries in a memory-limited child process")
   void longStringsBuiltByTheQueryAreHeldToTheMemoryLimit() {
     DuckEngine engine =
         new DuckEngine(
@@ -432,7 +435,7 @@ class ReadOnlyQueryTest {
                       "main",
                       "SELECT max(length(s)) FROM (SELECT repeat('x', 50000000) AS s FROM range(40))",
                       1))
-          .isInstanceOf(java.sql.SQLException.class)
+          .isInstanceOf(SQLException.class)
           .hasMessageContaining("Out of Memory");
     } finally {
       engine.close();

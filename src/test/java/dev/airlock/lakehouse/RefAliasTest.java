@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -148,7 +149,7 @@ class RefAliasTest {
   /** A short hash that several objects share names none of them: a clear INVALID_REF. */
   @Test
   void anAmbiguousShortHashIsAnInvalidRefNotAnInternalError() {
-    Map<String, String> firstByPrefix = new java.util.HashMap<>();
+    Map<String, String> firstByPrefix = new HashMap<>();
     String shared = null;
     for (int i = 0; shared == null && i < 3000; i++) {
       String hash = lake.createNamespace("ns" + i, "x/y", ALICE).hash();

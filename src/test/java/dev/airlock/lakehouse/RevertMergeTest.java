@@ -4,6 +4,7 @@ import static dev.airlock.lakehouse.LakehouseFixture.ALICE;
 import static dev.airlock.lakehouse.LakehouseFixture.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -121,9 +122,9 @@ class RevertMergeTest {
     assertThat(plan.diff().tables())
         .extracting(TableDiff::fqn, TableDiff::change, TableDiff::rowsBefore, TableDiff::rowsAfter)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("bauplan.old", TableDiff.Change.ADDED, null, 2L),
-            org.assertj.core.groups.Tuple.tuple("bauplan.t", TableDiff.Change.CHANGED, 3L, 1L),
-            org.assertj.core.groups.Tuple.tuple("bauplan.u", TableDiff.Change.REMOVED, 2L, null));
+            tuple("bauplan.old", TableDiff.Change.ADDED, null, 2L),
+            tuple("bauplan.t", TableDiff.Change.CHANGED, 3L, 1L),
+            tuple("bauplan.u", TableDiff.Change.REMOVED, 2L, null));
     assertThat(lake.branch("main").hash()).isEqualTo(merge.hash());
   }
 

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,13 +119,13 @@ class WholeSourceImportTest {
   @Test
   void aTruncatedParquetFileReportsWhatIsWrongWithIt() throws Exception {
     Path good = raw.resolve("good.parquet");
-    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+    try (var c = DriverManager.getConnection("jdbc:duckdb:");
         var s = c.createStatement()) {
       s.execute("COPY (SELECT range AS id FROM range(1000)) TO '" + good + "' (FORMAT parquet)");
     }
     byte[] bytes = Files.readAllBytes(good);
     Path cut = raw.resolve("cut.parquet");
-    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
 
     assertThatThrownBy(() -> lake.createTable("c", cut.toString(), "alice.whole", false, ALICE))
         .hasMessageContaining("cut.parquet")

@@ -3,6 +3,9 @@ package dev.airlock.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,7 +125,7 @@ class AnthropicClientTest {
   }
 
   static String[] stream(int inputTokens, int outputTokens, String... pieces) {
-    List<String> events = new java.util.ArrayList<>();
+    List<String> events = new ArrayList<>();
     events.add(
         event(
             "message_start",
@@ -178,8 +181,8 @@ class AnthropicClientTest {
   private static LoopbackServer newServer() {
     try {
       return new LoopbackServer();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

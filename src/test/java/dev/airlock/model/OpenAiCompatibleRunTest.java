@@ -1,6 +1,7 @@
 package dev.airlock.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airlock.cli.CliRunner;
@@ -75,8 +76,7 @@ class OpenAiCompatibleRunTest {
       assertThat(json.get("status").asText()).isEqualTo("done");
       assertThat(json.get("usage").get("input_tokens").asLong()).isEqualTo(2500);
       assertThat(json.get("usage").get("output_tokens").asLong()).isEqualTo(50);
-      assertThat(json.get("usage").get("cost_usd").asDouble())
-          .isCloseTo(0.0026, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(json.get("usage").get("cost_usd").asDouble()).isCloseTo(0.0026, offset(1e-9));
       assertThat(server.requests()).hasSize(2);
       JsonNode second = server.requests().get(1).json();
       assertThat(second.get("model").asText()).isEqualTo("qwen-test");

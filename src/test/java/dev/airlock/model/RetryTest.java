@@ -3,10 +3,13 @@ package dev.airlock.model;
 import static dev.airlock.model.AnthropicClientTest.catchModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,7 +211,7 @@ class RetryTest {
   @Test
   void backoffGrowsExponentiallyUpToTheCap() {
     RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(350), 0);
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
 
     assertThat(List.of(2, 3, 4, 5).stream().map(n -> policy.delayBefore(n, random).toMillis()))
         .containsExactly(100L, 200L, 350L, 350L);
@@ -218,7 +221,7 @@ class RetryTest {
   @Test
   void jitterAddsAtMostItsShare() {
     RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1000), Duration.ofMillis(5000), 0.25);
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
 
     for (int i = 0; i < 50; i++) {
       assertThat(policy.delayBefore(2, random).toMillis()).isBetween(1000L, 1250L);
@@ -233,8 +236,8 @@ class RetryTest {
   private static LoopbackServer newServer() {
     try {
       return new LoopbackServer();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.airlock.model;
 import static dev.airlock.model.AnthropicClientTest.catchModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -146,8 +148,8 @@ class ServerOutsideTheProtocolTest {
   private static LoopbackServer newServer() {
     try {
       return new LoopbackServer();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,7 +1,11 @@
 package dev.airlock.sandbox;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +44,13 @@ final class TestSandboxes {
   }
 
   /** Lets the sandbox user (uid 65534 when tests run as root) read a JUnit temp folder. */
-  static void openToOthers(Path folder) throws java.io.IOException {
-    java.nio.file.Files.setPosixFilePermissions(
-        folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+  static void openToOthers(Path folder) throws IOException {
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   /** Joins consecutive "STREAM:chunk" events of the same stream: chunks are not lines. */
   static List<String> mergeRuns(List<String> events) {
-    List<String> runs = new java.util.ArrayList<>();
+    List<String> runs = new ArrayList<>();
     for (String event : events) {
       String stream = event.substring(0, event.indexOf(':') + 1);
       int last = runs.size() - 1;

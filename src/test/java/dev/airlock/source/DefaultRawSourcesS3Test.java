@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +192,7 @@ class DefaultRawSourcesS3Test {
 
   @Test
   void anUnreachableEndpointIsNamed() throws Exception {
-    java.net.URI dead = s3.endpoint();
+    URI dead = s3.endpoint();
     s3.close();
     try (DefaultRawSources offline =
         new DefaultRawSources(
@@ -232,12 +234,11 @@ class DefaultRawSourcesS3Test {
   void environmentSettingsPickTheEndpointAndPathStyle() {
     S3Settings env =
         S3Settings.fromEnvironment(
-            java.util.Map.of(
-                "AWS_REGION", "eu-central-1", "AIRLOCK_S3_ENDPOINT", "http://localhost:9000"));
+            Map.of("AWS_REGION", "eu-central-1", "AIRLOCK_S3_ENDPOINT", "http://localhost:9000"));
     assertThat(env.region()).isEqualTo("eu-central-1");
     assertThat(env.endpoint()).hasToString("http://localhost:9000");
     assertThat(env.pathStyle()).isTrue();
-    assertThat(S3Settings.fromEnvironment(java.util.Map.of()).endpoint()).isNull();
+    assertThat(S3Settings.fromEnvironment(Map.of()).endpoint()).isNull();
   }
 
   private static String sha256(Path file) throws Exception {

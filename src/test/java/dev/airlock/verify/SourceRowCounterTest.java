@@ -8,6 +8,7 @@ import dev.airlock.source.SourceException;
 import dev.airlock.source.StagedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class SourceRowCounterTest {
   @Test
   void s3SourcesAreStagedThroughTheRawSourcesReader() throws Exception {
     Path staged = Files.writeString(dir.resolve("obj.csv"), "a,b\n1,2\n3,4\n5,6\n");
-    List<String> asked = new java.util.ArrayList<>();
+    List<String> asked = new ArrayList<>();
     RawSources fake =
         uri -> {
           asked.add(uri);

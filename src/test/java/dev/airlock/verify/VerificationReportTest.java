@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class VerificationReportTest {
@@ -110,9 +111,7 @@ class VerificationReportTest {
   @Test
   void evidenceKeepsAFewRowsAndShortensLongText() {
     List<List<Object>> many =
-        java.util.stream.LongStream.range(0, 50)
-            .mapToObj(i -> List.<Object>of(i, "x".repeat(500)))
-            .toList();
+        LongStream.range(0, 50).mapToObj(i -> List.<Object>of(i, "x".repeat(500))).toList();
 
     Evidence e = new Evidence("SELECT ...", List.of("n", "text"), many, false, null);
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +169,7 @@ class VerifierDemoTest {
     assertThat(schema.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(schema.summary()).contains("id is string, expected long");
     assertThat(schema.evidence().get(0).rows())
-        .contains(java.util.Arrays.asList("id", "long", "string", true, "type differs"));
+        .contains(Arrays.asList("id", "long", "string", true, "type differs"));
     assertThat(check(report, "required:bauplan.acquirer_countries").verdict())
         .isEqualTo(Verdict.PASS);
   }

@@ -2,6 +2,7 @@ package dev.airlock.lakehouse.gateway;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record GatewayCall(
   }
 
   public GatewayCall {
-    params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(params);
+    params = params == null ? Map.of() : Collections.unmodifiableMap(params);
   }
 
   public boolean succeeded() {

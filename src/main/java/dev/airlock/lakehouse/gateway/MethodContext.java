@@ -2,6 +2,7 @@ package dev.airlock.lakehouse.gateway;
 
 import dev.airlock.lakehouse.WriteContext;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What a method needs besides its parameters: who calls (for commits), a way to tell the host that
@@ -20,7 +21,7 @@ record MethodContext(
                 + key
                 + "': the"
                 + " lakehouse sets "
-                + new java.util.TreeSet<>(WriteContext.RESERVED)
+                + new TreeSet<>(WriteContext.RESERVED)
                 + " itself;"
                 + " use another key");
       }

@@ -3,6 +3,7 @@ package dev.airlock.lakehouse.gateway;
 import dev.airlock.lakehouse.ErrorType;
 import dev.airlock.lakehouse.LakehouseException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ public record SourcePolicy(
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fixed);
     try (Stream<Path> walk = Files.walk(base)) {
       return walk.filter(matcher::matches).toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return List.of(base);
     }
   }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Files sandboxed code sends with {@code create_table} and {@code import_data}. The code's client
@@ -193,7 +194,7 @@ final class Uploads implements AutoCloseable {
       while (count <= room && (n = in.read(buffer)) > 0) {
         count += n;
       }
-    } catch (java.util.zip.ZipException | EOFException e) {
+    } catch (ZipException | EOFException e) {
       // Not gzip or cut short: the import reports the file itself, with its own error.
       return Files.size(file);
     }

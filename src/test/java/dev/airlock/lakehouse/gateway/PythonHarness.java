@@ -6,6 +6,7 @@ import dev.airlock.DabstepFiles;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.source.RawSources;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ final class PythonHarness implements AutoCloseable {
       return new Result(process.exitValue(), stdout, out.isEmpty() ? "" : out.get(0));
     }
 
-    private static String read(java.io.InputStream in) {
+    private static String read(InputStream in) {
       try {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {

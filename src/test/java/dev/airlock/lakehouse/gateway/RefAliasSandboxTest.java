@@ -1,6 +1,7 @@
 package dev.airlock.lakehouse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.airlock.lakehouse.MergeDecision;
 import dev.airlock.lakehouse.Ref;
@@ -77,9 +78,9 @@ class RefAliasSandboxTest {
           .filteredOn(c -> c.params().containsValue("x/../main"))
           .extracting(GatewayCall::method, GatewayCall::errorType)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("create_table", "INVALID_REF"),
-              org.assertj.core.groups.Tuple.tuple("merge_branch", "INVALID_REF"),
-              org.assertj.core.groups.Tuple.tuple("delete_branch", "INVALID_REF"));
+              tuple("create_table", "INVALID_REF"),
+              tuple("merge_branch", "INVALID_REF"),
+              tuple("delete_branch", "INVALID_REF"));
     }
   }
 

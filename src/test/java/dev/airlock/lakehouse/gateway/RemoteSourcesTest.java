@@ -8,6 +8,7 @@ import dev.airlock.source.S3Prefix;
 import dev.airlock.source.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class RemoteSourcesTest {
 
   private PythonHarness harness(String... allowed) throws Exception {
     Path workspace = Files.createDirectories(temp.resolve("ws"));
-    List<S3Prefix> prefixes = new java.util.ArrayList<>();
+    List<S3Prefix> prefixes = new ArrayList<>();
     for (String prefix : allowed) {
       prefixes.add(S3Prefix.enclosing(prefix));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 
 /** A merge gate whose decisions a test queues, like a supervisor answering one by one. */
 final class ScriptedGate implements MergeGate {
@@ -16,7 +17,7 @@ final class ScriptedGate implements MergeGate {
   /** What {@link #clockPaused} said while each request waited for its decision. */
   final List<Boolean> clockPausedAtReview = new CopyOnWriteArrayList<>();
 
-  volatile java.util.function.BooleanSupplier clockPaused = () -> false;
+  volatile BooleanSupplier clockPaused = () -> false;
 
   @Override
   public MergeDecision reviewMerge(MergeRequest request) {

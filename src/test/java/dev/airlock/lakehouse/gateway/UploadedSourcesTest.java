@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -14,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,7 +187,7 @@ class UploadedSourcesTest {
           .isEqualTo(1);
     }
     assertThat(h.lakehouse.query("SELECT user FROM t", "alice.up", null).rows())
-        .containsExactly(java.util.List.of("nobody"));
+        .containsExactly(List.of("nobody"));
   }
 
   /**
@@ -279,7 +281,7 @@ class UploadedSourcesTest {
   }
 
   /** The upload folders the gateway holds now. */
-  private java.util.List<Path> staged() throws IOException {
+  private List<Path> staged() throws IOException {
     try (Stream<Path> s = Files.list(h.gateway.uploadsDirectory())) {
       return s.toList();
     }
@@ -324,7 +326,7 @@ class UploadedSourcesTest {
     }
 
     JsonNode read() throws IOException {
-      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
       int b;
       while ((b = in.read()) >= 0 && b != '\n') {
         line.write(b);
