@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } finally {
       try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -140,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
       new ProcessBuilder(python, "-c", "pass").redirectErrorStream(true).start().waitFor();
       times[i] = System.nanoTime() - t;
     }
-    java.util.Arrays.sort(times);
+    Arrays.sort(times);
     return times[samples / 2] / 1_000.0;
   }
 

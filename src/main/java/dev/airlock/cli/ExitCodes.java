@@ -1,5 +1,7 @@
 package dev.airlock.cli;
 
+import picocli.CommandLine;
+
 /** The exit codes every command uses. */
 public final class ExitCodes {
   /** The agent finished (or the command did what it was asked). */
@@ -17,6 +19,6 @@ public final class ExitCodes {
   private ExitCodes() {}
 
   static int forException(Throwable t) {
-    return t instanceof picocli.CommandLine.ParameterException ? USAGE : FAILED;
+    return t instanceof CommandLine.ParameterException ? USAGE : FAILED;
   }
 }

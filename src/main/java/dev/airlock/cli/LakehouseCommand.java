@@ -17,6 +17,7 @@ import dev.airlock.lakehouse.WriteContext;
 import dev.airlock.session.Lakehouses;
 import dev.airlock.session.RoutingGate;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -476,7 +477,7 @@ public final class LakehouseCommand implements Runnable {
     try {
       return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
           .readLine();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }

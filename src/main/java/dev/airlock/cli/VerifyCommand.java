@@ -11,6 +11,7 @@ import dev.airlock.verify.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
     description =
         "Run the audit checks on a ref (branch, tag or name@hash) and print the report."
             + " Exit 0 when every check passes, 1 when any fails or cannot run.")
-public final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+public final class VerifyCommand implements Callable<Integer> {
   private static final Set<String> BAD_REF =
       Set.of("REF_NOT_FOUND", "INVALID_REF", "BRANCH_NOT_FOUND", "NOT_A_BRANCH_REF");
 

@@ -13,6 +13,9 @@ import dev.airlock.agent.RunOutcome;
 import dev.airlock.agent.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,8 +67,7 @@ class RunSessionTest {
                     ApprovalPolicy.AUTO,
                     MergePolicy.AUTO_IF_GREEN)
                 .build());
-    java.util.List<String> threads =
-        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
     session.subscribe(e -> threads.add(Thread.currentThread().getName()));
     RunOutcome outcome = session.start().get(60, TimeUnit.SECONDS);
 
