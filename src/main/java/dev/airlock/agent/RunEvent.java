@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
 import dev.airlock.sandbox.ExecutionResult;
+import dev.airlock.verify.VerificationReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +49,11 @@ import java.util.Map;
 })
 public sealed interface RunEvent {
 
-  /** The transcript format written by this version. */
-  String FORMAT = "airlock-transcript/1";
+  /**
+   * The transcript format written by this version. Version 2 stores check reports as typed {@link
+   * VerificationReport}s; version 1 stored them as maps of the same shape, so both read alike.
+   */
+  String FORMAT = "airlock-transcript/2";
 
   /** The turn this event belongs to; 0 for run-level events. */
   int turn();
@@ -252,7 +256,7 @@ public sealed interface RunEvent {
       String targetCommit,
       List<TableChange> changes,
       String policy,
-      Map<String, Object> verification,
+      VerificationReport verification,
       Boolean checksPassed,
       List<MergeEvidence.Provenance> provenance,
       Usage usage,
@@ -282,7 +286,7 @@ public sealed interface RunEvent {
       String mergeCommit,
       boolean passed,
       String summary,
-      Map<String, Object> report)
+      VerificationReport report)
       implements RunEvent {}
 
   /** The turn's state machine moved (live only; the persistent events imply it). */

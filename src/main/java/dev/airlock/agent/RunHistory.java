@@ -21,6 +21,13 @@ public record RunHistory(
     List<TranscriptReader.SkippedLine> skippedLines,
     boolean writerAlive) {
 
+  /**
+   * The transcript formats this version reads: its own, and version 1, whose map-shaped check
+   * reports have the shape of a {@code VerificationReport} and bind to it as they are.
+   */
+  public static final List<String> READABLE_FORMATS =
+      List.of("airlock-transcript/1", RunEvent.FORMAT);
+
   public RunHistory {
     turns = List.copyOf(turns);
     skippedLines = List.copyOf(skippedLines);
@@ -39,14 +46,14 @@ public record RunHistory(
                       + "): the run cannot be rebuilt without it"
                   : " does not start with a run_started record: it is not an Airlock transcript"));
     }
-    if (!RunEvent.FORMAT.equals(start.format())) {
+    if (!READABLE_FORMATS.contains(start.format())) {
       throw new TranscriptException(
           transcript
               + " has format "
               + start.format()
-              + "; this Airlock reads "
-              + RunEvent.FORMAT
-              + ": use the Airlock version that wrote it");
+              + ", which this Airlock cannot read (it reads "
+              + String.join(" and ", READABLE_FORMATS)
+              + "): read it with the Airlock version that wrote it, or a newer one");
     }
     RunHistory folded = fold(result.records());
     return new RunHistory(

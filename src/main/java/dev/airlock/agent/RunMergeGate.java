@@ -95,7 +95,7 @@ public final class RunMergeGate implements MergeGate {
             request.target().hash(),
             evidence.changes(),
             policy.cliName(),
-            evidence.verification() == null ? null : evidence.verification().toJsonTree(),
+            evidence.verification(),
             evidence.verification() == null ? null : evidence.checksPassed(),
             evidence.provenance(),
             evidence.usage(),

@@ -4,6 +4,7 @@ import dev.airlock.agent.MergeEvidence;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Evidence;
+import dev.airlock.verify.VerificationReport;
 import java.util.List;
 
 /** Text renderings of merge requests and their evidence, for the terminal gate and replays. */
@@ -27,24 +28,7 @@ final class MergeText {
       b.append("  checks: none could run\n");
     } else {
       b.append("  audit: ").append(e.verification().summary()).append('\n');
-      for (CheckResult c : e.verification().problems()) {
-        b.append("    ✘ ")
-            .append(c.verdict())
-            .append(' ')
-            .append(c.id())
-            .append(": ")
-            .append(c.summary())
-            .append('\n');
-        for (Evidence ev : c.evidence().subList(0, Math.min(1, c.evidence().size()))) {
-          if (ev.sql() != null) {
-            b.append("        SQL: ").append(ev.sql()).append('\n');
-          }
-          if (!ev.rows().isEmpty()) {
-            b.append("        ").append(ev.columns()).append('\n');
-            ev.rows().stream().limit(5).forEach(r -> b.append("        ").append(r).append('\n'));
-          }
-        }
-      }
+      failedChecks(b, e.verification());
     }
     provenance(b, e.provenance());
     b.append("  run so far: ").append(TurnText.usage(e.usage(), e.costUsd()));
@@ -74,42 +58,45 @@ final class MergeText {
     return b.toString().stripTrailing();
   }
 
-  /** The failing checks of a stored report, each with its first piece of evidence. */
-  @SuppressWarnings("unchecked")
-  private static void failedChecks(StringBuilder b, java.util.Map<String, Object> report) {
-    Object checks = report == null ? null : report.get("checks");
-    if (!(checks instanceof List<?> list)) {
+  /** The checks of {@code report} that did not pass, each with its first piece of evidence. */
+  private static void failedChecks(StringBuilder b, VerificationReport report) {
+    if (report == null) {
       return;
     }
-    for (Object o : list) {
-      java.util.Map<String, Object> check = (java.util.Map<String, Object>) o;
-      if ("PASS".equals(check.get("verdict"))) {
-        continue;
-      }
+    for (CheckResult c : report.problems()) {
       b.append("    ✘ ")
-          .append(check.get("verdict"))
+          .append(c.verdict())
           .append(' ')
-          .append(check.get("id"))
+          .append(c.id())
           .append(": ")
-          .append(check.get("summary"))
+          .append(c.summary())
           .append('\n');
-      Object evidence = check.get("evidence");
-      if (evidence instanceof List<?> ev && !ev.isEmpty()) {
-        java.util.Map<String, Object> first = (java.util.Map<String, Object>) ev.get(0);
-        if (first.get("sql") != null) {
-          b.append("        SQL: ").append(first.get("sql")).append('\n');
+      for (Evidence ev : c.evidence().subList(0, Math.min(1, c.evidence().size()))) {
+        if (ev.sql() != null) {
+          b.append("        SQL: ").append(ev.sql()).append('\n');
         }
-        if (first.get("rows") instanceof List<?> rows && !rows.isEmpty()) {
-          b.append("        ").append(first.get("columns")).append('\n');
-          rows.stream().limit(5).forEach(r -> b.append("        ").append(r).append('\n'));
+        if (!ev.rows().isEmpty()) {
+          b.append("        ").append(ev.columns()).append('\n');
+          ev.rows().stream().limit(5).forEach(r -> b.append("        ").append(r).append('\n'));
         }
       }
     }
   }
 
   private static String counts(RunEvent.MergeRequested m) {
-    Object counts = m.verification() == null ? null : m.verification().get("counts");
-    return counts == null ? "" : " " + counts;
+    if (m.verification() == null) {
+      return "";
+    }
+    VerificationReport.Counts c = m.verification().counts();
+    return " {checks="
+        + c.checks()
+        + ", pass="
+        + c.pass()
+        + ", fail="
+        + c.fail()
+        + ", error="
+        + c.error()
+        + "}";
   }
 
   private static void changes(StringBuilder b, List<RunEvent.TableChange> changes) {

@@ -93,12 +93,7 @@ final class RunPublishing implements AutoCloseable {
     }
     listener.onEvent(
         new RunEvent.PostMergeChecked(
-            turn,
-            clock.instant(),
-            mergeCommit,
-            report.passed(),
-            report.summary(),
-            report.toJsonTree()));
+            turn, clock.instant(), mergeCommit, report.passed(), report.summary(), report));
     if (!report.passed()) {
       listener.onEvent(
           new RunEvent.Notice(

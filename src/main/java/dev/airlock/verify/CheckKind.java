@@ -1,5 +1,7 @@
 package dev.airlock.verify;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What a check looks at; {@link #key()} is its stable name in reports and JSON. */
@@ -21,7 +23,19 @@ public enum CheckKind {
   /** A custom SQL check: it must return no rows. */
   CUSTOM;
 
+  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The kind named {@code key} in a report. */
+  @JsonCreator
+  public static CheckKind ofKey(String key) {
+    for (CheckKind kind : values()) {
+      if (kind.key().equals(key)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("no check kind \"" + key + "\"");
   }
 }

@@ -3,6 +3,8 @@ package dev.airlock.verify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a check looked at: the SQL it ran (null when it read the catalog instead, see {@code note})
@@ -16,6 +18,9 @@ public record Evidence(
   public static final int MAX_ROWS = 10;
 
   static final int MAX_TEXT = 200;
+
+  private static final Pattern SHORTENED_TAIL =
+      Pattern.compile("\\.\\.\\. \\((\\d{3,9}) characters\\)");
 
   public Evidence {
     columns = List.copyOf(columns);
@@ -38,9 +43,19 @@ public record Evidence(
   }
 
   private static Object shorten(Object value) {
-    if (value instanceof String s && s.length() > MAX_TEXT) {
+    if (value instanceof String s && s.length() > MAX_TEXT && !shortened(s)) {
       return s.substring(0, MAX_TEXT) + "... (" + s.length() + " characters)";
     }
     return value;
+  }
+
+  /**
+   * Whether {@code s} is already a shortened text. Shortening must be idempotent: evidence read
+   * back from a transcript passes through this constructor again and must keep its values as
+   * written.
+   */
+  private static boolean shortened(String s) {
+    Matcher tail = SHORTENED_TAIL.matcher(s.substring(MAX_TEXT));
+    return tail.matches() && Long.parseLong(tail.group(1)) > MAX_TEXT;
   }
 }

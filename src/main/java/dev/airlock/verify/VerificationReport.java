@@ -1,12 +1,15 @@
 package dev.airlock.verify;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,14 +17,36 @@ import java.util.Objects;
  * was checked, when, which expectations were used, and every check with its evidence. The merge
  * gate carries it as evidence; {@link #toJson()} has a pinned shape (see {@link #FORMAT_VERSION}).
  */
+@JsonPropertyOrder({
+  "format_version",
+  "ref",
+  "commit",
+  "checked_at",
+  "expectations",
+  "passed",
+  "counts",
+  "checks"
+})
+// Derived values are written for readers of the JSON alone and recomputed, not read, here.
+@JsonIgnoreProperties(
+    value = {"format_version", "passed", "counts"},
+    allowGetters = true)
 public record VerificationReport(
-    String ref, String commit, Instant checkedAt, String expectations, List<CheckResult> checks) {
+    String ref,
+    String commit,
+    @JsonProperty("checked_at") Instant checkedAt,
+    String expectations,
+    List<CheckResult> checks) {
 
   /** Version of the JSON shape; bumped on any change that could break a reader. */
   public static final int FORMAT_VERSION = 1;
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   public VerificationReport {
     Objects.requireNonNull(ref, "ref");
@@ -31,6 +56,7 @@ public record VerificationReport(
   }
 
   /** True only when every check passed (an ERROR is not a pass). */
+  @JsonProperty("passed")
   public boolean passed() {
     return checks.stream().allMatch(CheckResult::passed);
   }
@@ -61,59 +87,33 @@ public record VerificationReport(
     return ReportText.render(this);
   }
 
+  /** The counts of checks by verdict, as the JSON's {@code counts} object carries them. */
+  @JsonProperty("counts")
+  public Counts counts() {
+    return new Counts(
+        checks.size(), count(Verdict.PASS), count(Verdict.FAIL), count(Verdict.ERROR));
+  }
+
+  /** The shape version written with the report, so a reader of a lone report can tell. */
+  @JsonProperty("format_version")
+  public int formatVersion() {
+    return FORMAT_VERSION;
+  }
+
   /**
    * For machines. Shape: {@code {format_version, ref, commit, checked_at, expectations, passed,
    * counts: {checks, pass, fail, error}, checks: [{id, kind, table, verdict, summary, evidence:
-   * [{sql, columns, rows, truncated, note}]}]}}.
+   * [{sql, columns, rows, truncated, note}]}]}}. Transcripts embed the same shape (without its null
+   * fields) through the annotations on these records.
    */
   public String toJson() {
     try {
-      return JSON.writeValueAsString(toJsonTree());
+      return JSON.writeValueAsString(this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("report values are JSON-friendly by construction", e);
     }
   }
 
-  /** The JSON shape as maps and lists, for embedding into a bigger document. */
-  public Map<String, Object> toJsonTree() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("format_version", FORMAT_VERSION);
-    root.put("ref", ref);
-    root.put("commit", commit);
-    root.put("checked_at", checkedAt.toString());
-    root.put("expectations", expectations);
-    root.put("passed", passed());
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("checks", checks.size());
-    counts.put("pass", count(Verdict.PASS));
-    counts.put("fail", count(Verdict.FAIL));
-    counts.put("error", count(Verdict.ERROR));
-    root.put("counts", counts);
-    root.put("checks", checks.stream().map(VerificationReport::checkJson).toList());
-    return root;
-  }
-
-  private static Map<String, Object> checkJson(CheckResult c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("kind", c.kind().key());
-    m.put("table", c.table());
-    m.put("verdict", c.verdict().name());
-    m.put("summary", c.summary());
-    m.put(
-        "evidence",
-        c.evidence().stream()
-            .map(
-                e -> {
-                  Map<String, Object> em = new LinkedHashMap<>();
-                  em.put("sql", e.sql());
-                  em.put("columns", e.columns());
-                  em.put("rows", e.rows());
-                  em.put("truncated", e.truncated());
-                  em.put("note", e.note());
-                  return em;
-                })
-            .toList());
-    return m;
-  }
+  /** How many checks there were, and how many ended in each verdict. */
+  public record Counts(int checks, long pass, long fail, long error) {}
 }

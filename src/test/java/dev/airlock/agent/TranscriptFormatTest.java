@@ -1,15 +1,24 @@
 package dev.airlock.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
 import dev.airlock.transcript.Redactor;
+import dev.airlock.transcript.TranscriptException;
 import dev.airlock.transcript.TranscriptWriter;
+import dev.airlock.verify.CheckKind;
+import dev.airlock.verify.CheckResult;
+import dev.airlock.verify.Evidence;
+import dev.airlock.verify.Verdict;
+import dev.airlock.verify.VerificationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +79,7 @@ class TranscriptFormatTest {
     }
     assertThat(Files.readAllLines(file))
         .containsExactly(
-            "{\"type\":\"run_started\",\"turn\":0,\"at\":\"2026-11-26T10:00:00Z\",\"format\":\"airlock-transcript/1\","
+            "{\"type\":\"run_started\",\"turn\":0,\"at\":\"2026-11-26T10:00:00Z\",\"format\":\"airlock-transcript/2\","
                 + "\"runId\":\"r1\",\"model\":\"scripted:s.json\",\"sandbox\":\"bwrap\",\"isolated\":true,\"approval\":\"auto\","
                 + "\"maxTurns\":8,\"rawUri\":\"file:///raw\",\"branch\":\"me.airlock_r1\",\"settings\":{\"exec_timeout_s\":\"300\"}}",
             "{\"type\":\"model_requested\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"model\":\"scripted:s.json\","
@@ -97,6 +106,143 @@ class TranscriptFormatTest {
               assertThat(t.decision().executedCode()).isEqualTo("x=2\n");
               assertThat(t.execution().stdout()).isEqualTo("out");
             });
+  }
+
+  /** A report with a passing catalog check (no table, no SQL) and a failing one with rows. */
+  static VerificationReport report() {
+    return new VerificationReport(
+        "me.x",
+        "c1",
+        T,
+        "builtin:demo",
+        List.of(
+            new CheckResult(
+                "tables_exist",
+                CheckKind.TABLES_EXIST,
+                null,
+                Verdict.PASS,
+                "all 1 expected tables exist",
+                List.of(
+                    new Evidence(
+                        null,
+                        List.of("table"),
+                        List.of(List.of("bauplan.fees")),
+                        false,
+                        "tables on the ref, from the catalog"))),
+            new CheckResult(
+                "id_unique:bauplan.fees:ID",
+                CheckKind.ID_UNIQUE,
+                "bauplan.fees",
+                Verdict.FAIL,
+                "ID column ID of bauplan.fees has 1 duplicate rows",
+                List.of(
+                    new Evidence(
+                        "SELECT \"ID\", COUNT(*) AS copies FROM \"bauplan\".\"fees\"",
+                        List.of("ID", "copies"),
+                        List.of(Arrays.asList(7L, 2L), Arrays.asList(null, 2L)),
+                        false,
+                        null)))));
+  }
+
+  @Test
+  void checkReportsAreTypedRecordsWithAPinnedShape(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    try (TranscriptWriter w = TranscriptWriter.create(file, Redactor.NONE)) {
+      w.append(
+          new RunEvent.RunStarted(
+              0, T, RunEvent.FORMAT, "r1", "m", "s", true, "auto", 8, null, null, null, Map.of()));
+      w.append(
+          new RunEvent.MergeRequested(
+              1,
+              T,
+              "me.x",
+              "c1",
+              "main",
+              "c0",
+              List.of(new RunEvent.TableChange("bauplan.fees", "added", null, 2L, List.of())),
+              "ask",
+              report(),
+              false,
+              List.of(
+                  new MergeEvidence.Provenance(
+                      "bauplan.fees", 1, "ab", "policy:auto", "as proposed")),
+              Usage.NONE,
+              null));
+      w.append(
+          new RunEvent.PostMergeChecked(
+              1, T, "c2", false, "2 checks: 1 passed, 1 failed, 0 errors", report()));
+    }
+    String reportJson =
+        "{\"format_version\":1,\"ref\":\"me.x\",\"commit\":\"c1\",\"checked_at\":\"2026-11-26T10:00:00Z\","
+            + "\"expectations\":\"builtin:demo\",\"passed\":false,"
+            + "\"counts\":{\"checks\":2,\"pass\":1,\"fail\":1,\"error\":0},\"checks\":["
+            + "{\"id\":\"tables_exist\",\"kind\":\"tables_exist\",\"verdict\":\"PASS\","
+            + "\"summary\":\"all 1 expected tables exist\",\"evidence\":[{\"columns\":[\"table\"],"
+            + "\"rows\":[[\"bauplan.fees\"]],\"truncated\":false,\"note\":\"tables on the ref, from the catalog\"}]},"
+            + "{\"id\":\"id_unique:bauplan.fees:ID\",\"kind\":\"id_unique\",\"table\":\"bauplan.fees\","
+            + "\"verdict\":\"FAIL\",\"summary\":\"ID column ID of bauplan.fees has 1 duplicate rows\","
+            + "\"evidence\":[{\"sql\":\"SELECT \\\"ID\\\", COUNT(*) AS copies FROM \\\"bauplan\\\".\\\"fees\\\"\","
+            + "\"columns\":[\"ID\",\"copies\"],\"rows\":[[7,2],[null,2]],\"truncated\":false}]}]}";
+    assertThat(Files.readAllLines(file).subList(1, 3))
+        .containsExactly(
+            "{\"type\":\"merge_requested\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"source\":\"me.x\","
+                + "\"sourceCommit\":\"c1\",\"target\":\"main\",\"targetCommit\":\"c0\","
+                + "\"changes\":[{\"table\":\"bauplan.fees\",\"change\":\"added\",\"rowsAfter\":2,\"schemaChanges\":[]}],"
+                + "\"policy\":\"ask\",\"verification\":"
+                + reportJson
+                + ",\"checksPassed\":false,\"provenance\":[{\"table\":\"bauplan.fees\",\"turn\":1,"
+                + "\"codeSha256\":\"ab\",\"approvedBy\":\"policy:auto\",\"how\":\"as proposed\"}],"
+                + "\"usage\":{\"inputTokens\":0,\"outputTokens\":0}}",
+            "{\"type\":\"post_merge_checked\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"mergeCommit\":\"c2\","
+                + "\"passed\":false,\"summary\":\"2 checks: 1 passed, 1 failed, 0 errors\",\"report\":"
+                + reportJson
+                + "}");
+
+    TurnRecord turn = RunHistory.read(file).turns().get(0);
+    for (VerificationReport read :
+        List.of(turn.merges().get(0).verification(), turn.postMergeChecks().get(0).report())) {
+      assertThat(read.checkedAt()).isEqualTo(T);
+      assertThat(read.passed()).isFalse();
+      assertThat(read.checks())
+          .extracting(CheckResult::kind, CheckResult::table)
+          .containsExactly(
+              tuple(CheckKind.TABLES_EXIST, null), tuple(CheckKind.ID_UNIQUE, "bauplan.fees"));
+      CheckResult failed = read.problems().get(0);
+      assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+      Evidence evidence = failed.evidence().get(0);
+      assertThat(evidence.sql()).startsWith("SELECT \"ID\"");
+      assertThat(evidence.columns()).containsExactly("ID", "copies");
+      assertThat(evidence.rows().toString()).isEqualTo("[[7, 2], [null, 2]]");
+      assertThat(evidence.note()).isNull();
+    }
+  }
+
+  @Test
+  void aTranscriptOfAnUnknownFormatIsRefusedNamingItAndWhatToDo(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    try (TranscriptWriter w = TranscriptWriter.create(file, Redactor.NONE)) {
+      w.append(
+          new RunEvent.RunStarted(
+              0,
+              T,
+              "airlock-transcript/3",
+              "r1",
+              "m",
+              "s",
+              true,
+              "auto",
+              8,
+              null,
+              null,
+              null,
+              Map.of()));
+    }
+    assertThatThrownBy(() -> RunHistory.read(file))
+        .isInstanceOf(TranscriptException.class)
+        .hasMessageContaining("has format airlock-transcript/3")
+        .hasMessageContaining("it reads airlock-transcript/1 and airlock-transcript/2")
+        .hasMessageContaining("with the Airlock version that wrote it, or a newer one");
   }
 
   @Test

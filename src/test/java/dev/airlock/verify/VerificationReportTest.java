@@ -1,9 +1,11 @@
 package dev.airlock.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.airlock.transcript.Json;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -118,5 +120,47 @@ class VerificationReportTest {
     assertThat(e.rows()).hasSize(Evidence.MAX_ROWS);
     assertThat(e.truncated()).isTrue();
     assertThat((String) e.rows().get(0).get(1)).hasSizeLessThan(260).endsWith("(500 characters)");
+  }
+
+  @Test
+  void aReportReadBackFromItsJsonIsTheSameReportAndKeepsShortenedTextAsWritten() throws Exception {
+    CheckResult longText =
+        new CheckResult(
+            "custom:notes",
+            CheckKind.CUSTOM,
+            null,
+            Verdict.FAIL,
+            "1 row breaks the rule",
+            List.of(
+                new Evidence(
+                    "SELECT note FROM notes",
+                    List.of("note"),
+                    List.of(List.of("y".repeat(500))),
+                    false,
+                    null)));
+    VerificationReport written =
+        new VerificationReport("agent.fees", "0123", AT, null, List.of(longText));
+
+    VerificationReport read =
+        Json.mapper()
+            .readValue(Json.mapper().writeValueAsString(written), VerificationReport.class);
+
+    assertThat(read).isEqualTo(written);
+    assertThat((String) read.checks().get(0).evidence().get(0).rows().get(0).get(0))
+        .startsWith("y".repeat(200) + "... (500 characters)")
+        .hasSize(200 + "... (500 characters)".length());
+    assertThat(read.toJson()).isEqualTo(written.toJson());
+  }
+
+  @Test
+  void anUnknownCheckKindIsRefusedNamingIt() {
+    assertThatThrownBy(
+            () ->
+                Json.mapper()
+                    .readValue(
+                        "{\"id\":\"x\",\"kind\":\"freshness\",\"verdict\":\"PASS\","
+                            + "\"summary\":\"s\",\"evidence\":[]}",
+                        CheckResult.class))
+        .hasMessageContaining("no check kind \"freshness\"");
   }
 }
