@@ -65,4 +65,49 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.airlock.agent..", "dev.airlock.cli..", "dev.airlock.sandbox..")
         .check(classes);
   }
+
+  @Test
+  void theEngineKnowsNoFace() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.airlock.cli..", "dev.airlock.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.airlock.cli..", "picocli..", "javafx..")
+        .because("the CLI and the console are faces over the same engine")
+        .check(classes);
+  }
+
+  @Test
+  void theConsoleSeesSessionsAndRecordsNotTheMachinery() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.airlock.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.airlock.cli..",
+            "dev.airlock.sandbox..",
+            "dev.airlock.lakehouse.gateway..",
+            "dev.airlock.model..",
+            "dev.airlock.source..",
+            "dev.airlock.transcript..",
+            "picocli..")
+        .allowEmptyShould(true)
+        .because("the console drives runs through dev.airlock.session and reads their records")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheSessionAssemblesARun() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.airlock.session..", "dev.airlock.agent..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.airlock.agent.AgentRun")
+        .because(
+            "every face starts runs through the Launcher, so runs are built and recorded alike")
+        .check(classes);
+  }
 }

@@ -1,16 +1,21 @@
 package dev.airlock.agent;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a blocking call (a model request, a supervisor's review) on a helper thread so that a stop
  * can abandon the wait at once, whatever the call is blocked on (a socket, a terminal prompt).
  */
 final class Interruptible implements AutoCloseable {
+  /** How long a stop waits for an abandoned call to unwind before the run ends without it. */
+  private static final long ABANDON_GRACE_MS = 500;
+
   private final ExecutorService executor;
   private volatile Thread waiter;
   private volatile boolean interrupted;
@@ -31,11 +36,27 @@ final class Interruptible implements AutoCloseable {
       waiter = null;
       throw new AgentRun.StoppedException();
     }
-    Future<T> future = executor.submit(work);
+    CountDownLatch finished = new CountDownLatch(1);
+    Future<T> future =
+        executor.submit(
+            () -> {
+              try {
+                return work.call();
+              } finally {
+                finished.countDown();
+              }
+            });
     try {
       return future.get();
     } catch (InterruptedException e) {
       future.cancel(true);
+      // Give the abandoned call a moment to unwind (a withdrawn question answers at once), so
+      // what it still reports reaches the record before the run's end does.
+      try {
+        finished.await(ABANDON_GRACE_MS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException again) {
+        // stopping anyway
+      }
       throw new AgentRun.StoppedException();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

@@ -212,10 +212,11 @@ class RunForkTest {
       assertThatThrownBy(() -> RunFork.parseSpec(bad))
           .as("spec %s", bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("--fork takes RUN_ID@TURN (a run id from `airlock runs`), not '" + bad + "'");
+          .hasMessage(
+              "a fork point is RUN_ID@TURN (a run id from `airlock runs`), not '" + bad + "'");
     }
     assertThatThrownBy(() -> RunFork.parseSpec("run-1@three"))
-        .hasMessage("--fork run-1@three: the turn after @ must be a number");
+        .hasMessage("fork point run-1@three: the turn after @ must be a number");
   }
 
   @Test
