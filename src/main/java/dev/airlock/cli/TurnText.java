@@ -272,8 +272,9 @@ final class TurnText {
 
   /**
    * The text a persistent event adds to a turn, the same live and in a replay; null for events with
-   * nothing to show. The request's heading and the execution's output are rendered by the caller:
-   * live and replay show those two differently (see {@link CliPrinter}).
+   * nothing to show. Only a replay adds to two parts: it quotes a request's last message ({@link
+   * #lastMessage}) and shows an execution's output in one block ({@link #executionOutput}), which a
+   * live run streams as it arrives (see {@link CliPrinter}).
    */
   static String part(RunEvent e) {
     if (e instanceof RunEvent.ModelRequested r) {
