@@ -209,15 +209,7 @@ public final class RunMergeGate implements MergeGate {
                     t.change().name().toLowerCase(Locale.ROOT),
                     t.rowsBefore(),
                     t.rowsAfter(),
-                    t.schemaChanges().stream().map(RunMergeGate::describe).toList()))
+                    t.schemaChanges().stream().map(SchemaChange::describe).toList()))
         .toList();
-  }
-
-  private static String describe(SchemaChange c) {
-    return switch (c.kind()) {
-      case ADDED -> "+" + c.column() + " " + c.after();
-      case REMOVED -> "-" + c.column() + " " + c.before();
-      case TYPE_CHANGED -> c.column() + " " + c.before() + " -> " + c.after();
-    };
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * Everything recorded about one turn, folded from its events: what the model was sent and answered,
  * what the parser saw, the supervisor's decision, the execution and its data effects. Fields are
- * null when the turn never got that far.
+ * null when the turn never got that far. {@code events} holds the same persistent events in the
+ * order they happened, so a rendering can follow the turn as it unfolded (a lakehouse call before
+ * the execution's end, a retry notice before the answer). Immutable: safe to hand to another
+ * thread.
  */
 public record TurnRecord(
     int turn,
@@ -22,4 +25,16 @@ public record TurnRecord(
     List<RunEvent.MergeRequested> merges,
     List<RunEvent.MergeDecided> mergeDecisions,
     List<RunEvent.PostMergeChecked> postMergeChecks,
-    List<RunEvent.Notice> notices) {}
+    List<RunEvent.Notice> notices,
+    List<RunEvent> events) {
+
+  public TurnRecord {
+    lakehouseCalls = List.copyOf(lakehouseCalls);
+    dataChanges = List.copyOf(dataChanges);
+    merges = List.copyOf(merges);
+    mergeDecisions = List.copyOf(mergeDecisions);
+    postMergeChecks = List.copyOf(postMergeChecks);
+    notices = List.copyOf(notices);
+    events = List.copyOf(events);
+  }
+}

@@ -2,22 +2,26 @@ package dev.airlock.cli;
 
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
+import dev.airlock.agent.RunProjection;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
- * Prints a live run for a human on a terminal: each turn's reasoning, code, decision, streamed
- * output and result. The same renderings serve {@code airlock replay}. While a response streams in,
- * an interactive terminal shows a one-line progress counter instead of the raw text (the parsed
- * reasoning and code follow). With {@code showProposal} false the reasoning and code are left to
- * the terminal supervisor, which shows them with the approval prompt.
+ * Prints a live run for a human on a terminal. Events go through a {@link RunProjection}; each part
+ * it reports is printed, as it completes, with the {@link TurnText} rendering that {@code airlock
+ * replay} uses for the same part, so the two agree line for line. What only a live run shows: while
+ * a response streams in, an interactive terminal shows a one-line progress counter instead of the
+ * raw text (the parsed reasoning and code follow); sandbox output is printed as it arrives (a
+ * replay shows it in one block when the execution ends). With {@code showProposal} false the
+ * reasoning and code are left to the terminal supervisor, which shows them with the approval
+ * prompt, and so are merge requests it shows with its merge prompt.
  */
 public final class CliPrinter implements RunListener {
   private final SafeTerminal out;
   private final boolean progress;
   private final boolean showProposal;
+  private final RunProjection projection = new RunProjection();
   private boolean midTokens;
-  private long received;
+  private boolean midOutputLine;
 
   public CliPrinter(PrintStream out, boolean progress, boolean showProposal) {
     this.out = SafeTerminal.wrap(out);
@@ -27,63 +31,94 @@ public final class CliPrinter implements RunListener {
 
   @Override
   public synchronized void onEvent(RunEvent event) {
-    if (midTokens && !(event instanceof RunEvent.ModelToken)) {
+    RunProjection.Update update = projection.apply(event);
+    switch (update.part()) {
+      case IGNORED -> {
+        return;
+      }
+      case RESPONSE_STREAMING -> {
+        if (progress) {
+          out.raw(
+              "\r  receiving the answer ... "
+                  + projection.live().response().length()
+                  + " characters");
+          midTokens = true;
+        }
+      }
+      case EXECUTION_OUTPUT -> {
+        endProgressLine();
+        output(((RunEvent.OutputChunk) event).text());
+      }
+      default -> {
+        endProgressLine();
+        endOutputLine();
+        String text = render(update);
+        if (text != null) {
+          out.println(text);
+        }
+      }
+    }
+    out.flush();
+  }
+
+  /** The part as printed live: the replay's rendering, except where a live run differs. */
+  private String render(RunProjection.Update update) {
+    RunEvent event = update.event();
+    return switch (update.part()) {
+      case STARTED -> TurnText.header((RunEvent.RunStarted) event);
+      case REQUEST -> "\n" + TurnText.request((RunEvent.ModelRequested) event);
+      case PARSED -> parsed((RunEvent.ResponseParsed) event);
+      case MERGE_REQUESTED ->
+          // With "ask" the terminal gate shows the request and its evidence itself.
+          "ask".equals(((RunEvent.MergeRequested) event).policy()) ? null : TurnText.part(event);
+      case MERGE_DECIDED, POST_MERGE_CHECK, NOTICE -> CommandName.render(TurnText.part(event));
+      case FINISHED -> "\n" + CommandName.render(TurnText.finished((RunEvent.RunFinished) event));
+      case STREAM_RESTARTED -> TurnText.streamRestarted((RunEvent.StreamRestarted) event);
+      // The terminal face shows the question with its prompt.
+      case DECISION_PENDING, PHASE, DATA_EFFECTS, APPROVAL_REQUESTED -> null;
+      default -> TurnText.part(event);
+    };
+  }
+
+  private String parsed(RunEvent.ResponseParsed p) {
+    if (showProposal || p.code() == null) {
+      return TurnText.part(p);
+    }
+    // The terminal supervisor shows the proposal with its prompt; the claim is this printer's.
+    return p.done() == null ? null : TurnText.doneClaim(p);
+  }
+
+  /** Sandbox output as it arrives, each line marked as a replay marks it. */
+  private void output(String text) {
+    int from = 0;
+    while (from < text.length()) {
+      if (!midOutputLine) {
+        out.print(TurnText.OUTPUT_PREFIX);
+        midOutputLine = true;
+      }
+      int newline = text.indexOf('\n', from);
+      if (newline < 0) {
+        out.print(text.substring(from));
+        return;
+      }
+      out.print(text.substring(from, newline + 1));
+      midOutputLine = false;
+      from = newline + 1;
+    }
+  }
+
+  private void endProgressLine() {
+    if (midTokens) {
       out.println();
       midTokens = false;
     }
-    if (event instanceof RunEvent.RunStarted s) {
-      out.println(TurnText.header(s));
-    } else if (event instanceof RunEvent.ModelRequested r) {
+  }
+
+  /** Ends an output line the code left open, so Airlock's next line starts on its own. */
+  private void endOutputLine() {
+    if (midOutputLine) {
       out.println();
-      out.println(
-          "── turn "
-              + r.turn()
-              + " ── asking "
-              + r.model()
-              + " ("
-              + r.messages().size()
-              + " messages)");
-      received = 0;
-    } else if (event instanceof RunEvent.ModelToken t && progress) {
-      received += t.text().length();
-      out.raw("\r  receiving the answer ... " + received + " characters");
-      midTokens = true;
-    } else if (event instanceof RunEvent.ModelResponded r) {
-      out.println(TurnText.response(r));
-    } else if (event instanceof RunEvent.ResponseParsed p) {
-      if (showProposal || p.code() == null) {
-        out.print(TurnText.parsed(p, true));
-      } else if (p.done() != null) {
-        out.println("done (claimed with this code; accepted only after its output): " + p.done());
-      }
-    } else if (event instanceof RunEvent.Decided d) {
-      out.println(TurnText.decision(d));
-    } else if (event instanceof RunEvent.ExecutionStarted s) {
-      out.println("▶ running (timeout " + s.timeoutMs() / 1000 + " s) in " + s.sandbox());
-    } else if (event instanceof RunEvent.OutputChunk c) {
-      out.print(c.text());
-    } else if (event instanceof RunEvent.ExecutionFinished f) {
-      out.println(TurnText.executionSummary(f));
-    } else if (event instanceof RunEvent.LakehouseCall c) {
-      out.println(TurnText.lakehouseCall(c));
-    } else if (event instanceof RunEvent.MergeRequested m && !"ask".equals(m.policy())) {
-      // With "ask" the terminal gate already showed the request and its evidence.
-      out.println(MergeText.replay(m));
-    } else if (event instanceof RunEvent.PostMergeChecked p) {
-      out.println(
-          (p.passed()
-                  ? "✔ post-merge check on main passed: "
-                  : "✘ POST-MERGE CHECK FAILED on main: ")
-              + p.summary());
-    } else if (event instanceof RunEvent.MergeDecided d) {
-      out.println(CommandName.render(TurnText.mergeDecided(d)));
-    } else if (event instanceof RunEvent.Notice n) {
-      out.println(
-          n.severity().name().toLowerCase(Locale.ROOT) + ": " + CommandName.render(n.message()));
-    } else if (event instanceof RunEvent.RunFinished f) {
-      out.println();
-      out.println(CommandName.render(TurnText.finished(f)));
+      midOutputLine = false;
     }
-    out.flush();
   }
 }

@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.airlock.lakehouse.Commit;
+import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.lakehouse.LakehouseException;
 import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeDecision;
@@ -62,7 +63,7 @@ public final class LakehouseCommand implements Runnable {
         NO_MERGES,
         lake -> {
           lake.branches(null)
-              .forEach(b -> out().println(b.name() + "  " + TurnText.shortHash(b.hash())));
+              .forEach(b -> out().println(b.name() + "  " + CommitHash.abbreviate(b.hash())));
           return ExitCodes.OK;
         });
   }
@@ -134,7 +135,7 @@ public final class LakehouseCommand implements Runnable {
           for (Commit c : lake.commits(ref, limit)) {
             out()
                 .println(
-                    TurnText.shortHash(c.hash())
+                    CommitHash.abbreviate(c.hash())
                         + "  "
                         + c.time()
                         + "  "
@@ -147,7 +148,7 @@ public final class LakehouseCommand implements Runnable {
                   .println(
                       "    merge of "
                           + c.parents().stream()
-                              .map(TurnText::shortHash)
+                              .map(CommitHash::abbreviate)
                               .reduce((a, b) -> a + " + " + b)
                               .orElse(""));
             }
@@ -212,7 +213,7 @@ public final class LakehouseCommand implements Runnable {
                   "Created branch "
                       + b.name()
                       + " at "
-                      + TurnText.shortHash(b.hash())
+                      + CommitHash.abbreviate(b.hash())
                       + " (from "
                       + from
                       + ")");
@@ -287,7 +288,7 @@ public final class LakehouseCommand implements Runnable {
                       + " (now "
                       + r.records()
                       + " rows), commit "
-                      + TurnText.shortHash(r.head().hash()));
+                      + CommitHash.abbreviate(r.head().hash()));
           return ExitCodes.OK;
         });
   }
@@ -338,7 +339,7 @@ public final class LakehouseCommand implements Runnable {
                       + ": "
                       + into
                       + " is now at "
-                      + TurnText.shortHash(head.hash()));
+                      + CommitHash.abbreviate(head.hash()));
           return ExitCodes.OK;
         });
   }
@@ -364,7 +365,7 @@ public final class LakehouseCommand implements Runnable {
         NO_MERGES,
         lake -> {
           RevertPlan plan = lake.planRevertMerge(commit, branch);
-          String merge = TurnText.shortHash(plan.merge().hash());
+          String merge = CommitHash.abbreviate(plan.merge().hash());
           out()
               .println(
                   "Reverting merge "
@@ -400,7 +401,7 @@ public final class LakehouseCommand implements Runnable {
                       + ": "
                       + branch
                       + " is now at "
-                      + TurnText.shortHash(head.hash())
+                      + CommitHash.abbreviate(head.hash())
                       + " (the merge stays in the history; publish a fix from a"
                       + " new branch made from "
                       + branch
@@ -423,14 +424,7 @@ public final class LakehouseCommand implements Runnable {
           };
       out().println("  " + line);
       for (SchemaChange c : t.schemaChanges()) {
-        out()
-            .println(
-                "      column "
-                    + c.column()
-                    + ": "
-                    + c.kind().name().toLowerCase()
-                    + (c.before() == null ? "" : " " + c.before())
-                    + (c.after() == null ? "" : " -> " + c.after()));
+        out().println("      schema " + c.describe());
       }
     }
   }

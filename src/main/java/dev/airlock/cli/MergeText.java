@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import dev.airlock.agent.MergeEvidence;
 import dev.airlock.agent.RunEvent;
+import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Evidence;
 import dev.airlock.verify.VerificationReport;
@@ -17,11 +18,11 @@ final class MergeText {
         new StringBuilder("Merge request: ")
             .append(source)
             .append(" (")
-            .append(TurnText.shortHash(sourceHash))
+            .append(CommitHash.abbreviate(sourceHash))
             .append(") into ")
             .append(target)
             .append(" (")
-            .append(TurnText.shortHash(targetHash))
+            .append(CommitHash.abbreviate(targetHash))
             .append(")\n");
     changes(b, e.changes());
     if (e.verification() == null) {
@@ -40,7 +41,7 @@ final class MergeText {
         new StringBuilder("⇢ merge request: ")
             .append(m.source())
             .append(" (")
-            .append(TurnText.shortHash(m.sourceCommit()))
+            .append(CommitHash.abbreviate(m.sourceCommit()))
             .append(") into ")
             .append(m.target())
             .append(" (gate: ")
@@ -132,7 +133,7 @@ final class MergeText {
         b.append("turn ")
             .append(p.turn())
             .append(", code sha256 ")
-            .append(p.codeSha256() == null ? "?" : p.codeSha256().substring(0, 12))
+            .append(p.codeSha256() == null ? "?" : CommitHash.abbreviate(p.codeSha256()))
             .append(", approved by ")
             .append(p.approvedBy())
             .append(" (")

@@ -162,13 +162,7 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
   private void show(Proposal p) {
     out.println();
     out.println("Turn " + p.turn() + ": the agent proposes to run this code");
-    if (!p.reasoning().isBlank()) {
-      out.println("Reasoning: " + p.reasoning().strip());
-    }
-    if (!p.packages().isEmpty()) {
-      out.println("Packages: " + String.join(", ", p.packages()));
-    }
-    out.print(TurnText.numbered(p.code()));
+    out.print(TurnText.proposal(p.reasoning(), p.packages(), p.code()));
     for (Risk r : p.risks()) {
       if (r.line() > 0) {
         out.println(

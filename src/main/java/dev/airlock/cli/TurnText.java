@@ -3,13 +3,25 @@ package dev.airlock.cli;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
+import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Text renderings of run events, shared by the live printer and {@code airlock replay}. */
+/**
+ * Text renderings of run events, one per part of a turn, shared by the live printer and {@code
+ * airlock replay}.
+ */
 final class TurnText {
+  /**
+   * Marks each line of sandbox output, live and in replays: the agent's code writes it, so it must
+   * not pass for a line of Airlock's own (a fake "✔ approved").
+   */
+  static final String OUTPUT_PREFIX = "  │ ";
+
   private TurnText() {}
 
   static String header(RunEvent.RunStarted s) {
@@ -49,28 +61,42 @@ final class TurnText {
         + ")";
   }
 
-  static String parsed(RunEvent.ResponseParsed p, boolean showCode) {
-    StringBuilder b = new StringBuilder();
-    if (p.reasoning() != null && !p.reasoning().isBlank()) {
-      b.append("reasoning: ")
-          .append(indent(p.reasoning().strip(), "           ").strip())
-          .append('\n');
-    }
-    if (p.packages() != null && !p.packages().isEmpty()) {
-      b.append("packages: ").append(String.join(", ", p.packages())).append('\n');
-    }
-    if (p.code() != null && showCode) {
-      b.append("code:\n").append(numbered(p.code()));
-    }
+  /** What the parser made of a response: the proposal, the done claim, the format error. */
+  static String parsed(RunEvent.ResponseParsed p) {
+    StringBuilder b = new StringBuilder(proposal(p.reasoning(), p.packages(), p.code()));
     if (p.done() != null) {
-      b.append("done: ")
-          .append(p.done().isBlank() ? "(no summary)" : p.done().strip())
-          .append('\n');
+      b.append(doneClaim(p)).append('\n');
     }
     if (p.formatError() != null) {
       b.append("format error: ").append(p.formatError()).append('\n');
     }
     return b.toString();
+  }
+
+  /**
+   * The reasoning, packages and numbered code of a proposal: in the run's log and replay, and in
+   * the terminal supervisor's approval prompt.
+   */
+  static String proposal(String reasoning, List<String> packages, String code) {
+    StringBuilder b = new StringBuilder();
+    if (reasoning != null && !reasoning.isBlank()) {
+      b.append("reasoning: ").append(indent(reasoning.strip(), "           ").strip()).append('\n');
+    }
+    if (packages != null && !packages.isEmpty()) {
+      b.append("packages: ").append(String.join(", ", packages)).append('\n');
+    }
+    if (code != null) {
+      b.append("code:\n").append(numbered(code));
+    }
+    return b.toString();
+  }
+
+  /** A done claim; one that comes with code counts only once that code's output is seen. */
+  static String doneClaim(RunEvent.ResponseParsed p) {
+    String summary = p.done().isBlank() ? "(no summary)" : p.done().strip();
+    return p.code() == null
+        ? "done: " + summary
+        : "done (claimed with this code; accepted only after its output): " + summary;
   }
 
   static String decision(RunEvent.Decided d) {
@@ -83,7 +109,7 @@ final class TurnText {
         };
     StringBuilder b = new StringBuilder(what).append(" by ").append(d.by());
     if (d.executedSha256() != null) {
-      b.append(" (sha256 ").append(d.executedSha256(), 0, 12).append(")");
+      b.append(" (sha256 ").append(CommitHash.abbreviate(d.executedSha256())).append(")");
     }
     if (d.feedback() != null && !d.feedback().isBlank()) {
       b.append(": ").append(d.feedback());
@@ -115,7 +141,7 @@ final class TurnText {
   }
 
   static String lakehouseCall(RunEvent.LakehouseCall c) {
-    java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    Map<String, Object> shown = new LinkedHashMap<>();
     if (c.params() != null) {
       c.params()
           .forEach(
@@ -139,9 +165,9 @@ final class TurnText {
         + d.ref()
         + (d.table() == null ? "" : " (" + d.table() + rows + ")")
         + ": "
-        + shortHash(d.commitBefore())
+        + CommitHash.abbreviate(d.commitBefore())
         + " → "
-        + shortHash(d.commitAfter());
+        + CommitHash.abbreviate(d.commitAfter());
   }
 
   static String mergeDecided(RunEvent.MergeDecided d) {
@@ -153,11 +179,6 @@ final class TurnText {
         + d.by()
         + (d.reason() == null ? "" : ": " + d.reason())
         + (d.endsRun() ? " (the run ends)" : "");
-  }
-
-  /** The 12-character form of a commit hash every command prints. */
-  static String shortHash(String hash) {
-    return hash == null ? "none" : hash.substring(0, Math.min(12, hash.length()));
   }
 
   /** "1200 tokens in, 30 out, $0.0026": usage as every rendering shows it. */
@@ -188,58 +209,145 @@ final class TurnText {
     return b.toString();
   }
 
-  /** The whole run, turn by turn, from its transcript. */
+  /**
+   * The heading of a turn: "── turn 2 ── asking MODEL (5 messages)". Live it opens the turn; a
+   * replay follows it with the last message sent, which a live viewer saw as the turn before.
+   */
+  static String request(RunEvent.ModelRequested r) {
+    return "── turn "
+        + r.turn()
+        + " ── asking "
+        + r.model()
+        + " ("
+        + r.messages().size()
+        + " messages)";
+  }
+
+  /** The last message sent with a request, quoted (replay only: live it was the turn before). */
+  static String lastMessage(RunEvent.ModelRequested r) {
+    List<ChatMessage> m = r.messages();
+    if (m.isEmpty()) {
+      return "(no messages)";
+    }
+    ChatMessage last = m.get(m.size() - 1);
+    return "the last of them ("
+        + last.role().name().toLowerCase(Locale.ROOT)
+        + "):\n"
+        + indent(abbreviate(last.content().strip(), 1200), "  > ");
+  }
+
+  static String executionStarted(RunEvent.ExecutionStarted s) {
+    return "▶ running (timeout " + s.timeoutMs() / 1000 + " s) in " + s.sandbox();
+  }
+
+  /** A run's stored output, each line marked as a live run streams it ({@link #OUTPUT_PREFIX}). */
+  static String executionOutput(RunEvent.ExecutionFinished f) {
+    StringBuilder b = new StringBuilder();
+    appendOutput(b, "stdout", f.stdout());
+    appendOutput(b, "stderr", f.stderr());
+    return b.toString();
+  }
+
+  /**
+   * The post-merge check on main; a failure names the command that undoes the merge (the event
+   * carries the merge commit, so a replay says it too).
+   */
+  static String postMergeCheck(RunEvent.PostMergeChecked p) {
+    if (p.passed()) {
+      return "✔ post-merge check on main passed: " + p.summary();
+    }
+    String merge = CommitHash.abbreviate(p.mergeCommit());
+    return "✘ POST-MERGE CHECK FAILED on main after merge "
+        + merge
+        + ": "
+        + p.summary()
+        + ". Undo it with: `airlock lakehouse revert-merge "
+        + merge
+        + "`";
+  }
+
+  static String notice(RunEvent.Notice n) {
+    return n.severity().name().toLowerCase(Locale.ROOT) + ": " + n.message();
+  }
+
+  /** A question the run stopped before anyone answered. */
+  static String withdrawn(RunEvent.DecisionWithdrawn w) {
+    return "✘ the "
+        + ("merge".equals(w.kind()) ? "merge review" : "approval")
+        + " was withdrawn unanswered: "
+        + w.reason();
+  }
+
+  /** The model's stream broke and the request went again: what streamed so far is void. */
+  static String streamRestarted(RunEvent.StreamRestarted r) {
+    return "  the answer's stream broke; asking again (attempt "
+        + r.attempt()
+        + "), the response starts over";
+  }
+
+  /**
+   * The text a persistent event adds to a turn, the same live and in a replay; null for events with
+   * nothing to show. Only a replay adds to two parts: it quotes a request's last message ({@link
+   * #lastMessage}) and shows an execution's output in one block ({@link #executionOutput}), which a
+   * live run streams as it arrives (see {@link CliPrinter}).
+   */
+  static String part(RunEvent e) {
+    if (e instanceof RunEvent.ModelRequested r) {
+      return request(r);
+    } else if (e instanceof RunEvent.ModelResponded r) {
+      return response(r);
+    } else if (e instanceof RunEvent.ResponseParsed p) {
+      String text = parsed(p);
+      return text.isEmpty() ? null : text.substring(0, text.length() - 1);
+    } else if (e instanceof RunEvent.Decided d) {
+      return decision(d);
+    } else if (e instanceof RunEvent.ExecutionStarted s) {
+      return executionStarted(s);
+    } else if (e instanceof RunEvent.ExecutionFinished f) {
+      return executionSummary(f);
+    } else if (e instanceof RunEvent.LakehouseCall c) {
+      return lakehouseCall(c);
+    } else if (e instanceof RunEvent.DataChanged d) {
+      return dataChanged(d);
+    } else if (e instanceof RunEvent.MergeRequested m) {
+      return MergeText.replay(m);
+    } else if (e instanceof RunEvent.MergeDecided m) {
+      return mergeDecided(m);
+    } else if (e instanceof RunEvent.PostMergeChecked p) {
+      return postMergeCheck(p);
+    } else if (e instanceof RunEvent.Notice n) {
+      return notice(n);
+    } else if (e instanceof RunEvent.DecisionWithdrawn w) {
+      return withdrawn(w);
+    }
+    // The approval request (the decision follows it) and the data effects (a sum of the data
+    // changes shown) add nothing a reader does not see already.
+    return null;
+  }
+
+  /**
+   * The whole run, turn by turn, each turn's events in the order they happened: what a live run
+   * printed, with each request's last message and each execution's output in one block.
+   */
   static String replay(RunHistory h) {
     StringBuilder b = new StringBuilder(header(h.started())).append('\n');
     for (TurnRecord t : h.turns()) {
-      b.append("\n── turn ").append(t.turn()).append(" ──\n");
-      if (t.request() != null) {
-        List<ChatMessage> m = t.request().messages();
-        ChatMessage last = m.get(m.size() - 1);
-        b.append("sent ")
-            .append(m.size())
-            .append(" messages to ")
-            .append(t.request().model())
-            .append("; the last (")
-            .append(last.role().name().toLowerCase(Locale.ROOT))
-            .append("):\n")
-            .append(indent(abbreviate(last.content().strip(), 1200), "  > "))
-            .append('\n');
+      b.append('\n');
+      if (t.request() == null) {
+        b.append("── turn ").append(t.turn()).append(" ──\n");
       }
-      if (t.response() != null) {
-        b.append(response(t.response())).append('\n');
+      for (RunEvent e : t.events()) {
+        if (e instanceof RunEvent.ExecutionFinished f) {
+          b.append(executionOutput(f));
+        }
+        String text = part(e);
+        if (text != null) {
+          b.append(text).append('\n');
+        }
+        if (e instanceof RunEvent.ModelRequested r) {
+          b.append(lastMessage(r)).append('\n');
+        }
       }
-      if (t.parsed() != null) {
-        b.append(parsed(t.parsed(), true));
-      }
-      if (t.decision() != null) {
-        b.append(decision(t.decision())).append('\n');
-      }
-      if (t.execution() != null) {
-        appendOutput(b, "stdout", t.execution().stdout());
-        appendOutput(b, "stderr", t.execution().stderr());
-        b.append(executionSummary(t.execution())).append('\n');
-      }
-      t.lakehouseCalls().forEach(c -> b.append(lakehouseCall(c)).append('\n'));
-      t.dataChanges().forEach(d -> b.append(dataChanged(d)).append('\n'));
-      t.merges().forEach(m -> b.append(MergeText.replay(m)).append('\n'));
-      t.mergeDecisions().forEach(m -> b.append(mergeDecided(m)).append('\n'));
-      t.postMergeChecks()
-          .forEach(
-              p ->
-                  b.append(
-                          p.passed()
-                              ? "✔ post-merge check on main passed: "
-                              : "✘ POST-MERGE CHECK FAILED on main: ")
-                      .append(p.summary())
-                      .append('\n'));
-      t.notices()
-          .forEach(
-              n ->
-                  b.append(n.severity().name().toLowerCase(Locale.ROOT))
-                      .append(": ")
-                      .append(n.message())
-                      .append('\n'));
     }
     b.append('\n');
     if (h.finished() != null) {
@@ -268,7 +376,7 @@ final class TurnText {
 
   private static void appendOutput(StringBuilder b, String name, String text) {
     if (text != null && !text.isEmpty()) {
-      b.append(name).append(":\n").append(indent(text.stripTrailing(), "  │ ")).append('\n');
+      b.append(name).append(":\n").append(indent(text.stripTrailing(), OUTPUT_PREFIX)).append('\n');
     }
   }
 

@@ -55,7 +55,8 @@ final class MergeRevert {
     Target t = target(mergeCommit, branch, branches.head(branch));
     WriteContext revertCtx =
         ctx.withMessage(null).withProperties(Map.of(REVERTED_MERGE, t.merge().hash()));
-    String message = "Revert merge " + shortHash(t.merge().hash()) + ": " + t.merge().subject();
+    String message =
+        "Revert merge " + CommitHash.abbreviate(t.merge().hash()) + ": " + t.merge().subject();
     // Branches.commit re-applies on a moved head, so the conflict check always sees the head
     // that is actually replaced.
     return branches.commit(branch, revertCtx, message, now -> apply(t, now, branch));
@@ -74,7 +75,7 @@ final class MergeRevert {
           Map.of("input_ref", mergeCommit.hex()));
     }
     Commit merge = catalog.log(id, 1).get(0);
-    String label = "Commit " + shortHash(merge.hash()) + " ('" + merge.subject() + "')";
+    String label = "Commit " + CommitHash.abbreviate(merge.hash()) + " ('" + merge.subject() + "')";
     if (!catalog.isAncestor(id, head)) {
       throw badRequest(
           label
@@ -109,7 +110,7 @@ final class MergeRevert {
               + " was already reverted on "
               + branch
               + " by "
-              + shortHash(revert.hash())
+              + CommitHash.abbreviate(revert.hash())
               + ": nothing to do.",
           merge,
           branch);
@@ -136,7 +137,7 @@ final class MergeRevert {
       throw new LakehouseException(
           ErrorType.MERGE_CONFLICT,
           "Cannot revert merge "
-              + shortHash(t.merge().hash())
+              + CommitHash.abbreviate(t.merge().hash())
               + " on "
               + branch
               + ": tables changed again after it: "
@@ -184,9 +185,5 @@ final class MergeRevert {
         ErrorType.BAD_REQUEST,
         message,
         Map.of("input_ref", merge.hash(), "branch_name", branch.value()));
-  }
-
-  static String shortHash(String hash) {
-    return hash.length() > 12 ? hash.substring(0, 12) : hash;
   }
 }

@@ -94,20 +94,7 @@ final class RunPublishing implements AutoCloseable {
     listener.onEvent(
         new RunEvent.PostMergeChecked(
             turn, clock.instant(), mergeCommit, report.passed(), report.summary(), report));
-    if (!report.passed()) {
-      listener.onEvent(
-          new RunEvent.Notice(
-              turn,
-              clock.instant(),
-              Severity.ERROR,
-              "POST-MERGE CHECK FAILED on main after merge "
-                  + mergeCommit.substring(0, 12)
-                  + ": "
-                  + report.summary()
-                  + ". Undo it with: `airlock lakehouse revert-merge "
-                  + mergeCommit.substring(0, 12)
-                  + "`"));
-    }
+    // A failure needs no notice of its own: the check's rendering names the revert command.
   }
 
   /** Waits for the post-merge checks scheduled so far (so they belong to the turn that merged). */

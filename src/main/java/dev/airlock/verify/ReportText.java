@@ -1,5 +1,6 @@
 package dev.airlock.verify;
 
+import dev.airlock.lakehouse.CommitHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ final class ReportText {
     b.append("Verification of ")
         .append(r.ref())
         .append(" at commit ")
-        .append(r.commit(), 0, Math.min(12, r.commit().length()))
+        .append(CommitHash.abbreviate(r.commit()))
         .append(" (expectations: ")
         .append(r.expectations())
         .append(")\n");

@@ -236,6 +236,14 @@ class AuditRunTest {
     RunEvent.PostMergeChecked check = h.turns().get(0).postMergeChecks().get(0);
     assertThat(check.passed()).isFalse();
     assertThat(tables("main")).contains("payments:3000");
+    String merge = check.mergeCommit().substring(0, 12);
+    // The replay names the command that undoes the merge, as the live run did.
+    assertThat(
+            CliRunner.run("replay", r.history().started().runId(), "--runs-dir", runs.toString())
+                .out())
+        .contains(
+            "✘ POST-MERGE CHECK FAILED on main after merge " + merge + ": ",
+            ". Undo it with: `airlock lakehouse revert-merge " + merge + "`");
 
     CliRunner.Result revert =
         CliRunner.run(

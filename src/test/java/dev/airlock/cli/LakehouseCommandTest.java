@@ -87,6 +87,21 @@ class LakehouseCommandTest {
   }
 
   @Test
+  void aDiffShowsEachColumnChangeAsAMergeRequestDoes() throws Exception {
+    loadBranch();
+    Path wider = raw.resolve("payments-v2.csv");
+    Files.writeString(wider, "psp_reference,merchant,eur_amount,country\n1,A,x,NL\n");
+    assertThat(run("create-branch", "v2", "wap")).isZero();
+    assertThat(run("create-table", "payments", wider.toString(), "--branch", "v2", "--replace"))
+        .as(err())
+        .isZero();
+
+    assertThat(run("diff", "wap", "v2")).isZero();
+    assertThat(out())
+        .contains("      schema eur_amount double -> string", "      schema +country string");
+  }
+
+  @Test
   void mergeIntoMainAsksAndNoMeansNothingChanges() {
     loadBranch();
     System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));

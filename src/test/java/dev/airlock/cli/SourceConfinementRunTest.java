@@ -181,7 +181,8 @@ class SourceConfinementRunTest {
     assertThat(r.exit()).as(r.err()).isZero();
     String output = r.out() + r.err();
     assertThat(output).contains("oracle SAME", "rows [{'id': 1, 'v': 2}]");
-    List<String> globs = output.lines().filter(line -> line.startsWith("glob ")).toList();
+    List<String> globs =
+        output.lines().filter(line -> line.startsWith(TurnText.OUTPUT_PREFIX + "glob ")).toList();
     assertThat(globs).hasSize(4);
     assertThat(String.join("\n", globs)).doesNotContain("private-notes", "credentials", "IMPORTED");
   }
