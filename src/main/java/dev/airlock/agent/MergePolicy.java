@@ -24,10 +24,6 @@ public enum MergePolicy {
 
   /** "ask", "auto-if-green", "never". */
   public String word() {
-    return cliName();
-  }
-
-  public String cliName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

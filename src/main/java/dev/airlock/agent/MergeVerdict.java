@@ -18,7 +18,13 @@ public sealed interface MergeVerdict {
    */
   record Unanswered(String why) implements MergeVerdict {}
 
+  /** The run stopped while the merge waited ({@code why}: the stop's reason); nothing merges. */
+  record Withdrawn(String why) implements MergeVerdict {}
+
   static String reasonOf(MergeVerdict v) {
+    if (v instanceof Withdrawn w) {
+      return "the run stopped before anyone decided (" + w.why() + ")";
+    }
     if (v instanceof RejectToAgent r) {
       return r.reason();
     }

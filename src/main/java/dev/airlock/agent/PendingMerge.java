@@ -82,7 +82,7 @@ public final class PendingMerge implements PendingDecision {
 
   boolean withdraw(String reason) {
     withdrawn = true;
-    return answer.complete(new MergeVerdict.Unanswered(reason));
+    return answer.complete(new MergeVerdict.Withdrawn(reason));
   }
 
   private static String reasonOrDefault(String reason) {

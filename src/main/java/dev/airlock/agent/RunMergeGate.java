@@ -94,7 +94,7 @@ public final class RunMergeGate implements MergeGate {
             request.target().name(),
             request.target().hash(),
             evidence.changes(),
-            policy.cliName(),
+            policy.word(),
             evidence.verification(),
             evidence.verification() == null ? null : evidence.checksPassed(),
             evidence.provenance(),
@@ -106,7 +106,7 @@ public final class RunMergeGate implements MergeGate {
       case NEVER -> {
         verdict =
             new MergeVerdict.RejectToAgent(
-                "this is a dry run (--merge never): nothing reaches main");
+                "this is a dry run (merge policy never): nothing reaches main");
         by = "policy:never";
       }
       case AUTO_IF_GREEN -> {
@@ -123,13 +123,15 @@ public final class RunMergeGate implements MergeGate {
         verdict = supervisor.reviewMerge(request, evidence);
         by =
             verdict instanceof MergeVerdict.Unanswered u
-                ? "policy:" + policy.cliName() + " (" + u.why() + ")"
-                : supervisor.reviewer();
+                ? "policy:" + policy.word() + " (" + u.why() + ")"
+                : verdict instanceof MergeVerdict.Withdrawn ? "airlock" : supervisor.reviewer();
       }
     }
     String reason = MergeVerdict.reasonOf(verdict);
     boolean ends =
-        verdict instanceof MergeVerdict.RejectAndEnd || verdict instanceof MergeVerdict.Unanswered;
+        verdict instanceof MergeVerdict.RejectAndEnd
+            || verdict instanceof MergeVerdict.Unanswered
+            || verdict instanceof MergeVerdict.Withdrawn;
     listener.onEvent(
         new RunEvent.MergeDecided(
             turn,
@@ -140,7 +142,7 @@ public final class RunMergeGate implements MergeGate {
             by,
             reason,
             ends));
-    if (ends) {
+    if (ends && !(verdict instanceof MergeVerdict.Withdrawn)) {
       String who =
           verdict instanceof MergeVerdict.Unanswered ? by + " refused" : "the supervisor rejected";
       endRun.accept(

@@ -364,7 +364,7 @@ class RunMergeGateTest {
     load("payments", "id,amount\n1,10\n", "b", TURN_1);
 
     assertThatThrownBy(() -> lake.merge("b", "main", TURN_2))
-        .hasMessageContaining("this is a dry run (--merge never): nothing reaches main");
+        .hasMessageContaining("this is a dry run (merge policy never): nothing reaches main");
 
     assertThat(lake.hasTable("main", "payments")).isFalse();
     assertThat(only(RunEvent.MergeRequested.class).checksPassed()).isTrue();

@@ -167,7 +167,7 @@ class WriteAuditPublishRunTest {
   @Test
   void aDryRunNeverPublishes() {
     CliRunner.Result r = run("never", "");
-    assertThat(r.err()).contains("dry run (--merge never)");
+    assertThat(r.err()).contains("dry run (merge policy never)");
     assertThat(mainTables()).isEmpty();
   }
 

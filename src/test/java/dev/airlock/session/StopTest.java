@@ -113,7 +113,11 @@ class StopTest {
     assertThat(pending).isInstanceOf(PendingMerge.class);
     stopsWithin2s(f, session, "stop during the merge review");
     assertThat(pending.withdrawn()).isTrue();
-    assertThat(f.all(RunEvent.MergeDecided.class)).noneMatch(RunEvent.MergeDecided::approved);
+    RunEvent.MergeDecided decided = f.all(RunEvent.MergeDecided.class).get(0);
+    assertThat(decided.approved()).isFalse();
+    assertThat(decided.by()).isEqualTo("airlock");
+    assertThat(decided.reason())
+        .isEqualTo("the run stopped before anyone decided (stop during the merge review)");
     try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
