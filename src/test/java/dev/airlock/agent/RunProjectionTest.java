@@ -248,7 +248,7 @@ class RunProjectionTest {
     }
     // What a newer Airlock might write between two known records.
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
-    lines.add(6, "{\"type\":\"decision_pending\",\"turn\":1,\"at\":\"2026-11-28T03:00:00Z\"}");
+    lines.add(6, "{\"type\":\"budget_asked\",\"turn\":1,\"at\":\"2026-11-28T03:00:00Z\"}");
     Files.write(file, lines);
 
     RunHistory h = RunHistory.read(file);

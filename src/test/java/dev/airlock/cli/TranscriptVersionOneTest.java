@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * A real version 1 transcript, recorded by main at 4f7bf7c (before reports were typed): a scripted
  * agent loads the demo data with duplicated payments twice. The supervisor refuses the first merge
  * with a reason, approves the second despite its failing checks, and the post-merge check on main
- * fails. {@code .replay.txt} is what {@code airlock replay} printed for it then.
+ * fails. {@code .replay.txt} is what replay prints for it (regenerated when the replay rendering
+ * changed, never by hand).
  */
 class TranscriptVersionOneTest {
   private static final Path V1 =
@@ -43,7 +44,7 @@ class TranscriptVersionOneTest {
                 + "    ✘ FAIL id_unique:bauplan.payments:psp_reference: ID column psp_reference"
                 + " of bauplan.payments has 300 duplicate rows (600 rows, 300 distinct values)\n"
                 + "        SQL: SELECT COUNT(*) AS row_count, COUNT(DISTINCT \"psp_reference\")",
-            "✘ POST-MERGE CHECK FAILED on main: 37 checks: 35 passed, 2 failed, 0 errors");
+            "✘ POST-MERGE CHECK FAILED on main after merge f5325d7e4dc6: 37 checks: 35 passed, 2 failed, 0 errors");
   }
 
   @Test
