@@ -1,9 +1,12 @@
 package dev.airlock.agent;
 
 /**
- * Receives a run's events in order. Called on the run's worker thread, except {@link
- * RunEvent.OutputChunk}s, which arrive on the sandbox's output threads: implementations must be
- * thread-safe and quick (the console batches its updates to the FX thread).
+ * Receives a run's events. A subscriber of a session ({@code RunSession.subscribe}) gets every
+ * event in the run's one order, one at a time, on the session's event thread ({@code
+ * airlock-events-RUN}); it must return quickly and never wait for a person there (a face hands
+ * prompts and screen updates to its own thread). Inside the engine, parts emit from the thread they
+ * work on (the run's worker, a gateway connection, a sandbox output pump) into the session's
+ * stream, which orders them.
  */
 @FunctionalInterface
 public interface RunListener {

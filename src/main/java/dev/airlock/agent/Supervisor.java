@@ -3,8 +3,10 @@ package dev.airlock.agent;
 import dev.airlock.lakehouse.MergeRequest;
 
 /**
- * The human's seat (or a policy standing in for the human). Called on the run's worker thread; it
- * may block while a person decides.
+ * Decides proposals and merges: a policy, or the human's seat ({@link HumanSeat}) behind one.
+ * {@link #review} is called on the run's interruptible wait thread and {@link #reviewMerge} on the
+ * thread of whoever asked for the merge (a gateway connection, the publish step); both may block
+ * while a person decides, and a stop withdraws the question.
  */
 public interface Supervisor {
 

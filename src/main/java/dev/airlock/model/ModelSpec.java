@@ -59,13 +59,13 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
           ModelException.Kind.CONFIGURATION,
           "The model '"
               + spec
-              + "' needs the server's address: add --base-url, e.g. http://localhost:11434/v1"
+              + "' needs the server's address: give its base URL, e.g. http://localhost:11434/v1"
               + " (Ollama) or http://localhost:8000/v1 (vLLM).");
     }
     if (parsed.provider == Provider.SCRIPTED && parsed.baseUrl != null) {
       throw new ModelException(
           ModelException.Kind.CONFIGURATION,
-          "The model '" + spec + "' is a script file and takes no --base-url; drop --base-url.");
+          "The model '" + spec + "' is a script file and takes no base URL; drop the base URL.");
     }
     return parsed;
   }
@@ -98,11 +98,11 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
     return new ModelException(
         ModelException.Kind.CONFIGURATION,
         what
-            + ". Use --model PROVIDER:NAME where PROVIDER is one of "
+            + ". Name the model as PROVIDER:NAME where PROVIDER is one of "
             + Provider.labels()
             + " (e.g. openai:gpt-4o, together:meta-llama/Llama-3.3-70B-Instruct-Turbo,"
             + " anthropic:claude-sonnet-4-5, scripted:responses.json), or any model name with"
-            + " --base-url for an OpenAI-compatible server.");
+            + " a base URL for an OpenAI-compatible server.");
   }
 
   /** "provider:name". Never a key. */

@@ -49,14 +49,14 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
     Path executable = path.toAbsolutePath().normalize();
     if (Files.isDirectory(executable) && Files.isExecutable(executable.resolve("bin/python"))) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + path
               + " is a folder: give its interpreter, "
               + executable.resolve("bin/python"));
     }
     if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + path
               + ": no executable file there. Give a Python interpreter or a virtual"
               + " environment's bin/python (python3 -m venv /opt/airlock-py &&"
@@ -69,7 +69,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
         && !chosen.isVirtualEnvironment()
         && !executable.startsWith("/usr/")) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + path
               + " is outside its own installation ("
               + chosen.prefix()
@@ -78,7 +78,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
     }
     if (chosen.isVirtualEnvironment() && !executable.startsWith(chosen.prefix())) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + path
               + " starts the virtual environment "
               + chosen.prefix()
@@ -101,12 +101,14 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new UnusableException(
-            "--python " + named + " did not answer within 30 seconds: is it a Python interpreter?");
+            "the Python interpreter "
+                + named
+                + " did not answer within 30 seconds: is it a Python interpreter?");
       }
       exit = process.exitValue();
     } catch (IOException e) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + named
               + " cannot be started ("
               + e.getMessage()
@@ -114,7 +116,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
               + " interpreter or a virtual environment's bin/python.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnusableException("interrupted while checking --python " + named);
+      throw new UnusableException("interrupted while checking the Python interpreter " + named);
     }
     List<String> lines = output.strip().lines().toList();
     if (exit != 0
@@ -125,7 +127,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
       String said = output.strip().lines().findFirst().orElse("no output");
       said = said.length() > 100 ? said.substring(0, 100) + "..." : said;
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + named
               + " is not a Python 3 interpreter (it said: "
               + said
@@ -188,7 +190,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
       return file.toRealPath();
     } catch (IOException e) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + file
               + " cannot be resolved ("
               + e.getMessage()
@@ -201,7 +203,7 @@ public record ChosenPython(Path executable, Path prefix, Path basePrefix, String
       return BindMount.readOnly(source, target);
     } catch (IllegalArgumentException e) {
       throw new UnusableException(
-          "--python "
+          "the Python interpreter "
               + executable
               + " needs "
               + source

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -404,6 +405,7 @@ final class RunBackends implements AutoCloseable {
 
       @Override
       public void afterExecution(int turn) {
+        awaitCallsInFlight();
         gateway.setCallContext(null);
         current = null;
         publishing.awaitPostMergeChecks();
@@ -417,6 +419,15 @@ final class RunBackends implements AutoCloseable {
         return refusal;
       }
     };
+  }
+
+  /** The code's processes are gone: let the calls they left (a withdrawn merge) end on record. */
+  private void awaitCallsInFlight() {
+    try {
+      gateway.awaitIdle(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void emitDataEffects(int turn) {

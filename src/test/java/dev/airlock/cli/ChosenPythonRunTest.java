@@ -141,7 +141,7 @@ class ChosenPythonRunTest {
       CliRunner.Result r = run("--python", bad);
 
       assertThat(r.exit()).as(bad).isEqualTo(ExitCodes.USAGE);
-      assertThat(r.err()).as(bad).contains("--python " + bad);
+      assertThat(r.err()).as(bad).contains("--python: the Python interpreter " + bad);
       assertThat(r.err())
           .as(bad)
           .containsAnyOf("no executable file there", "is not a Python 3 interpreter");

@@ -50,8 +50,8 @@ class ModelSpecTest {
         "gpt-4o | - | true | 'gpt-4o' names no provider",
         "opneai:gpt-4o | - | true | 'opneai:gpt-4o' names an unknown provider",
         "openai: | - | true | names no model after the provider",
-        "openai-compatible:llama3 | - | false | needs the server's address: add --base-url",
-        "scripted:a.json | http://localhost:1/v1 | false | takes no --base-url",
+        "openai-compatible:llama3 | - | false | needs the server's address: give its base URL",
+        "scripted:a.json | http://localhost:1/v1 | false | takes no base URL",
         "openai:gpt-4o | localhost:8000 | false | The base URL 'localhost:8000' is not usable",
         "openai:gpt-4o | ftp://host/v1 | false | The base URL 'ftp://host/v1' is not usable",
       })

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -225,6 +226,28 @@ public final class Gateway implements AutoCloseable {
     open.remove(channel);
     closeQuietly(channel);
     slots.release();
+    synchronized (open) {
+      open.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until no connection is being served, at most {@code timeout}; true when idle. After the
+   * code's processes are gone, the calls they left in flight (a merge answered by a withdrawal)
+   * finish and are reported before the host moves on.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (open) {
+      while (!open.isEmpty()) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        open.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return true;
   }
 
   private static void write(SocketChannel channel, byte[] response) throws IOException {
