@@ -78,10 +78,23 @@ public final class AgentRun {
 
   /** Stops the run cooperatively: kills a running execution, abandons a pending wait. */
   public void stop(String reason) {
-    if (stopReason == null) {
-      // The first reason stands: later stops (a withdrawn question ending the run) follow from it.
-      stopReason = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
+    stop(reason, () -> {});
+  }
+
+  /**
+   * Stops the run as {@link #stop(String)} does, running {@code withdraw} (which answers the open
+   * questions) after the run knows it is stopping and before its waits are interrupted: a
+   * question's waiter then sees the answer and the stop together, and whatever the answer makes the
+   * engine record is recorded before the run's end.
+   */
+  public void stop(String reason, Runnable withdraw) {
+    synchronized (this) {
+      if (stopReason == null) {
+        // The first reason stands: later stops (a withdrawn question ending the run) follow it.
+        stopReason = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
+      }
     }
+    withdraw.run();
     ExecutionControl running = currentExecution;
     if (running != null) {
       running.cancel();

@@ -128,14 +128,15 @@ public final class HumanSeat implements Supervisor {
   }
 
   private void withdraw(PendingDecision pending, String reason) {
-    boolean first =
-        pending instanceof PendingApproval a
-            ? a.withdraw(reason)
-            : ((PendingMerge) pending).withdraw(reason);
-    if (first) {
-      listener.onEvent(
-          new RunEvent.DecisionWithdrawn(
-              pending.turn(), clock.instant(), pending.id(), kindOf(pending), reason));
+    Runnable announce =
+        () ->
+            listener.onEvent(
+                new RunEvent.DecisionWithdrawn(
+                    pending.turn(), clock.instant(), pending.id(), kindOf(pending), reason));
+    if (pending instanceof PendingApproval a) {
+      a.withdraw(reason, announce);
+    } else {
+      ((PendingMerge) pending).withdraw(reason, announce);
     }
   }
 

@@ -42,7 +42,7 @@ public final class PendingApproval implements PendingDecision {
   /**
    * Runs the code as proposed. Returns false when the question was already answered or withdrawn.
    */
-  public boolean approve() {
+  public synchronized boolean approve() {
     return answer.complete(new Decision.Approve(by));
   }
 
@@ -50,7 +50,7 @@ public final class PendingApproval implements PendingDecision {
    * Runs {@code code} instead of the proposal. An unchanged edit approves the proposal; a blank one
    * is refused with {@link IllegalArgumentException} and the question stays open.
    */
-  public boolean approveEdited(String code) {
+  public synchronized boolean approveEdited(String code) {
     Objects.requireNonNull(code, "code");
     if (code.equals(proposal.code())) {
       return approve();
@@ -64,12 +64,12 @@ public final class PendingApproval implements PendingDecision {
   }
 
   /** Refuses the code; {@code feedback} goes to the model, which tries again. */
-  public boolean reject(String feedback) {
+  public synchronized boolean reject(String feedback) {
     return answer.complete(new Decision.Reject(by, feedback == null ? "" : feedback.strip()));
   }
 
   /** Ends the run here. */
-  public boolean stop(String reason) {
+  public synchronized boolean stop(String reason) {
     return answer.complete(new Decision.Stop(by, reason));
   }
 
@@ -83,8 +83,16 @@ public final class PendingApproval implements PendingDecision {
     return answer;
   }
 
-  boolean withdraw(String reason) {
+  /**
+   * Withdraws the question unless it was answered: {@code announce} runs first (under the same lock
+   * as the answers), so the withdrawal is on record before anyone waiting sees it.
+   */
+  synchronized boolean withdraw(String reason, Runnable announce) {
+    if (answer.isDone()) {
+      return false;
+    }
     withdrawn = true;
+    announce.run();
     return answer.complete(new Decision.Stop("airlock", reason));
   }
 }

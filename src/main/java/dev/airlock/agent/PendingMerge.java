@@ -48,17 +48,17 @@ public final class PendingMerge implements PendingDecision {
   }
 
   /** Publishes the branch into main. */
-  public boolean approve() {
+  public synchronized boolean approve() {
     return answer.complete(new MergeVerdict.Approve());
   }
 
   /** Refuses the merge; {@code reason} goes to the agent, which can fix the data. */
-  public boolean rejectToAgent(String reason) {
+  public synchronized boolean rejectToAgent(String reason) {
     return answer.complete(new MergeVerdict.RejectToAgent(reasonOrDefault(reason)));
   }
 
   /** Refuses the merge and ends the run (the branch is kept). */
-  public boolean rejectAndEnd(String reason) {
+  public synchronized boolean rejectAndEnd(String reason) {
     return answer.complete(new MergeVerdict.RejectAndEnd(reasonOrDefault(reason)));
   }
 
@@ -66,7 +66,7 @@ public final class PendingMerge implements PendingDecision {
    * Nobody can answer ({@code why}: "no terminal", "input closed"): the merge policy refuses on its
    * own account and the run ends.
    */
-  public boolean unanswered(String why) {
+  public synchronized boolean unanswered(String why) {
     return answer.complete(new MergeVerdict.Unanswered(why));
   }
 
@@ -80,8 +80,16 @@ public final class PendingMerge implements PendingDecision {
     return answer;
   }
 
-  boolean withdraw(String reason) {
+  /**
+   * Withdraws the question unless it was answered: {@code announce} runs first (under the same lock
+   * as the answers), so the withdrawal is on record before anyone waiting sees it.
+   */
+  synchronized boolean withdraw(String reason, Runnable announce) {
+    if (answer.isDone()) {
+      return false;
+    }
     withdrawn = true;
+    announce.run();
     return answer.complete(new MergeVerdict.Withdrawn(reason));
   }
 

@@ -140,8 +140,7 @@ public final class RunSession implements AutoCloseable {
    */
   public void stop(String reason) {
     String why = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
-    run.stop(why);
-    seat.withdrawAll(why);
+    run.stop(why, () -> seat.withdrawAll(why));
   }
 
   /**
