@@ -114,7 +114,8 @@ class StopTest {
     stopsWithin2s(f, session, "stop during the merge review");
     assertThat(pending.withdrawn()).isTrue();
     assertThat(f.all(RunEvent.MergeDecided.class)).noneMatch(RunEvent.MergeDecided::approved);
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
+      assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
@@ -135,7 +136,8 @@ class StopTest {
     assertThat(pending.turn()).isEqualTo(2);
     stopsWithin2s(f, session, "stop during publishing");
     assertThat(pending.withdrawn()).isTrue();
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
+      assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
