@@ -113,6 +113,9 @@ class StopTest {
     assertThat(pending).isInstanceOf(PendingMerge.class);
     stopsWithin2s(f, session, "stop during the merge review");
     assertThat(pending.withdrawn()).isTrue();
+    assertThat(f.all(RunEvent.DecisionWithdrawn.class))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo("stop during the merge review"));
     assertThat(f.all(RunEvent.MergeDecided.class)).noneMatch(RunEvent.MergeDecided::approved);
     try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
       assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
@@ -136,6 +139,9 @@ class StopTest {
     assertThat(pending.turn()).isEqualTo(2);
     stopsWithin2s(f, session, "stop during publishing");
     assertThat(pending.withdrawn()).isTrue();
+    assertThat(f.all(RunEvent.DecisionWithdrawn.class))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo("stop during publishing"));
     try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
       assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
       assertThat(lease.lakehouse().tables("main")).isEmpty();
