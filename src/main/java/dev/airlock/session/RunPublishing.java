@@ -65,12 +65,19 @@ final class RunPublishing implements AutoCloseable {
     this.author = author;
   }
 
-  /** Told about every lakehouse operation: a merge into main schedules the post-merge check. */
+  /**
+   * Told about every lakehouse operation: a merge into main by this run schedules the post-merge
+   * check. Merges of other runs and commands on the shared lakehouse are theirs to check, and a
+   * merge that found nothing to publish left main as it was.
+   */
   void onLakehouseEvent(LakehouseEvent e) {
     if ("merge_branch".equals(e.operation())
         && "main".equals(e.ref())
         && e.error() == null
-        && e.commitAfter() != null) {
+        && e.commitAfter() != null
+        && !e.commitAfter().equals(e.commitBefore())
+        && e.context() != null
+        && runId.equals(e.context().runId())) {
       int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
       synchronized (pending) {
         pending.add(postMerge.submit(() -> checkMain(turn, e.commitAfter())));

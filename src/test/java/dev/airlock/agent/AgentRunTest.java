@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,10 @@ class AgentRunTest {
   }
 
   private AgentRun run(List<String> script, Supervisor supervisor, int maxTurns) {
+    return run(script, supervisor, TurnHooks.NONE, maxTurns);
+  }
+
+  private AgentRun run(List<String> script, Supervisor supervisor, TurnHooks hooks, int maxTurns) {
     RunConfig config =
         RunConfig.defaults("test").withMaxTurns(maxTurns).withExecTimeout(Duration.ofSeconds(60));
     Conversation opening =
@@ -51,7 +56,7 @@ class AgentRunTest {
         new ScriptedModel("test", script),
         sandbox,
         supervisor,
-        TurnHooks.NONE,
+        hooks,
         events::add,
         Clock.systemUTC());
   }
@@ -257,6 +262,86 @@ class AgentRunTest {
     assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
     assertThat(outcome.reason()).contains("1");
     assertThat(outcome.failure()).isEqualTo(RunOutcome.Failure.AGENT);
+  }
+
+  @Test
+  void stopEndsAWaitForAReviewThatNeverComes() throws Exception {
+    Unanswered never = new Unanswered();
+    Supervisor silent =
+        new Supervisor() {
+          @Override
+          public Decision review(Proposal proposal) {
+            never.block();
+            return new Decision.Approve("human:ann");
+          }
+
+          @Override
+          public String policy() {
+            return "ask";
+          }
+        };
+    try {
+      AgentRun run = run(List.of(code("print('never runs')")), silent, TurnHooks.NONE, 8);
+      CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> go(run));
+      never.awaitBlocked();
+      run.stop("stop during the review");
+      RunOutcome ended = outcome.get(30, TimeUnit.SECONDS);
+      assertThat(ended.status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(ended.reason()).isEqualTo("stop during the review");
+      assertThat(all(RunEvent.ExecutionStarted.class)).isEmpty();
+    } finally {
+      never.release();
+    }
+  }
+
+  @Test
+  void stopEndsAPublishStepThatNeverReturns() throws Exception {
+    Unanswered never = new Unanswered();
+    TurnHooks publishing =
+        new TurnHooks() {
+          @Override
+          public String onDoneClaimed(int turn) {
+            never.block();
+            return null;
+          }
+        };
+    try {
+      AgentRun run =
+          run(List.of(code("print(1)"), "<done>printed</done>"), new AutoApprove(), publishing, 8);
+      CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> go(run));
+      never.awaitBlocked();
+      run.stop("stop during publishing");
+      RunOutcome ended = outcome.get(30, TimeUnit.SECONDS);
+      assertThat(ended.status()).isEqualTo(RunStatus.STOPPED);
+      assertThat(ended.reason()).isEqualTo("stop during publishing");
+    } finally {
+      never.release();
+    }
+  }
+
+  /** A wait nobody ends but the test (a terminal prompt, a review that never comes). */
+  private static final class Unanswered {
+    private final CountDownLatch blocked = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    void block() {
+      blocked.countDown();
+      while (released.getCount() > 0) {
+        try {
+          released.await();
+        } catch (InterruptedException ignored) {
+          // deaf to interrupts, as a blocking read can be
+        }
+      }
+    }
+
+    void awaitBlocked() throws InterruptedException {
+      assertThat(blocked.await(30, TimeUnit.SECONDS)).as("the wait began").isTrue();
+    }
+
+    void release() {
+      released.countDown();
+    }
   }
 
   private static String last(List<ChatMessage> messages) {

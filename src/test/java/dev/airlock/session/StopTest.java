@@ -118,7 +118,12 @@ class StopTest {
     assertThat(decided.by()).isEqualTo("airlock");
     assertThat(decided.reason())
         .isEqualTo("the run stopped before anyone decided (stop during the merge review)");
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    assertThat(f.all(RunEvent.DecisionWithdrawn.class))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo("stop during the merge review"));
+    assertThat(f.all(RunEvent.MergeDecided.class)).noneMatch(RunEvent.MergeDecided::approved);
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
+      assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
@@ -139,7 +144,11 @@ class StopTest {
     assertThat(pending.turn()).isEqualTo(2);
     stopsWithin2s(f, session, "stop during publishing");
     assertThat(pending.withdrawn()).isTrue();
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    assertThat(f.all(RunEvent.DecisionWithdrawn.class))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo("stop during publishing"));
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
+      assertThat(lease.lakehouse().hasTable(session.branch(), "orders")).isTrue();
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
