@@ -33,21 +33,7 @@ public final class HumanSeat implements Supervisor {
 
   @Override
   public Decision review(Proposal proposal) {
-    PendingApproval pending = new PendingApproval(proposal, who);
-    if (!register(pending)) {
-      return pending.answer().join();
-    }
-    try {
-      return pending.answer().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      withdraw(pending, "the wait for approval was interrupted");
-      return pending.answer().join();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      unregister(pending);
-    }
+    return await(new PendingApproval(proposal, who), "approval");
   }
 
   @Override
@@ -56,13 +42,18 @@ public final class HumanSeat implements Supervisor {
         request.context() == null || request.context().turn() == null
             ? 0
             : request.context().turn();
-    PendingMerge pending =
+    return await(
         new PendingMerge(
             "merge-" + turn + "-" + merges.incrementAndGet(),
             turn,
             evidence,
             request.source().hash(),
-            request.target().hash());
+            request.target().hash()),
+        "the merge review");
+  }
+
+  /** Announces {@code pending} and waits for its answer (or its withdrawal). */
+  private <T, Q extends OpenQuestion<T> & PendingDecision> T await(Q pending, String what) {
     if (!register(pending)) {
       return pending.answer().join();
     }
@@ -70,7 +61,7 @@ public final class HumanSeat implements Supervisor {
       return pending.answer().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      withdraw(pending, "the wait for the merge review was interrupted");
+      withdraw(pending, "the wait for " + what + " was interrupted");
       return pending.answer().join();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
@@ -128,16 +119,13 @@ public final class HumanSeat implements Supervisor {
   }
 
   private void withdraw(PendingDecision pending, String reason) {
-    Runnable announce =
-        () ->
-            listener.onEvent(
-                new RunEvent.DecisionWithdrawn(
-                    pending.turn(), clock.instant(), pending.id(), kindOf(pending), reason));
-    if (pending instanceof PendingApproval a) {
-      a.withdraw(reason, announce);
-    } else {
-      ((PendingMerge) pending).withdraw(reason, announce);
-    }
+    ((OpenQuestion<?>) pending)
+        .withdraw(
+            reason,
+            () ->
+                listener.onEvent(
+                    new RunEvent.DecisionWithdrawn(
+                        pending.turn(), clock.instant(), pending.id(), kindOf(pending), reason)));
   }
 
   private static String kindOf(PendingDecision pending) {
