@@ -1,5 +1,6 @@
 package dev.airlock.session;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +29,17 @@ public record AirlockPaths(Path dataHome, Path configHome) {
     }
     Path path = Path.of(value);
     return path.isAbsolute() ? path : fallback;
+  }
+
+  /**
+   * {@code run} itself when it is a transcript file, else run id {@code run}'s in {@code runsDir}.
+   */
+  public static Path transcriptOf(String run, Path runsDir) {
+    Path direct = Path.of(run);
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    return runsDir.resolve(run.endsWith(".jsonl") ? run : run + ".jsonl");
   }
 
   /** Transcripts, one {@code RUN.jsonl} per run. */

@@ -6,7 +6,6 @@ import dev.airlock.agent.RunHistory;
 import dev.airlock.lakehouse.Lakehouse;
 import dev.airlock.lakehouse.LakehouseException;
 import dev.airlock.transcript.TranscriptException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,20 +18,11 @@ public record ForkSource(RunFork.Plan plan) {
   static ForkSource read(String spec, Path runsDir) throws LaunchException {
     try {
       Map.Entry<String, Integer> parsed = RunFork.parseSpec(spec);
-      RunHistory history = RunHistory.read(transcriptOf(parsed.getKey(), runsDir));
+      RunHistory history = RunHistory.read(AirlockPaths.transcriptOf(parsed.getKey(), runsDir));
       return new ForkSource(RunFork.plan(history, parsed.getValue()));
     } catch (IllegalArgumentException | TranscriptException e) {
       throw LaunchException.of(RunRequest.Field.FORK, spec + ": " + e.getMessage());
     }
-  }
-
-  /** A transcript file, or the transcript of a run id in {@code runsDir}. */
-  public static Path transcriptOf(String run, Path runsDir) {
-    Path direct = Path.of(run);
-    if (Files.isRegularFile(direct)) {
-      return direct;
-    }
-    return runsDir.resolve(run.endsWith(".jsonl") ? run : run + ".jsonl");
   }
 
   /**
