@@ -152,8 +152,8 @@ public final class RunSession implements AutoCloseable {
   }
 
   /**
-   * Stops a running session and waits (up to 30 s) for its outcome; releases a session that never
-   * started (nothing was recorded).
+   * Stops a running session and waits (up to 30 s) for its outcome (from a listener, on the
+   * stream's thread, it only stops); releases a session that never started (nothing was recorded).
    */
   @Override
   public void close() {
@@ -175,6 +175,11 @@ public final class RunSession implements AutoCloseable {
     }
     if (!outcome.isDone()) {
       stop("the session was closed");
+    }
+    if (stream.onDeliveryThread()) {
+      // A listener closing the session: the outcome waits for the stream, which waits for this
+      // listener to return.
+      return;
     }
     try {
       outcome.get(30, TimeUnit.SECONDS);
