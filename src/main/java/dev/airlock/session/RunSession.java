@@ -169,8 +169,11 @@ public final class RunSession implements AutoCloseable {
     }
     if (!running) {
       seat.withdrawAll("the session was closed before the run started");
-      release();
-      outcome.cancel(false);
+      try {
+        release();
+      } finally {
+        outcome.cancel(false);
+      }
       return;
     }
     if (!outcome.isDone()) {
@@ -197,14 +200,22 @@ public final class RunSession implements AutoCloseable {
       ended = run.run(started);
     } catch (Throwable t) {
       failure = t;
-    } finally {
+    }
+    try {
       seat.withdrawAll("the run ended");
       release();
-    }
-    if (failure != null) {
-      outcome.completeExceptionally(failure);
-    } else {
-      outcome.complete(ended);
+    } catch (Throwable t) {
+      // A face waiting for the outcome must hear it whatever closing did; a record that cannot be
+      // closed after the run ended (each event was flushed as written) does not change that end.
+      if (failure == null && ended == null) {
+        failure = t;
+      }
+    } finally {
+      if (failure != null) {
+        outcome.completeExceptionally(failure);
+      } else {
+        outcome.complete(ended);
+      }
     }
   }
 

@@ -145,6 +145,28 @@ class RunSessionTest {
   }
 
   @Test
+  void aRecordThatCannotBeClosedStillLetsTheFaceHearHowTheRunEnded() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    RunSession session =
+        f.open(
+            f.request(
+                    f.script(SessionFixture.code("print(1)"), "<done>ok</done>"),
+                    ApprovalPolicy.ASK,
+                    MergePolicy.NEVER)
+                .build());
+    session.start();
+    PendingApproval pending = (PendingApproval) f.await(RunEvent.DecisionPending.class).decision();
+    // Closing the transcript will fail: its writer's lock file became a folder with a file in it.
+    Path lock = session.transcript().resolveSibling(session.transcript().getFileName() + ".lock");
+    Files.delete(lock);
+    Files.writeString(Files.createDirectories(lock).resolve("in-the-way"), "x");
+    pending.approve();
+
+    assertThat(session.outcome().get(60, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.DONE);
+    assertThat(RunHistory.read(session.transcript()).status()).isEqualTo(RunStatus.DONE);
+  }
+
+  @Test
   void theEditRulesAreTheEngines() throws Exception {
     SessionFixture f = new SessionFixture(tmp);
     RunSession session =
