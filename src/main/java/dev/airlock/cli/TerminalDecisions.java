@@ -27,10 +27,11 @@ import java.util.concurrent.Executors;
  * handed to this face's own thread (the event thread is never blocked on the keyboard), which shows
  * the question and reads the answer: for code, the reasoning and the numbered code (and why it was
  * flagged), then y / e / n / q, where {@code e} opens {@code $EDITOR} (or {@code $VISUAL}, else
- * {@code vi}) on the code; for a merge, the evidence and y / N. End of input stops the run at the
- * code prompt (never an approval) and, at the merge prompt, leaves the merge unanswered: the policy
- * refuses it on its own account. The rules of an answer (an unchanged edit approves, an empty edit
- * is refused) are the engine's, in {@link PendingApproval}.
+ * {@code vi}) on the code; for a merge, the evidence and y / N. End of input (before an answer is
+ * complete) stops the run at the code prompt (never an approval or an empty rejection) and, at the
+ * merge prompt, leaves the merge unanswered: the policy refuses it on its own account. The rules of
+ * an answer (an unchanged edit approves, an empty edit is refused) are the engine's, in {@link
+ * PendingApproval}.
  */
 final class TerminalDecisions implements RunListener, AutoCloseable {
   private final BufferedReader in;
@@ -63,14 +64,34 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
   public void onEvent(RunEvent event) {
     if (event instanceof RunEvent.DecisionPending p) {
       PendingDecision decision = p.decision();
-      prompts.execute(
-          () -> {
-            if (decision instanceof PendingApproval a) {
-              review(a);
-            } else if (decision instanceof PendingMerge m) {
-              reviewMerge(m);
-            }
-          });
+      prompts.execute(() -> ask(decision));
+    }
+  }
+
+  /**
+   * Asks at the terminal. When asking fails (the terminal cannot be read, a rendering fails), the
+   * question is answered as if the input had closed: an open question with nobody to answer it
+   * would hold the run forever.
+   */
+  private void ask(PendingDecision decision) {
+    try {
+      if (decision instanceof PendingApproval a) {
+        review(a);
+      } else if (decision instanceof PendingMerge m) {
+        reviewMerge(m);
+      }
+    } catch (RuntimeException | Error e) {
+      String why = "the terminal failed while asking (" + e.getMessage() + ")";
+      if (decision instanceof PendingApproval a && a.isOpen()) {
+        out.println();
+        out.println("Cannot ask at the terminal: " + e.getMessage() + ". Stopping the run.");
+        a.stop(why);
+      } else if (decision instanceof PendingMerge m && m.isOpen()) {
+        out.println();
+        out.println("Cannot ask at the terminal: " + e.getMessage() + ". The merge is refused.");
+        m.unanswered(why);
+      }
+      out.flush();
     }
   }
 
@@ -99,7 +120,10 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
           out.print("Feedback for the agent (one line): ");
           out.flush();
           String feedback = readLine();
-          answered(pending.reject(feedback == null ? "" : feedback));
+          answered(
+              feedback == null
+                  ? pending.stop("input closed while waiting for the feedback of a rejection")
+                  : pending.reject(feedback));
         }
         case "q", "quit" ->
             answered(pending.stop("stopped by " + pending.by() + " at the approval prompt"));
@@ -141,6 +165,12 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
     out.print("Reason: ");
     out.flush();
     String reason = readLine();
+    if (reason == null) {
+      // Input closed before the reason: nobody is there to see what the agent would do with it.
+      out.println();
+      answered(pending.unanswered("input closed"));
+      return;
+    }
     out.print("[s]end the reason to the agent (it can fix the data) or [e]nd the run? [S/e]: ");
     out.flush();
     String next = readLine();
@@ -221,7 +251,7 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
     try {
       return in.readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the terminal", e);
+      throw new UncheckedIOException("cannot read the terminal: " + e.getMessage(), e);
     }
   }
 }

@@ -151,8 +151,8 @@ public final class RunSession implements AutoCloseable {
   }
 
   /**
-   * Stops a running session and waits (up to 30 s) for its outcome; releases a session that never
-   * started (nothing was recorded).
+   * Stops a running session and waits (up to 30 s) for its outcome (from a listener, on the
+   * stream's thread, it only stops); releases a session that never started (nothing was recorded).
    */
   @Override
   public void close() {
@@ -168,12 +168,20 @@ public final class RunSession implements AutoCloseable {
     }
     if (!running) {
       seat.withdrawAll("the session was closed before the run started");
-      release();
-      outcome.cancel(false);
+      try {
+        release();
+      } finally {
+        outcome.cancel(false);
+      }
       return;
     }
     if (!outcome.isDone()) {
       stop("the session was closed");
+    }
+    if (stream.onDeliveryThread()) {
+      // A listener closing the session: the outcome waits for the stream, which waits for this
+      // listener to return.
+      return;
     }
     try {
       outcome.get(30, TimeUnit.SECONDS);
@@ -191,14 +199,22 @@ public final class RunSession implements AutoCloseable {
       ended = run.run(started);
     } catch (Throwable t) {
       failure = t;
-    } finally {
+    }
+    try {
       seat.withdrawAll("the run ended");
       release();
-    }
-    if (failure != null) {
-      outcome.completeExceptionally(failure);
-    } else {
-      outcome.complete(ended);
+    } catch (Throwable t) {
+      // A face waiting for the outcome must hear it whatever closing did; a record that cannot be
+      // closed after the run ended (each event was flushed as written) does not change that end.
+      if (failure == null && ended == null) {
+        failure = t;
+      }
+    } finally {
+      if (failure != null) {
+        outcome.completeExceptionally(failure);
+      } else {
+        outcome.complete(ended);
+      }
     }
   }
 

@@ -114,6 +114,59 @@ class RunSessionTest {
   }
 
   @Test
+  void aListenerThatClosesTheSessionWhenTheRunEndsDoesNotHoldUpItsOwnOutcome() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    RunSession session =
+        f.open(
+            f.request(
+                    f.script(SessionFixture.code("print(1)"), "<done>ok</done>"),
+                    ApprovalPolicy.AUTO,
+                    MergePolicy.NEVER)
+                .build());
+    CompletableFuture<String> afterClose = new CompletableFuture<>();
+    session.subscribe(
+        e -> {
+          if (e instanceof RunEvent.RunFinished) {
+            session.close(); // a face releasing its run when it ends
+            afterClose.complete(
+                "outcome done: "
+                    + session.outcome().isDone()
+                    + ", interrupted: "
+                    + Thread.interrupted());
+          }
+        });
+    session.start();
+
+    // close() on the stream's thread stops and returns: it cannot wait for an outcome that
+    // waits for this very listener to return.
+    assertThat(afterClose.get(60, TimeUnit.SECONDS))
+        .isEqualTo("outcome done: false, interrupted: false");
+    assertThat(session.outcome().get(60, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.DONE);
+  }
+
+  @Test
+  void aRecordThatCannotBeClosedStillLetsTheFaceHearHowTheRunEnded() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    RunSession session =
+        f.open(
+            f.request(
+                    f.script(SessionFixture.code("print(1)"), "<done>ok</done>"),
+                    ApprovalPolicy.ASK,
+                    MergePolicy.NEVER)
+                .build());
+    session.start();
+    PendingApproval pending = (PendingApproval) f.await(RunEvent.DecisionPending.class).decision();
+    // Closing the transcript will fail: its writer's lock file became a folder with a file in it.
+    Path lock = session.transcript().resolveSibling(session.transcript().getFileName() + ".lock");
+    Files.delete(lock);
+    Files.writeString(Files.createDirectories(lock).resolve("in-the-way"), "x");
+    pending.approve();
+
+    assertThat(session.outcome().get(60, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.DONE);
+    assertThat(RunHistory.read(session.transcript()).status()).isEqualTo(RunStatus.DONE);
+  }
+
+  @Test
   void theEditRulesAreTheEngines() throws Exception {
     SessionFixture f = new SessionFixture(tmp);
     RunSession session =
