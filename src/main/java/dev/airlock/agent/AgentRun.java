@@ -255,8 +255,10 @@ public final class AgentRun {
             Hashes.sha256(parsed.code()),
             found));
     Decision decision = waits.await(() -> supervisor.review(proposal), RuntimeException.class);
-    // A stop that raced the answer wins: the open question was withdrawn on record.
-    checkStopped();
+    if (Decision.WITHDRAWN_BY.equals(decision.by())) {
+      // The run stopped before anyone answered: the withdrawal is on record, not a decision.
+      checkStopped();
+    }
     String executed = null;
     String reason = null;
     if (decision instanceof Decision.Approve) {
@@ -284,9 +286,15 @@ public final class AgentRun {
             diff,
             reason));
     if (decision instanceof Decision.Stop) {
-      stopReason = reason == null || reason.isBlank() ? "stopped by " + decision.by() : reason;
+      synchronized (this) {
+        if (stopReason == null) {
+          stopReason = reason == null || reason.isBlank() ? "stopped by " + decision.by() : reason;
+        }
+      }
       throw new StoppedException();
     }
+    // An answer that came just before a stop is on record above; the code does not run.
+    checkStopped();
     if (decision instanceof Decision.Reject) {
       enter(turn, TurnPhase.REJECTED);
       conversation.add(ChatMessage.user(feedback.rejection(reason)));

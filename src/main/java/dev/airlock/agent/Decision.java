@@ -11,6 +11,9 @@ public sealed interface Decision {
     STOP
   }
 
+  /** Who "decided" a question the run withdrew when it stopped (nobody did). */
+  String WITHDRAWN_BY = "airlock";
+
   Verdict verdict();
 
   /** Who decided: "policy:auto", "policy:risky", "human:alice". */

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a blocking call (a model request, a supervisor's review) on a helper thread so that a stop
@@ -37,11 +39,16 @@ final class Interruptible implements AutoCloseable {
       throw new AgentRun.StoppedException();
     }
     CountDownLatch finished = new CountDownLatch(1);
+    AtomicReference<T> answered = new AtomicReference<>();
+    AtomicBoolean ok = new AtomicBoolean();
     Future<T> future =
         executor.submit(
             () -> {
               try {
-                return work.call();
+                T value = work.call();
+                answered.set(value);
+                ok.set(true);
+                return value;
               } finally {
                 finished.countDown();
               }
@@ -49,14 +56,17 @@ final class Interruptible implements AutoCloseable {
     try {
       return future.get();
     } catch (InterruptedException e) {
-      future.cancel(true);
-      // Give the abandoned call a moment to unwind (a withdrawn question answers at once), so
-      // what it still reports reaches the record before the run's end does.
+      // Give the call a moment before abandoning it: an answer that came just before the stop
+      // (an approval) is returned and goes on record; a withdrawn question unwinds at once; what
+      // the call still reports reaches the record before the run's end does.
       try {
-        finished.await(ABANDON_GRACE_MS, TimeUnit.MILLISECONDS);
+        if (finished.await(ABANDON_GRACE_MS, TimeUnit.MILLISECONDS) && ok.get()) {
+          return answered.get();
+        }
       } catch (InterruptedException again) {
         // stopping anyway
       }
+      future.cancel(true);
       throw new AgentRun.StoppedException();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

@@ -63,6 +63,6 @@ public final class PendingApproval extends OpenQuestion<Decision> implements Pen
 
   @Override
   Decision withdrawal(String reason) {
-    return new Decision.Stop("airlock", reason);
+    return new Decision.Stop(Decision.WITHDRAWN_BY, reason);
   }
 }

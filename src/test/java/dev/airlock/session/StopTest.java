@@ -3,7 +3,9 @@ package dev.airlock.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.Decision;
 import dev.airlock.agent.MergePolicy;
+import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RunEvent;
@@ -96,6 +98,37 @@ class StopTest {
     RunEvent.DecisionWithdrawn withdrawn = f.all(RunEvent.DecisionWithdrawn.class).get(0);
     assertThat(withdrawn.kind()).isEqualTo("approval");
     assertThat(withdrawn.reason()).isEqualTo("stop during the approval");
+  }
+
+  @Test
+  void anApprovalGivenJustBeforeAStopIsOnRecordAndItsCodeDoesNotOutliveTheStop() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    RunSession session =
+        f.open(
+            f.request(
+                    f.script(SessionFixture.code("import time\ntime.sleep(120)")),
+                    ApprovalPolicy.ASK,
+                    MergePolicy.NEVER)
+                .build());
+    session.subscribe(
+        e -> {
+          if (e instanceof RunEvent.DecisionPending p
+              && p.decision() instanceof PendingApproval a) {
+            a.approve();
+            session.stop("stopped right after approving");
+          }
+        });
+    session.start();
+    RunOutcome outcome = session.outcome().get(60, TimeUnit.SECONDS);
+
+    assertThat(outcome.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(outcome.reason()).isEqualTo("stopped right after approving");
+    RunHistory history = RunHistory.read(session.transcript());
+    assertThat(history.turns().get(0).decision().verdict()).isEqualTo(Decision.Verdict.APPROVE);
+    assertThat(history.turns().get(0).decision().by()).isEqualTo("human:tester");
+    assertThat(f.all(RunEvent.DecisionWithdrawn.class)).isEmpty();
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+        .isEmpty();
   }
 
   @Test
