@@ -1,0 +1,104 @@
+package dev.airlock.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.MergePolicy;
+import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.lakehouse.MergeDecision;
+import dev.airlock.lakehouse.MergeGate;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's code against a lakehouse its run shares with other holders in the process. */
+class SharedLakehouseAttackTest {
+  @TempDir Path tmp;
+
+  /**
+   * Code that leaves a request behind its execution: the request's line is unfinished when the code
+   * exits, and the connection stays open because its descriptor waits, unread, behind a merge into
+   * main on a second connection. Once the supervisor answers that merge, the gateway drops the
+   * second connection, the first one ends, and its request is read: after the execution.
+   */
+  private static String requestLeftBehind() {
+    return SessionFixture.code(
+        """
+        import bauplan, json, os, socket, time
+        c = bauplan.Client()
+        c.create_branch("{{branch}}", from_ref="main", if_not_exists=True)
+        c.create_table(table="orders", search_uri="/raw/orders.csv", branch="{{branch}}", replace=True)
+        c.import_data(table="orders", search_uri="/raw/orders.csv", branch="{{branch}}")
+        merge = {"source_ref": "{{branch}}", "into_branch": "main"}
+        late = socket.socket(socket.AF_UNIX)
+        late.connect(os.environ["AIRLOCK_GATEWAY"])
+        late.sendall(json.dumps({"id": 2, "method": "merge_branch", "params": merge}).encode())
+        held = socket.socket(socket.AF_UNIX)
+        held.connect(os.environ["AIRLOCK_GATEWAY"])
+        held.sendall((json.dumps({"id": 1, "method": "merge_branch", "params": merge}) + "\\n").encode())
+        time.sleep(0.5)
+        socket.send_fds(held, [b" "], [late.fileno()])
+        os._exit(0)""");
+  }
+
+  @Test
+  void aRequestLeftBehindByItsExecutionReachesNoOtherGate() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    Path home = f.root.resolve("data/lakehouse");
+    AtomicInteger othersAsked = new AtomicInteger();
+    MergeGate approvesAll =
+        request -> {
+          othersAsked.incrementAndGet();
+          return MergeDecision.approve();
+        };
+    // A command at the terminal (lakehouse merge --yes) holds the lakehouse in the same process.
+    try (Lakehouses.Lease command = Lakehouses.open(home);
+        RoutingGate.Route route = command.gate().outsideRuns(approvesAll)) {
+      RunSession session =
+          f.open(
+              f.request(
+                      f.script(
+                          requestLeftBehind(), SessionFixture.code("print(2)"), "<done>x</done>"),
+                      ApprovalPolicy.ASK,
+                      MergePolicy.ASK)
+                  .build());
+      session.start();
+      ((PendingApproval) f.await(RunEvent.DecisionPending.class).decision()).approve();
+      // The first merge waits for the supervisor until the execution is over (the run then waits
+      // for the approval of turn 2's code).
+      PendingMerge first = null;
+      boolean executionOver = false;
+      while (first == null || !executionOver) {
+        RunEvent.DecisionPending pending = f.await(RunEvent.DecisionPending.class);
+        if (pending.decision() instanceof PendingMerge merge) {
+          first = merge;
+        } else {
+          executionOver = true;
+        }
+      }
+      first.rejectToAgent("not now");
+      // Now the request left behind is read, with no execution under way.
+      RunEvent.LakehouseCall second = awaitSecondMerge(f);
+      assertThat(othersAsked).hasValue(0);
+      assertThat(command.lakehouse().tables("main")).isEmpty();
+      assertThat(second.ok()).isFalse();
+      assertThat(second.errorType()).isEqualTo("FORBIDDEN");
+      session.stop("done attacking");
+      session.outcome().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static RunEvent.LakehouseCall awaitSecondMerge(SessionFixture f) throws Exception {
+    int merges = 0;
+    while (true) {
+      RunEvent.LakehouseCall call = f.await(RunEvent.LakehouseCall.class);
+      if (call.method().equals("merge_branch") && ++merges == 2) {
+        return call;
+      }
+    }
+  }
+}
