@@ -108,4 +108,20 @@ class ConfinedLakehouseTest {
     }
     assertThat(lake.table("alice.work", "orders").records()).isZero();
   }
+
+  @Test
+  void aFolderWithoutDataFilesIsAnImportFailureNamingIt() throws Exception {
+    Files.createDirectories(raw.resolve("empty"));
+    for (String uri : List.of(raw.resolve("empty").toString(), raw.resolve("folder").toString())) {
+      if (uri.endsWith("folder")) {
+        Files.createSymbolicLink(raw.resolve("folder"), elsewhere);
+      }
+      assertThatThrownBy(() -> view.importData("orders", uri, "alice.work", RUN))
+          .as(uri)
+          .isInstanceOfSatisfying(
+              LakehouseException.class,
+              e -> assertThat(e.errorType()).isEqualTo(ErrorType.IMPORT_FAILED))
+          .hasMessageContaining("no data files");
+    }
+  }
 }
