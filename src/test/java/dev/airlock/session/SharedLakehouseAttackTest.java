@@ -71,34 +71,44 @@ class SharedLakehouseAttackTest {
       // The first merge waits for the supervisor until the execution is over (the run then waits
       // for the approval of turn 2's code).
       PendingMerge first = null;
-      boolean executionOver = false;
-      while (first == null || !executionOver) {
+      PendingApproval turn2 = null;
+      while (first == null || turn2 == null) {
         RunEvent.DecisionPending pending = f.await(RunEvent.DecisionPending.class);
         if (pending.decision() instanceof PendingMerge merge) {
           first = merge;
         } else {
-          executionOver = true;
+          turn2 = (PendingApproval) pending.decision();
         }
       }
+      // Answering the first merge ends its connection, and with it the one holding the request left
+      // behind: the gateway would now read that request, outside any execution of the run.
       first.rejectToAgent("not now");
-      // Now the request left behind is read, with no execution under way.
-      RunEvent.LakehouseCall second = awaitSecondMerge(f);
-      assertThat(othersAsked).hasValue(0);
-      assertThat(command.lakehouse().tables("main")).isEmpty();
-      assertThat(second.ok()).isFalse();
-      assertThat(second.errorType()).isEqualTo("FORBIDDEN");
+      awaitCall(f, "merge_branch");
+      turn2.approve();
+      awaitExecutionOf(f, 2);
       session.stop("done attacking");
       session.outcome().get(30, TimeUnit.SECONDS);
+
+      assertThat(othersAsked).hasValue(0);
+      assertThat(command.lakehouse().tables("main")).isEmpty();
+      // Only the merge turn 1 made while it ran was served: none in no run's name or turn 2's.
+      assertThat(f.all(RunEvent.LakehouseCall.class))
+          .filteredOn(call -> call.method().equals("merge_branch"))
+          .singleElement()
+          .satisfies(call -> assertThat(call.turn()).isEqualTo(1))
+          .satisfies(call -> assertThat(call.ok()).isFalse());
     }
   }
 
-  private static RunEvent.LakehouseCall awaitSecondMerge(SessionFixture f) throws Exception {
-    int merges = 0;
-    while (true) {
-      RunEvent.LakehouseCall call = f.await(RunEvent.LakehouseCall.class);
-      if (call.method().equals("merge_branch") && ++merges == 2) {
-        return call;
-      }
+  private static void awaitCall(SessionFixture f, String method) throws Exception {
+    while (!f.await(RunEvent.LakehouseCall.class).method().equals(method)) {
+      // an earlier call
+    }
+  }
+
+  private static void awaitExecutionOf(SessionFixture f, int turn) throws Exception {
+    while (f.await(RunEvent.ExecutionFinished.class).turn() != turn) {
+      // an earlier turn's
     }
   }
 }
