@@ -145,7 +145,7 @@ class RunSessionTest {
     session.close();
     assertThat(Files.exists(session.transcript())).isFalse();
     // The shared lakehouse was released: it opens afresh.
-    try (Lakehouses.Lease lease = Lakehouses.open(f.root.resolve("data/airlock/lakehouse"))) {
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
       assertThat(lease.lakehouse().branches(null)).isNotEmpty();
     }
   }

@@ -1,14 +1,18 @@
 package dev.airlock.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunStatus;
+import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeDecision;
 import dev.airlock.lakehouse.MergeGate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +52,7 @@ class SharedLakehouseAttackTest {
   @Test
   void aRequestLeftBehindByItsExecutionReachesNoOtherGate() throws Exception {
     SessionFixture f = new SessionFixture(tmp);
-    Path home = f.root.resolve("data/lakehouse");
+    Path home = f.launcher.paths().lakehouse();
     AtomicInteger othersAsked = new AtomicInteger();
     MergeGate approvesAll =
         request -> {
@@ -109,6 +113,51 @@ class SharedLakehouseAttackTest {
   private static void awaitExecutionOf(SessionFixture f, int turn) throws Exception {
     while (f.await(RunEvent.ExecutionFinished.class).turn() != turn) {
       // an earlier turn's
+    }
+  }
+
+  @Test
+  void everyLeaseALaunchTakesIsReturnedAndEverySpellingOfAHomeIsOneLakehouse() throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    Path home = f.launcher.paths().lakehouse();
+    LocalLakehouse first;
+    try (Lakehouses.Lease held = Lakehouses.open(home)) {
+      first = held.lakehouse();
+      Path link = Files.createSymbolicLink(f.root.resolve("link"), home);
+      try (Lakehouses.Lease linked = Lakehouses.open(link);
+          Lakehouses.Lease slashed = Lakehouses.open(Path.of(home + "/"))) {
+        assertThat(linked.lakehouse()).isSameAs(first);
+        assertThat(slashed.lakehouse()).isSameAs(first);
+      }
+      // A session opened and closed without starting.
+      f.open(f.request(f.script("<done>x</done>"), ApprovalPolicy.AUTO, MergePolicy.NEVER).build())
+          .close();
+      // A launch that fails after taking its lease: raw data holding the sandbox's folders.
+      Path sandboxes = Files.createDirectories(RunBackends.sandboxFolders(f.launcher.paths()));
+      assertThatThrownBy(
+              () ->
+                  f.launcher.open(
+                      f.request(f.script("<done>x</done>"), ApprovalPolicy.AUTO, MergePolicy.NEVER)
+                          .raw(sandboxes.toString())
+                          .build(),
+                      line -> {}))
+          .isInstanceOf(LaunchException.class)
+          .hasMessageContaining("can write");
+      // A run that ends.
+      RunSession done =
+          f.open(
+              f.request(
+                      f.script(SessionFixture.code("print(1)"), "<done>x</done>"),
+                      ApprovalPolicy.AUTO,
+                      MergePolicy.NEVER)
+                  .build());
+      assertThat(done.start().get(60, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.DONE);
+      done.close();
+      done.close();
+      assertThat(first.branches(null)).isNotEmpty(); // still open for its holder
+    }
+    try (Lakehouses.Lease again = Lakehouses.open(home)) {
+      assertThat(again.lakehouse()).isNotSameAs(first);
     }
   }
 }

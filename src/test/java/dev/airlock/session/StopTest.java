@@ -118,7 +118,7 @@ class StopTest {
     assertThat(decided.by()).isEqualTo("airlock");
     assertThat(decided.reason())
         .isEqualTo("the run stopped before anyone decided (stop during the merge review)");
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
@@ -139,7 +139,7 @@ class StopTest {
     assertThat(pending.turn()).isEqualTo(2);
     stopsWithin2s(f, session, "stop during publishing");
     assertThat(pending.withdrawn()).isTrue();
-    try (Lakehouses.Lease lease = Lakehouses.open(tmp.resolve("data/airlock/lakehouse"))) {
+    try (Lakehouses.Lease lease = Lakehouses.open(f.launcher.paths().lakehouse())) {
       assertThat(lease.lakehouse().tables("main")).isEmpty();
     }
   }
