@@ -2,31 +2,51 @@ package dev.airlock.lakehouse;
 
 import dev.airlock.source.StagedFiles;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * A {@link LocalLakehouse} whose imports by URI resolve through one caller's {@link SourceGuard}:
- * what a run's gateway serves, so a lakehouse shared by several runs and the console confines each
- * run's code to that run's raw data. Every other operation is the shared lakehouse's own.
+ * A {@link LocalLakehouse} as one run's code sees it (what the run's gateway serves): imports by
+ * URI resolve through the run's {@link SourceGuard}, so a lakehouse shared by several runs and the
+ * console confines each run's code to that run's raw data; and every write must be made for the run
+ * (its context names it), so nothing the code does reaches another holder's merge gate or commits
+ * unheard by the run (a request read after its execution ended carries no run). A merge revert, the
+ * human's ungated way onto main, is not the code's. Reads are the shared lakehouse's own.
  */
 final class ConfinedLakehouse implements Lakehouse {
   private final LocalLakehouse lakehouse;
+  private final String runId;
   private final SourceResolver resolver;
 
-  ConfinedLakehouse(LocalLakehouse lakehouse, SourceResolver resolver) {
+  ConfinedLakehouse(LocalLakehouse lakehouse, String runId, SourceResolver resolver) {
     this.lakehouse = lakehouse;
+    this.runId = Objects.requireNonNull(runId, "runId");
     this.resolver = resolver;
+  }
+
+  /** {@code context} when it names this view's run; FORBIDDEN otherwise. */
+  private WriteContext ofThisRun(WriteContext context) {
+    if (context == null || !runId.equals(context.runId())) {
+      throw new LakehouseException(
+          ErrorType.FORBIDDEN,
+          "This call was not made during an execution of run "
+              + runId
+              + ": the lakehouse takes the run's writes only while its code runs.",
+          Map.of());
+    }
+    return context;
   }
 
   @Override
   public TableInfo createTable(
       String table, String sourceUri, String branch, boolean replace, WriteContext context) {
-    return lakehouse.createTable(table, sourceUri, resolver, branch, replace, context);
+    return lakehouse.createTable(table, sourceUri, resolver, branch, replace, ofThisRun(context));
   }
 
   @Override
   public ImportResult importData(
       String table, String sourceUri, String branch, WriteContext context) {
-    return lakehouse.importData(table, sourceUri, resolver, branch, context);
+    return lakehouse.importData(table, sourceUri, resolver, branch, ofThisRun(context));
   }
 
   @Override
@@ -71,7 +91,7 @@ final class ConfinedLakehouse implements Lakehouse {
 
   @Override
   public Ref createNamespace(String namespace, String branch, WriteContext context) {
-    return lakehouse.createNamespace(namespace, branch, context);
+    return lakehouse.createNamespace(namespace, branch, ofThisRun(context));
   }
 
   @Override
@@ -102,24 +122,24 @@ final class ConfinedLakehouse implements Lakehouse {
   @Override
   public TableInfo createTable(
       String table, StagedFiles files, String branch, boolean replace, WriteContext context) {
-    return lakehouse.createTable(table, files, branch, replace, context);
+    return lakehouse.createTable(table, files, branch, replace, ofThisRun(context));
   }
 
   @Override
   public ImportResult importData(
       String table, StagedFiles files, String branch, WriteContext context) {
-    return lakehouse.importData(table, files, branch, context);
+    return lakehouse.importData(table, files, branch, ofThisRun(context));
   }
 
   @Override
   public Ref deleteTable(String table, String branch, WriteContext context) {
-    return lakehouse.deleteTable(table, branch, context);
+    return lakehouse.deleteTable(table, branch, ofThisRun(context));
   }
 
   @Override
   public Ref revertTable(
       String table, String sourceRef, String intoBranch, boolean replace, WriteContext context) {
-    return lakehouse.revertTable(table, sourceRef, intoBranch, replace, context);
+    return lakehouse.revertTable(table, sourceRef, intoBranch, replace, ofThisRun(context));
   }
 
   @Override
@@ -145,12 +165,15 @@ final class ConfinedLakehouse implements Lakehouse {
 
   @Override
   public Ref merge(String sourceRef, String intoBranch, WriteContext context) {
-    return lakehouse.merge(sourceRef, intoBranch, context);
+    return lakehouse.merge(sourceRef, intoBranch, ofThisRun(context));
   }
 
   @Override
   public Ref revertMerge(String mergeCommit, String branch, WriteContext context) {
-    return lakehouse.revertMerge(mergeCommit, branch, context);
+    throw new LakehouseException(
+        ErrorType.FORBIDDEN,
+        "Reverting a merge is the supervisor's, not the run's: publish a fix from a new branch.",
+        Map.of());
   }
 
   @Override

@@ -278,12 +278,12 @@ public final class LocalLakehouse implements Lakehouse {
   }
 
   /**
-   * This lakehouse as seen by code that must not read every local file: sources named by URI are
-   * admitted by {@code guard} (a run's confinement); everything else is this lakehouse. Closing the
-   * view does nothing.
+   * This lakehouse as run {@code runId}'s code sees it: sources named by URI are admitted by {@code
+   * guard} (the run's confinement), and only writes made for the run are taken (see {@link
+   * ConfinedLakehouse}); reads are this lakehouse's. Closing the view does nothing.
    */
-  public Lakehouse confinedTo(SourceGuard guard) {
-    return new ConfinedLakehouse(this, new SourceResolver(rawSources, guard));
+  public Lakehouse confinedTo(String runId, SourceGuard guard) {
+    return new ConfinedLakehouse(this, runId, new SourceResolver(rawSources, guard));
   }
 
   TableInfo createTable(

@@ -61,10 +61,18 @@ final class SourceResolver {
         return List.of(p);
       }
       if (Files.isDirectory(p)) {
-        return walk(
-            uri,
-            p,
-            FileSystems.getDefault().getPathMatcher("glob:**.{parquet,csv,json,jsonl,ndjson}"));
+        List<Path> files =
+            walk(
+                uri,
+                p,
+                FileSystems.getDefault().getPathMatcher("glob:**.{parquet,csv,json,jsonl,ndjson}"));
+        if (files.isEmpty()) {
+          throw failed(
+              uri,
+              "the folder holds no data files (.parquet, .csv, .json, .jsonl, .ndjson): check the"
+                  + " path");
+        }
+        return files;
       }
       throw failed(uri, "no such file or folder: check the path");
     }

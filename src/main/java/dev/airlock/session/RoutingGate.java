@@ -26,14 +26,19 @@ public final class RoutingGate implements MergeGate {
     return () -> runs.remove(runId, gate);
   }
 
-  /** Merges made outside any run go to {@code gate} until the returned route is closed. */
+  /**
+   * Merges made outside any run go to {@code gate} until the returned route is closed. Each call is
+   * its own registration, even of a gate already registered: closing one route (once or twice)
+   * leaves every other holder's in place.
+   */
   public Route outsideRuns(MergeGate gate) {
+    MergeGate entry = gate::reviewMerge;
     synchronized (others) {
-      others.push(gate);
+      others.push(entry);
     }
     return () -> {
       synchronized (others) {
-        others.remove(gate);
+        others.removeIf(held -> held == entry);
       }
     };
   }

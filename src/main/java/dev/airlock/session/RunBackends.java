@@ -133,7 +133,7 @@ final class RunBackends implements AutoCloseable {
       // reach the lakehouse as bytes its client uploads, never as host paths.
       Lakehouse confined =
           lakehouse.confinedTo(
-              new ConfinedSources(rawLocal == null ? List.of() : List.of(rawLocal)));
+              spec.runId(), new ConfinedSources(rawLocal == null ? List.of() : List.of(rawLocal)));
       gateway =
           Gateway.start(
               confined,

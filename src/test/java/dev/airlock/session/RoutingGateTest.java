@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.airlock.lakehouse.MergeDecision;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.lakehouse.MergeRequest;
+import dev.airlock.lakehouse.Ref;
+import dev.airlock.lakehouse.RefDiff;
 import dev.airlock.lakehouse.WriteContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,5 +84,25 @@ class RoutingGateTest {
     WriteContext context =
         runId == null ? WriteContext.user("bob") : WriteContext.run("bob", runId, 1);
     return new MergeRequest(null, null, null, context);
+  }
+
+  private static MergeRequest outsideRunsRequest() {
+    Ref source = Ref.branch("alice.fix", "a1");
+    Ref main = Ref.branch("main", "b2");
+    return new MergeRequest(
+        source, main, new RefDiff(main, source, List.of()), WriteContext.user("alice"));
+  }
+
+  @Test
+  void closingOneHoldersRouteTwiceLeavesAnotherHoldersRouteOfTheSameGate() {
+    RoutingGate routing = new RoutingGate();
+    MergeGate terminal = request -> MergeDecision.approve();
+    RoutingGate.Route first = routing.outsideRuns(terminal);
+    try (RoutingGate.Route second = routing.outsideRuns(terminal)) {
+      first.close();
+      first.close();
+      assertThat(routing.reviewMerge(outsideRunsRequest()).approved()).isTrue();
+    }
+    assertThat(routing.reviewMerge(outsideRunsRequest()).approved()).isFalse();
   }
 }

@@ -151,7 +151,7 @@ class SharedLakehouseTest {
       LocalLakehouse shared = lease.lakehouse();
       WriteContext code = WriteContext.run("tester", "20261128-031500-aaaa", 1);
       shared.createBranch("tester.a", "main");
-      var confined = shared.confinedTo(new ConfinedSources(List.of(mine)));
+      var confined = shared.confinedTo(code.runId(), new ConfinedSources(List.of(mine)));
 
       confined.createTable(
           "orders", mine.resolve("orders.csv").toString(), "tester.a", false, code);

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Connections are served concurrently, requests on one connection in order. No call is timed
  * out: a merge into {@code main} waits as long as the merge gate does (see {@link
  * GatewayListener#onMergeGateWaiting}). The host sets the {@link CallContext} around each execution
- * so commits carry the run and turn.
+ * so commits carry the run and turn; a change of context closes the connections of the previous
+ * one.
  */
 public final class Gateway implements AutoCloseable {
   /** The socket's file name inside {@link #directory()}. */
@@ -145,9 +146,17 @@ public final class Gateway implements AutoCloseable {
     return uploads.root();
   }
 
-  /** Sets who the next calls work for (run and turn); {@code null} means no run. */
+  /**
+   * Sets who the next calls work for (run and turn); {@code null} means no run. A change of context
+   * ends the connections opened under the previous one: the host changes it when an execution ends
+   * or begins, so a request the ended execution left on its connections (unfinished, or queued
+   * behind a slow call) is never served in another turn's name, or in no run's.
+   */
   public void setCallContext(CallContext context) {
-    callContext.set(context == null ? CallContext.NONE : context);
+    CallContext next = context == null ? CallContext.NONE : context;
+    if (!callContext.getAndSet(next).equals(next)) {
+      open.forEach(Gateway::closeQuietly);
+    }
   }
 
   public CallContext callContext() {

@@ -131,6 +131,28 @@ class GatewayProtocolTest {
   }
 
   @Test
+  void aRequestLeftUnfinishedWhenTheContextChangesIsNeverServed() throws IOException {
+    gateway.setCallContext(CallContext.of("run-7", 1));
+    try (Conversation c = new Conversation()) {
+      assertThat(c.send("{\"id\": 1, \"method\": \"get_branches\"}").has("result")).isTrue();
+      c.writeBytes("{\"id\": 2, \"method\": \"get_branch\", \"params\": {\"branch\": \"main\"");
+      // The execution that opened the connection ended: what it left behind belongs to nobody.
+      gateway.setCallContext(null);
+      String reply;
+      try {
+        c.writeBytes("}}\n");
+        reply = c.reader.readLine();
+      } catch (IOException e) {
+        reply = null;
+      }
+      assertThat(reply).isNull();
+    }
+    assertThat(calls)
+        .singleElement()
+        .satisfies(call -> assertThat(call.method()).isEqualTo("get_branches"));
+  }
+
+  @Test
   void theSocketLivesInAPrivateDirectoryThatCloseRemoves() throws IOException {
     assertThat(Files.exists(gateway.socketPath())).isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gateway.directory())))
@@ -185,7 +207,11 @@ class GatewayProtocolTest {
     }
 
     void write(String line) throws IOException {
-      ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+      writeBytes(line + "\n");
+    }
+
+    void writeBytes(String text) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
