@@ -116,10 +116,10 @@ public final class Launcher {
     Task task =
         new Task(
             taskTemplate(request, prompts),
-            RunBackends.rawUriForAgent(raw),
+            RawData.rawUriForAgent(raw),
             branch,
             null,
-            RawListing.files(raw));
+            RawData.files(raw));
     if (model instanceof ScriptedModel script) {
       // A scripted model names the task's branch as a model would: the one this run announces.
       model = script.withVariables(PromptBuilder.variables(task));
@@ -213,7 +213,7 @@ public final class Launcher {
   }
 
   private void checkFiles(RunRequest request) throws LaunchException {
-    Path localRaw = request.raw() == null ? null : RunBackends.localPath(request.raw());
+    Path localRaw = request.raw() == null ? null : RawData.localPath(request.raw());
     if (localRaw != null && !Files.exists(localRaw)) {
       throw LaunchException.of(
           Field.RAW,
@@ -272,7 +272,7 @@ public final class Launcher {
       if (request.expect() != null) {
         return ExpectationsLoader.load(request.expect());
       }
-      Path local = RunBackends.localPath(raw);
+      Path local = RawData.localPath(raw);
       return local != null && local.normalize().equals(paths.demoData().normalize())
           ? ExpectationsLoader.demo()
           : Expectations.none();

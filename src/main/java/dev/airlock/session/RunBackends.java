@@ -18,7 +18,6 @@ import dev.airlock.lakehouse.gateway.GatewayListener;
 import dev.airlock.lakehouse.gateway.GatewayOptions;
 import dev.airlock.lakehouse.gateway.PythonClientInstaller;
 import dev.airlock.lakehouse.gateway.RemoteSources;
-import dev.airlock.lakehouse.gateway.SourcePolicy;
 import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.ExecutionControl;
 import dev.airlock.sandbox.LocalSandbox;
@@ -30,10 +29,8 @@ import dev.airlock.source.S3Prefix;
 import dev.airlock.verify.Expectations;
 import dev.airlock.verify.Verifier;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +47,6 @@ import java.util.function.Supplier;
 final class RunBackends implements AutoCloseable {
   static final String CLIENT_IN_SANDBOX = "/opt/airlock/python";
   static final String GATEWAY_IN_SANDBOX = "/run/airlock";
-
-  /** A local raw-data folder appears to the agent's code under this path. */
-  static final String RAW_IN_SANDBOX = "/raw";
 
   private final Gateway gateway;
   private final Sandbox sandbox;
@@ -113,8 +107,8 @@ final class RunBackends implements AutoCloseable {
       Files.setPosixFilePermissions(folders, PosixFilePermissions.fromString("rwx--x--x"));
       Path client = new PythonClientInstaller().install(folders.resolve("python"));
       DataEffectsCollector effects = new DataEffectsCollector();
-      Path rawLocal = localPath(spec.rawUri());
-      refuseWritableRaw(rawLocal, folders);
+      Path rawLocal = RawData.localPath(spec.rawUri());
+      RawData.refuseWritableRaw(rawLocal, folders);
       publishing =
           new RunPublishing(
               lakehouse,
@@ -139,22 +133,22 @@ final class RunBackends implements AutoCloseable {
               confined,
               GatewayOptions.defaults(spec.user())
                   .withSourcePolicy(
-                      sourcePolicy(spec.rawUri())
+                      RawData.sourcePolicy(spec.rawUri())
                           .withRemoteSources(RemoteSources.only(spec.allowedSources()))),
               gatewayListener(spec, () -> self[0]));
-      refuseWritableRaw(rawLocal, gateway.directory());
+      RawData.refuseWritableRaw(rawLocal, gateway.directory());
       LocalSandboxConfig.Builder config =
           LocalSandboxConfig.builder()
               .readOnlyBind(client, CLIENT_IN_SANDBOX)
               .readWriteBind(gateway.directory(), GATEWAY_IN_SANDBOX);
-      Path rawFolder = rawFolder(spec.rawUri());
+      Path rawFolder = RawData.rawFolder(spec.rawUri());
       // Only a raw folder is bound for listing; a single raw file is reachable through the gateway
       // alone, so nothing else of its folder becomes visible to the code.
-      if (rawFolder != null && rawFolder.equals(rawLocal) && openToOthers(rawFolder)) {
-        config.readOnlyBind(rawFolder, RAW_IN_SANDBOX);
+      if (rawFolder != null && rawFolder.equals(rawLocal) && RawData.openToOthers(rawFolder)) {
+        config.readOnlyBind(rawFolder, RawData.RAW_IN_SANDBOX);
       }
       if (rawFolder != null) {
-        config.environment(PythonClientInstaller.ENV_HOST_SOURCES, RAW_IN_SANDBOX);
+        config.environment(PythonClientInstaller.ENV_HOST_SOURCES, RawData.RAW_IN_SANDBOX);
       }
       PythonClientInstaller.sandboxEnvironment(
               Path.of(GATEWAY_IN_SANDBOX, Gateway.SOCKET_NAME), Path.of(CLIENT_IN_SANDBOX))
@@ -195,96 +189,6 @@ final class RunBackends implements AutoCloseable {
     } catch (ChosenPython.UnusableException e) {
       throw LaunchException.of(RunRequest.Field.PYTHON, e.getMessage());
     }
-  }
-
-  /**
-   * What the host reads for the code: only the raw data, under {@code /raw}; with remote raw data,
-   * no local path at all. A single raw file is the one name {@code /raw/FILE}: mapping {@code /raw}
-   * to its folder let the code's globs walk that folder (a home folder, say) and its refusals name
-   * every file there.
-   */
-  private static SourcePolicy sourcePolicy(String rawUri) {
-    Path folder = rawFolder(rawUri);
-    if (folder == null) {
-      return SourcePolicy.noLocalFiles();
-    }
-    Path local = localPath(rawUri);
-    String inSandbox = rawUriForAgent(rawUri);
-    return SourcePolicy.unrestricted()
-        .withSandboxPath(folder.equals(local) ? RAW_IN_SANDBOX : inSandbox, local)
-        .withAllowedRoot(local);
-  }
-
-  /**
-   * The host reads raw files in place because the code cannot change them: refuse a raw folder that
-   * holds a folder the sandbox writes (its workspace, the gateway's socket folder), where the code
-   * could plant a link for the host to follow.
-   */
-  private static void refuseWritableRaw(Path rawLocal, Path sandboxWritable)
-      throws LaunchException {
-    if (rawLocal == null) {
-      return;
-    }
-    try {
-      Path raw = rawLocal.toRealPath();
-      Files.createDirectories(sandboxWritable);
-      if (sandboxWritable.toRealPath().startsWith(raw)) {
-        throw LaunchException.of(
-            RunRequest.Field.RAW,
-            "the raw data "
-                + rawLocal
-                + " holds "
-                + sandboxWritable
-                + ", a folder the agent's code can write: move the raw data to a folder of its own.");
-      }
-    } catch (IOException e) {
-      // A missing raw location is reported where it is read.
-    }
-  }
-
-  /** The local folder holding the raw data, or null for remote locations. */
-  static Path rawFolder(String rawUri) {
-    Path local = localPath(rawUri);
-    if (local == null) {
-      return null;
-    }
-    return Files.isDirectory(local) ? local : local.getParent();
-  }
-
-  /** How the agent's code names the raw location: local folders appear under /raw. */
-  static String rawUriForAgent(String rawUri) {
-    Path folder = rawFolder(rawUri);
-    if (folder == null) {
-      return rawUri;
-    }
-    Path local = localPath(rawUri);
-    return Files.isDirectory(local)
-        ? RAW_IN_SANDBOX + "/"
-        : RAW_IN_SANDBOX + "/" + local.getFileName();
-  }
-
-  /** True when the sandbox's unprivileged user can enter every folder down to {@code folder}. */
-  private static boolean openToOthers(Path folder) {
-    if (!"root".equals(System.getProperty("user.name"))) {
-      return true;
-    }
-    try {
-      for (Path p = folder.toRealPath(); p != null; p = p.getParent()) {
-        if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
-  }
-
-  static Path localPath(String uri) {
-    if (uri == null || (uri.contains("://") && !uri.startsWith("file:"))) {
-      return null;
-    }
-    return uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri).toAbsolutePath();
   }
 
   private static LakehouseListener dataChanges(Spec spec, DataEffectsCollector effects) {
