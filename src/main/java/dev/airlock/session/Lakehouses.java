@@ -106,11 +106,13 @@ public final class Lakehouses {
           return;
         }
         OPEN.remove(shared.home);
-      }
-      try {
-        shared.lakehouse.close();
-      } finally {
-        shared.raw.close();
+        // Closed under the registry's lock: an open of the same home meanwhile waits, rather than
+        // building a second lakehouse on files this one is still closing.
+        try {
+          shared.lakehouse.close();
+        } finally {
+          shared.raw.close();
+        }
       }
     }
   }
