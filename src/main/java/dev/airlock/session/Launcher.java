@@ -199,7 +199,11 @@ public final class Launcher {
       closeQuietly(backends, route, lease);
       stream.close(1);
       transcript.close();
-      throw e;
+      if (e instanceof LaunchException launch) {
+        throw launch;
+      }
+      // Whatever else failed while assembling the run (nothing ran yet), say it as such.
+      throw LaunchException.unavailable("the run could not be assembled: " + e);
     }
   }
 
