@@ -1,22 +1,12 @@
 package dev.airlock.cli;
 
-import dev.airlock.agent.ApprovalPolicy;
-import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunOutcome;
 import dev.airlock.session.LaunchException;
 import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,147 +28,7 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "PROVIDER:NAME",
-      description =
-          "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
-              + " or scripted:FILE (a JSON array of responses, for offline demos and tests).")
-  String model;
-
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description =
-          "OpenAI-compatible endpoint (vLLM, Ollama, LM Studio, llama.cpp server) or a provider override.")
-  String baseUrl;
-
-  @Option(
-      names = "--approve",
-      paramLabel = "POLICY",
-      defaultValue = "ask",
-      description =
-          "Who approves code before it runs: ask (you, at the terminal), risky (you, only for"
-              + " risky code), auto-while-green (automatic while the checks on existing tables pass; the first"
-              + " failure asks you), auto (everything). Default: ${DEFAULT-VALUE}.")
-  String approve;
-
-  @Option(
-      names = "--merge",
-      paramLabel = "POLICY",
-      defaultValue = "ask",
-      description =
-          "Who decides merges into main: ask (you, seeing the diff, checks and provenance),"
-              + " auto-if-green (approved only when every check passes), never (dry run: nothing reaches main)."
-              + " Default: ${DEFAULT-VALUE}.")
-  String merge;
-
-  @Option(
-      names = "--expect",
-      paramLabel = "FILE",
-      description = {
-        "Expectations for the audit: a YAML or JSON file, or builtin:demo.",
-        "Default: builtin:demo for the demo dataset, otherwise the generic checks only."
-      })
-  String expect;
-
-  @Option(
-      names = "--fork",
-      paramLabel = "RUN_ID@TURN",
-      description =
-          "Start a new run from the first TURN turns of a recorded run, its branches at their data"
-              + " state after that turn (renamed); nothing is re-executed and the old run is unchanged.")
-  String fork;
-
-  @Option(
-      names = "--max-turns",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "Turn cap. Default: ${DEFAULT-VALUE}.")
-  int maxTurns;
-
-  @Option(
-      names = "--raw",
-      paramLabel = "URI",
-      description = {
-        "The raw data location given to the task: an s3:// or file:// URI, or a path.",
-        "Default: the generated demo dataset."
-      })
-  String raw;
-
-  @Option(
-      names = "--allow-source",
-      paramLabel = "PREFIX",
-      description =
-          "Also let the agent's code import from this s3:// prefix, e.g. s3://bucket/folder/"
-              + " (repeatable). The raw data's own S3 location is always allowed; any other remote location"
-              + " is refused before a request leaves this machine.")
-  List<String> allowSource = new ArrayList<>();
-
-  @Option(
-      names = "--task",
-      paramLabel = "FILE",
-      description =
-          "A Markdown task prompt replacing the packaged Write-Audit-Publish task; it may use"
-              + " {{raw_uri}}, {{branch}}, {{namespace}} and {{tables}}.")
-  Path task;
-
-  @Mixin RunsDirOption runs;
-
-  @Mixin LakehouseHomeOption lakehouseHome;
-
-  @Option(
-      names = "--prompts",
-      paramLabel = "DIR",
-      description = {
-        "A folder whose prompt files override the packaged ones.",
-        "Default: ~/.config/airlock/prompts."
-      })
-  Path prompts;
-
-  @Option(
-      names = "--exec-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "300",
-      description =
-          "Wall-clock limit per execution; the whole process tree is killed. Default: ${DEFAULT-VALUE}.")
-  long execTimeout;
-
-  @Option(
-      names = "--output-budget",
-      paramLabel = "CHARS",
-      defaultValue = "8000",
-      description =
-          "Characters of stdout and of stderr the model sees per turn (cut in the middle). Default: ${DEFAULT-VALUE}.")
-  int outputBudget;
-
-  @Option(
-      names = "--pass-env",
-      paramLabel = "NAME",
-      description =
-          "Pass this environment variable into the sandbox (repeatable). Nothing else is passed.")
-  List<String> passEnv = new ArrayList<>();
-
-  @Option(
-      names = "--price",
-      paramLabel = "IN/OUT",
-      description = "USD per million input and output tokens, to report cost.")
-  String price;
-
-  @Option(
-      names = "--python",
-      paramLabel = "PATH",
-      description =
-          "Run the code with this Python interpreter or virtual environment (e.g. one with pyarrow"
-              + " and pandas), bound read-only into the sandbox. Default: /usr/bin/python3.")
-  Path python;
-
-  @Option(
-      names = "--unsafe-no-isolation",
-      description =
-          "Run the code WITHOUT bubblewrap isolation when bubblewrap is unavailable. Said on every turn.")
-  boolean unsafeNoIsolation;
+  @Mixin RunOptions options;
 
   @Option(
       names = "--json",
@@ -191,69 +41,16 @@ final class RunCommand implements Callable<Integer> {
     PrintStream log = SafeTerminal.wrap(json ? System.err : System.out);
     RunSession session;
     try {
-      session = Launcher.standard().open(request(), log::println);
+      session = Launcher.standard().open(options.request(), log::println);
     } catch (RunRequest.Invalid e) {
-      return refused(e.field(), e.getMessage(), ExitCodes.USAGE);
+      return RunOptions.refused(e.field(), e.getMessage(), ExitCodes.USAGE);
     } catch (LaunchException e) {
-      return refused(
+      return RunOptions.refused(
           e.field(),
           e.getMessage(),
           e.kind() == LaunchException.Kind.CONFIGURATION ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE);
     }
     return new TerminalRun(session, log, json).run();
-  }
-
-  /** The request these options describe; each option's problem is reported under its flag. */
-  RunRequest request() {
-    RunRequest.Builder b =
-        RunRequest.builder(model)
-            .baseUrl(baseUrl)
-            .price(price)
-            .approval(policy(RunRequest.Field.APPROVAL, () -> ApprovalPolicy.of(approve)))
-            .merge(policy(RunRequest.Field.MERGE, () -> MergePolicy.parse(merge)))
-            .fork(fork)
-            .maxTurns(maxTurns)
-            .raw(raw)
-            .task(task)
-            .expect(expect)
-            .runsDir(runs.runsDir)
-            .lakehouseHome(lakehouseHome.home)
-            .prompts(prompts)
-            .execTimeout(Duration.ofSeconds(execTimeout))
-            .outputBudget(outputBudget)
-            .python(python)
-            .unsafeNoIsolation(unsafeNoIsolation);
-    allowSource.forEach(b::allowSource);
-    passEnv.forEach(b::passEnv);
-    return b.build();
-  }
-
-  private static <T> T policy(RunRequest.Field field, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new RunRequest.Invalid(field, e.getMessage());
-    }
-  }
-
-  private static int refused(RunRequest.Field field, String message, int exitCode) {
-    String flag = field == null ? null : FLAGS.get(field);
-    String text = flag == null || message.startsWith(flag) ? message : flag + ": " + message;
-    System.err.println("airlock run: " + CommandName.render(text));
-    return exitCode;
-  }
-
-  /** Which flag sets each part of a request. */
-  private static final Map<RunRequest.Field, String> FLAGS = flags();
-
-  private static Map<RunRequest.Field, String> flags() {
-    Map<RunRequest.Field, String> f = new EnumMap<>(RunRequest.Field.class);
-    for (RunRequest.Field field : RunRequest.Field.values()) {
-      f.put(field, "--" + field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    f.put(RunRequest.Field.APPROVAL, "--approve");
-    f.put(RunRequest.Field.PROMPTS, "--prompts");
-    return f;
   }
 
   static int exitCode(RunOutcome outcome) {
