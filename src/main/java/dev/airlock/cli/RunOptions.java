@@ -23,11 +23,14 @@ final class RunOptions {
 
   @Option(
       names = "--model",
-      required = true,
       paramLabel = "PROVIDER:NAME",
-      description =
-          "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
-              + " or scripted:FILE (a JSON array of responses, for offline demos and tests).")
+      defaultValue = "demo",
+      description = {
+        "openai:NAME, together:NAME, anthropic:NAME, openai-compatible:NAME (with --base-url),"
+            + " or scripted:FILE (a JSON array of responses, for offline demos and tests).",
+        "Default: ${DEFAULT-VALUE}, the packaged demo session (scripted; its code really runs: a"
+            + " failing turn, then a load, an audit and a merge into main)."
+      })
   String model;
 
   @Option(

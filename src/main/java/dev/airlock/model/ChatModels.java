@@ -30,6 +30,7 @@ public final class ChatModels {
   public ModelClient create(ModelSpec spec, ModelOptions options) throws ModelException {
     return switch (spec.provider()) {
       case SCRIPTED -> new ScriptedModel(Path.of(spec.name()));
+      case DEMO -> ScriptedModel.demo();
       case ANTHROPIC -> anthropic(spec, options, key(spec));
       case OPENAI, TOGETHER, OPENAI_COMPATIBLE -> openAi(spec, options, key(spec));
     };

@@ -36,6 +36,9 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
       throw invalid("No model was given");
     }
     String trimmed = spec.strip();
+    if (trimmed.equalsIgnoreCase(Provider.DEMO.label())) {
+      return check(new ModelSpec(Provider.DEMO, ScriptedModel.DEMO_NAME, url), trimmed);
+    }
     int colon = trimmed.indexOf(':');
     Optional<Provider> provider =
         colon < 0 ? Optional.empty() : Provider.byLabel(trimmed.substring(0, colon));
@@ -62,7 +65,8 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
               + "' needs the server's address: give its base URL, e.g. http://localhost:11434/v1"
               + " (Ollama) or http://localhost:8000/v1 (vLLM).");
     }
-    if (parsed.provider == Provider.SCRIPTED && parsed.baseUrl != null) {
+    if ((parsed.provider == Provider.SCRIPTED || parsed.provider == Provider.DEMO)
+        && parsed.baseUrl != null) {
       throw new ModelException(
           ModelException.Kind.CONFIGURATION,
           "The model '" + spec + "' is a script file and takes no base URL; drop the base URL.");
@@ -107,7 +111,7 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
 
   /** "provider:name". Never a key. */
   public String id() {
-    return provider.label() + ":" + name;
+    return provider == Provider.DEMO ? name : provider.label() + ":" + name;
   }
 
   /** The endpoint actually used: the override, else the provider's default (null for scripted). */

@@ -15,7 +15,13 @@ public enum Provider {
   OPENAI_COMPATIBLE("openai-compatible", null, "OPENAI_COMPATIBLE_API_KEY", false),
   ANTHROPIC("anthropic", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", true),
   /** The offline model: NAME is a JSON file of responses. */
-  SCRIPTED("scripted", null, null, false);
+  SCRIPTED("scripted", null, null, false),
+  /**
+   * The packaged demo: a scripted Write-Audit-Publish session whose code really runs (its first
+   * turn fails, the second loads, audits and asks to merge into main, the third is done). Named
+   * {@code demo} alone.
+   */
+  DEMO("demo", null, null, false);
 
   private final String label;
   private final String defaultBaseUrl;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +33,13 @@ public final class ScriptedModel implements ModelClient {
   private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)");
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
 
+  /** How the demo model is named wherever a model is named. */
+  public static final String DEMO_NAME = "demo model (scripted)";
+
+  private static final String DEMO_SCRIPT = "/dev/airlock/model/demo-model.json";
+
   private final String source;
+  private final String id;
   private final List<String> responses;
   private int served;
 
@@ -43,8 +50,30 @@ public final class ScriptedModel implements ModelClient {
 
   /** A script held in memory; {@code source} names it in ids and errors. */
   public ScriptedModel(String source, List<String> responses) {
+    this(source, Provider.SCRIPTED.label() + ":" + source, responses);
+  }
+
+  private ScriptedModel(String source, String id, List<String> responses) {
     this.source = Objects.requireNonNull(source, "source");
+    this.id = id;
     this.responses = List.copyOf(responses);
+  }
+
+  /** The packaged demo session ({@link Provider#DEMO}). */
+  public static ScriptedModel demo() throws ModelException {
+    try (InputStream in = ScriptedModel.class.getResourceAsStream(DEMO_SCRIPT)) {
+      if (in == null) {
+        throw new ModelException(
+            ModelException.Kind.CONFIGURATION,
+            "The demo model's script is missing from this build (" + DEMO_SCRIPT + ")");
+      }
+      Path name = Path.of(DEMO_SCRIPT);
+      JsonNode root = new ObjectMapper().readTree(in);
+      return new ScriptedModel(DEMO_NAME, DEMO_NAME, strings(name, root));
+    } catch (IOException e) {
+      throw new ModelException(
+          ModelException.Kind.CONFIGURATION, "The demo model's script cannot be read: " + e);
+    }
   }
 
   /** The same script, unserved, with each {@code {{name}}} of {@code variables} filled in. */
@@ -60,7 +89,7 @@ public final class ScriptedModel implements ModelClient {
       m.appendTail(out);
       filled.add(out.toString());
     }
-    return new ScriptedModel(source, filled);
+    return new ScriptedModel(source, id, filled);
   }
 
   @Override
@@ -104,7 +133,7 @@ public final class ScriptedModel implements ModelClient {
 
   @Override
   public String id() {
-    return Provider.SCRIPTED.label() + ":" + source;
+    return id;
   }
 
   @Override

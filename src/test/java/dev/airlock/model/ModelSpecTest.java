@@ -28,6 +28,7 @@ class ModelSpecTest {
         "openai:gpt-4o-mini | https://proxy.example/v1 | OPENAI | gpt-4o-mini"
             + " | https://proxy.example/v1",
         "scripted:demo/responses.json | - | SCRIPTED | demo/responses.json | -",
+        "demo | - | DEMO | demo model (scripted) | -",
         " openai:gpt-4o | ' ' | OPENAI | gpt-4o | https://api.openai.com/v1",
       })
   void parsesValidSpecs(
@@ -38,7 +39,8 @@ class ModelSpecTest {
     assertThat(parsed.provider()).isEqualTo(provider);
     assertThat(parsed.name()).isEqualTo(name);
     assertThat(parsed.endpoint()).isEqualTo(endpoint);
-    assertThat(parsed.id()).isEqualTo(provider.label() + ":" + name);
+    assertThat(parsed.id())
+        .isEqualTo(provider == Provider.DEMO ? name : provider.label() + ":" + name);
   }
 
   @ParameterizedTest(name = "[{index}] {0} {1}")
@@ -52,6 +54,7 @@ class ModelSpecTest {
         "openai: | - | true | names no model after the provider",
         "openai-compatible:llama3 | - | false | needs the server's address: give its base URL",
         "scripted:a.json | http://localhost:1/v1 | false | takes no base URL",
+        "demo | http://localhost:1/v1 | false | takes no base URL",
         "openai:gpt-4o | localhost:8000 | false | The base URL 'localhost:8000' is not usable",
         "openai:gpt-4o | ftp://host/v1 | false | The base URL 'ftp://host/v1' is not usable",
       })
