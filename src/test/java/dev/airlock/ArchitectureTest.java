@@ -89,7 +89,6 @@ class ArchitectureTest {
             "dev.airlock.cli..",
             "dev.airlock.sandbox..",
             "dev.airlock.lakehouse.gateway..",
-            "dev.airlock.model..",
             "dev.airlock.source..",
             "dev.airlock.transcript..",
             "picocli..")

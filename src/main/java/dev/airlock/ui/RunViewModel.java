@@ -1,0 +1,69 @@
+package dev.airlock.ui;
+
+import dev.airlock.agent.PendingDecision;
+import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunProjection;
+import dev.airlock.agent.TurnRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the console shows of one run, without a toolkit: the projection of its events (the same fold
+ * the command line and replay use), the turn timeline, the question that waits for the person, and
+ * the window title. Fed on the UI thread, batch by batch ({@link EventBatcher}).
+ */
+public final class RunViewModel {
+  private final RunProjection projection = new RunProjection();
+  private PendingDecision waiting;
+
+  /** Folds a batch in. */
+  public void apply(List<RunEvent> batch) {
+    for (RunEvent e : batch) {
+      projection.apply(e);
+      if (e instanceof RunEvent.DecisionPending p) {
+        waiting = p.decision();
+      } else if (waiting != null && !waiting.isOpen()) {
+        waiting = null;
+      }
+    }
+    if (waiting != null && !waiting.isOpen()) {
+      waiting = null;
+    }
+  }
+
+  public RunProjection projection() {
+    return projection;
+  }
+
+  /** The open question (code to approve, a merge to review), or null. */
+  public PendingDecision waiting() {
+    return waiting;
+  }
+
+  /** One row per turn, in order. */
+  public List<TurnRow> timeline() {
+    List<TurnRow> rows = new ArrayList<>();
+    for (TurnRecord t : projection.turns()) {
+      boolean asks = waiting != null && waiting.turn() == t.turn();
+      rows.add(TurnRow.of(t, projection.phase(t.turn()), asks));
+    }
+    return rows;
+  }
+
+  /** "Airlock — RUN", with "waiting for you" while a question is open (code or merge). */
+  public String title() {
+    RunEvent.RunStarted started = projection.started();
+    StringBuilder title = new StringBuilder("Airlock");
+    if (started != null) {
+      title.append(" — ").append(started.runId());
+    }
+    if (waiting != null) {
+      title
+          .append(" — waiting for you (")
+          .append(waiting instanceof PendingMerge ? "merge into main" : "code approval")
+          .append(")");
+    }
+    return title.toString();
+  }
+}
