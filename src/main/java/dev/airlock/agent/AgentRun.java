@@ -130,7 +130,7 @@ public final class AgentRun {
       try {
         response = ask(turn);
       } catch (ModelException e) {
-        return finish(RunStatus.FAILED, e.getMessage(), failureOf(e), null);
+        return finish(RunStatus.FAILED, e.getMessage(), RunOutcome.Failure.of(e), null);
       }
       ParsedResponse parsed = parser.parse(response.text());
       events.emit(
@@ -383,14 +383,6 @@ public final class AgentRun {
         new RunEvent.RunFinished(
             turn(), events.now(), end, reason, turn(), usage, cost, branch, summary));
     return new RunOutcome(end, reason, turn(), usage, cost, branch, summary, failure);
-  }
-
-  private static RunOutcome.Failure failureOf(ModelException e) {
-    return switch (e.kind()) {
-      case CONFIGURATION, REJECTED -> RunOutcome.Failure.CONFIGURATION;
-      case UNAVAILABLE -> RunOutcome.Failure.INFRASTRUCTURE;
-      case EXHAUSTED -> RunOutcome.Failure.AGENT;
-    };
   }
 
   /** Unwinds the loop when the supervisor stops the run. */

@@ -50,11 +50,6 @@ public final class RunMergeGate implements MergeGate {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The checks this gate runs on every merge. */
-  public Audit audit() {
-    return audit;
-  }
-
   /** Called with the reason when the supervisor rejects a merge and ends the run. */
   public void onEndRun(Consumer<String> endRun) {
     this.endRun = endRun;

@@ -1,5 +1,6 @@
 package dev.airlock.agent;
 
+import dev.airlock.model.ModelException;
 import dev.airlock.model.Usage;
 
 /**
@@ -23,6 +24,15 @@ public record RunOutcome(
     /** The user's setup is wrong: bad key, bad model name, unreadable files. */
     CONFIGURATION,
     /** Something Airlock needs is unavailable: model unreachable, no sandbox. */
-    INFRASTRUCTURE
+    INFRASTRUCTURE;
+
+    /** Whose problem a failed model call is: a bad setup, an unreachable model, or the model's. */
+    static Failure of(ModelException e) {
+      return switch (e.kind()) {
+        case CONFIGURATION, REJECTED -> CONFIGURATION;
+        case UNAVAILABLE -> INFRASTRUCTURE;
+        case EXHAUSTED -> AGENT;
+      };
+    }
   }
 }

@@ -91,10 +91,6 @@ public final class Lakehouses {
       return shared.raw;
     }
 
-    public Path home() {
-      return shared.home;
-    }
-
     @Override
     public void close() {
       synchronized (OPEN) {

@@ -78,7 +78,7 @@ final class RunPublishing implements AutoCloseable {
         && !e.commitAfter().equals(e.commitBefore())
         && e.context() != null
         && runId.equals(e.context().runId())) {
-      int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
+      int turn = e.context().turn() == null ? 0 : e.context().turn();
       synchronized (pending) {
         pending.add(postMerge.submit(() -> checkMain(turn, e.commitAfter())));
       }

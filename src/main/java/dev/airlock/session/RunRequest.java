@@ -120,29 +120,6 @@ public record RunRequest(
     return new Builder(model);
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder(model);
-    b.baseUrl = baseUrl;
-    b.price = price;
-    b.approval = approval;
-    b.merge = merge;
-    b.fork = fork;
-    b.maxTurns = maxTurns;
-    b.raw = raw;
-    b.allowSources.addAll(allowSources);
-    b.task = task;
-    b.expect = expect;
-    b.runsDir = runsDir;
-    b.lakehouseHome = lakehouseHome;
-    b.prompts = prompts;
-    b.execTimeout = execTimeout;
-    b.outputBudget = outputBudget;
-    b.passEnv.addAll(passEnv);
-    b.python = python;
-    b.unsafeNoIsolation = unsafeNoIsolation;
-    return b;
-  }
-
   /** Builds a {@link RunRequest}; defaults: ask, ask, 8 turns, 300 s, 8000 characters. */
   public static final class Builder {
     private final String model;
