@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Supervise an LLM data agent: approve its code, audit its data, merge to main.",
     subcommands = {
       RunCommand.class,
+      ConsoleCommand.class,
+      ScreenshotsCommand.class,
       ReplayCommand.class,
       RunsCommand.class,
       LakehouseCommand.class,
@@ -21,8 +23,9 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
+  /** With no arguments and a display, the console opens (the embedded demo); else the help. */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(execute(args.length == 0 && Display.available() ? new String[] {"console"} : args));
   }
 
   /** Runs a command line and returns the exit code (tests call this instead of main). */

@@ -200,9 +200,14 @@ final class RunOptions {
   }
 
   static int refused(RunRequest.Field field, String message, int exitCode) {
+    return refused("run", field, message, exitCode);
+  }
+
+  /** Prints why {@code airlock COMMAND} refused the request, naming the flag at fault. */
+  static int refused(String command, RunRequest.Field field, String message, int exitCode) {
     String flag = field == null ? null : FLAGS.get(field);
     String text = flag == null || message.startsWith(flag) ? message : flag + ": " + message;
-    System.err.println("airlock run: " + CommandName.render(text));
+    System.err.println("airlock " + command + ": " + CommandName.render(text));
     return exitCode;
   }
 

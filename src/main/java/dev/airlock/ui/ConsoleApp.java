@@ -1,0 +1,164 @@
+package dev.airlock.ui;
+
+import dev.airlock.session.RunSession;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The console application: opens the main window with what {@link ConsoleStart} says and, when the
+ * window closes, stops and closes every live run (in the background) before the toolkit exits.
+ *
+ * <p>With the system property {@code airlock.console.firstFrameExit=true} it prints {@code
+ * first-frame-ms N} (milliseconds since the JVM started) once the window has drawn its first frame,
+ * and exits: {@code airlock bench-console} measures the start time with it.
+ */
+public final class ConsoleApp extends Application {
+  private static volatile ConsoleStart pending;
+  private static final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private static final CompletableFuture<ConsoleApp> shown = new CompletableFuture<>();
+
+  private final ConsoleStart start;
+  private ExecutorService background;
+  private ExecutorService answers;
+  private ConsoleWindow window;
+  private Stage stage;
+  private volatile boolean closing;
+
+  /** For {@link Application#launch}: takes what {@link #run} was given. */
+  public ConsoleApp() {
+    this(pending);
+  }
+
+  public ConsoleApp(ConsoleStart start) {
+    this.start = start;
+  }
+
+  /**
+   * Opens the console and returns when its window is closed and its runs are released. Call from
+   * the main thread, once per process (the JavaFX toolkit starts once).
+   */
+  public static void run(ConsoleStart start) {
+    pending = start;
+    Application.launch(ConsoleApp.class);
+    try {
+      closed.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      System.err.println("airlock console: runs were still closing when the console exited");
+    }
+  }
+
+  @Override
+  public void start(Stage stage) {
+    this.stage = stage;
+    Platform.setImplicitExit(false);
+    background = Executors.newCachedThreadPool(daemons("airlock-console-work"));
+    answers = Executors.newSingleThreadExecutor(daemons("airlock-console-answers"));
+    window = new ConsoleWindow(stage, start.launcher(), background, answers);
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume();
+          closeRuns(true);
+        });
+    stage.show();
+    if (start.replay() != null) {
+      window.openReplay(start.replay().name(), start.replay().history());
+    }
+    if (start.request() != null) {
+      window.open(start.request());
+    }
+    if (Boolean.getBoolean("airlock.console.firstFrameExit")) {
+      exitAfterFirstFrame();
+    }
+    shown.complete(this);
+  }
+
+  /** The application once its window shows (for a tour that drives it from another thread). */
+  public static CompletableFuture<ConsoleApp> shown() {
+    return shown;
+  }
+
+  /** Closes the window as the person would (from any thread): runs stop, the toolkit exits. */
+  public void close() {
+    Platform.runLater(() -> closeRuns(true));
+  }
+
+  /** The main window (tests drive it). */
+  public ConsoleWindow window() {
+    return window;
+  }
+
+  @Override
+  public void stop() {
+    closeRuns(false);
+  }
+
+  /** Hides the window, then stops and closes the runs off the FX thread; exits when done. */
+  private void closeRuns(boolean exitAfter) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    stage.hide();
+    List<RunSession> sessions = window.sessions();
+    Thread closer =
+        new Thread(
+            () -> {
+              for (RunSession s : sessions) {
+                s.stop("the console was closed");
+              }
+              for (RunSession s : sessions) {
+                s.close();
+              }
+              background.shutdownNow();
+              answers.shutdown();
+              closed.complete(null);
+              if (exitAfter) {
+                Platform.runLater(Platform::exit);
+              }
+            },
+            "airlock-console-close");
+    closer.start();
+  }
+
+  private void exitAfterFirstFrame() {
+    new AnimationTimer() {
+      private int frames;
+
+      @Override
+      public void handle(long now) {
+        if (++frames < 2) {
+          return;
+        }
+        stop();
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("first-frame-ms " + ms);
+        System.out.flush();
+        Platform.exit();
+        System.exit(0);
+      }
+    }.start();
+  }
+
+  private static ThreadFactory daemons(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,521 @@
+package dev.airlock.ui;
+
+import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingDecision;
+import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunHistory;
+import dev.airlock.agent.TurnRecord;
+import dev.airlock.session.LaunchException;
+import dev.airlock.session.Launcher;
+import dev.airlock.session.RunRequest;
+import dev.airlock.session.RunSession;
+import dev.airlock.ui.code.CodePane;
+import dev.airlock.ui.merge.MergeGateDialog;
+import dev.airlock.ui.output.OutputPane;
+import dev.airlock.ui.output.ReasoningPane;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: the runs of this console and the selected run's turn timeline on the left; the
+ * selected turn's reasoning, code and output side by side; the action bar; a status line. Engine
+ * events arrive per pulse through an {@link EventBatcher}; answers and stops go to the {@code
+ * answers} executor, never run on the FX thread.
+ */
+public final class ConsoleWindow {
+  private static final KeyCombination APPROVE =
+      new KeyCodeCombination(KeyCode.ENTER, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination EDIT =
+      new KeyCodeCombination(KeyCode.E, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination REJECT =
+      new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination STOP =
+      new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination PREVIOUS =
+      new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+  private static final KeyCombination NEXT =
+      new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+  private static final KeyCombination MERGE =
+      new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination THEME =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
+
+  private final Stage stage;
+  private final Launcher launcher;
+  private final Executor background;
+  private final Executor answers;
+  private final DesktopNotifier notifier;
+  private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
+  private final ListView<RunEntry> runList = new ListView<>(runs);
+  private final ListView<TurnRow> turnList = new ListView<>();
+  private final TurnHeader header = new TurnHeader();
+  private final ReasoningPane reasoning = new ReasoningPane();
+  private final CodePane code;
+  private final OutputPane output = new OutputPane();
+  private final List<TurnView> panes;
+  private final ActionBar actions;
+  private final StatusLine status = new StatusLine();
+  private final HelpOverlay help = new HelpOverlay();
+  private final Scene scene;
+  private RunEntry current;
+  private MergeGateDialog dialog;
+  private boolean syncing;
+
+  public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
+    this.stage = stage;
+    this.launcher = launcher;
+    this.background = background;
+    this.answers = answers;
+    this.notifier = new DesktopNotifier(background);
+    this.code = new CodePane(background);
+    this.panes = List.of(reasoning, code, output);
+    this.actions = new ActionBar(this::approve, this::reject, this::cancelReject, this::stop);
+    this.scene = new Scene(layout(), 1440, 900);
+    Themes.apply(scene);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    stage.setScene(scene);
+    stage.setTitle("Airlock");
+    stage.setMinWidth(960);
+    stage.setMinHeight(600);
+    header.tick();
+    refresh();
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  private StackPane layout() {
+    runList.getStyleClass().add("run-list");
+    runList.setCellFactory(v -> new RunCell());
+    runList.setPlaceholder(new Label("No runs yet"));
+    runList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> select(now));
+    turnList.getStyleClass().add("turn-list");
+    turnList.setCellFactory(v -> new TurnCell());
+    turnList.setPlaceholder(new Label("No turns yet"));
+    turnList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> pickTurn(now));
+    VBox left = new VBox(section("Runs"), runList, section("Turns"), turnList);
+    left.getStyleClass().add("sidebar");
+    VBox.setVgrow(turnList, Priority.ALWAYS);
+    runList.setPrefHeight(150);
+
+    SplitPane turnPanes = new SplitPane(reasoning, code, output);
+    turnPanes.setOrientation(Orientation.HORIZONTAL);
+    turnPanes.setDividerPositions(0.24, 0.62);
+    turnPanes.getStyleClass().add("turn-panes");
+    BorderPane centre = new BorderPane(turnPanes);
+    centre.setTop(header);
+    centre.setBottom(actions);
+
+    SplitPane main = new SplitPane(left, centre);
+    main.setDividerPositions(0.17);
+    SplitPane.setResizableWithParent(left, false);
+    BorderPane root = new BorderPane(main);
+    root.setBottom(status);
+    root.getStyleClass().add("console");
+    return new StackPane(root, help);
+  }
+
+  private static Label section(String text) {
+    Label l = new Label(text.toUpperCase(Locale.ROOT));
+    l.getStyleClass().add("section-title");
+    return l;
+  }
+
+  // ---- runs ---------------------------------------------------------------------------------
+
+  /** Starts {@code request} in this window; the launch itself runs in the background. */
+  public void open(RunRequest request) {
+    RunEntry entry = new RunEntry("new run", false);
+    entry.progress = "starting the run";
+    add(entry);
+    background.execute(
+        () -> {
+          try {
+            RunSession session =
+                launcher.open(
+                    request,
+                    line ->
+                        Platform.runLater(
+                            () -> {
+                              entry.progress = line;
+                              refresh();
+                            }));
+            Platform.runLater(() -> attach(entry, session));
+          } catch (RunRequest.Invalid | LaunchException e) {
+            Platform.runLater(() -> failed(entry, e.getMessage()));
+          } catch (RuntimeException e) {
+            Platform.runLater(
+                () -> failed(entry, e.getClass().getSimpleName() + ": " + e.getMessage()));
+          }
+        });
+  }
+
+  /** Shows a recorded run, read-only. */
+  public void openReplay(String name, RunHistory history) {
+    RunEntry entry = new RunEntry(name, true);
+    List<RunEvent> events = new ArrayList<>();
+    events.add(history.started());
+    history.turns().forEach(t -> events.addAll(t.events()));
+    if (history.finished() != null) {
+      events.add(history.finished());
+    }
+    entry.model.apply(events);
+    entry.name = history.started().runId();
+    add(entry);
+  }
+
+  private void add(RunEntry entry) {
+    runs.add(entry);
+    runList.getSelectionModel().select(entry);
+  }
+
+  private void failed(RunEntry entry, String problem) {
+    entry.problem = problem;
+    entry.progress = null;
+    refresh();
+  }
+
+  private void attach(RunEntry entry, RunSession session) {
+    entry.session = session;
+    entry.progress = null;
+    entry.name = session.runId();
+    entry.model.apply(List.of(session.started()));
+    entry.subscription =
+        session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
+    session.start();
+    refresh();
+  }
+
+  /** The open question of the selected run, or null. */
+  public PendingDecision waiting() {
+    return openQuestion();
+  }
+
+  /** Whether the selected run has ended. */
+  public boolean finished() {
+    return current != null && current.model.projection().finished() != null;
+  }
+
+  /** Every live session, for the app to stop and close when the window goes. */
+  public List<RunSession> sessions() {
+    return runs.stream().filter(r -> r.session != null).map(r -> r.session).toList();
+  }
+
+  private void onBatch(RunEntry entry, List<RunEvent> batch) {
+    PendingDecision before = entry.model.waiting();
+    List<RunEvent> fresh =
+        batch.stream()
+            .filter(
+                e ->
+                    !(e instanceof RunEvent.RunStarted
+                        && entry.model.projection().started() != null))
+            .toList();
+    entry.model.apply(fresh);
+    PendingDecision now = entry.model.waiting();
+    boolean asked = now != null && now != before;
+    if (asked) {
+      entry.selectedTurn = now.turn();
+      entry.follow = true;
+      notifier.gateWaits(
+          stage,
+          "Airlock: "
+              + (now instanceof PendingMerge ? "a merge into main" : "code")
+              + " waits for you",
+          entry.name + ", turn " + now.turn());
+    }
+    if (entry == current) {
+      int target = asked || !entry.follow ? entry.selectedTurn : entry.newestTurn();
+      if (target != entry.selectedTurn || entry.selectedTurn == 0) {
+        entry.selectedTurn = target;
+        showTurn(entry);
+      } else {
+        panes.forEach(p -> p.update(entry.model.projection(), fresh));
+      }
+    }
+    if (now instanceof PendingMerge merge && asked) {
+      if (entry != current) {
+        runList.getSelectionModel().select(entry);
+      }
+      openMergeDialog(entry, merge);
+    }
+    if (dialog != null && entry.dialogFor != null && !entry.dialogFor.isOpen()) {
+      dialog.close();
+      dialog = null;
+      entry.dialogFor = null;
+    }
+    refresh();
+  }
+
+  private void select(RunEntry entry) {
+    current = entry;
+    if (entry != null && entry.selectedTurn == 0) {
+      entry.selectedTurn = entry.newestTurn();
+    }
+    showTurn(entry);
+    refresh();
+  }
+
+  // ---- turns --------------------------------------------------------------------------------
+
+  private void pickTurn(TurnRow row) {
+    if (syncing || row == null || current == null || row.turn() == current.selectedTurn) {
+      return;
+    }
+    current.selectedTurn = row.turn();
+    current.follow = row.turn() == current.newestTurn();
+    showTurn(current);
+    refresh();
+  }
+
+  private void step(int delta) {
+    if (current == null) {
+      return;
+    }
+    List<TurnRecord> turns = current.model.projection().turns();
+    int at = 0;
+    for (int i = 0; i < turns.size(); i++) {
+      if (turns.get(i).turn() == current.selectedTurn) {
+        at = i;
+      }
+    }
+    int next = Math.max(0, Math.min(turns.size() - 1, at + delta));
+    if (turns.isEmpty() || turns.get(next).turn() == current.selectedTurn) {
+      return;
+    }
+    current.selectedTurn = turns.get(next).turn();
+    current.follow = current.selectedTurn == current.newestTurn();
+    showTurn(current);
+    refresh();
+  }
+
+  private void showTurn(RunEntry entry) {
+    if (entry == null) {
+      return;
+    }
+    panes.forEach(p -> p.show(entry.model.projection(), entry.selectedTurn));
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  private PendingDecision openQuestion() {
+    PendingDecision q = current == null ? null : current.model.waiting();
+    return q != null && q.isOpen() ? q : null;
+  }
+
+  private void approve() {
+    PendingDecision q = openQuestion();
+    if (q instanceof PendingMerge merge) {
+      openMergeDialog(current, merge);
+      return;
+    }
+    if (!(q instanceof PendingApproval approval)) {
+      actions.say("Nothing waits for approval");
+      return;
+    }
+    if (current.selectedTurn != approval.turn()) {
+      current.selectedTurn = approval.turn();
+      current.follow = true;
+      showTurn(current);
+      refresh();
+      actions.say("Turn " + approval.turn() + " waits: review its code, then Ctrl+Enter again");
+      return;
+    }
+    String text = code.text();
+    boolean edited = code.edited();
+    if (edited && text.isBlank()) {
+      actions.say("The edited code is empty: nothing would run. Edit again or reject");
+      return;
+    }
+    code.setEditable(false);
+    actions.say(edited ? "Approved with your edit" : "Approved");
+    answer(() -> edited ? approval.approveEdited(text) : approval.approve());
+  }
+
+  private void startReject() {
+    if (!(openQuestion() instanceof PendingApproval)) {
+      actions.say(
+          openQuestion() instanceof PendingMerge
+              ? "A merge waits: reject it in the merge gate (Ctrl+M)"
+              : "Nothing waits for approval");
+      return;
+    }
+    actions.feedback.requestFocus();
+  }
+
+  private void reject() {
+    if (!(openQuestion() instanceof PendingApproval approval)) {
+      actions.say("Nothing waits for approval");
+      return;
+    }
+    String feedback = actions.feedback.getText().strip();
+    if (feedback.isEmpty()) {
+      actions.say("Write what the model should do differently, then Enter");
+      actions.feedback.requestFocus();
+      return;
+    }
+    actions.feedback.clear();
+    actions.say("Rejected: the feedback goes to the model");
+    answer(() -> approval.reject(feedback));
+  }
+
+  private void cancelReject() {
+    actions.feedback.clear();
+    actions.say(null);
+    code.focusEditor();
+  }
+
+  private void stop() {
+    if (current == null || !current.live()) {
+      actions.say("No live run to stop");
+      return;
+    }
+    RunSession session = current.session;
+    actions.say("Stopping the run");
+    answer(
+        () -> {
+          session.stop("stopped by the supervisor from the console");
+          return true;
+        });
+  }
+
+  private void edit() {
+    if (openQuestion() instanceof PendingApproval approval) {
+      if (current.selectedTurn != approval.turn()) {
+        current.selectedTurn = approval.turn();
+        showTurn(current);
+        refresh();
+      }
+      code.focusEditor();
+    } else {
+      actions.say("The code is editable only while a turn waits for approval");
+    }
+  }
+
+  /** Runs {@code action} on the answers thread; false from it means someone answered first. */
+  private void answer(BooleanSupplier action) {
+    answers.execute(
+        () -> {
+          try {
+            if (!action.getAsBoolean()) {
+              Platform.runLater(
+                  () -> actions.say("Already answered (or withdrawn): nothing was changed"));
+            }
+          } catch (RuntimeException e) {
+            Platform.runLater(() -> actions.say(e.getMessage()));
+          }
+          Platform.runLater(this::refresh);
+        });
+  }
+
+  private void openMergeDialog(RunEntry entry, PendingMerge merge) {
+    if (dialog != null && entry.dialogFor == merge) {
+      dialog.stage().show();
+      dialog.stage().toFront();
+      return;
+    }
+    if (dialog != null) {
+      dialog.close();
+    }
+    entry.dialogFor = merge;
+    dialog = new MergeGateDialog(stage, merge, answers);
+    dialog.stage().setOnHidden(e -> Platform.runLater(this::refresh));
+    Themes.apply(dialog.stage().getScene());
+    dialog.show();
+  }
+
+  private void onKey(KeyEvent e) {
+    if (e.getCode() == KeyCode.F1) {
+      help.toggle();
+    } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+      help.setVisible(false);
+    } else if (APPROVE.match(e)) {
+      approve();
+    } else if (EDIT.match(e)) {
+      edit();
+    } else if (REJECT.match(e)) {
+      startReject();
+    } else if (STOP.match(e)) {
+      stop();
+    } else if (PREVIOUS.match(e)) {
+      step(-1);
+    } else if (NEXT.match(e)) {
+      step(1);
+    } else if (MERGE.match(e)) {
+      if (openQuestion() instanceof PendingMerge merge) {
+        openMergeDialog(current, merge);
+      } else {
+        actions.say("No merge waits");
+      }
+    } else if (THEME.match(e)) {
+      List<Scene> scenes = new ArrayList<>(List.of(scene));
+      if (dialog != null) {
+        scenes.add(dialog.stage().getScene());
+      }
+      Themes.toggle(scenes);
+    } else {
+      return;
+    }
+    e.consume();
+  }
+
+  // ---- refresh ------------------------------------------------------------------------------
+
+  /** Brings the title, lists, header, action bar and status line up to date. */
+  private void refresh() {
+    runList.refresh();
+    stage.setTitle(current == null ? "Airlock" : title(current));
+    syncing = true;
+    try {
+      List<TurnRow> rows = current == null ? List.of() : current.model.timeline();
+      turnList.getItems().setAll(rows);
+      for (TurnRow r : rows) {
+        if (current != null && r.turn() == current.selectedTurn) {
+          turnList.getSelectionModel().select(r);
+          turnList.scrollTo(r);
+        }
+      }
+    } finally {
+      syncing = false;
+    }
+    header.show(current);
+    status.show(current);
+    PendingDecision q = openQuestion();
+    boolean approval = q instanceof PendingApproval a && a.turn() == current.selectedTurn;
+    code.setEditable(approval);
+    actions.approve.setDisable(q == null);
+    actions.approve.setText(q instanceof PendingMerge ? "Review merge" : "Approve");
+    actions.reject.setDisable(!(q instanceof PendingApproval));
+    actions.feedback.setDisable(!(q instanceof PendingApproval));
+    actions.stop.setDisable(current == null || !current.live());
+  }
+
+  private static String title(RunEntry entry) {
+    if (entry.problem != null) {
+      return "Airlock — " + entry.name + " — could not start";
+    }
+    String title = entry.model.title();
+    return entry.replay ? title + " — recorded" : title;
+  }
+}

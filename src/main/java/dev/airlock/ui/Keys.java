@@ -1,0 +1,27 @@
+package dev.airlock.ui;
+
+import java.util.List;
+
+/** The keyboard contract, as the help overlay (F1) and the README list it. */
+final class Keys {
+  record Binding(String keys, String action) {}
+
+  static final List<Binding> ALL =
+      List.of(
+          new Binding(
+              "Ctrl+Enter",
+              "Approve the code as it stands in the code pane (edited or not); in the merge gate:"
+                  + " approve the merge"),
+          new Binding("Ctrl+E", "Edit: focus the code pane (while a turn waits for approval)"),
+          new Binding(
+              "Ctrl+R",
+              "Reject: focus the feedback field; Enter sends the rejection with that text; Esc"
+                  + " cancels"),
+          new Binding("Ctrl+.", "Stop the run: the running execution is killed, the run ends"),
+          new Binding("Alt+Left / Alt+Right", "Previous / next turn"),
+          new Binding("Ctrl+M", "Open the merge gate again while a merge waits"),
+          new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
+          new Binding("F1", "Show or hide this help; Esc hides it"));
+
+  private Keys() {}
+}

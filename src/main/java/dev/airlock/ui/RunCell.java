@@ -1,0 +1,42 @@
+package dev.airlock.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** A run in the runs list: its id and its state, the state coloured when it needs the person. */
+final class RunCell extends ListCell<RunEntry> {
+  private final Label name = new Label();
+  private final Label state = new Label();
+  private final HBox box;
+
+  RunCell() {
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    state.getStyleClass().add("run-state");
+    box = new HBox(6, name, spring, state);
+  }
+
+  @Override
+  protected void updateItem(RunEntry entry, boolean empty) {
+    super.updateItem(entry, empty);
+    if (empty || entry == null) {
+      setGraphic(null);
+      return;
+    }
+    name.setText(entry.name);
+    String s = entry.state();
+    state.setText(s);
+    state.getStyleClass().removeAll("waiting", "bad", "good");
+    if (s.startsWith("waiting")) {
+      state.getStyleClass().add("waiting");
+    } else if (s.equals("failed") || s.equals("could not start") || s.equals("stopped")) {
+      state.getStyleClass().add("bad");
+    } else if (s.equals("done")) {
+      state.getStyleClass().add("good");
+    }
+    setGraphic(box);
+  }
+}

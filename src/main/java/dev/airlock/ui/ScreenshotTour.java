@@ -1,0 +1,140 @@
+package dev.airlock.ui;
+
+import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingDecision;
+import dev.airlock.agent.PendingMerge;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Drives the real console through the demo run and photographs it: the main window while turn 2
+ * waits for approval (light and dark), the merge gate, and the finished run. The README's
+ * screenshots come from this ({@code airlock screenshots}), not from a drawing.
+ */
+public final class ScreenshotTour {
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+  private final ConsoleApp app;
+  private final Path out;
+  private final PrintStream log;
+
+  public ScreenshotTour(ConsoleApp app, Path out, PrintStream log) {
+    this.app = app;
+    this.out = out;
+    this.log = log;
+  }
+
+  /** Runs the tour on the calling thread (not the FX thread); the console must be showing. */
+  public void run() throws Exception {
+    ConsoleWindow w = onFx(app::window);
+    approveTurn(w, 1);
+    waitFor(w, q -> q instanceof PendingApproval a && a.turn() == 2, "turn 2 to wait for approval");
+    Thread.sleep(700); // highlighting and layout settle
+    shoot(w.scene(), "console-main.png");
+    onFx(
+        () -> {
+          Themes.toggle(List.of(w.scene()));
+          return null;
+        });
+    Thread.sleep(500);
+    shoot(w.scene(), "console-main-dark.png");
+    onFx(
+        () -> {
+          Themes.toggle(List.of(w.scene()));
+          return null;
+        });
+    approveTurn(w, 2);
+    PendingDecision merge = waitFor(w, q -> q instanceof PendingMerge, "the merge gate");
+    Thread.sleep(900);
+    Scene dialog = onFx(() -> openDialogScene());
+    if (dialog != null) {
+      shoot(dialog, "console-merge.png");
+    }
+    ((PendingMerge) merge).approve();
+    waitUntil(() -> onFx(() -> w.finished()), "the run to end");
+    Thread.sleep(700);
+    shoot(w.scene(), "console-done.png");
+  }
+
+  private void approveTurn(ConsoleWindow w, int turn) throws Exception {
+    PendingDecision q =
+        waitFor(
+            w,
+            d -> d instanceof PendingApproval a && a.turn() == turn,
+            "turn " + turn + " to wait for approval");
+    ((PendingApproval) q).approve();
+  }
+
+  private static Scene openDialogScene() {
+    for (var window : Stage.getWindows()) {
+      if (window instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Merge")) {
+        return s.getScene();
+      }
+    }
+    return null;
+  }
+
+  private PendingDecision waitFor(ConsoleWindow w, Predicate<PendingDecision> wanted, String what)
+      throws Exception {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(until)) {
+      PendingDecision q = onFx(w::waiting);
+      if (q != null && q.isOpen() && wanted.test(q)) {
+        return q;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("gave up waiting for " + what);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(until)) {
+      if (condition.call()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("gave up waiting for " + what);
+  }
+
+  private void shoot(Scene scene, String name) throws Exception {
+    BufferedImage image = onFx(() -> Snapshots.render(scene));
+    Path file = out.resolve(name);
+    try {
+      Snapshots.write(image, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+    log.println("wrote " + file);
+  }
+
+  static <T> T onFx(Callable<T> work) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Exception | Error e) {
+            result.completeExceptionally(e);
+          }
+        });
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    }
+  }
+}
