@@ -118,7 +118,7 @@ public final class ConsoleWindow {
     VBox left = new VBox(section("Runs"), runList, section("Turns"), turnList);
     left.getStyleClass().add("sidebar");
     VBox.setVgrow(turnList, Priority.ALWAYS);
-    runList.setPrefHeight(150);
+    runList.setPrefHeight(170);
 
     SplitPane turnPanes = new SplitPane(reasoning, code, output);
     turnPanes.setOrientation(Orientation.HORIZONTAL);
@@ -129,7 +129,7 @@ public final class ConsoleWindow {
     centre.setBottom(actions);
 
     SplitPane main = new SplitPane(left, centre);
-    main.setDividerPositions(0.17);
+    main.setDividerPositions(0.2);
     SplitPane.setResizableWithParent(left, false);
     BorderPane root = new BorderPane(main);
     root.setBottom(status);

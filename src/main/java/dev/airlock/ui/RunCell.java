@@ -2,21 +2,18 @@ package dev.airlock.ui;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** A run in the runs list: its id and its state, the state coloured when it needs the person. */
+/** A run in the runs list: its id over its state, the state coloured when it needs the person. */
 final class RunCell extends ListCell<RunEntry> {
   private final Label name = new Label();
   private final Label state = new Label();
-  private final HBox box;
+  private final VBox box;
 
   RunCell() {
-    Region spring = new Region();
-    HBox.setHgrow(spring, Priority.ALWAYS);
+    name.getStyleClass().add("run-name");
     state.getStyleClass().add("run-state");
-    box = new HBox(6, name, spring, state);
+    box = new VBox(1, name, state);
   }
 
   @Override

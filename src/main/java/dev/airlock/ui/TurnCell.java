@@ -12,15 +12,17 @@ final class TurnCell extends ListCell<TurnRow> {
   private final Label number = new Label();
   private final Label state = new Label();
   private final Label figures = new Label();
+  private final Label merge = new Label();
   private final HBox box;
 
   TurnCell() {
     number.getStyleClass().add("turn-number");
     state.getStyleClass().add("turn-state");
     figures.getStyleClass().add("turn-figures");
+    merge.getStyleClass().add("turn-merge");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
-    box = new HBox(8, number, state, spring, figures);
+    box = new HBox(8, number, state, merge, spring, figures);
   }
 
   @Override
@@ -42,6 +44,11 @@ final class TurnCell extends ListCell<TurnRow> {
       f.append(String.format(Locale.ROOT, "  $%.4f", row.costUsd()));
     }
     figures.setText(f.toString());
+    merge.setText(row.merge() == null ? "" : row.merge());
+    merge.getStyleClass().removeAll("merged", "refused");
+    if (row.merge() != null) {
+      merge.getStyleClass().add(row.merge().equals("merged") ? "merged" : "refused");
+    }
     setGraphic(box);
   }
 }

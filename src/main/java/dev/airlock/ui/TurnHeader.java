@@ -56,12 +56,7 @@ final class TurnHeader extends VBox {
       } else if (entry.progress != null) {
         bannerText = "Starting: " + entry.progress;
       } else if (finished != null) {
-        bannerText =
-            "Run ended "
-                + entry.state()
-                + (finished.reason() == null || finished.reason().isBlank()
-                    ? ""
-                    : ": " + finished.reason());
+        bannerText = ended(finished);
         bannerStyle = finished.status() == RunStatus.DONE ? "success" : "warning";
       }
       line.setText(turnLine(entry));
@@ -71,6 +66,25 @@ final class TurnHeader extends VBox {
     banner.getStyleClass().add(bannerStyle);
     banner.setVisible(bannerText != null);
     banner.setManaged(bannerText != null);
+  }
+
+  /** "Done: the agent finished. Merged ... " in the engine's words. */
+  private static String ended(RunEvent.RunFinished f) {
+    String how =
+        switch (f.status()) {
+          case DONE -> "The run is done";
+          case STOPPED -> "The run was stopped";
+          case FAILED -> "The run failed";
+          default -> "The run ended " + f.status().name().toLowerCase(Locale.ROOT);
+        };
+    StringBuilder s = new StringBuilder(how);
+    if (f.reason() != null && !f.reason().isBlank()) {
+      s.append(": ").append(f.reason());
+    }
+    if (f.summary() != null && !f.summary().isBlank() && !f.summary().equals(f.reason())) {
+      s.append(" — ").append(f.summary());
+    }
+    return s.toString();
   }
 
   private static String turnLine(RunEntry entry) {
@@ -99,7 +113,7 @@ final class TurnHeader extends VBox {
       s.append("  ·  ").append(seconds(ms));
     }
     Usage usage = record.response() == null ? null : record.response().usage();
-    if (usage != null) {
+    if (usage != null && usage.totalTokens() > 0) {
       s.append(
           String.format(
               Locale.ROOT, "  ·  %,d tok in / %,d out", usage.inputTokens(), usage.outputTokens()));

@@ -8,9 +8,11 @@ import dev.airlock.model.Usage;
 
 /**
  * One line of the turn timeline: the turn, where it stands in words a supervisor uses, how long it
- * has taken, its tokens and cost. Made from the projection's record and phase of the turn.
+ * has taken, its tokens and cost, and what became of a merge it asked for. Made from the
+ * projection's record and phase of the turn.
  */
-public record TurnRow(int turn, State state, long durationMs, long tokens, Double costUsd) {
+public record TurnRow(
+    int turn, State state, long durationMs, long tokens, Double costUsd, String merge) {
 
   /** Where a turn stands, as the timeline shows it. */
   public enum State {
@@ -39,7 +41,21 @@ public record TurnRow(int turn, State state, long durationMs, long tokens, Doubl
     long tokens = usage == null ? 0 : usage.inputTokens() + usage.outputTokens();
     Double cost = record.response() == null ? null : record.response().costUsd();
     return new TurnRow(
-        record.turn(), state(record, phase, waiting), duration(record), tokens, cost);
+        record.turn(),
+        state(record, phase, waiting),
+        duration(record),
+        tokens,
+        cost,
+        merge(record));
+  }
+
+  /** What became of the turn's merge into main, in a word; null when it asked none. */
+  private static String merge(TurnRecord r) {
+    if (!r.mergeDecisions().isEmpty()) {
+      RunEvent.MergeDecided last = r.mergeDecisions().get(r.mergeDecisions().size() - 1);
+      return last.approved() ? "merged" : "merge refused";
+    }
+    return r.merges().isEmpty() ? null : "merge asked";
   }
 
   private static State state(TurnRecord r, TurnPhase phase, boolean waiting) {
