@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -28,6 +30,7 @@ public final class ConsoleApp extends Application {
   private static volatile ConsoleStart pending;
   private static final CompletableFuture<Void> closed = new CompletableFuture<>();
   private static final CompletableFuture<ConsoleApp> shown = new CompletableFuture<>();
+  private static final Logger QUIET_STARTUP = Logger.getLogger("javafx");
 
   private final ConsoleStart start;
   private ExecutorService background;
@@ -51,6 +54,8 @@ public final class ConsoleApp extends Application {
    */
   public static void run(ConsoleStart start) {
     pending = start;
+    // The jar carries JavaFX on the class path, which JavaFX warns about at every start; it works.
+    QUIET_STARTUP.setLevel(Level.SEVERE);
     Application.launch(ConsoleApp.class);
     try {
       closed.get(60, TimeUnit.SECONDS);
