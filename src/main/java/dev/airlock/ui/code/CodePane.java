@@ -72,6 +72,8 @@ public final class CodePane extends BorderPane implements TurnView {
     getStylesheets()
         .add(CodePane.class.getResource("/dev/airlock/ui/styles/code.css").toExternalForm());
     area.getStyleClass().add("code-editor");
+    area.setStyle(Monospace.style());
+    diff.getContent().setStyle(Monospace.style());
     area.setEditable(false);
     area.setParagraphGraphicFactory(gutter());
     area.multiPlainChanges().successionEnds(Duration.ofMillis(100)).subscribe(c -> analyse());
@@ -88,6 +90,9 @@ public final class CodePane extends BorderPane implements TurnView {
     mode.getStyleClass().add("code-mode");
     Label title = new Label("Code");
     title.getStyleClass().add("code-pane-title");
+    for (Region fixed : List.of(title, mode, diffToggle)) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE); // the badges give way (they wrap), never these
+    }
     HBox.setHgrow(badges, Priority.ALWAYS);
     badges.setMinWidth(0);
     HBox header = new HBox(8, title, badges, mode, diffToggle);
@@ -272,8 +277,10 @@ public final class CodePane extends BorderPane implements TurnView {
     if (!diffable) {
       diffToggle.setSelected(false);
     }
-    mode.setVisible(hasCode);
-    mode.setManaged(hasCode);
+    for (Node codeOnly : List.of(mode, diffToggle)) {
+      codeOnly.setVisible(hasCode);
+      codeOnly.setManaged(hasCode);
+    }
     mode.setText(
         area.isEditable() ? "editing" : current.executedEdit() ? "read-only, edited" : "read-only");
     mode.pseudoClassStateChanged(EDITING, area.isEditable());

@@ -73,6 +73,7 @@ public final class RiskBadges extends FlowPane {
     tip.setShowDelay(Duration.millis(250));
     tip.setShowDuration(Duration.INDEFINITE);
     tip.getStyleClass().add("risk-tooltip");
+    tip.setStyle(Monospace.style());
     badge.setTooltip(tip);
     badge.setAccessibleText(rule + ": " + lines);
     return badge;

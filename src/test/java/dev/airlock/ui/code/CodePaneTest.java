@@ -2,6 +2,7 @@ package dev.airlock.ui.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.airlock.agent.Decision;
 import dev.airlock.agent.Hashes;
 import dev.airlock.agent.ParsedResponse;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -72,6 +74,7 @@ class CodePaneTest {
 
   @Start
   void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     pane = new CodePane(BACKGROUND);
     Scene scene = new Scene(pane, 720, 520);
     scene
