@@ -271,7 +271,7 @@ public final class CodePane extends BorderPane implements TurnView {
 
   private void refreshState() {
     boolean hasCode = current.hasCode();
-    area.setEditable(editable && hasCode);
+    area.setEditable(editable && hasCode && !current.decided()); // what was decided is history
     boolean diffable = hasCode && (current.executedEdit() || edited());
     diffToggle.setDisable(!diffable);
     if (!diffable) {

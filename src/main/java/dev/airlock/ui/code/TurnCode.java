@@ -20,7 +20,17 @@ record TurnCode(String proposal, String executed, boolean decided, String emptyM
   static final String FORMAT_ERROR =
       "The model's answer could not be read, so this turn has no code (see the reasoning)";
 
+  /**
+   * The record's code for {@code record}. Line endings become {@code \n}, as the code area keeps
+   * them, so code the supervisor did not touch never counts as edited.
+   */
   static TurnCode of(TurnRecord record) {
+    TurnCode code = read(record);
+    return new TurnCode(
+        lines(code.proposal), lines(code.executed), code.decided, code.emptyMessage);
+  }
+
+  private static TurnCode read(TurnRecord record) {
     if (record == null) {
       return new TurnCode(null, null, false, NOT_YET);
     }
@@ -43,6 +53,10 @@ record TurnCode(String proposal, String executed, boolean decided, String emptyM
       return new TurnCode(null, null, false, FORMAT_ERROR);
     }
     return new TurnCode(null, null, false, NOT_YET);
+  }
+
+  private static String lines(String code) {
+    return code == null ? null : code.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   boolean hasCode() {

@@ -245,10 +245,24 @@ class CodePaneTest {
     assertThat(fx(() -> badges(robot))).isEmpty();
     assertThat(fx(() -> modeLabel(robot).isVisible())).isFalse();
 
+    // Windows line endings from the model: untouched code is not an edit.
+    RunProjection crlf = run(asked(1, "import bauplan\r\nprint(1)\r\n"));
+    robot.interact(() -> pane.show(crlf, 1));
+    assertThat(fx(pane::edited)).isFalse();
+    assertThat(fx(pane::text)).isEqualTo("import bauplan\nprint(1)\n");
+
     robot.interact(() -> pane.show(run, 3));
     assertThat(fx(empty::getText)).isEqualTo("The model has not proposed code for this turn yet");
     robot.interact(() -> pane.setEditable(true));
     assertThat(fx(() -> pane.area().isEditable())).isFalse();
+
+    // The proposal arrives while the turn is shown: the code replaces the empty state.
+    RunEvent proposed = parsed(3, CODE);
+    run.apply(proposed);
+    robot.interact(() -> pane.update(run, List.of(proposed)));
+    assertThat(fx(() -> shown(pane.area()) && !shown(empty))).isTrue();
+    assertThat(fx(pane::text)).isEqualTo(CODE);
+    assertThat(fx(() -> pane.area().isEditable())).isTrue();
   }
 
   static RunProjection run(RunEvent... events) {
