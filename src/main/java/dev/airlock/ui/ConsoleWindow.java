@@ -122,7 +122,7 @@ public final class ConsoleWindow {
 
     SplitPane turnPanes = new SplitPane(reasoning, code, output);
     turnPanes.setOrientation(Orientation.HORIZONTAL);
-    turnPanes.setDividerPositions(0.24, 0.62);
+    turnPanes.setDividerPositions(0.22, 0.66);
     turnPanes.getStyleClass().add("turn-panes");
     BorderPane centre = new BorderPane(turnPanes);
     centre.setTop(header);

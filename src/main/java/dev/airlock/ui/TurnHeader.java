@@ -106,7 +106,8 @@ final class TurnHeader extends VBox {
       boolean live =
           entry.live()
               && (row.state() == TurnRow.State.RUNNING
-                  || row.state() == TurnRow.State.ASKING_MODEL);
+                  || row.state() == TurnRow.State.ASKING_MODEL
+                  || row.state() == TurnRow.State.WAITING_FOR_YOU);
       if (live && !record.events().isEmpty()) {
         ms = Math.max(0, Instant.now().toEpochMilli() - record.events().get(0).at().toEpochMilli());
       }
