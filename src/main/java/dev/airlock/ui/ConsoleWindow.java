@@ -204,7 +204,8 @@ public final class ConsoleWindow {
     entry.model.apply(List.of(session.started()));
     entry.subscription =
         session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
-    session.start();
+    // start() takes the session's lock, which close() may hold: not on the FX thread.
+    background.execute(() -> session.start());
     refresh();
   }
 
