@@ -1,10 +1,25 @@
 package dev.airlock;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingMerge;
+import dev.airlock.session.Launcher;
+import dev.airlock.session.RunSession;
+import dev.airlock.ui.BlockingOnTheFxThread;
+import dev.airlock.ui.ScreenshotTour;
+import dev.airlock.ui.Snapshots;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +126,61 @@ class ArchitectureTest {
         .because(
             "every face starts runs through the Launcher, so runs are built and recorded alike")
         .check(classes);
+  }
+
+  @Test
+  void theConsoleKeepsBlockingWorkOffTheFxThread() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.airlock.ui..")
+            .should()
+            .callMethodWhere(BLOCKING_OUTSIDE_A_LAMBDA)
+            .because(
+                "code in dev.airlock.ui runs on the FX thread unless it is a lambda handed to"
+                    + " another thread, or a class or method documented as running off it");
+    rule.check(classes);
+
+    // The rule bites: a key handler reading a file is caught, the lambda beside it is not.
+    EvaluationResult mistake =
+        rule.evaluate(new ClassFileImporter().importClasses(BlockingOnTheFxThread.class));
+    assertThat(mistake.getFailureReport().getDetails())
+        .singleElement()
+        .asString()
+        .contains("BlockingOnTheFxThread.onKey(")
+        .contains("Files.readString(");
+  }
+
+  /**
+   * Calls that wait for the engine, a process or the disk, made outside a lambda body (ArchUnit
+   * attributes a lambda's calls to the method declaring it, and marks them declared in a lambda)
+   * and outside the code documented as running off the FX thread: the screenshot tour (its own
+   * thread), writing a snapshot, the desktop notifier's background part.
+   */
+  private static final DescribedPredicate<JavaMethodCall> BLOCKING_OUTSIDE_A_LAMBDA =
+      DescribedPredicate.describe(
+          "a blocking method (Launcher.open, RunSession.start/stop/close, a pending decision's"
+              + " answer, java.nio.file.Files, ProcessBuilder.start) outside a lambda body",
+          call ->
+              blocking(call.getTargetOwner().getName(), call.getName())
+                  && !call.isDeclaredInLambda()
+                  && !offTheFxThread(call.getOriginOwner().getName(), call.getOrigin().getName()));
+
+  private static boolean blocking(String owner, String method) {
+    Map<String, Set<String>> blocking =
+        Map.of(
+            Launcher.class.getName(), Set.of("open"),
+            RunSession.class.getName(), Set.of("start", "stop", "close"),
+            PendingApproval.class.getName(), Set.of("approve", "approveEdited", "reject", "stop"),
+            PendingMerge.class.getName(), Set.of("approve", "rejectToAgent", "rejectAndEnd"),
+            ProcessBuilder.class.getName(), Set.of("start"));
+    return owner.equals(Files.class.getName())
+        || blocking.getOrDefault(owner, Set.of()).contains(method);
+  }
+
+  private static boolean offTheFxThread(String owner, String method) {
+    return owner.equals(ScreenshotTour.class.getName())
+        || owner.equals(Snapshots.class.getName()) && method.equals("write")
+        || owner.equals("dev.airlock.ui.DesktopNotifier") && method.equals("sendThroughDesktop");
   }
 }

@@ -38,13 +38,6 @@ final class ConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Display.available()) {
-      System.err.println(
-          "airlock console: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not"
-              + " set): run it in a desktop session, or under `xvfb-run -a`; `airlock run` is the"
-              + " same run in the terminal");
-      return ExitCodes.UNAVAILABLE;
-    }
     Launcher launcher = Launcher.standard();
     ConsoleStart start;
     if (replay != null) {
@@ -61,6 +54,14 @@ final class ConsoleCommand implements Callable<Integer> {
       } catch (RunRequest.Invalid e) {
         return RunOptions.refused("console", e.field(), e.getMessage(), ExitCodes.USAGE);
       }
+    }
+    // A wrong option is named first: it is wrong wherever the console runs.
+    if (!Display.available()) {
+      System.err.println(
+          "airlock console: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not"
+              + " set): run it in a desktop session, or under `xvfb-run -a`; `airlock run` is the"
+              + " same run in the terminal");
+      return ExitCodes.UNAVAILABLE;
     }
     ConsoleApp.run(start);
     return ExitCodes.OK;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = {
       "Photograph the console for the README: runs the demo in a fresh, temporary home (your"
           + " lakehouse and runs are not touched), approves turn 1, shoots the main window while"
-          + " turn 2 waits (light and dark), the merge gate, and the finished run.",
+          + " turn 2 waits (light and dark), the merge gate, and the finished run, as PNG files.",
       "Needs a display: `xvfb-run -a airlock screenshots`."
     })
 final class ScreenshotsCommand implements Callable<Integer> {

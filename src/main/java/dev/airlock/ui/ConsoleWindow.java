@@ -204,7 +204,8 @@ public final class ConsoleWindow {
     entry.model.apply(List.of(session.started()));
     entry.subscription =
         session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
-    session.start();
+    // start() takes the session's lock, which close() may hold: not on the FX thread.
+    background.execute(() -> session.start());
     refresh();
   }
 
@@ -235,6 +236,7 @@ public final class ConsoleWindow {
     entry.model.apply(fresh);
     PendingDecision now = entry.model.waiting();
     boolean asked = now != null && now != before;
+    int shown = entry.selectedTurn;
     if (asked) {
       entry.selectedTurn = now.turn();
       entry.follow = true;
@@ -247,7 +249,8 @@ public final class ConsoleWindow {
     }
     if (entry == current) {
       int target = asked || !entry.follow ? entry.selectedTurn : entry.newestTurn();
-      if (target != entry.selectedTurn || entry.selectedTurn == 0) {
+      // Against the turn the panes showed: a turn that starts and asks in one batch is new too.
+      if (target != shown || entry.selectedTurn == 0) {
         entry.selectedTurn = target;
         showTurn(entry);
       } else {
