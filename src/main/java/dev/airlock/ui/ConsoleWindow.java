@@ -238,6 +238,7 @@ public final class ConsoleWindow {
     boolean asked = now != null && now != before;
     int shown = entry.selectedTurn;
     if (asked) {
+      actions.say(null);
       entry.selectedTurn = now.turn();
       entry.follow = true;
       notifier.gateWaits(

@@ -36,16 +36,19 @@ public final class RunViewModel {
     return projection;
   }
 
-  /** The open question (code to approve, a merge to review), or null. */
+  /**
+   * The open question (code to approve, a merge to review), or null; null as soon as it is
+   * answered, before the answer's events arrive.
+   */
   public PendingDecision waiting() {
-    return waiting;
+    return waiting != null && waiting.isOpen() ? waiting : null;
   }
 
   /** One row per turn, in order. */
   public List<TurnRow> timeline() {
     List<TurnRow> rows = new ArrayList<>();
     for (TurnRecord t : projection.turns()) {
-      boolean asks = waiting != null && waiting.turn() == t.turn();
+      boolean asks = waiting() != null && waiting.turn() == t.turn();
       rows.add(TurnRow.of(t, projection.phase(t.turn()), asks));
     }
     return rows;
@@ -58,7 +61,7 @@ public final class RunViewModel {
     if (started != null) {
       title.append(" — ").append(started.runId());
     }
-    if (waiting != null) {
+    if (waiting() != null) {
       title
           .append(" — waiting for you (")
           .append(waiting instanceof PendingMerge ? "merge into main" : "code approval")
