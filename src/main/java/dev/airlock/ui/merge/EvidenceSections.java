@@ -138,6 +138,7 @@ final class EvidenceSections {
 
   private static Node checks(MergeGateModel model) {
     VBox box = new VBox();
+    box.setId("merge-checks");
     box.getStyleClass().add("merge-checks");
     if (model.checksState() == MergeGateModel.ChecksState.NOT_RUN) {
       Label none = new Label(model.checksSummary());
