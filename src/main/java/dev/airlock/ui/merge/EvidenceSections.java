@@ -28,6 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 final class EvidenceSections {
   static final double BAR_WIDTH = 260;
   private static final int LONG_SUMMARY = 90;
+  private static final double TITLE_MIN_WIDTH = 160;
 
   private EvidenceSections() {}
 
@@ -167,6 +168,7 @@ final class EvidenceSections {
           new TitledPane(
               passes.size() + (passes.size() == 1 ? " check passed" : " checks passed"), passed);
       group.getStyleClass().add("merge-passed-group");
+      group.setMinWidth(TITLE_MIN_WIDTH);
       group.setExpanded(model.problems().isEmpty());
       box.getChildren().add(group);
     }
@@ -175,15 +177,8 @@ final class EvidenceSections {
 
   static TitledPane check(CheckResult c) {
     Label verdict = new Label(c.verdict().name());
-    verdict
-        .getStyleClass()
-        .addAll("merge-chip", "verdict-" + c.verdict().name().toLowerCase(Locale.ROOT));
+    verdict.getStyleClass().addAll("merge-chip", verdictClass(c.verdict()));
     verdict.setMinWidth(Region.USE_PREF_SIZE);
-    Label summary = new Label(c.summary());
-    summary.getStyleClass().add("merge-check-summary");
-    HBox title = new HBox(verdict, summary);
-    title.setAlignment(Pos.CENTER_LEFT);
-    title.getStyleClass().add("merge-check-title");
     VBox body = new VBox();
     body.getStyleClass().add("merge-check-body");
     Label id = mono(c.id());
@@ -198,8 +193,11 @@ final class EvidenceSections {
     for (Evidence e : c.evidence()) {
       body.getChildren().add(evidence(e));
     }
-    TitledPane pane = new TitledPane(null, body);
-    pane.setGraphic(title);
+    TitledPane pane = new TitledPane(c.summary(), body);
+    pane.setGraphic(verdict);
+    pane.setGraphicTextGap(10);
+    // A title sizes a titled pane's minimum to its whole text: let it shorten instead.
+    pane.setMinWidth(TITLE_MIN_WIDTH);
     pane.getStyleClass()
         .addAll("merge-check", "verdict-" + c.verdict().name().toLowerCase(Locale.ROOT));
     pane.setUserData(c);

@@ -1,5 +1,6 @@
 package dev.airlock.ui.merge;
 
+import atlantafx.base.theme.Styles;
 import dev.airlock.agent.PendingMerge;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -132,29 +133,27 @@ public final class MergeGateDialog {
   }
 
   private void rejectToAgent() {
-    String text = reasonOrComplain("send it back to the agent");
+    String text = reasonOrComplain("the agent reads it to fix the data");
     if (text != null) {
       answer(() -> merge.rejectToAgent(text));
     }
   }
 
   private void endRun() {
-    String text = reasonOrComplain("end the run");
+    String text = reasonOrComplain("the transcript keeps it as why the run ended");
     if (text != null) {
       answer(() -> merge.rejectAndEnd(text));
     }
   }
 
   /** The reason, or null after saying (inline, at the field) that one is needed. */
-  private String reasonOrComplain(String toDo) {
+  private String reasonOrComplain(String why) {
     String text = reason.getText() == null ? "" : reason.getText().strip();
     if (text.isEmpty()) {
-      reasonError.setText(
-          "Write a reason first: it says why you refuse the merge, and is what you "
-              + toDo
-              + " with.");
+      reasonError.setText("Write a reason first (nothing was sent): " + why + ".");
       reasonError.setVisible(true);
       reasonError.setManaged(true);
+      reason.pseudoClassStateChanged(Styles.STATE_DANGER, true);
       reason.requestFocus();
       return null;
     }
@@ -225,6 +224,7 @@ public final class MergeGateDialog {
   private void hideError() {
     reasonError.setVisible(false);
     reasonError.setManaged(false);
+    reason.pseudoClassStateChanged(Styles.STATE_DANGER, false);
   }
 
   private static Button button(String text, String keys, Ikon icon, String style, String id) {

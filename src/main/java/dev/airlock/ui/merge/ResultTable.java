@@ -19,10 +19,8 @@ final class ResultTable {
   private static final double ROW_HEIGHT = 26;
   // The theme's column header and the table's borders.
   private static final double HEADER_HEIGHT = 44;
-  // Room for a horizontal scroll bar when the columns may be wider than the dialog (at its minimum
-  // width the tables get about 640 pixels).
-  private static final double SCROLL_BAR = 16;
-  private static final double NARROW_ENOUGH = 620;
+  private static final double SCROLL_BAR = 22;
+  private static final double MIN_WIDTH = 200;
   private static final PseudoClass NULL = PseudoClass.getPseudoClass("null");
   private static final int TOOLTIP_FROM = 30;
 
@@ -35,20 +33,31 @@ final class ResultTable {
     table.setFixedCellSize(ROW_HEIGHT);
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     table.setPlaceholder(new Label("no rows"));
+    // Wide results scroll inside the table; they never widen the dialog.
+    table.setMinWidth(MIN_WIDTH);
+    table.setPrefWidth(MIN_WIDTH);
     double width = 0;
     for (int i = 0; i < columns.size(); i++) {
       TableColumn<List<Object>, String> column = column(columns.get(i), i, rows);
       width += column.getPrefWidth();
       table.getColumns().add(column);
     }
-    double height =
-        HEADER_HEIGHT
-            + Math.max(1, rows.size()) * ROW_HEIGHT
-            + (width > NARROW_ENOUGH ? SCROLL_BAR : 0);
+    double rowsHeight = HEADER_HEIGHT + Math.max(1, rows.size()) * ROW_HEIGHT;
+    double columnsWidth = width;
+    fitHeight(table, rowsHeight, false);
+    // A horizontal scroll bar takes room from the rows: make room only when it shows.
+    table
+        .widthProperty()
+        .addListener(
+            (o, was, now) -> fitHeight(table, rowsHeight, columnsWidth > now.doubleValue() - 4));
+    return table;
+  }
+
+  private static void fitHeight(TableView<?> table, double rowsHeight, boolean scrollBar) {
+    double height = rowsHeight + (scrollBar ? SCROLL_BAR : 0);
     table.setPrefHeight(height);
     table.setMinHeight(height);
     table.setMaxHeight(height);
-    return table;
   }
 
   private static TableColumn<List<Object>, String> column(

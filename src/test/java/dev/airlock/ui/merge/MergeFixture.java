@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -92,10 +93,10 @@ final class MergeFixture implements AutoCloseable {
             + "p-1002,m2,240.00,EUR,bike service\n"
             + "p-1002,m2,240.00,EUR,bike service (sent twice)\n"
             + "p-1004,m3,8.90,EUR,\n"
-            + "p-1005,m1,3.20,EUR,espresso\n"
-            + "p-1006,m4,99.99,USD,"
-            + "x".repeat(400)
+            + "p-1005,m1,3.20,EUR,"
+            + "espresso; the customer asked for a receipt with the full address ".repeat(6)
             + "\n"
+            + "p-1006,m4,99.99,USD,books\n"
             + "p-1007,m5,15.00,EUR,lunch\n",
         BRANCH,
         turn1);
@@ -105,6 +106,20 @@ final class MergeFixture implements AutoCloseable {
             + "m3,Ferro,Turin,IT\nm4,Harbor Books,Boston,US\nm5,Green Table,Lyon,FR\n",
         BRANCH,
         turn2);
+    StringBuilder rates = new StringBuilder("day");
+    String[] currencies = {
+      "usd", "gbp", "chf", "sek", "nok", "dkk", "pln", "czk", "huf", "ron", "jpy", "cad", "aud"
+    };
+    for (String c : currencies) {
+      rates.append(",eur_").append(c);
+    }
+    for (int day = 1; day <= 8; day++) {
+      rates.append("\n2026-11-0").append(day);
+      for (int i = 0; i < currencies.length; i++) {
+        rates.append(',').append(String.format(Locale.ROOT, "%.4f", 1 + i * 0.37 + day * 0.001));
+      }
+    }
+    load("fx_rates", rates + "\n", BRANCH, turn1);
     journal.onEvent(decided(1, Decision.Verdict.APPROVE, "policy:auto", "3f9a1c"));
     journal.onEvent(decided(2, Decision.Verdict.APPROVE_EDITED, "human:alice", "b07e42"));
     journal.onEvent(

@@ -85,7 +85,7 @@ class MergeGateDialogTest {
   void itIsTitledMergeAndListsTheFailingCheckFirstOpenOnItsEvidence(FxRobot robot) {
     assertThat(dialog.stage().getTitle()).startsWith("Merge " + MergeFixture.BRANCH + " into main");
     assertThat(robot.lookup("#merge-verdict").queryAs(Label.class).getText())
-        .isEqualTo("1 of 10 checks failed");
+        .isEqualTo("1 of 13 checks failed");
     List<Node> checks = robot.lookup("#merge-checks").queryAs(VBox.class).getChildren();
     TitledPane first = (TitledPane) checks.get(0);
     CheckResult failed = (CheckResult) first.getUserData();

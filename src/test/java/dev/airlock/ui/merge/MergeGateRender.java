@@ -5,10 +5,13 @@ import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -30,48 +33,70 @@ final class MergeGateRender {
     Platform.setImplicitExit(false);
     try (MergeFixture fixture = new MergeFixture(work)) {
       for (String theme : new String[] {"light", "dark"}) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(
+        MergeGateDialog dialog =
+            fx(
+                () -> {
+                  Application.setUserAgentStylesheet(
+                      theme.equals("light")
+                          ? new PrimerLight().getUserAgentStylesheet()
+                          : new PrimerDark().getUserAgentStylesheet());
+                  MergeGateDialog d = new MergeGateDialog(null, fixture.pending, r -> {});
+                  d.show();
+                  return d;
+                });
+        ScrollPane scroll =
+            fx(() -> (ScrollPane) dialog.stage().getScene().lookup(".merge-evidence-scroll"));
+        shot(dialog, out.resolve("merge-gate-" + theme + ".png"));
+        fx(() -> scroll.getVmax() * 0.7, scroll::setVvalue);
+        shot(dialog, out.resolve("merge-gate-" + theme + "-middle.png"));
+        fx(scroll::getVmax, scroll::setVvalue);
+        shot(dialog, out.resolve("merge-gate-" + theme + "-scrolled.png"));
+        // An empty rejection (the inline error) with the keyboard on the failing check's title.
+        fx(
             () -> {
-              try {
-                Application.setUserAgentStylesheet(
-                    theme.equals("light")
-                        ? new PrimerLight().getUserAgentStylesheet()
-                        : new PrimerDark().getUserAgentStylesheet());
-                MergeGateDialog dialog = new MergeGateDialog(null, fixture.pending, r -> {});
-                dialog.show();
-                // Two pulses: the first lays out and applies CSS, the second draws it settled.
-                Platform.runLater(
-                    () ->
-                        Platform.runLater(
-                            () -> {
-                              try {
-                                shoot(dialog, out, theme);
-                                dialog.close();
-                                done.complete(null);
-                              } catch (Exception e) {
-                                done.completeExceptionally(e);
-                              }
-                            }));
-              } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-              }
+              scroll.setVvalue(0);
+              ((Button) dialog.stage().getScene().lookup("#merge-reject")).fire();
+              dialog.stage().getScene().lookup(".merge-check").requestFocus();
+              return null;
             });
-        done.get(60, TimeUnit.SECONDS);
+        shot(dialog, out.resolve("merge-gate-" + theme + "-error.png"));
+        fx(
+            () -> {
+              dialog.close();
+              return null;
+            });
       }
     } finally {
       Platform.exit();
     }
   }
 
-  private static void shoot(MergeGateDialog dialog, Path out, String theme) throws Exception {
-    write(dialog.stage().getScene().snapshot(null), out.resolve("merge-gate-" + theme + ".png"));
-    ScrollPane scroll = (ScrollPane) dialog.stage().getScene().lookup(".merge-evidence-scroll");
-    scroll.setVvalue(scroll.getVmax());
-    scroll.layout();
-    write(
-        dialog.stage().getScene().snapshot(null),
-        out.resolve("merge-gate-" + theme + "-scrolled.png"));
+  /** Lets the window settle for a few pulses, then writes it to {@code file}. */
+  private static void shot(MergeGateDialog dialog, Path file) throws Exception {
+    Thread.sleep(700);
+    WritableImage image = fx(() -> dialog.stage().getScene().snapshot(null));
+    write(image, file);
+  }
+
+  private static <T> T fx(Callable<T> work) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Exception | Error e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result.get(60, TimeUnit.SECONDS);
+  }
+
+  private static <T> void fx(Callable<T> value, Consumer<T> use) throws Exception {
+    fx(
+        () -> {
+          use.accept(value.call());
+          return null;
+        });
   }
 
   static void write(WritableImage image, Path file) throws Exception {
