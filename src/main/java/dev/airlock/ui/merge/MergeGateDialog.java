@@ -54,8 +54,8 @@ public final class MergeGateDialog {
   private final ScrollPane evidence;
   private final TextField reason = new TextField();
   private final Label reasonError = new Label();
-  private final HBox actions;
-  private Button approveButton;
+  private final Button approve;
+  private final HBox refusal;
   private boolean answered;
 
   public MergeGateDialog(Window owner, PendingMerge merge, Executor answers) {
@@ -74,7 +74,10 @@ public final class MergeGateDialog {
     evidence.setFitToWidth(true);
     evidence.setFocusTraversable(true);
     evidence.getStyleClass().add("merge-evidence-scroll");
-    actions = actionBar();
+    approve =
+        button("Approve merge", "Ctrl+Enter", MaterialDesignC.CHECK_BOLD, "accent", "approve");
+    approve.setOnAction(e -> approve());
+    refusal = refusalBar();
 
     BorderPane root = new BorderPane();
     root.getStyleClass().add("merge-gate");
@@ -165,16 +168,14 @@ public final class MergeGateDialog {
       return;
     }
     answered = true;
-    actions.setDisable(true);
-    approveButton.setDisable(true);
+    approve.setDisable(true);
+    refusal.setDisable(true);
     answers.execute(give);
     close();
   }
 
-  private HBox actionBar() {
-    Button approve =
-        button("Approve merge", "Ctrl+Enter", MaterialDesignC.CHECK_BOLD, "accent", "approve");
-    approve.setOnAction(e -> approve());
+  /** The reason field with the two refusals that use it. */
+  private HBox refusalBar() {
     reason.setPromptText("Why refuse? The agent reads it; the transcript keeps it");
     reason.setId("merge-reason");
     reason.getStyleClass().add("merge-reason");
@@ -193,7 +194,6 @@ public final class MergeGateDialog {
         button("End run, keep branch", "Ctrl+.", MaterialDesignS.STOP, "danger", "end-run");
     end.getStyleClass().add("button-outlined");
     end.setOnAction(e -> endRun());
-    this.approveButton = approve;
     HBox bar = new HBox(reason, reject, end);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("merge-actions");
@@ -213,10 +213,10 @@ public final class MergeGateDialog {
     hint.setWrapText(true);
     hint.getStyleClass().add("merge-hint");
     HBox.setHgrow(hint, Priority.ALWAYS);
-    HBox approving = new HBox(approveButton, hint);
+    HBox approving = new HBox(approve, hint);
     approving.setAlignment(Pos.CENTER_LEFT);
     approving.getStyleClass().add("merge-actions");
-    VBox footer = new VBox(approving, actions, reasonError);
+    VBox footer = new VBox(approving, refusal, reasonError);
     footer.getStyleClass().add("merge-footer");
     return footer;
   }
