@@ -245,7 +245,9 @@ public sealed interface RunEvent {
 
   /**
    * A merge into a protected branch waits for the gate: what would change, table by table. The
-   * console draws its merge dialog from this; the CLI prints it.
+   * console draws its merge dialog from this; the CLI prints it. {@code previews} (the first rows
+   * of each table the merge adds or changes) is null in transcripts written before it existed: read
+   * it through {@link #tablePreviews()}.
    */
   record MergeRequested(
       int turn,
@@ -260,8 +262,16 @@ public sealed interface RunEvent {
       Boolean checksPassed,
       List<MergeEvidence.Provenance> provenance,
       Usage usage,
-      Double costUsd)
-      implements RunEvent {}
+      Double costUsd,
+      List<MergeEvidence.TablePreview> previews)
+      implements RunEvent {
+
+    /** The previews, empty when the transcript predates them. */
+    @JsonIgnore
+    public List<MergeEvidence.TablePreview> tablePreviews() {
+      return previews == null ? List.of() : previews;
+    }
+  }
 
   /** One table's difference in a merge request. */
   record TableChange(

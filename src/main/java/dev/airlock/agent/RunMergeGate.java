@@ -27,17 +27,20 @@ public final class RunMergeGate implements MergeGate {
   private final RunListener listener;
   private final Clock clock;
   private final Audit audit;
+  private final TablePreviews previews;
   private volatile Consumer<String> endRun = reason -> {};
 
   /**
    * @param audit runs the checks on what a merge would publish; never null (when no checks can run,
    *     pass {@link Audit#unavailable}: {@code auto-if-green} then refuses every merge)
+   * @param previews reads the first rows of each changed table on the audited ref, for the evidence
    */
   public RunMergeGate(
       MergePolicy policy,
       Supervisor supervisor,
       RunJournal journal,
       Audit audit,
+      TablePreviews previews,
       RunListener listener,
       Clock clock) {
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -46,6 +49,7 @@ public final class RunMergeGate implements MergeGate {
     this.audit =
         Objects.requireNonNull(
             audit, "audit (a gate without checks is Audit.unavailable(why), never null)");
+    this.previews = Objects.requireNonNull(previews, "previews");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -94,7 +98,8 @@ public final class RunMergeGate implements MergeGate {
             evidence.verification() == null ? null : evidence.checksPassed(),
             evidence.provenance(),
             evidence.usage(),
-            evidence.costUsd()));
+            evidence.costUsd(),
+            evidence.previews()));
     MergeVerdict verdict;
     String by;
     switch (policy) {
@@ -187,7 +192,9 @@ public final class RunMergeGate implements MergeGate {
         report,
         provenance,
         journal.usage(),
-        journal.cost());
+        journal.cost(),
+        // What the supervisor would publish: the same ref the checks read.
+        previews.preview(request.auditRef(), changes));
   }
 
   private static String failures(MergeEvidence evidence) {

@@ -7,9 +7,14 @@ import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Evidence;
 import dev.airlock.verify.VerificationReport;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Text renderings of merge requests and their evidence, for the terminal gate and replays. */
 final class MergeText {
+  // A terminal shows a taste of each table; the console shows the whole preview.
+  private static final int PREVIEW_ROWS = 3;
+  private static final int PREVIEW_WIDTH = 110;
+
   private MergeText() {}
 
   static String request(
@@ -32,6 +37,7 @@ final class MergeText {
       failedChecks(b, e.verification());
     }
     provenance(b, e.provenance());
+    previews(b, e.previews());
     b.append("  run so far: ").append(TurnText.usage(e.usage(), e.costUsd()));
     return b.toString();
   }
@@ -118,6 +124,36 @@ final class MergeText {
       }
       b.append('\n');
     }
+  }
+
+  /** The first rows of each table, one line a row cut to a terminal line. */
+  private static void previews(StringBuilder b, List<MergeEvidence.TablePreview> previews) {
+    for (MergeEvidence.TablePreview p : previews) {
+      b.append("  preview ").append(p.table());
+      if (p.note() != null) {
+        b.append(" (").append(p.note()).append(')');
+      }
+      b.append('\n');
+      if (p.columns().isEmpty()) {
+        continue;
+      }
+      b.append("    ").append(previewLine(p.columns())).append('\n');
+      for (List<Object> row : p.rows().subList(0, Math.min(PREVIEW_ROWS, p.rows().size()))) {
+        b.append("    ").append(previewLine(row)).append('\n');
+      }
+      if (p.truncated() || p.rows().size() > PREVIEW_ROWS) {
+        b.append("    ...\n");
+      }
+    }
+  }
+
+  /** Values on one line: a value's own line breaks are shown, never obeyed. */
+  private static String previewLine(List<?> values) {
+    String line =
+        values.stream()
+            .map(v -> String.valueOf(v).replace("\r", "\\r").replace("\n", "\\n"))
+            .collect(Collectors.joining(" | "));
+    return line.length() > PREVIEW_WIDTH ? line.substring(0, PREVIEW_WIDTH - 1) + "…" : line;
   }
 
   private static void provenance(StringBuilder b, List<MergeEvidence.Provenance> provenance) {

@@ -11,6 +11,7 @@ import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunJournal;
 import dev.airlock.agent.RunMergeGate;
 import dev.airlock.agent.Supervisor;
+import dev.airlock.agent.TablePreviews;
 import dev.airlock.agent.Task;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.ChatModels;
@@ -140,7 +141,15 @@ public final class Launcher {
       Verifier verifier = new Verifier(lease.lakehouse(), new SourceRowCounter(lease.rawSources()));
       Audit audit = ref -> verifier.verify(ref, expectations);
       HumanSeat seat = new HumanSeat("human:" + user, stream, clock);
-      RunMergeGate gate = new RunMergeGate(request.merge(), seat, journal, audit, stream, clock);
+      RunMergeGate gate =
+          new RunMergeGate(
+              request.merge(),
+              seat,
+              journal,
+              audit,
+              new TablePreviews(lease.lakehouse()),
+              stream,
+              clock);
       route = lease.gate().forRun(runId, gate);
       Supervisor supervisor = request.approval().supervisor(seat, journal, audit);
       backends =

@@ -42,7 +42,11 @@ public record Evidence(
     return new Evidence(sql, List.of(), List.of(), false, note);
   }
 
-  private static Object shorten(Object value) {
+  /**
+   * {@code value} as evidence keeps it: a string longer than {@value #MAX_TEXT} characters is cut
+   * and says how long it was; other values are unchanged. Idempotent.
+   */
+  public static Object shorten(Object value) {
     if (value instanceof String s && s.length() > MAX_TEXT && !shortened(s)) {
       return s.substring(0, MAX_TEXT) + "... (" + s.length() + " characters)";
     }

@@ -84,7 +84,9 @@ class RunMergeGateTest {
   }
 
   private void gate(MergePolicy policy, Supervisor supervisor, Audit audit) {
-    gate = new RunMergeGate(policy, supervisor, journal, audit, events::add, clock);
+    gate =
+        new RunMergeGate(
+            policy, supervisor, journal, audit, new TablePreviews(lake), events::add, clock);
     gate.onEndRun(endedWith::add);
   }
 
@@ -174,6 +176,67 @@ class RunMergeGateTest {
         .containsExactly(
             new MergeEvidence.Provenance("bauplan.payments", 3, "sha-3", "human:alice", "edited"));
     assertThat(only(RunEvent.MergeRequested.class).changes()).isEqualTo(seen.changes());
+  }
+
+  @Test
+  void theEvidencePreviewsTheFirstRowsOfEachTableAsTheMergeWouldPublishIt() throws Exception {
+    MergeDesk desk = new MergeDesk(new MergeVerdict.Approve());
+    gate(MergePolicy.ASK, desk, checks(Expectations.none()));
+    lake.createBranch("first", "main");
+    load("merchants", "merchant,city\nA,Rome\n", "first", TURN_1);
+    lake.merge("first", "main", TURN_1);
+    lake.createBranch("b", "main");
+    String hostile = "x".repeat(5000);
+    load(
+        "payments",
+        "id,amount,note\n7,70,a\n3,30," + hostile + "\n9,90,c\n1,10,d\n5,50,e\n2,20,f\n8,80,g\n",
+        "b",
+        TURN_2);
+    StringBuilder wide = new StringBuilder();
+    for (int i = 1; i <= 14; i++) {
+      wide.append(i == 1 ? "" : ",").append("c").append(i);
+    }
+    wide.append('\n');
+    for (int i = 1; i <= 14; i++) {
+      wide.append(i == 1 ? "" : ",").append(i * 100);
+    }
+    load("wide", wide + "\n", "b", TURN_2);
+    lake.deleteTable("merchants", "b", TURN_2);
+    desk.asked.clear();
+    events.clear();
+
+    lake.merge("b", "main", TURN_2);
+
+    List<MergeEvidence.TablePreview> previews = desk.asked.get(0).previews();
+    assertThat(previews)
+        .extracting(MergeEvidence.TablePreview::table)
+        .containsExactlyInAnyOrder("bauplan.merchants", "bauplan.payments", "bauplan.wide");
+    MergeEvidence.TablePreview payments = preview(previews, "bauplan.payments");
+    assertThat(payments.columns()).containsExactly("id", "amount", "note");
+    assertThat(payments.rows())
+        .as("the first 5 rows in the order they were loaded, and a mark that more follow")
+        .extracting(r -> r.get(0))
+        .containsExactly(7L, 3L, 9L, 1L, 5L);
+    assertThat(payments.truncated()).isTrue();
+    assertThat((String) payments.rows().get(1).get(2))
+        .as("a long value is shortened as check evidence's are")
+        .hasSizeLessThan(300)
+        .endsWith("... (5000 characters)");
+    MergeEvidence.TablePreview wideTable = preview(previews, "bauplan.wide");
+    assertThat(wideTable.columns()).hasSize(12).startsWith("c1", "c2").endsWith("c12");
+    assertThat(wideTable.rows()).hasSize(1);
+    assertThat(wideTable.rows().get(0)).hasSize(12).startsWith(100L);
+    assertThat(wideTable.truncated()).isFalse();
+    assertThat(wideTable.note()).isEqualTo("first 12 of 14 columns");
+    MergeEvidence.TablePreview merchants = preview(previews, "bauplan.merchants");
+    assertThat(merchants.rows()).isEmpty();
+    assertThat(merchants.note()).isEqualTo("the merge removes this table");
+    assertThat(only(RunEvent.MergeRequested.class).previews()).isEqualTo(previews);
+  }
+
+  private static MergeEvidence.TablePreview preview(
+      List<MergeEvidence.TablePreview> previews, String table) {
+    return previews.stream().filter(p -> p.table().equals(table)).findFirst().orElseThrow();
   }
 
   @Test
@@ -351,6 +414,7 @@ class RunMergeGateTest {
                     new MergeDesk(null),
                     journal,
                     null,
+                    new TablePreviews(lake),
                     events::add,
                     clock))
         .isInstanceOf(NullPointerException.class)

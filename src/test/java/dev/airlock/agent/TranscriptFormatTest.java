@@ -167,7 +167,14 @@ class TranscriptFormatTest {
                   new MergeEvidence.Provenance(
                       "bauplan.fees", 1, "ab", "policy:auto", "as proposed")),
               Usage.NONE,
-              null));
+              null,
+              List.of(
+                  new MergeEvidence.TablePreview(
+                      "bauplan.fees",
+                      List.of("ID", "fee"),
+                      List.of(Arrays.asList(7L, 1.5), Arrays.asList(8L, null)),
+                      true,
+                      null))));
       w.append(
           new RunEvent.PostMergeChecked(
               1, T, "c2", false, "2 checks: 1 passed, 1 failed, 0 errors", report()));
@@ -192,7 +199,9 @@ class TranscriptFormatTest {
                 + reportJson
                 + ",\"checksPassed\":false,\"provenance\":[{\"table\":\"bauplan.fees\",\"turn\":1,"
                 + "\"codeSha256\":\"ab\",\"approvedBy\":\"policy:auto\",\"how\":\"as proposed\"}],"
-                + "\"usage\":{\"inputTokens\":0,\"outputTokens\":0}}",
+                + "\"usage\":{\"inputTokens\":0,\"outputTokens\":0},"
+                + "\"previews\":[{\"table\":\"bauplan.fees\",\"columns\":[\"ID\",\"fee\"],"
+                + "\"rows\":[[7,1.5],[8,null]],\"truncated\":true}]}",
             "{\"type\":\"post_merge_checked\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"mergeCommit\":\"c2\","
                 + "\"passed\":false,\"summary\":\"2 checks: 1 passed, 1 failed, 0 errors\",\"report\":"
                 + reportJson
@@ -215,6 +224,10 @@ class TranscriptFormatTest {
       assertThat(evidence.rows().toString()).isEqualTo("[[7, 2], [null, 2]]");
       assertThat(evidence.note()).isNull();
     }
+    MergeEvidence.TablePreview preview = turn.merges().get(0).tablePreviews().get(0);
+    assertThat(preview.columns()).containsExactly("ID", "fee");
+    assertThat(preview.rows().toString()).isEqualTo("[[7, 1.5], [8, null]]");
+    assertThat(preview.truncated()).isTrue();
   }
 
   @Test

@@ -166,6 +166,7 @@ class AuditRunTest {
             "checks:",
             "provenance:",
             "turn 1, code sha256",
+            "  preview bauplan.payments (first 12 of 21 columns)\n    psp_reference | merchant | ",
             "[s]end the reason to the agent");
     RunHistory h = r.history();
     assertThat(h.turns().get(0).mergeDecisions().get(0).reason())

@@ -53,6 +53,10 @@ class TranscriptVersionOneTest {
     VerificationReport refused = turns.get(0).merges().get(0).verification();
     VerificationReport merged = turns.get(1).merges().get(0).verification();
     VerificationReport onMain = turns.get(1).postMergeChecks().get(0).report();
+    assertThat(turns.get(0).merges().get(0).previews())
+        .as("written before merge requests carried previews")
+        .isNull();
+    assertThat(turns.get(0).merges().get(0).tablePreviews()).isEmpty();
 
     for (VerificationReport report : List.of(refused, merged, onMain)) {
       assertThat(report.expectations()).isEqualTo("builtin:demo");
