@@ -1,29 +1,38 @@
 package dev.airlock.ui.output;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
-import org.fxmisc.richtext.model.SegmentOps;
-import org.fxmisc.richtext.model.StyledSegment;
-import org.fxmisc.richtext.util.UndoUtils;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
- * Sandbox output as a read-only, virtualised, monospace text: text arrives in pieces (a stream's
- * chunk, many lines or half a line), each batch goes in as one document edit, and only the newest
- * {@code maxLines} lines are kept, under a first line that says how many earlier lines are not
- * shown. Lines longer than {@link #MAX_LINE} characters are cut where they pass it: one line of
+ * Sandbox output as a virtualised list of monospace lines: text arrives in pieces (a stream's
+ * chunk, many lines or half a line), each batch changes the list once at its end, and only the
+ * newest {@code maxLines} lines are kept, under a first line that says how many earlier lines are
+ * not shown. Lines longer than {@link #MAX_LINE} characters are cut where they pass it: one line of
  * megabytes would stall the UI thread, and the agent's code decides what it prints. The view
- * follows new text while the user is at the bottom and stays put once they scroll up.
+ * follows new lines while the user is at the bottom and stays put once they scroll up. Selected
+ * lines copy with Ctrl+C.
+ *
+ * <p>A list of lines rather than a rich text area: with 20,000 lines, RichTextFX took hundreds of
+ * milliseconds per appended batch here; a list with a fixed cell height costs what is visible.
  */
 final class OutputLog {
   /** Style class of stdout, stderr and of the pane's own lines (markers), as in output.css. */
@@ -35,37 +44,86 @@ final class OutputLog {
   /** Characters of one line shown; the rest of the line is left to Copy all. */
   static final int MAX_LINE = 4_000;
 
-  /** One piece of text in one style. */
-  record Piece(String text, String styleClass) {}
+  /** Lines taken into the view per pulse at most; the rest waits for the next pulses. */
+  static final int LINES_PER_PULSE = 2_500;
+
+  /**
+   * One piece of text in one style; a batch's chunks of one stream are joined into it. A piece
+   * {@code ownLine} (a marker) starts on a line of its own.
+   */
+  record Piece(StringBuilder text, String styleClass, boolean ownLine) {
+    Piece(StringBuilder text, String styleClass) {
+      this(text, styleClass, false);
+    }
+
+    static Piece of(String text, String styleClass) {
+      return new Piece(new StringBuilder(text), styleClass);
+    }
+  }
 
   private final int maxLines;
-  private final StyleClassedTextArea area = new StyleClassedTextArea();
-  private final VirtualizedScrollPane<StyleClassedTextArea> scroll;
+  private final ObservableList<OutputLine> lines = FXCollections.observableArrayList();
+  private final ListView<OutputLine> view = new ListView<>(lines);
   private long hiddenLines;
   private boolean markerShown;
+
+  /** The last line is still open: the text so far had no newline after it. */
+  private boolean lastLineOpen;
+
   private boolean lastLineCut;
   private boolean following = true;
 
+  /** Text not in the view yet, oldest first, and its newlines. */
+  private final Deque<Piece> backlog = new ArrayDeque<>();
+
+  private long backlogLines;
+  private final AnimationTimer drainer =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          drain();
+        }
+      };
+
   OutputLog(int maxLines) {
     this.maxLines = maxLines;
-    area.setEditable(false);
-    area.setWrapText(true);
-    area.setUndoManager(UndoUtils.noOpUndoManager()); // an undo history would keep every line
-    area.getStyleClass().add("output-log");
-    scroll = new VirtualizedScrollPane<>(area);
-    scroll.getStyleClass().add("output-scroll");
-    // Only the user's own scrolling decides whether the view follows new text.
-    scroll.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userMoved));
-    scroll.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
-    area.addEventFilter(KeyEvent.KEY_RELEASED, e -> userMoved());
+    view.getStyleClass().add("output-log");
+    view.setCellFactory(v -> new LineCell());
+    view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    view.setFixedCellSize(18);
+    // Only the user's own scrolling decides whether the view follows new lines.
+    view.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userMoved));
+    view.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userMoved));
+    view.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userMoved));
+    view.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+            copySelection();
+            e.consume();
+          }
+        });
   }
 
-  VirtualizedScrollPane<StyleClassedTextArea> node() {
-    return scroll;
+  ListView<OutputLine> node() {
+    return view;
   }
 
-  StyleClassedTextArea area() {
-    return area;
+  /** The lines shown, the marker line of hidden lines first when there is one. */
+  List<OutputLine> lines() {
+    return lines;
+  }
+
+  /** The lines shown as text, one per line, each ended by a newline (a last open line: not). */
+  String text() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      b.append(lines.get(i).text());
+      if (i < lines.size() - 1 || !lastLineOpen) {
+        b.append('\n');
+      }
+    }
+    return b.toString();
   }
 
   /** Lines dropped from the top to keep the view within its cap. */
@@ -73,128 +131,204 @@ final class OutputLog {
     return hiddenLines;
   }
 
-  /** Whether new text scrolls into view (the user is at the bottom). */
+  /** Whether new lines scroll into view (the user is at the bottom). */
   boolean following() {
     return following;
   }
 
+  boolean isEmpty() {
+    return lines.isEmpty() && backlog.isEmpty();
+  }
+
+  /** Whether every line appended so far is in the view. */
+  boolean drained() {
+    return backlog.isEmpty();
+  }
+
   void clear() {
-    area.clear();
+    lines.clear();
+    backlog.clear();
+    backlogLines = 0;
+    drainer.stop();
     hiddenLines = 0;
     markerShown = false;
+    lastLineOpen = false;
     lastLineCut = false;
     following = true;
   }
 
-  /** Appends a batch of pieces as one edit, then drops the oldest lines over the cap. */
+  /**
+   * Appends a batch of pieces: up to {@link #LINES_PER_PULSE} lines now, the rest over the next
+   * pulses. When more lines wait than the view keeps, the oldest of them are counted as hidden
+   * without ever being laid out: a stream faster than the screen costs the screen nothing.
+   */
   void append(List<Piece> pieces) {
-    if (pieces.isEmpty()) {
-      return;
-    }
-    SegmentOps<String, Collection<String>> ops = area.getSegOps();
-    int last = area.getParagraphs().size() - 1;
-    List<List<StyledSegment<String, Collection<String>>>> lines = split(pieces, last);
-    int contentStart = markerShown ? 1 : 0;
-    // A text that ends with a newline ends with an empty paragraph: not a line of its own.
-    int trailing = lines.get(lines.size() - 1).isEmpty() ? 1 : 0;
-    if (lines.size() - trailing - maxLines >= 1) {
-      // The batch alone fills the view: everything shown before and the batch's first lines go.
-      long existing = area.getParagraphs().size() - contentStart;
-      hiddenLines += existing - 1 + lines.size() - trailing - maxLines;
-      List<List<StyledSegment<String, Collection<String>>>> kept =
-          lines.subList(lines.size() - trailing - maxLines, lines.size());
-      int from = contentStart == 1 ? area.getAbsolutePosition(1, 0) : 0;
-      area.replace(from, area.getLength(), document(ops, kept));
-    } else {
-      area.replace(area.getLength(), area.getLength(), document(ops, lines));
-      int paragraphs = area.getParagraphs().size();
-      int empty = area.getParagraphLength(paragraphs - 1) == 0 ? 1 : 0;
-      int over = paragraphs - contentStart - empty - maxLines;
-      if (over > 0) {
-        int from = contentStart == 1 ? area.getAbsolutePosition(1, 0) : 0;
-        area.deleteText(from, area.getAbsolutePosition(contentStart + over, 0));
-        hiddenLines += over;
+    for (Piece p : pieces) {
+      long n = count(p.text());
+      Piece last = backlog.peekLast();
+      if (last != null && !p.ownLine() && last.styleClass().equals(p.styleClass())) {
+        last.text().append(p.text());
+      } else {
+        backlog.addLast(p);
       }
+      backlogLines += n;
     }
-    showHiddenLines();
-    scrollToEndIfFollowing();
+    if (backlogLines > maxLines) {
+      long drop = backlogLines - maxLines;
+      take(drop);
+      hiddenLines += drop;
+      lastLineOpen = false; // the rest of the open line went with the dropped lines
+      lastLineCut = false;
+    }
+    drain();
   }
 
   /** Appends one whole line of the pane's own (a marker), on a line of its own. */
   void appendMarker(String text) {
-    List<Piece> pieces = new ArrayList<>();
-    if (area.getLength() > 0 && area.getParagraphLength(area.getParagraphs().size() - 1) > 0) {
-      pieces.add(new Piece("\n", MARKER));
-    }
-    pieces.add(new Piece(text + "\n", MARKER));
-    append(pieces);
+    append(List.of(new Piece(new StringBuilder(text + "\n"), MARKER, true)));
   }
 
-  /** The pieces as lines; the first continues line {@code last} of the area (a half line). */
-  private List<List<StyledSegment<String, Collection<String>>>> split(
-      List<Piece> pieces, int last) {
-    List<List<StyledSegment<String, Collection<String>>>> lines = new ArrayList<>();
-    List<StyledSegment<String, Collection<String>>> line = new ArrayList<>();
-    int length = area.getParagraphLength(last);
+  /** Takes up to a pulse's worth of lines from the backlog into the view. */
+  private void drain() {
+    if (backlog.isEmpty()) {
+      drainer.stop();
+      return;
+    }
+    List<Piece> pieces = take(LINES_PER_PULSE);
+    if (backlog.isEmpty()) {
+      drainer.stop();
+    } else {
+      drainer.start();
+    }
+    List<OutputLine> added = new ArrayList<>();
+    List<OutputLine.Segment> open = new ArrayList<>();
+    int openLength = 0;
+    boolean continues = lastLineOpen;
+    if (continues) {
+      OutputLine last = lines.get(lines.size() - 1);
+      open.addAll(last.segments());
+      openLength = last.length();
+    }
     for (Piece piece : pieces) {
-      Collection<String> style = Set.of(piece.styleClass());
-      String text = piece.text();
+      if (piece.ownLine() && !open.isEmpty()) {
+        added.add(new OutputLine(open));
+        open = new ArrayList<>();
+        openLength = 0;
+        lastLineCut = false;
+      }
+      String text = piece.text().toString();
       int start = 0;
       while (start <= text.length()) {
         int end = text.indexOf('\n', start);
         String part = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
         if (!part.isEmpty() && !lastLineCut) {
-          int room = MAX_LINE - length;
+          int room = MAX_LINE - openLength;
           if (part.length() > room) {
-            line.add(new StyledSegment<>(part.substring(0, room), style));
-            line.add(new StyledSegment<>(lineCutNote(), Set.of(MARKER)));
+            open.add(new OutputLine.Segment(part.substring(0, room), piece.styleClass()));
+            open.add(new OutputLine.Segment(lineCutNote(), MARKER));
             lastLineCut = true;
-            length = MAX_LINE;
+            openLength = MAX_LINE;
           } else {
-            line.add(new StyledSegment<>(part, style));
-            length += part.length();
+            open.add(new OutputLine.Segment(part, piece.styleClass()));
+            openLength += part.length();
           }
         }
         if (end < 0) {
           break;
         }
-        lines.add(line);
-        line = new ArrayList<>();
-        length = 0;
+        added.add(open.isEmpty() ? OutputLine.of("", piece.styleClass()) : new OutputLine(open));
+        open = new ArrayList<>();
+        openLength = 0;
         lastLineCut = false;
         start = end + 1;
       }
     }
-    lines.add(line);
-    return lines;
+    lastLineOpen = !open.isEmpty();
+    if (lastLineOpen) {
+      added.add(new OutputLine(open));
+    }
+    replace(continues, added);
+    scrollToEndIfFollowing();
   }
 
-  private ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document(
-      SegmentOps<String, Collection<String>> ops,
-      List<List<StyledSegment<String, Collection<String>>>> lines) {
-    ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> builder =
-        new ReadOnlyStyledDocumentBuilder<>(ops, List.of(), lines.size());
-    for (List<StyledSegment<String, Collection<String>>> line : lines) {
-      if (line.isEmpty()) {
-        builder.addParagraph("", List.of());
-      } else {
-        builder.addParagraph(line);
+  /**
+   * Removes the backlog's text up to and including its {@code newlines}-th newline and returns it;
+   * all of the backlog when it holds fewer newlines than that (a last half line included).
+   */
+  private List<Piece> take(long newlines) {
+    List<Piece> taken = new ArrayList<>();
+    long seen = 0;
+    while (!backlog.isEmpty() && seen < newlines) {
+      Piece p = backlog.peekFirst();
+      long n = count(p.text());
+      if (seen + n <= newlines) {
+        taken.add(backlog.removeFirst());
+        seen += n;
+        continue;
+      }
+      StringBuilder text = p.text();
+      int i = 0;
+      for (; i < text.length(); i++) {
+        if (text.charAt(i) == '\n' && ++seen == newlines) {
+          break;
+        }
+      }
+      taken.add(
+          new Piece(new StringBuilder(text.subSequence(0, i + 1)), p.styleClass(), p.ownLine()));
+      text.delete(0, i + 1);
+      break;
+    }
+    backlogLines -= seen;
+    return taken;
+  }
+
+  private static long count(CharSequence text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        n++;
       }
     }
-    return builder.build();
+    return n;
   }
 
-  private void showHiddenLines() {
-    if (hiddenLines == 0) {
+  /**
+   * Puts {@code added} at the end (over the open last line when {@code continues}), keeping at most
+   * {@code maxLines} lines under the marker: one change to the list for the adding, one for the
+   * dropping.
+   */
+  private void replace(boolean continues, List<OutputLine> added) {
+    int contentStart = markerShown ? 1 : 0;
+    int existing = lines.size() - contentStart - (continues ? 1 : 0);
+    int over = existing + added.size() - maxLines;
+    if (over <= 0) {
+      if (continues) {
+        lines.remove(lines.size() - 1);
+      }
+      lines.addAll(added);
       return;
     }
-    String text = OutputText.hiddenLines(hiddenLines);
-    if (markerShown) {
-      area.replace(0, area.getParagraphLength(0), text, MARKER);
+    hiddenLines += over;
+    OutputLine marker = OutputLine.of(OutputText.hiddenLines(hiddenLines), MARKER);
+    if (over >= existing) {
+      // Every line shown goes, and the batch's first lines with them.
+      List<OutputLine> kept = new ArrayList<>(maxLines + 1);
+      kept.add(marker);
+      kept.addAll(added.subList(over - existing, added.size()));
+      lines.setAll(kept);
     } else {
-      area.insert(0, text + "\n", MARKER);
-      markerShown = true;
+      if (continues) {
+        lines.remove(lines.size() - 1);
+      }
+      lines.remove(contentStart, contentStart + over);
+      lines.addAll(added);
+      if (markerShown) {
+        lines.set(0, marker);
+      } else {
+        lines.add(0, marker);
+      }
     }
+    markerShown = true;
   }
 
   private static String lineCutNote() {
@@ -203,14 +337,71 @@ final class OutputLog {
   }
 
   private void scrollToEndIfFollowing() {
-    if (following) {
-      area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+    if (!following || lines.isEmpty()) {
+      return;
+    }
+    VirtualFlow<?> flow = flow();
+    if (flow != null) {
+      flow.scrollTo(lines.size() - 1);
+    } else {
+      view.scrollTo(lines.size() - 1);
     }
   }
 
   private void userMoved() {
-    double bottom = area.estimatedScrollYProperty().getValue() + area.getViewportHeight();
-    Double total = area.totalHeightEstimateProperty().getValue();
-    following = total == null || bottom >= total - 32;
+    VirtualFlow<?> flow = flow();
+    if (flow == null || flow.getLastVisibleCell() == null) {
+      following = true;
+      return;
+    }
+    following = flow.getLastVisibleCell().getIndex() >= lines.size() - 1;
+  }
+
+  private VirtualFlow<?> flow() {
+    return view.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+  }
+
+  private void copySelection() {
+    StringBuilder b = new StringBuilder();
+    for (OutputLine line : view.getSelectionModel().getSelectedItems()) {
+      b.append(line.text()).append('\n');
+    }
+    ClipboardContent content = new ClipboardContent();
+    content.putString(b.toString());
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  /** A line: its text in its stream's style; a line of two streams as styled runs. */
+  private static final class LineCell extends ListCell<OutputLine> {
+    private static final List<String> STYLES = List.of(STDOUT, STDERR, MARKER);
+
+    LineCell() {
+      getStyleClass().add("output-line");
+    }
+
+    @Override
+    protected void updateItem(OutputLine line, boolean empty) {
+      super.updateItem(line, empty);
+      getStyleClass().removeAll(STYLES);
+      if (empty || line == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      getStyleClass().add(line.styleClass());
+      if (line.segments().size() <= 1) {
+        setText(line.text());
+        setGraphic(null);
+      } else {
+        TextFlow flow = new TextFlow();
+        for (OutputLine.Segment s : line.segments()) {
+          Text t = new Text(s.text());
+          t.getStyleClass().addAll("output-run", s.styleClass());
+          flow.getChildren().add(t);
+        }
+        setText(null);
+        setGraphic(flow);
+      }
+    }
   }
 }

@@ -20,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
@@ -102,7 +101,7 @@ public final class OutputPane extends BorderPane implements TurnView {
       RunProjection.Live live = run.live();
       if (live.turn() == turn && !live.output().isEmpty()) {
         // The live output does not say which stream each part came from.
-        log.append(List.of(new OutputLog.Piece(live.output(), OutputLog.STDOUT)));
+        log.append(List.of(OutputLog.Piece.of(live.output(), OutputLog.STDOUT)));
       }
     }
     refresh(record);
@@ -150,7 +149,7 @@ public final class OutputPane extends BorderPane implements TurnView {
 
   /** The text shown for the turn's output, first marker line included (tests, screenshots). */
   public String shownText() {
-    return log.area().getText();
+    return log.text();
   }
 
   /** The header's status: "ok (exit 0) in 1.23 s", "running (timeout 60 s) in ...", or empty. */
@@ -178,8 +177,9 @@ public final class OutputPane extends BorderPane implements TurnView {
     return "";
   }
 
-  StyleClassedTextArea area() {
-    return log.area();
+  /** The lines on screen, the count of hidden lines first when lines were dropped. */
+  List<OutputLine> lines() {
+    return log.lines();
   }
 
   OutputFacts facts() {
@@ -190,13 +190,14 @@ public final class OutputPane extends BorderPane implements TurnView {
     return log;
   }
 
+  /** Adds a chunk to the batch's pieces, joining runs of one stream (no copy per chunk). */
   private static void add(List<OutputLog.Piece> pieces, RunEvent.OutputChunk c) {
     String style = "stderr".equals(c.stream()) ? OutputLog.STDERR : OutputLog.STDOUT;
     int last = pieces.size() - 1;
     if (last >= 0 && pieces.get(last).styleClass().equals(style)) {
-      pieces.set(last, new OutputLog.Piece(pieces.get(last).text() + c.text(), style));
+      pieces.get(last).text().append(c.text());
     } else {
-      pieces.add(new OutputLog.Piece(c.text(), style));
+      pieces.add(new OutputLog.Piece(new StringBuilder(c.text()), style));
     }
   }
 
@@ -222,14 +223,14 @@ public final class OutputPane extends BorderPane implements TurnView {
 
   private static void block(List<OutputLog.Piece> pieces, String text, String style) {
     if (text != null && !text.isEmpty()) {
-      pieces.add(new OutputLog.Piece(text.endsWith("\n") ? text : text + "\n", style));
+      pieces.add(OutputLog.Piece.of(text.endsWith("\n") ? text : text + "\n", style));
     }
   }
 
   private static void cut(List<OutputLog.Piece> pieces, String stream, long dropped) {
     if (dropped > 0) {
       pieces.add(
-          new OutputLog.Piece(OutputText.cutMarker(stream, dropped) + "\n", OutputLog.MARKER));
+          OutputLog.Piece.of(OutputText.cutMarker(stream, dropped) + "\n", OutputLog.MARKER));
     }
   }
 
@@ -244,7 +245,7 @@ public final class OutputPane extends BorderPane implements TurnView {
     if (f != null) {
       status.setText(OutputText.status(f));
       setStatusStyle("OK".equals(f.status()) ? "status-ok" : "status-failed");
-      if (log.area().getLength() == 0) {
+      if (log.isEmpty()) {
         log.appendMarker("(no output)");
       }
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,17 +39,34 @@ class OutputPaneTest {
         });
   }
 
-  private static int paragraphContaining(StyleClassedTextArea area, String text) {
-    for (int i = 0; i < area.getParagraphs().size(); i++) {
-      if (area.getParagraph(i).getText().contains(text)) {
+  private static int lineContaining(List<OutputLine> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).text().contains(text)) {
         return i;
       }
     }
-    throw new AssertionError("no line contains " + text + " in:\n" + area.getText());
+    throw new AssertionError("no line contains " + text + " in " + lines);
   }
 
-  private static Collection<String> styleOfLine(StyleClassedTextArea area, String text) {
-    return area.getParagraph(paragraphContaining(area, text)).getStyleOfChar(0);
+  private String styleOfLine(String text) {
+    return pane.lines().get(lineContaining(pane.lines(), text)).styleClass();
+  }
+
+  /** The style classes of the cell on screen that shows {@code text}. */
+  private List<String> styleOfCell(FxRobot robot, String text) {
+    List<String> styles = new ArrayList<>();
+    robot.interact(
+        () -> {
+          for (Node n : pane.lookupAll(".output-line")) {
+            ListCell<?> cell = (ListCell<?>) n;
+            if (cell.isVisible() && cell.getText() != null && cell.getText().contains(text)) {
+              styles.addAll(cell.getStyleClass());
+              return;
+            }
+          }
+          throw new AssertionError("no cell on screen shows " + text);
+        });
+    return styles;
   }
 
   @Test
@@ -75,10 +92,15 @@ class OutputPaneTest {
         .isEqualTo(
             "loading 2 files\nfees.csv: 1000 rows\nTraceback (most recent call last):\n"
                 + "KeyError: 'fee_type'\ndone loading\n");
-    assertThat(styleOfLine(pane.area(), "KeyError")).containsExactly(OutputLog.STDERR);
-    assertThat(styleOfLine(pane.area(), "Traceback")).containsExactly(OutputLog.STDERR);
-    assertThat(styleOfLine(pane.area(), "fees.csv")).containsExactly(OutputLog.STDOUT);
-    assertThat(styleOfLine(pane.area(), "done loading")).containsExactly(OutputLog.STDOUT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(styleOfCell(robot, "KeyError"))
+        .contains(OutputLog.STDERR)
+        .doesNotContain(OutputLog.STDOUT);
+    assertThat(styleOfCell(robot, "Traceback")).contains(OutputLog.STDERR);
+    assertThat(styleOfCell(robot, "fees.csv"))
+        .contains(OutputLog.STDOUT)
+        .doesNotContain(OutputLog.STDERR);
+    assertThat(styleOfLine("done loading")).isEqualTo(OutputLog.STDOUT);
 
     deliver(
         robot,
@@ -92,7 +114,7 @@ class OutputPaneTest {
                 "Traceback (most recent call last):\nKeyError: 'fee_type'\n",
                 0)));
     assertThat(pane.statusText()).isEqualTo("error (exit 1) in 1.23 s");
-    assertThat(pane.area().getText()).contains("KeyError: 'fee_type'");
+    assertThat(pane.shownText()).contains("KeyError: 'fee_type'");
     assertThat(factTexts()).contains("error: the code exited with status 1");
   }
 
@@ -115,8 +137,8 @@ class OutputPaneTest {
         .isEqualTo(
             "loaded 1000 rows\n--- output cut: 52,000 bytes of stdout not kept ---\n"
                 + "warning: 3 rows had no fee_type\n");
-    assertThat(styleOfLine(pane.area(), "output cut")).containsExactly(OutputLog.MARKER);
-    assertThat(styleOfLine(pane.area(), "warning: 3 rows")).containsExactly(OutputLog.STDERR);
+    assertThat(styleOfLine("output cut")).isEqualTo(OutputLog.MARKER);
+    assertThat(styleOfLine("warning: 3 rows")).isEqualTo(OutputLog.STDERR);
     assertThat(factTexts())
         .containsSubsequence(
             "Data effects",
@@ -190,15 +212,13 @@ class OutputPaneTest {
     }
     WaitForAsyncUtils.waitForFxEvents();
 
-    StyleClassedTextArea area = pane.area();
+    List<OutputLine> lines = pane.lines();
     int total = 50_000 + 200; // the lines and the warnings between them
-    assertThat(area.getParagraph(0).getText())
-        .isEqualTo(OutputText.hiddenLines(total - OutputPane.MAX_LINES));
-    assertThat(area.getParagraphs()).hasSize(OutputPane.MAX_LINES + 2); // marker, lines, ""
-    int last = paragraphContaining(area, "warning at line 50000");
-    assertThat(area.getParagraph(last).getStyleOfChar(0)).containsExactly(OutputLog.STDERR);
-    robot.interact(
-        () -> assertThat(area.lastVisibleParToAllParIndex()).isGreaterThanOrEqualTo(last));
+    assertThat(lines.get(0).text()).isEqualTo(OutputText.hiddenLines(total - OutputPane.MAX_LINES));
+    assertThat(lines.get(0).styleClass()).isEqualTo(OutputLog.MARKER);
+    assertThat(lines).hasSize(OutputPane.MAX_LINES + 1);
+    assertThat(lines.get(lines.size() - 1).text()).isEqualTo("warning at line 50000");
+    assertThat(styleOfCell(robot, "warning at line 50000")).contains(OutputLog.STDERR);
     assertThat(pane.fullText())
         .startsWith("line 1 of the load")
         .endsWith("warning at line 50000\n");
@@ -213,9 +233,9 @@ class OutputPaneTest {
         robot,
         run,
         List.of(t.started(1), t.out(1, "y".repeat(3_000)), t.out(1, "y".repeat(3_000) + "\nok\n")));
-    String first = pane.area().getParagraph(0).getText();
+    String first = pane.lines().get(0).text();
     assertThat(first).startsWith("y".repeat(OutputLog.MAX_LINE) + " [line cut at 4,000 characters");
-    assertThat(pane.area().getParagraph(1).getText()).isEqualTo("ok");
+    assertThat(pane.lines().get(1).text()).isEqualTo("ok");
   }
 
   private List<String> factTexts() {
