@@ -5,6 +5,7 @@ import dev.airlock.agent.TurnRecord;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -72,15 +73,24 @@ final class OutputFacts extends VBox {
     for (RunEvent.LakehouseCall c : calls.subList(0, Math.min(calls.size(), MAX_CALLS))) {
       Label what = new Label(OutputText.call(c));
       what.getStyleClass().add("fact-call");
-      Label outcome = new Label(OutputText.callOutcome(c));
-      outcome.getStyleClass().add(c.ok() ? "fact-call-ok" : "fact-call-error");
-      outcome.setMinWidth(0);
       FontIcon icon =
           new FontIcon(c.ok() ? MaterialDesignC.CHECK : MaterialDesignC.CLOSE_CIRCLE_OUTLINE);
       icon.getStyleClass().add(c.ok() ? "fact-icon-ok" : "fact-icon-error");
-      HBox row = new HBox(6, icon, what, outcome);
+      HBox row = new HBox(6, icon, what);
       row.getStyleClass().add("fact-row");
-      getChildren().add(row);
+      Label outcome = new Label(OutputText.callOutcome(c));
+      if (c.ok()) {
+        outcome.getStyleClass().add("fact-call-ok");
+        outcome.setMinWidth(Region.USE_PREF_SIZE);
+        what.setMinWidth(0);
+        row.getChildren().add(outcome);
+        getChildren().add(row);
+      } else {
+        // A failure's message is the point: on a line of its own, wrapped, never cut.
+        outcome.getStyleClass().addAll("fact-call-error", "fact-error-detail");
+        outcome.setWrapText(true);
+        getChildren().addAll(row, outcome);
+      }
     }
     if (calls.size() > MAX_CALLS) {
       getChildren()

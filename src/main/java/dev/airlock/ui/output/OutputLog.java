@@ -77,6 +77,12 @@ final class OutputLog {
   private final Deque<Piece> backlog = new ArrayDeque<>();
 
   private long backlogLines;
+
+  /** The view was scrolled to its end and should show the last line whole at the next pulse. */
+  private boolean endPending;
+
+  private int settlePulses;
+
   private final AnimationTimer drainer =
       new AnimationTimer() {
         @Override
@@ -87,7 +93,7 @@ final class OutputLog {
 
   OutputLog(int maxLines) {
     this.maxLines = maxLines;
-    view.getStyleClass().add("output-log");
+    view.getStyleClass().addAll("output-log", "edge-to-edge");
     view.setCellFactory(v -> new LineCell());
     view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     view.setFixedCellSize(18);
@@ -191,7 +197,7 @@ final class OutputLog {
   /** Takes up to a pulse's worth of lines from the backlog into the view. */
   private void drain() {
     if (backlog.isEmpty()) {
-      drainer.stop();
+      settleAtEnd();
       return;
     }
     List<Piece> pieces = take(LINES_PER_PULSE);
@@ -249,6 +255,24 @@ final class OutputLog {
     }
     replace(continues, added);
     scrollToEndIfFollowing();
+  }
+
+  /**
+   * Scrolls the last line fully into view once the list has been laid out with it (a view not laid
+   * out yet has no cells to measure: it is tried again for a few pulses).
+   */
+  private void settleAtEnd() {
+    VirtualFlow<?> flow = flow();
+    boolean laidOut = flow != null && flow.getHeight() > 0 && flow.getLastVisibleCell() != null;
+    if (endPending && following && !lines.isEmpty() && laidOut) {
+      flow.scrollTo(lines.size() - 1);
+      endPending = false;
+    }
+    if (!endPending || ++settlePulses > 30) {
+      endPending = false;
+      settlePulses = 0;
+      drainer.stop();
+    }
   }
 
   /**
@@ -340,12 +364,12 @@ final class OutputLog {
     if (!following || lines.isEmpty()) {
       return;
     }
-    VirtualFlow<?> flow = flow();
-    if (flow != null) {
-      flow.scrollTo(lines.size() - 1);
-    } else {
-      view.scrollTo(lines.size() - 1);
-    }
+    // The last line at the top is as far as the list scrolls: it shows at the bottom; once the
+    // list is laid out with it, the next pulse makes sure no part of it is cut off.
+    view.scrollTo(lines.size() - 1);
+    endPending = true;
+    settlePulses = 0;
+    drainer.start();
   }
 
   private void userMoved() {
