@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
@@ -364,9 +367,15 @@ final class OutputLog {
     if (!following || lines.isEmpty()) {
       return;
     }
-    // The last line at the top is as far as the list scrolls: it shows at the bottom; once the
-    // list is laid out with it, the next pulse makes sure no part of it is cut off.
-    view.scrollTo(lines.size() - 1);
+    // Once laid out, the flow scrolls the last line fully into view by itself; before that, the
+    // list is told (the last line at the top is as far as it scrolls: it shows at the bottom) and
+    // the next pulses make sure no part of it is cut off.
+    VirtualFlow<?> flow = flow();
+    if (flow != null && flow.getHeight() > 0) {
+      flow.scrollTo(lines.size() - 1);
+    } else {
+      view.scrollTo(lines.size() - 1);
+    }
     endPending = true;
     settlePulses = 0;
     drainer.start();
@@ -395,9 +404,18 @@ final class OutputLog {
     Clipboard.getSystemClipboard().setContent(content);
   }
 
-  /** A line: its text in its stream's style; a line of two streams as styled runs. */
+  /**
+   * A line: its text in its stream's style; a line of two streams as styled runs. The stream is a
+   * pseudo-class (:stdout, :stderr, :output-marker): cells are reused for other lines on every
+   * scroll, and a pseudo-class changes state where a style class would restyle the cell anew.
+   */
   private static final class LineCell extends ListCell<OutputLine> {
-    private static final List<String> STYLES = List.of(STDOUT, STDERR, MARKER);
+    private static final Map<String, PseudoClass> STYLES =
+        Map.of(
+            STDOUT, PseudoClass.getPseudoClass(STDOUT),
+            STDERR, PseudoClass.getPseudoClass(STDERR),
+            MARKER, PseudoClass.getPseudoClass(MARKER));
+    private String shown;
 
     LineCell() {
       getStyleClass().add("output-line");
@@ -406,14 +424,20 @@ final class OutputLog {
     @Override
     protected void updateItem(OutputLine line, boolean empty) {
       super.updateItem(line, empty);
-      getStyleClass().removeAll(STYLES);
-      if (empty || line == null) {
+      String style = empty || line == null ? null : line.styleClass();
+      if (!Objects.equals(style, shown)) {
+        if (shown != null) {
+          pseudoClassStateChanged(STYLES.get(shown), false);
+        }
+        if (style != null) {
+          pseudoClassStateChanged(STYLES.get(style), true);
+        }
+        shown = style;
+      }
+      if (style == null) {
         setText(null);
         setGraphic(null);
-        return;
-      }
-      getStyleClass().add(line.styleClass());
-      if (line.segments().size() <= 1) {
+      } else if (line.segments().size() <= 1) {
         setText(line.text());
         setGraphic(null);
       } else {

@@ -52,7 +52,7 @@ class OutputPaneTest {
     return pane.lines().get(lineContaining(pane.lines(), text)).styleClass();
   }
 
-  /** The style classes of the cell on screen that shows {@code text}. */
+  /** The stream of the cell on screen that shows {@code text}: its pseudo-classes. */
   private List<String> styleOfCell(FxRobot robot, String text) {
     List<String> styles = new ArrayList<>();
     robot.interact(
@@ -60,7 +60,7 @@ class OutputPaneTest {
           for (Node n : pane.lookupAll(".output-line")) {
             ListCell<?> cell = (ListCell<?>) n;
             if (cell.isVisible() && cell.getText() != null && cell.getText().contains(text)) {
-              styles.addAll(cell.getStyleClass());
+              cell.getPseudoClassStates().forEach(p -> styles.add(p.getPseudoClassName()));
               return;
             }
           }
