@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
     name = "bench-console",
     mixinStandardHelpOptions = true,
     description = {
-      "Stream output lines into the console's output pane (lines per second, longest FX-thread"
-          + " stall) and time the console window's start against a bare JavaFX window.",
+      "Stream output lines into the console's output pane (lines per second, longest"
+          + " FX-thread stall) and time the start of the console against a bare JavaFX window.",
       "Needs a display; on a machine without one: xvfb-run -a airlock bench-console"
     })
 final class BenchConsoleCommand implements Callable<Integer> {
