@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       DemoDataCommand.class,
       BenchCommand.class,
+      BenchConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

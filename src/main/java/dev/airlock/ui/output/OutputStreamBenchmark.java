@@ -1,0 +1,331 @@
+package dev.airlock.ui.output;
+
+import dev.airlock.agent.RunEvent;
+import dev.airlock.agent.RunProjection;
+import dev.airlock.ui.EventBatcher;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Streams sandbox output lines into a real {@link OutputPane} in a shown window, the way a run
+ * does: a producer thread emits {@link RunEvent.OutputChunk}s (stdout and stderr, realistic
+ * lengths, chunks that end mid-line) through an {@link EventBatcher} onto the FX thread, where each
+ * batch is folded into the run's projection and handed to the pane. Measures the lines per second,
+ * the longest gap between two pulses (an {@link AnimationTimer} runs throughout: a gap is a stall
+ * the user sees) and the longest batch's own work.
+ */
+final class OutputStreamBenchmark {
+  /** What one stream measured. */
+  record Figures(
+      long linesSent,
+      long linesDelivered,
+      long linesInPane,
+      int batches,
+      long elapsedNanos,
+      long longestPulseGapNanos,
+      long longestBatchNanos,
+      long longestFrameCpuNanos,
+      long gcNanos) {
+
+    double linesPerSecond() {
+      return linesDelivered / (elapsedNanos / 1e9);
+    }
+
+    String describe() {
+      return String.format(
+          Locale.ROOT,
+          "%,d lines in %.2f s: %,.0f lines/s; %,d FX batches%n"
+              + "  longest FX-thread stall %.1f ms (wall-clock gap between two pulses);"
+              + " longest batch %.1f ms wall%n"
+              + "  longest frame's FX-thread CPU time %.1f ms; GC %.0f ms in all",
+          linesDelivered,
+          elapsedNanos / 1e9,
+          linesPerSecond(),
+          batches,
+          longestPulseGapNanos / 1e6,
+          longestBatchNanos / 1e6,
+          longestFrameCpuNanos / 1e6,
+          gcNanos / 1e6);
+    }
+  }
+
+  private static final int TURN = 1;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private OutputStreamBenchmark() {}
+
+  /**
+   * Streams {@code lines} lines into a new pane in a new window and closes it. Call it off the FX
+   * thread with the toolkit started; waits at most {@code timeoutSeconds}.
+   */
+  static Figures stream(int lines, long timeoutSeconds) throws InterruptedException {
+    Bench bench = new Bench();
+    Platform.runLater(bench::open);
+    bench.opened.await();
+    long gcBefore = gcMillis();
+    long start = System.nanoTime();
+    Thread producer = new Thread(() -> produce(lines, bench.batcher), "bench-output-producer");
+    producer.setDaemon(true);
+    producer.start();
+    if (!bench.finished.await(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(
+          "the output pane had not shown " + lines + " lines after " + timeoutSeconds + " s");
+    }
+    long elapsed = bench.finishedAt - start;
+    CountDownLatch closed = new CountDownLatch(1);
+    long[] inPane = new long[1];
+    Platform.runLater(
+        () -> {
+          inPane[0] = bench.pane.log().hiddenLines() + shownLines(bench.pane);
+          bench.close();
+          closed.countDown();
+        });
+    closed.await();
+    return new Figures(
+        lines,
+        bench.linesDelivered,
+        inPane[0],
+        bench.batches,
+        elapsed,
+        bench.longestGap,
+        bench.longestBatch,
+        bench.longestFrameCpu,
+        (gcMillis() - gcBefore) * 1_000_000);
+  }
+
+  /** Lines the pane shows, without its first line when that counts the hidden ones. */
+  private static long shownLines(OutputPane pane) {
+    return pane.lines().size() - (pane.log().hiddenLines() > 0 ? 1 : 0);
+  }
+
+  /** The FX side: window, pane, projection, batcher and the clocks. FX thread only. */
+  private static final class Bench {
+    final CountDownLatch opened = new CountDownLatch(1);
+    final CountDownLatch finished = new CountDownLatch(1);
+    final RunProjection run = new RunProjection();
+    OutputPane pane;
+    Stage stage;
+    EventBatcher batcher;
+    AnimationTimer pulses;
+    volatile long finishedAt;
+    volatile long linesDelivered;
+    volatile int batches;
+    volatile long longestGap;
+    volatile long longestBatch;
+    volatile long longestFrameCpu;
+    private long lastPulse;
+    private long lastPulseCpu;
+    private int settled;
+    private boolean sawFinish;
+
+    void open() {
+      pane = new OutputPane();
+      stage = new Stage();
+      stage.setTitle("airlock bench-console: output pane");
+      stage.setScene(new Scene(pane, 900, 700));
+      stage.show();
+      run.applyAll(prologue());
+      pane.show(run, TURN);
+      Consumer<List<RunEvent>> onBatch = this::onBatch;
+      batcher = new EventBatcher(Platform::runLater, onBatch);
+      pulses =
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              long cpu = THREADS.getCurrentThreadCpuTime();
+              if (++settled == 5) {
+                // The window's own first frames (CSS, layout of a new scene) are not the stream's.
+                opened.countDown();
+              } else if (settled > 5) {
+                longestGap = Math.max(longestGap, now - lastPulse);
+                longestFrameCpu = Math.max(longestFrameCpu, cpu - lastPulseCpu);
+              }
+              lastPulse = now;
+              lastPulseCpu = cpu;
+              finishWhenDrained();
+            }
+          };
+      pulses.start();
+    }
+
+    void onBatch(List<RunEvent> batch) {
+      long t = System.nanoTime();
+      run.applyAll(batch);
+      pane.update(run, batch);
+      longestBatch = Math.max(longestBatch, System.nanoTime() - t);
+      batches++;
+      long lines = linesDelivered;
+      for (RunEvent e : batch) {
+        if (e instanceof RunEvent.OutputChunk c) {
+          lines += newlines(c.text());
+        } else if (e instanceof RunEvent.ExecutionFinished) {
+          sawFinish = true;
+        }
+      }
+      linesDelivered = lines;
+      finishWhenDrained();
+    }
+
+    /** The stream ends when the pane has taken in its last line (it may spread a batch). */
+    void finishWhenDrained() {
+      if (sawFinish && finishedAt == 0 && pane.log().drained()) {
+        finishedAt = System.nanoTime();
+        finished.countDown();
+      }
+    }
+
+    void close() {
+      pulses.stop();
+      stage.close();
+    }
+  }
+
+  private static long gcMillis() {
+    long ms = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
+  private static List<RunEvent> prologue() {
+    Instant at = Instant.now();
+    return List.of(new RunEvent.ExecutionStarted(TURN, at, "0".repeat(64), "benchmark", 300_000));
+  }
+
+  private static long newlines(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Emits {@code lines} lines as a loading script prints them: mostly stdout progress and rows, one
+   * stderr warning in about twelve lines and a traceback now and then; stdout chunks often end
+   * mid-line, as a pipe delivers them.
+   */
+  static void produce(int lines, EventBatcher out) {
+    Random random = new Random(42);
+    StringBuilder stdout = new StringBuilder();
+    StringBuilder stderr = new StringBuilder();
+    StringBuilder pending = new StringBuilder();
+    int line = 0;
+    while (line < lines) {
+      int n = Math.min(lines - line, 1 + random.nextInt(40));
+      StringBuilder chunk = new StringBuilder(pending);
+      pending.setLength(0);
+      for (int i = 0; i < n; i++) {
+        line++;
+        if (random.nextInt(12) == 0) {
+          if (chunk.length() > 0) {
+            emit(out, chunk, stdout, null, pending);
+            chunk.setLength(0);
+          }
+          String warning = warning(line, random);
+          stderr.append(warning);
+          out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stderr", warning));
+        } else {
+          chunk.append(row(line, random));
+        }
+      }
+      if (chunk.length() > 0) {
+        emit(out, chunk, stdout, random, pending);
+      }
+    }
+    if (pending.length() > 0) {
+      stdout.append(pending);
+      out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", pending.toString()));
+    }
+    out.onEvent(
+        new RunEvent.ExecutionFinished(
+            TURN,
+            Instant.now(),
+            "OK",
+            0,
+            stdout.toString(),
+            stderr.toString(),
+            0,
+            0,
+            null,
+            1000,
+            List.of()));
+  }
+
+  /**
+   * Sends {@code chunk} to stdout; with a {@code random}, often holds back the end of its last line
+   * in {@code pending} for the next chunk, as a pipe splits a line.
+   */
+  private static void emit(
+      EventBatcher out,
+      StringBuilder chunk,
+      StringBuilder all,
+      Random random,
+      StringBuilder pending) {
+    String text = chunk.toString();
+    if (random != null && random.nextInt(3) == 0 && text.length() > 20) {
+      int cut = text.length() - 1 - random.nextInt(Math.min(15, text.length() - 1));
+      pending.append(text, cut, text.length());
+      text = text.substring(0, cut);
+    }
+    all.append(text);
+    out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", text));
+  }
+
+  private static String row(int line, Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 ->
+          String.format(
+              Locale.ROOT,
+              "loading fees/2026-11-%02d.csv: batch %d, %d rows so far%n",
+              1 + line % 28,
+              line / 500,
+              line * 7);
+      case 1 ->
+          String.format(
+              Locale.ROOT,
+              "  row %d: account=AC-%06d amount=%.2f currency=EUR fee_type=%s booked=2026-11-%02d%n",
+              line,
+              random.nextInt(1_000_000),
+              random.nextDouble() * 5000,
+              random.nextBoolean() ? "wire" : "card",
+              1 + line % 28);
+      case 2 -> String.format(Locale.ROOT, "ok %d%n", line);
+      default ->
+          String.format(
+              Locale.ROOT,
+              "checked %d rows of fees_staging against the schema (%d columns, %d nulls in"
+                  + " optional fields, %d duplicates dropped)%n",
+              line * 7,
+              12,
+              random.nextInt(40),
+              random.nextInt(3));
+    };
+  }
+
+  private static String warning(int line, Random random) {
+    if (random.nextInt(40) == 0) {
+      return "Traceback (most recent call last):\n"; // one line; the rest follows as rows
+    }
+    return String.format(
+        Locale.ROOT,
+        "WARNING: row %d has no fee_type; defaulting to 'unknown' (%d so far)%n",
+        line,
+        1 + random.nextInt(line));
+  }
+}
