@@ -8,10 +8,7 @@ import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
 import dev.airlock.transcript.Redactor;
 import dev.airlock.transcript.TranscriptWriter;
-import java.io.PrintStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import dev.airlock.ui.output.ConsoleBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,12 +34,6 @@ import picocli.CommandLine.Option;
       "Needs a display; on a machine without one: xvfb-run -a airlock bench-console"
     })
 final class BenchConsoleCommand implements Callable<Integer> {
-  /**
-   * Loaded by name: nothing outside the console's package imports it (the architecture rule), and
-   * the command line must keep working where JavaFX cannot start.
-   */
-  private static final String BENCHMARK = "dev.airlock.ui.output.ConsoleBenchmark";
-
   @Option(
       names = "--lines",
       defaultValue = "100000",
@@ -79,22 +70,11 @@ final class BenchConsoleCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("airlock-bench-console");
     try {
       Path file = replay != null ? replay : recordedRun(dir.resolve("bench-run.jsonl"));
-      MethodHandle run =
-          MethodHandles.publicLookup()
-              .findStatic(
-                  Class.forName(BENCHMARK),
-                  "run",
-                  MethodType.methodType(
-                      int.class, int.class, int.class, Path.class, PrintStream.class));
-      int code = (int) run.invoke(lines, runs, file, System.out);
+      int code = ConsoleBenchmark.run(lines, runs, file, System.out);
       return code == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (IllegalStateException e) {
       System.err.println("airlock bench-console: " + CommandName.render(e.getMessage()));
       return ExitCodes.UNAVAILABLE;
-    } catch (Exception | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("the console benchmark failed", t);
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,7 +1,7 @@
 package dev.airlock.ui;
 
 import dev.airlock.session.RunSession;
-import java.lang.management.ManagementFactory;
+import dev.airlock.ui.output.FirstFrame;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -78,15 +77,15 @@ public final class ConsoleApp extends Application {
           e.consume();
           closeRuns(true);
         });
+    if (FirstFrame.requested()) {
+      FirstFrame.reportWhenShown(stage.getScene());
+    }
     stage.show();
     if (start.replay() != null) {
       window.openReplay(start.replay().name(), start.replay().history());
     }
     if (start.request() != null) {
       window.open(start.request());
-    }
-    if (Boolean.getBoolean("airlock.console.firstFrameExit")) {
-      exitAfterFirstFrame();
     }
     shown.complete(this);
   }
@@ -137,25 +136,6 @@ public final class ConsoleApp extends Application {
             },
             "airlock-console-close");
     closer.start();
-  }
-
-  private void exitAfterFirstFrame() {
-    new AnimationTimer() {
-      private int frames;
-
-      @Override
-      public void handle(long now) {
-        if (++frames < 2) {
-          return;
-        }
-        stop();
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("first-frame-ms " + ms);
-        System.out.flush();
-        Platform.exit();
-        System.exit(0);
-      }
-    }.start();
   }
 
   private static ThreadFactory daemons(String name) {
