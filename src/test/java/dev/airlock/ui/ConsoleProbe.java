@@ -16,11 +16,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.fxmisc.richtext.GenericStyledArea;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -109,7 +106,7 @@ final class ConsoleProbe {
 
   /** The text the output pane shows for the selected turn. */
   String output() throws Exception {
-    return fx(() -> textOf(find(app.window().scene().getRoot(), OutputPane.class)));
+    return fx(() -> find(app.window().scene().getRoot(), OutputPane.class).shownText());
   }
 
   /** The selected run's state as the runs list ({@code .run-list}) says it. */
@@ -230,28 +227,5 @@ final class ConsoleProbe {
       }
     }
     return null;
-  }
-
-  /** The text a pane shows: its text control's, its styled area's, or its text nodes' joined. */
-  private static String textOf(Node pane) {
-    TextInputControl input = find(pane, TextInputControl.class);
-    if (input != null) {
-      return input.getText();
-    }
-    GenericStyledArea<?, ?, ?> area = find(pane, GenericStyledArea.class);
-    if (area != null) {
-      return area.getText();
-    }
-    StringBuilder text = new StringBuilder();
-    collectText(pane, text);
-    return text.toString();
-  }
-
-  private static void collectText(Node node, StringBuilder into) {
-    if (node instanceof Text t) {
-      into.append(t.getText()).append('\n');
-    } else if (node instanceof Parent p) {
-      p.getChildrenUnmodifiable().forEach(c -> collectText(c, into));
-    }
   }
 }
