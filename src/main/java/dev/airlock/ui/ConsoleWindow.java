@@ -17,6 +17,7 @@ import dev.airlock.ui.output.ReasoningPane;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -81,6 +82,12 @@ public final class ConsoleWindow {
   private RunEntry current;
   private MergeGateDialog dialog;
   private boolean syncing;
+
+  /** Set once the window closes: a run still starting is handed to the closer, never attached. */
+  private volatile boolean closed;
+
+  /** Every run this window started, as it comes out of the launcher (or fails to). */
+  private final List<CompletableFuture<RunSession>> launches = new ArrayList<>();
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
@@ -150,6 +157,8 @@ public final class ConsoleWindow {
     RunEntry entry = new RunEntry("new run", false);
     entry.progress = "starting the run";
     add(entry);
+    CompletableFuture<RunSession> launched = new CompletableFuture<>();
+    launches.add(launched);
     background.execute(
         () -> {
           try {
@@ -162,12 +171,18 @@ public final class ConsoleWindow {
                               entry.progress = line;
                               refresh();
                             }));
-            Platform.runLater(() -> attach(entry, session));
+            // Handed over before it is attached: a window closed meanwhile still releases it.
+            launched.complete(session);
+            if (!closed) {
+              Platform.runLater(() -> attach(entry, session));
+            }
           } catch (RunRequest.Invalid | LaunchException e) {
             Platform.runLater(() -> failed(entry, e.getMessage()));
           } catch (RuntimeException e) {
             Platform.runLater(
                 () -> failed(entry, e.getClass().getSimpleName() + ": " + e.getMessage()));
+          } finally {
+            launched.complete(null); // whatever went wrong, the closer must not wait for ever
           }
         });
   }
@@ -198,12 +213,19 @@ public final class ConsoleWindow {
   }
 
   private void attach(RunEntry entry, RunSession session) {
+    if (closed) {
+      return; // the closer has it (close()); it never starts
+    }
     entry.session = session;
     entry.progress = null;
     entry.name = session.runId();
     entry.model.apply(List.of(session.started()));
     entry.subscription =
         session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
+    if (entry.stopAsked != null) {
+      // Ctrl+. while it was starting: it starts only to end stopped, on record, at once.
+      session.stop(entry.stopAsked);
+    }
     // start() takes the session's lock, which close() may hold: not on the FX thread.
     background.execute(() -> session.start());
     refresh();
@@ -222,6 +244,21 @@ public final class ConsoleWindow {
   /** Every live session, for the app to stop and close when the window goes. */
   public List<RunSession> sessions() {
     return runs.stream().filter(r -> r.session != null).map(r -> r.session).toList();
+  }
+
+  /**
+   * Closes the window's side (on the FX thread): from now on no run is attached or started, and
+   * every run this window launched is returned, those still starting included (their future
+   * completes when the launcher is done, with null if it failed), for the caller to stop and close
+   * off the FX thread.
+   */
+  public List<CompletableFuture<RunSession>> close() {
+    closed = true;
+    if (dialog != null) {
+      dialog.close();
+      dialog = null;
+    }
+    return List.copyOf(launches);
   }
 
   private void onBatch(RunEntry entry, List<RunEvent> batch) {
@@ -391,6 +428,12 @@ public final class ConsoleWindow {
   }
 
   private void stop() {
+    if (current != null && current.starting()) {
+      current.stopAsked = "stopped by the supervisor from the console while it was starting";
+      actions.say("Stopping: the run ends as soon as it has started, before any model call");
+      refresh();
+      return;
+    }
     if (current == null || !current.live()) {
       actions.say("No live run to stop");
       return;
@@ -512,7 +555,8 @@ public final class ConsoleWindow {
     actions.approve.setText(q instanceof PendingMerge ? "Review merge" : "Approve");
     actions.reject.setDisable(!(q instanceof PendingApproval));
     actions.feedback.setDisable(!(q instanceof PendingApproval));
-    actions.stop.setDisable(current == null || !current.live());
+    actions.stop.setDisable(
+        current == null || !(current.live() || current.starting() && current.stopAsked == null));
   }
 
   private static String title(RunEntry entry) {
