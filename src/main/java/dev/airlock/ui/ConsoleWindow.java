@@ -83,6 +83,15 @@ public final class ConsoleWindow {
   private MergeGateDialog dialog;
   private boolean syncing;
 
+  /** Enter is down in this window: pressed here and not released (key repeat keeps it down). */
+  private boolean enterDown;
+
+  /**
+   * The question that arrived while Enter was down: Ctrl+Enter does not approve it until Enter has
+   * been released, so a held (repeating) or late Ctrl+Enter never answers code nobody saw.
+   */
+  private PendingDecision arrivedUnderEnter;
+
   /** Set once the window closes: a run still starting is handed to the closer, never attached. */
   private volatile boolean closed;
 
@@ -101,6 +110,16 @@ public final class ConsoleWindow {
     this.scene = new Scene(layout(), 1440, 900);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    scene.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            enterDown = false;
+            arrivedUnderEnter = null;
+          }
+        });
+    // A release while another window had the keyboard is never seen here: start afresh.
+    stage.focusedProperty().addListener((o, was, now) -> enterDown = false);
     stage.setScene(scene);
     stage.setTitle("Airlock");
     stage.setMinWidth(960);
@@ -276,6 +295,9 @@ public final class ConsoleWindow {
     int shown = entry.selectedTurn;
     if (asked) {
       actions.say(null);
+      if (enterDown) {
+        arrivedUnderEnter = now;
+      }
       entry.selectedTurn = now.turn();
       entry.follow = true;
       notifier.gateWaits(
@@ -302,6 +324,12 @@ public final class ConsoleWindow {
       openMergeDialog(entry, merge);
     }
     if (dialog != null && entry.dialogFor != null && !entry.dialogFor.isOpen()) {
+      if (!dialog.answered()) {
+        actions.say(
+            "The merge gate closed: the merge question was "
+                + (entry.dialogFor.withdrawn() ? "withdrawn" : "answered elsewhere")
+                + " before you answered it; nothing was merged from the gate");
+      }
       dialog.close();
       dialog = null;
       entry.dialogFor = null;
@@ -373,6 +401,14 @@ public final class ConsoleWindow {
     }
     if (!(q instanceof PendingApproval approval)) {
       actions.say("Nothing waits for approval");
+      return;
+    }
+    if (q == arrivedUnderEnter) {
+      actions.say(
+          "Turn "
+              + approval.turn()
+              + " arrived while Enter was held down: nothing was approved. Release it, review"
+              + " the code, then Ctrl+Enter");
       return;
     }
     if (current.selectedTurn != approval.turn()) {
@@ -477,7 +513,14 @@ public final class ConsoleWindow {
   }
 
   private void openMergeDialog(RunEntry entry, PendingMerge merge) {
+    if (dialog != null && entry.dialogFor == merge && dialog.answered()) {
+      actions.say("Your answer to the merge is on its way");
+      return;
+    }
     if (dialog != null && entry.dialogFor == merge) {
+      if (enterDown) {
+        dialog.ignoreApprovalUntilEnterReleased();
+      }
       dialog.stage().show();
       dialog.stage().toFront();
       return;
@@ -487,12 +530,21 @@ public final class ConsoleWindow {
     }
     entry.dialogFor = merge;
     dialog = new MergeGateDialog(stage, merge, answers);
+    dialog.onNotTaken(actions::say);
+    if (enterDown) {
+      // The gate opens under a held Enter (the last turn's approval, or Ctrl+Enter on "Review
+      // merge"): its repeats must not approve the merge.
+      dialog.ignoreApprovalUntilEnterReleased();
+    }
     dialog.stage().setOnHidden(e -> Platform.runLater(this::refresh));
     Themes.apply(dialog.stage().getScene());
     dialog.show();
   }
 
   private void onKey(KeyEvent e) {
+    if (e.getCode() == KeyCode.ENTER) {
+      enterDown = true; // before the action: an Enter that opens the merge gate is down
+    }
     if (e.getCode() == KeyCode.F1) {
       help.toggle();
     } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
