@@ -282,6 +282,13 @@ public final class ConsoleWindow {
 
   private void onBatch(RunEntry entry, List<RunEvent> batch) {
     PendingDecision before = entry.model.waiting();
+    // Withdrawn on the engine's side before this batch came: no longer "waiting", but asked.
+    PendingDecision lastAsked = entry.model.lastAsked();
+    boolean editing =
+        lastAsked instanceof PendingApproval
+            && entry == current
+            && entry.selectedTurn == lastAsked.turn()
+            && code.edited();
     List<RunEvent> fresh =
         batch.stream()
             .filter(
@@ -306,6 +313,24 @@ public final class ConsoleWindow {
               + (now instanceof PendingMerge ? "a merge into main" : "code")
               + " waits for you",
           entry.name + ", turn " + now.turn());
+    }
+    if (lastAsked != null && lastAsked.withdrawn() && entry == current) {
+      String why =
+          batch.stream()
+              .filter(
+                  e -> e instanceof RunEvent.DecisionWithdrawn w && w.turn() == lastAsked.turn())
+              .map(e -> ((RunEvent.DecisionWithdrawn) e).reason())
+              .findFirst()
+              .orElse("the run stopped");
+      actions.say(
+          "Turn "
+              + lastAsked.turn()
+              + "'s question was withdrawn ("
+              + why
+              + (lastAsked instanceof PendingMerge ? "): nothing was merged" : "): nothing ran")
+              + (editing
+                  ? "; your edit was not sent and stays in the code pane, read-only, to copy"
+                  : ""));
     }
     if (entry == current) {
       int target = asked || !entry.follow ? entry.selectedTurn : entry.newestTurn();
