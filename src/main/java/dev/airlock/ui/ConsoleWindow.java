@@ -116,6 +116,9 @@ public final class ConsoleWindow {
           if (e.getCode() == KeyCode.ENTER) {
             enterDown = false;
             arrivedUnderEnter = null;
+            if (dialog != null) {
+              dialog.enterReleased(); // released before the gate took the keyboard
+            }
           }
         });
     // A release while another window had the keyboard is never seen here: start afresh.

@@ -126,6 +126,11 @@ public final class MergeGateDialog {
     enterHeldAtOpen = true;
   }
 
+  /** Enter was released (seen by the window that had the keyboard): Ctrl+Enter approves again. */
+  public void enterReleased() {
+    enterHeldAtOpen = false;
+  }
+
   /**
    * Where to say (on the FX thread) that an answer given here was not taken because the question
    * had been answered elsewhere or withdrawn meanwhile (the dialog has closed by then).
