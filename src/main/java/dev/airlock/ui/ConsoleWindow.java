@@ -439,11 +439,7 @@ public final class ConsoleWindow {
               + " the code, then Ctrl+Enter");
       return;
     }
-    if (current.selectedTurn != approval.turn()) {
-      current.selectedTurn = approval.turn();
-      current.follow = true;
-      showTurn(current);
-      refresh();
+    if (!showWaiting(approval)) {
       actions.say("Turn " + approval.turn() + " waits: review its code, then Ctrl+Enter again");
       return;
     }
@@ -459,19 +455,39 @@ public final class ConsoleWindow {
   }
 
   private void startReject() {
-    if (!(openQuestion() instanceof PendingApproval)) {
+    if (!(openQuestion() instanceof PendingApproval approval)) {
       actions.say(
           openQuestion() instanceof PendingMerge
               ? "A merge waits: reject it in the merge gate (Ctrl+M)"
               : "Nothing waits for approval");
       return;
     }
+    showWaiting(approval); // the code being rejected is on screen while the feedback is written
     actions.feedback.requestFocus();
+  }
+
+  /** Shows {@code approval}'s turn; false when the panes showed another turn until now. */
+  private boolean showWaiting(PendingApproval approval) {
+    if (current.selectedTurn == approval.turn()) {
+      return true;
+    }
+    current.selectedTurn = approval.turn();
+    current.follow = true;
+    showTurn(current);
+    refresh();
+    return false;
   }
 
   private void reject() {
     if (!(openQuestion() instanceof PendingApproval approval)) {
       actions.say("Nothing waits for approval");
+      return;
+    }
+    if (!showWaiting(approval)) {
+      actions.say(
+          "Turn "
+              + approval.turn()
+              + " waits: review its code, then Enter again to reject it (your feedback is kept)");
       return;
     }
     String feedback = actions.feedback.getText().strip();
