@@ -244,12 +244,16 @@ public final class ConsoleWindow {
     entry.model.apply(List.of(session.started()));
     entry.subscription =
         session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
-    if (entry.stopAsked != null) {
-      // Ctrl+. while it was starting: it starts only to end stopped, on record, at once.
-      session.stop(entry.stopAsked);
-    }
+    String stopAsked = entry.stopAsked;
     // start() takes the session's lock, which close() may hold: not on the FX thread.
-    background.execute(() -> session.start());
+    background.execute(
+        () -> {
+          if (stopAsked != null) {
+            // Ctrl+. while it was starting: it starts only to end stopped, on record, at once.
+            session.stop(stopAsked);
+          }
+          session.start();
+        });
     refresh();
   }
 
