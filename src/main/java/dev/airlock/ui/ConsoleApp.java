@@ -2,6 +2,7 @@ package dev.airlock.ui;
 
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.output.FirstFrame;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -117,12 +118,25 @@ public final class ConsoleApp extends Application {
     }
     closing = true;
     stage.hide();
-    List<RunSession> sessions = window.sessions();
+    // Every run the window launched, those still starting too: none may outlive the window.
+    List<CompletableFuture<RunSession>> launched = window.close();
     Thread closer =
         new Thread(
             () -> {
-              for (RunSession s : sessions) {
-                s.stop("the console was closed");
+              List<RunSession> sessions = new ArrayList<>();
+              for (CompletableFuture<RunSession> l : launched) {
+                l.thenAccept(
+                    s -> {
+                      if (s != null) {
+                        s.stop("the console was closed");
+                      }
+                    });
+              }
+              for (CompletableFuture<RunSession> l : launched) {
+                RunSession s = l.join(); // the launcher ends (or fails) on its own
+                if (s != null) {
+                  sessions.add(s);
+                }
               }
               for (RunSession s : sessions) {
                 s.close();
