@@ -26,16 +26,16 @@ final class StartTimeBenchmark {
 
   private StartTimeBenchmark() {}
 
-  /** The bare window's child command. */
-  static List<String> bareWindow() {
-    List<String> command = java();
+  /** The bare window's child command, with the JVM {@code flags} the console gets too. */
+  static List<String> bareWindow(List<String> flags) {
+    List<String> command = java(flags);
     command.add(BareWindow.class.getName());
     return command;
   }
 
   /** The console's child command: the recorded run {@code replay} opened read-only. */
-  static List<String> console(Path replay) {
-    List<String> command = java();
+  static List<String> console(Path replay, List<String> flags) {
+    List<String> command = java(flags);
     command.add(1, "-D" + FirstFrame.EXIT_PROPERTY + "=true");
     command.add("dev.airlock.cli.Main");
     command.add("console");
@@ -44,9 +44,10 @@ final class StartTimeBenchmark {
     return command;
   }
 
-  private static List<String> java() {
+  private static List<String> java(List<String> flags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     return command;
