@@ -1,9 +1,6 @@
 package dev.airlock.ui.output;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,31 +56,11 @@ record ClassSharing(Path archive, boolean inUse) {
         + " set); same flags for both windows";
   }
 
-  /**
-   * Makes the archive the way the launcher does at the first console start: one console start that
-   * writes it when it exits (not timed). Returns the sharing now in use, or this one with the
-   * reason printed by the caller when it could not be made.
-   */
-  ClassSharing make(List<String> consoleCommand, long timeoutSeconds, StringBuilder problem) {
-    Path partial = archive.resolveSibling(archive.getFileName() + ".bench");
-    List<String> command = new ArrayList<>(consoleCommand);
-    command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
-    command.addAll(2, QUIET);
-    StartTimeBenchmark.Sample s = StartTimeBenchmark.measure(command, timeoutSeconds);
-    try {
-      if (s.ok() && Files.size(partial) > 0) {
-        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
-        return new ClassSharing(archive, true);
-      }
-      problem.append(s.ok() ? "the JVM wrote no archive" : s.failure());
-    } catch (IOException e) {
-      problem.append("cannot write ").append(archive).append(": ").append(e.getMessage());
-    }
-    try {
-      Files.deleteIfExists(partial);
-    } catch (IOException e) {
-      // Left behind: the launcher never reads this name.
-    }
-    return this;
+  /** The flags that make a start write the archive to {@code file} when it exits. */
+  static List<String> makeFlags(Path file) {
+    List<String> flags = new ArrayList<>();
+    flags.add("-XX:ArchiveClassesAtExit=" + file);
+    flags.addAll(QUIET);
+    return flags;
   }
 }

@@ -81,8 +81,11 @@ public final class ConsoleBenchmark {
       // The launcher makes its archive at the first console start; a user's later starts use it.
       StringBuilder problem = new StringBuilder();
       sharing =
-          sharing.make(
-              StartTimeBenchmark.console(replay, List.of()), START_TIMEOUT_SECONDS, problem);
+          StartTimeBenchmark.makeArchive(
+              sharing,
+              StartTimeBenchmark.console(replay, List.of()),
+              START_TIMEOUT_SECONDS,
+              problem);
       out.println(
           problem.length() == 0
               ? "  made the launcher's class-data-sharing archive with one console start (not"

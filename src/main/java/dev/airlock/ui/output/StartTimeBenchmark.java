@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,6 +53,31 @@ final class StartTimeBenchmark {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     return command;
+  }
+
+  /**
+   * Makes the launcher's class-data-sharing archive the way the launcher does at the first console
+   * start: one console start ({@code console}, not timed) that writes it when it exits. Returns the
+   * sharing now in use, or {@code pending} unchanged with the reason in {@code problem}.
+   */
+  static ClassSharing makeArchive(
+      ClassSharing pending, List<String> console, long timeoutSeconds, StringBuilder problem) {
+    Path archive = pending.archive();
+    Path partial = archive.resolveSibling(archive.getFileName() + ".bench");
+    List<String> command = new ArrayList<>(console);
+    command.addAll(1, ClassSharing.makeFlags(partial));
+    Sample s = measure(command, timeoutSeconds);
+    try {
+      if (s.ok() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+        return new ClassSharing(archive, true);
+      }
+      problem.append(s.ok() ? "the JVM wrote no archive" : s.failure());
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      problem.append("cannot write ").append(archive).append(": ").append(e.getMessage());
+    }
+    return pending;
   }
 
   /** Runs {@code command} once and reads its first frame's time. */
