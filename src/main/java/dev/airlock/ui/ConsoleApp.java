@@ -83,7 +83,20 @@ public final class ConsoleApp extends Application {
     }
     stage.show();
     if (start.replay() != null) {
-      window.openReplay(start.replay().name(), start.replay().history());
+      // Read while the toolkit started; shown at once when it is already in.
+      ConsoleStart.Replay replay = start.replay();
+      replay
+          .history()
+          .whenComplete(
+              (history, failure) ->
+                  Platform.runLater(
+                      () -> {
+                        if (history != null) {
+                          window.openReplay(replay.name(), history);
+                        } else {
+                          closeRuns(true); // the command says why once the window is gone
+                        }
+                      }));
     }
     if (start.request() != null) {
       window.open(start.request());
