@@ -182,7 +182,8 @@ public final class ConsoleWindow {
       events.add(history.finished());
     }
     entry.model.apply(events);
-    entry.name = history.started().runId();
+    entry.name = RunViewModel.shown(history.started().runId());
+    entry.readNote = RunViewModel.readNote(history);
     add(entry);
   }
 
@@ -517,7 +518,7 @@ public final class ConsoleWindow {
 
   private static String title(RunEntry entry) {
     if (entry.problem != null) {
-      return "Airlock — " + entry.name + " — could not start";
+      return "Airlock — " + RunViewModel.shown(entry.name) + " — could not start";
     }
     String title = entry.model.title();
     return entry.replay ? title + " — recorded" : title;
