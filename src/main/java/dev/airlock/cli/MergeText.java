@@ -1,7 +1,6 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.MergeEvidence;
-import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.verify.CheckResult;
@@ -152,10 +151,7 @@ final class MergeText {
   private static String previewLine(List<?> values) {
     String line =
         values.stream()
-            .map(
-                v ->
-                    RiskDetector.visible(
-                        String.valueOf(v).replace("\r", "\\r").replace("\n", "\\n")))
+            .map(v -> String.valueOf(v).replace("\r", "\\r").replace("\n", "\\n"))
             .collect(Collectors.joining(" | "));
     return line.length() > PREVIEW_WIDTH ? line.substring(0, PREVIEW_WIDTH - 1) + "…" : line;
   }
