@@ -74,6 +74,36 @@ public record RunHistory(
     return projection.history();
   }
 
+  /**
+   * What of the transcript could not be read, in a line: the lines skipped (the first three with
+   * why) and a last line cut short; null when all of it was read.
+   */
+  public String readNote() {
+    List<String> parts = new ArrayList<>();
+    if (!skippedLines.isEmpty()) {
+      StringBuilder b =
+          new StringBuilder(
+              skippedLines.size()
+                  + (skippedLines.size() == 1 ? " line" : " lines")
+                  + " of the transcript skipped");
+      for (int i = 0; i < Math.min(3, skippedLines.size()); i++) {
+        b.append(i == 0 ? ": " : "; ")
+            .append("line ")
+            .append(skippedLines.get(i).number())
+            .append(", ")
+            .append(skippedLines.get(i).reason());
+      }
+      if (skippedLines.size() > 3) {
+        b.append("; …");
+      }
+      parts.add(b.toString());
+    }
+    if (truncated) {
+      parts.add("its last line is cut short");
+    }
+    return parts.isEmpty() ? null : String.join(" · ", parts);
+  }
+
   /** The end record's status; with none, running while a process writes it, else interrupted. */
   public RunStatus status() {
     if (finished != null) {

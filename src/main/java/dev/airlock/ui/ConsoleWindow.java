@@ -3,6 +3,7 @@ package dev.airlock.ui;
 import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
@@ -183,7 +184,8 @@ public final class ConsoleWindow {
     }
     entry.model.apply(events);
     entry.name = RunViewModel.shown(history.started().runId());
-    entry.readNote = RunViewModel.readNote(history);
+    String note = history.readNote();
+    entry.readNote = note == null ? null : RiskDetector.visible(note);
     add(entry);
   }
 

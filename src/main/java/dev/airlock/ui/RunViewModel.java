@@ -4,10 +4,8 @@ import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
-import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.agent.TurnRecord;
-import dev.airlock.transcript.TranscriptReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,36 +81,5 @@ public final class RunViewModel {
   public static String shown(String text) {
     String visible = RiskDetector.visible(String.valueOf(text));
     return visible.length() <= MAX_SHOWN ? visible : visible.substring(0, MAX_SHOWN - 1) + "…";
-  }
-
-  /**
-   * What the console says of a transcript it could read only in part: the lines it skipped (the
-   * first few with why) and a last line cut short; null when it read all of it.
-   */
-  public static String readNote(RunHistory history) {
-    List<String> parts = new ArrayList<>();
-    List<TranscriptReader.SkippedLine> skipped = history.skippedLines();
-    if (!skipped.isEmpty()) {
-      StringBuilder b =
-          new StringBuilder(
-              skipped.size()
-                  + (skipped.size() == 1 ? " line" : " lines")
-                  + " of the transcript skipped");
-      for (int i = 0; i < Math.min(3, skipped.size()); i++) {
-        b.append(i == 0 ? ": " : "; ")
-            .append("line ")
-            .append(skipped.get(i).number())
-            .append(", ")
-            .append(shown(skipped.get(i).reason()));
-      }
-      if (skipped.size() > 3) {
-        b.append("; …");
-      }
-      parts.add(b.toString());
-    }
-    if (history.truncated()) {
-      parts.add("its last line is cut short");
-    }
-    return parts.isEmpty() ? null : String.join(" · ", parts);
   }
 }
