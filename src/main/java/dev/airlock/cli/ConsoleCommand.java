@@ -7,8 +7,10 @@ import dev.airlock.session.RunRequest;
 import dev.airlock.transcript.TranscriptException;
 import dev.airlock.ui.ConsoleApp;
 import dev.airlock.ui.ConsoleStart;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,14 +42,19 @@ final class ConsoleCommand implements Callable<Integer> {
   public Integer call() {
     Launcher launcher = Launcher.standard();
     ConsoleStart start;
+    CompletableFuture<RunHistory> history = null;
     if (replay != null) {
       Path file = AirlockPaths.transcriptOf(replay, options.runs.resolve());
-      try {
-        start = ConsoleStart.replay(launcher, replay, RunHistory.read(file));
-      } catch (TranscriptException e) {
-        System.err.println("airlock console: " + CommandName.render(e.getMessage()));
-        return ExitCodes.USAGE;
+      if (!Files.isRegularFile(file)) {
+        try {
+          RunHistory.read(file); // says there is no such run, before any window opens
+        } catch (TranscriptException e) {
+          return refused(e);
+        }
       }
+      // Read while the window opens (parsing a transcript is most of a second at a cold start).
+      history = read(file);
+      start = ConsoleStart.replay(launcher, replay, history);
     } else {
       try {
         start = ConsoleStart.live(launcher, options.request());
@@ -64,6 +71,36 @@ final class ConsoleCommand implements Callable<Integer> {
       return ExitCodes.UNAVAILABLE;
     }
     ConsoleApp.run(start);
+    if (history != null && history.isCompletedExceptionally()) {
+      Throwable failure = history.handle((h, e) -> e).join();
+      if (failure instanceof TranscriptException e) {
+        return refused(e);
+      }
+      throw new IllegalStateException("cannot read " + replay, failure);
+    }
     return ExitCodes.OK;
+  }
+
+  /** Reads the transcript on a thread of its own; it completes exceptionally when unreadable. */
+  private static CompletableFuture<RunHistory> read(Path file) {
+    CompletableFuture<RunHistory> history = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                history.complete(RunHistory.read(file));
+              } catch (TranscriptException | RuntimeException e) {
+                history.completeExceptionally(e);
+              }
+            },
+            "airlock-console-replay");
+    reader.setDaemon(true);
+    reader.start();
+    return history;
+  }
+
+  private static int refused(TranscriptException e) {
+    System.err.println("airlock console: " + CommandName.render(e.getMessage()));
+    return ExitCodes.USAGE;
   }
 }

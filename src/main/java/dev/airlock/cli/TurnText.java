@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.EventWords;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
@@ -158,16 +159,7 @@ final class TurnText {
   }
 
   static String dataChanged(RunEvent.DataChanged d) {
-    String rows = d.rows() == null ? "" : ", " + d.rows() + " rows";
-    return "  ⛁ "
-        + d.operation()
-        + " on "
-        + d.ref()
-        + (d.table() == null ? "" : " (" + d.table() + rows + ")")
-        + ": "
-        + CommitHash.abbreviate(d.commitBefore())
-        + " → "
-        + CommitHash.abbreviate(d.commitAfter());
+    return "  ⛁ " + EventWords.dataChanged(d);
   }
 
   static String mergeDecided(RunEvent.MergeDecided d) {

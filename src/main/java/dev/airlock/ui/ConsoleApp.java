@@ -2,6 +2,7 @@ package dev.airlock.ui;
 
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.output.FirstFrame;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,7 +83,20 @@ public final class ConsoleApp extends Application {
     }
     stage.show();
     if (start.replay() != null) {
-      window.openReplay(start.replay().name(), start.replay().history());
+      // Read while the toolkit started; shown at once when it is already in.
+      ConsoleStart.Replay replay = start.replay();
+      replay
+          .history()
+          .whenComplete(
+              (history, failure) ->
+                  Platform.runLater(
+                      () -> {
+                        if (history != null) {
+                          window.openReplay(replay.name(), history);
+                        } else {
+                          closeRuns(true); // the command says why once the window is gone
+                        }
+                      }));
     }
     if (start.request() != null) {
       window.open(start.request());
@@ -117,12 +131,25 @@ public final class ConsoleApp extends Application {
     }
     closing = true;
     stage.hide();
-    List<RunSession> sessions = window.sessions();
+    // Every run the window launched, those still starting too: none may outlive the window.
+    List<CompletableFuture<RunSession>> launched = window.close();
     Thread closer =
         new Thread(
             () -> {
-              for (RunSession s : sessions) {
-                s.stop("the console was closed");
+              List<RunSession> sessions = new ArrayList<>();
+              for (CompletableFuture<RunSession> l : launched) {
+                l.thenAccept(
+                    s -> {
+                      if (s != null) {
+                        s.stop("the console was closed");
+                      }
+                    });
+              }
+              for (CompletableFuture<RunSession> l : launched) {
+                RunSession s = l.join(); // the launcher ends (or fails) on its own
+                if (s != null) {
+                  sessions.add(s);
+                }
               }
               for (RunSession s : sessions) {
                 s.close();

@@ -3,6 +3,7 @@ package dev.airlock.ui;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the console opens with: a run to start at once ({@code request}, through {@code launcher}),
@@ -10,14 +11,24 @@ import dev.airlock.session.RunRequest;
  */
 public record ConsoleStart(Launcher launcher, RunRequest request, Replay replay) {
 
-  /** A recorded run, read from its transcript before the window opens. */
-  public record Replay(String name, RunHistory history) {}
+  /**
+   * A recorded run; its transcript may still be being read while the window opens (the window shows
+   * it once read). A transcript that cannot be read completes {@code history} exceptionally: the
+   * console then closes and the command says why.
+   */
+  public record Replay(String name, CompletableFuture<RunHistory> history) {}
 
   public static ConsoleStart live(Launcher launcher, RunRequest request) {
     return new ConsoleStart(launcher, request, null);
   }
 
   public static ConsoleStart replay(Launcher launcher, String name, RunHistory history) {
+    return replay(launcher, name, CompletableFuture.completedFuture(history));
+  }
+
+  /** A recorded run read in the background while the window opens. */
+  public static ConsoleStart replay(
+      Launcher launcher, String name, CompletableFuture<RunHistory> history) {
     return new ConsoleStart(launcher, null, new Replay(name, history));
   }
 }

@@ -18,6 +18,7 @@ import dev.airlock.ui.output.ReasoningPane;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -83,6 +84,21 @@ public final class ConsoleWindow {
   private MergeGateDialog dialog;
   private boolean syncing;
 
+  /** Enter is down in this window: pressed here and not released (key repeat keeps it down). */
+  private boolean enterDown;
+
+  /**
+   * The question that arrived while Enter was down: Ctrl+Enter does not approve it until Enter has
+   * been released, so a held (repeating) or late Ctrl+Enter never answers code nobody saw.
+   */
+  private PendingDecision arrivedUnderEnter;
+
+  /** Set once the window closes: a run still starting is handed to the closer, never attached. */
+  private volatile boolean closed;
+
+  /** Every run this window started, as it comes out of the launcher (or fails to). */
+  private final List<CompletableFuture<RunSession>> launches = new ArrayList<>();
+
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
     this.launcher = launcher;
@@ -95,6 +111,19 @@ public final class ConsoleWindow {
     this.scene = new Scene(layout(), 1440, 900);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    scene.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            enterDown = false;
+            arrivedUnderEnter = null;
+            if (dialog != null) {
+              dialog.enterReleased(); // released before the gate took the keyboard
+            }
+          }
+        });
+    // A release while another window had the keyboard is never seen here: start afresh.
+    stage.focusedProperty().addListener((o, was, now) -> enterDown = false);
     stage.setScene(scene);
     stage.setTitle("Airlock");
     stage.setMinWidth(960);
@@ -151,6 +180,8 @@ public final class ConsoleWindow {
     RunEntry entry = new RunEntry("new run", false);
     entry.progress = "starting the run";
     add(entry);
+    CompletableFuture<RunSession> launched = new CompletableFuture<>();
+    launches.add(launched);
     background.execute(
         () -> {
           try {
@@ -163,12 +194,18 @@ public final class ConsoleWindow {
                               entry.progress = line;
                               refresh();
                             }));
-            Platform.runLater(() -> attach(entry, session));
+            // Handed over before it is attached: a window closed meanwhile still releases it.
+            launched.complete(session);
+            if (!closed) {
+              Platform.runLater(() -> attach(entry, session));
+            }
           } catch (RunRequest.Invalid | LaunchException e) {
             Platform.runLater(() -> failed(entry, e.getMessage()));
           } catch (RuntimeException e) {
             Platform.runLater(
                 () -> failed(entry, e.getClass().getSimpleName() + ": " + e.getMessage()));
+          } finally {
+            launched.complete(null); // whatever went wrong, the closer must not wait for ever
           }
         });
   }
@@ -201,14 +238,25 @@ public final class ConsoleWindow {
   }
 
   private void attach(RunEntry entry, RunSession session) {
+    if (closed) {
+      return; // the closer has it (close()); it never starts
+    }
     entry.session = session;
     entry.progress = null;
     entry.name = session.runId();
     entry.model.apply(List.of(session.started()));
     entry.subscription =
         session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
+    String stopAsked = entry.stopAsked;
     // start() takes the session's lock, which close() may hold: not on the FX thread.
-    background.execute(() -> session.start());
+    background.execute(
+        () -> {
+          if (stopAsked != null) {
+            // Ctrl+. while it was starting: it starts only to end stopped, on record, at once.
+            session.stop(stopAsked);
+          }
+          session.start();
+        });
     refresh();
   }
 
@@ -227,8 +275,30 @@ public final class ConsoleWindow {
     return runs.stream().filter(r -> r.session != null).map(r -> r.session).toList();
   }
 
+  /**
+   * Closes the window's side (on the FX thread): from now on no run is attached or started, and
+   * every run this window launched is returned, those still starting included (their future
+   * completes when the launcher is done, with null if it failed), for the caller to stop and close
+   * off the FX thread.
+   */
+  public List<CompletableFuture<RunSession>> close() {
+    closed = true;
+    if (dialog != null) {
+      dialog.close();
+      dialog = null;
+    }
+    return List.copyOf(launches);
+  }
+
   private void onBatch(RunEntry entry, List<RunEvent> batch) {
     PendingDecision before = entry.model.waiting();
+    // Withdrawn on the engine's side before this batch came: no longer "waiting", but asked.
+    PendingDecision lastAsked = entry.model.lastAsked();
+    boolean editing =
+        lastAsked instanceof PendingApproval
+            && entry == current
+            && entry.selectedTurn == lastAsked.turn()
+            && code.edited();
     List<RunEvent> fresh =
         batch.stream()
             .filter(
@@ -242,6 +312,9 @@ public final class ConsoleWindow {
     int shown = entry.selectedTurn;
     if (asked) {
       actions.say(null);
+      if (enterDown) {
+        arrivedUnderEnter = now;
+      }
       entry.selectedTurn = now.turn();
       entry.follow = true;
       notifier.gateWaits(
@@ -250,6 +323,24 @@ public final class ConsoleWindow {
               + (now instanceof PendingMerge ? "a merge into main" : "code")
               + " waits for you",
           entry.name + ", turn " + now.turn());
+    }
+    if (lastAsked != null && lastAsked.withdrawn() && entry == current) {
+      String why =
+          batch.stream()
+              .filter(
+                  e -> e instanceof RunEvent.DecisionWithdrawn w && w.turn() == lastAsked.turn())
+              .map(e -> ((RunEvent.DecisionWithdrawn) e).reason())
+              .findFirst()
+              .orElse("the run stopped");
+      actions.say(
+          "Turn "
+              + lastAsked.turn()
+              + "'s question was withdrawn ("
+              + why
+              + (lastAsked instanceof PendingMerge ? "): nothing was merged" : "): nothing ran")
+              + (editing
+                  ? "; your edit was not sent and stays in the code pane, read-only, to copy"
+                  : ""));
     }
     if (entry == current) {
       int target = asked || !entry.follow ? entry.selectedTurn : entry.newestTurn();
@@ -268,6 +359,12 @@ public final class ConsoleWindow {
       openMergeDialog(entry, merge);
     }
     if (dialog != null && entry.dialogFor != null && !entry.dialogFor.isOpen()) {
+      if (!dialog.answered()) {
+        actions.say(
+            "The merge gate closed: the merge question was "
+                + (entry.dialogFor.withdrawn() ? "withdrawn" : "answered elsewhere")
+                + " before you answered it; nothing was merged from the gate");
+      }
       dialog.close();
       dialog = null;
       entry.dialogFor = null;
@@ -341,11 +438,15 @@ public final class ConsoleWindow {
       actions.say("Nothing waits for approval");
       return;
     }
-    if (current.selectedTurn != approval.turn()) {
-      current.selectedTurn = approval.turn();
-      current.follow = true;
-      showTurn(current);
-      refresh();
+    if (q == arrivedUnderEnter) {
+      actions.say(
+          "Turn "
+              + approval.turn()
+              + " arrived while Enter was held down: nothing was approved. Release it, review"
+              + " the code, then Ctrl+Enter");
+      return;
+    }
+    if (!showWaiting(approval)) {
       actions.say("Turn " + approval.turn() + " waits: review its code, then Ctrl+Enter again");
       return;
     }
@@ -361,19 +462,39 @@ public final class ConsoleWindow {
   }
 
   private void startReject() {
-    if (!(openQuestion() instanceof PendingApproval)) {
+    if (!(openQuestion() instanceof PendingApproval approval)) {
       actions.say(
           openQuestion() instanceof PendingMerge
               ? "A merge waits: reject it in the merge gate (Ctrl+M)"
               : "Nothing waits for approval");
       return;
     }
+    showWaiting(approval); // the code being rejected is on screen while the feedback is written
     actions.feedback.requestFocus();
+  }
+
+  /** Shows {@code approval}'s turn; false when the panes showed another turn until now. */
+  private boolean showWaiting(PendingApproval approval) {
+    if (current.selectedTurn == approval.turn()) {
+      return true;
+    }
+    current.selectedTurn = approval.turn();
+    current.follow = true;
+    showTurn(current);
+    refresh();
+    return false;
   }
 
   private void reject() {
     if (!(openQuestion() instanceof PendingApproval approval)) {
       actions.say("Nothing waits for approval");
+      return;
+    }
+    if (!showWaiting(approval)) {
+      actions.say(
+          "Turn "
+              + approval.turn()
+              + " waits: review its code, then Enter again to reject it (your feedback is kept)");
       return;
     }
     String feedback = actions.feedback.getText().strip();
@@ -394,6 +515,12 @@ public final class ConsoleWindow {
   }
 
   private void stop() {
+    if (current != null && current.starting()) {
+      current.stopAsked = "stopped by the supervisor from the console while it was starting";
+      actions.say("Stopping: the run ends as soon as it has started, before any model call");
+      refresh();
+      return;
+    }
     if (current == null || !current.live()) {
       actions.say("No live run to stop");
       return;
@@ -437,7 +564,14 @@ public final class ConsoleWindow {
   }
 
   private void openMergeDialog(RunEntry entry, PendingMerge merge) {
+    if (dialog != null && entry.dialogFor == merge && dialog.answered()) {
+      actions.say("Your answer to the merge is on its way");
+      return;
+    }
     if (dialog != null && entry.dialogFor == merge) {
+      if (enterDown) {
+        dialog.ignoreApprovalUntilEnterReleased();
+      }
       dialog.stage().show();
       dialog.stage().toFront();
       return;
@@ -447,12 +581,21 @@ public final class ConsoleWindow {
     }
     entry.dialogFor = merge;
     dialog = new MergeGateDialog(stage, merge, answers);
+    dialog.onNotTaken(actions::say);
+    if (enterDown) {
+      // The gate opens under a held Enter (the last turn's approval, or Ctrl+Enter on "Review
+      // merge"): its repeats must not approve the merge.
+      dialog.ignoreApprovalUntilEnterReleased();
+    }
     dialog.stage().setOnHidden(e -> Platform.runLater(this::refresh));
     Themes.apply(dialog.stage().getScene());
     dialog.show();
   }
 
   private void onKey(KeyEvent e) {
+    if (e.getCode() == KeyCode.ENTER) {
+      enterDown = true; // before the action: an Enter that opens the merge gate is down
+    }
     if (e.getCode() == KeyCode.F1) {
       help.toggle();
     } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
@@ -515,7 +658,8 @@ public final class ConsoleWindow {
     actions.approve.setText(q instanceof PendingMerge ? "Review merge" : "Approve");
     actions.reject.setDisable(!(q instanceof PendingApproval));
     actions.feedback.setDisable(!(q instanceof PendingApproval));
-    actions.stop.setDisable(current == null || !current.live());
+    actions.stop.setDisable(
+        current == null || !(current.live() || current.starting() && current.stopAsked == null));
   }
 
   private static String title(RunEntry entry) {

@@ -32,6 +32,9 @@ final class RunEntry {
   /** Whether the selection follows the newest turn (until the supervisor steps back). */
   boolean follow = true;
 
+  /** Why the supervisor stopped the run while it was still starting, or null. */
+  String stopAsked;
+
   /** The merge question a dialog is open for, or null. */
   PendingMerge dialogFor;
 
@@ -53,9 +56,14 @@ final class RunEntry {
       return "recorded";
     }
     if (session == null) {
-      return "starting";
+      return stopAsked != null ? "stopping" : "starting";
     }
     return model.waiting() != null ? "waiting for you" : "running";
+  }
+
+  /** Live, but the launcher has not handed the session over yet. */
+  boolean starting() {
+    return !replay && session == null && problem == null;
   }
 
   boolean live() {

@@ -45,6 +45,14 @@ public final class RunViewModel {
     return waiting != null && waiting.isOpen() ? waiting : null;
   }
 
+  /**
+   * The question asked last, open or not (answered or withdrawn since), until the next batch clears
+   * it: what the window compares against when a batch says how a question ended.
+   */
+  public PendingDecision lastAsked() {
+    return waiting;
+  }
+
   /** One row per turn, in order. */
   public List<TurnRow> timeline() {
     List<TurnRow> rows = new ArrayList<>();

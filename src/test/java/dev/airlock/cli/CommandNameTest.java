@@ -61,8 +61,11 @@ class CommandNameTest {
     List<String> direct = launch(launcher, java, "runs", "--runs-dir", "my runs");
     List<String> linked = launch(link, java, "lakehouse", "branches");
 
+    // No class-data-sharing archive yet: the launcher says where a console start would put it.
+    String pending = "-Dairlock.cds.pending=" + bin.resolve("airlock.jsa");
     assertThat(direct)
         .containsExactly(
+            pending,
             "-Dairlock.command=" + launcher,
             "-jar",
             bin.resolve("airlock.jar").toString(),
@@ -71,11 +74,37 @@ class CommandNameTest {
             "my runs");
     assertThat(linked)
         .containsExactly(
+            pending,
             "-Dairlock.command=" + link,
             "-jar",
             bin.resolve("airlock.jar").toString(),
             "lakehouse",
             "branches");
+  }
+
+  @Test
+  void theFirstConsoleStartWritesTheClassSharingArchiveAndLaterStartsMapIt() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("build"));
+    Path launcher = bin.resolve("airlock");
+    Files.copy(Path.of("packaging/launcher/airlock"), launcher);
+    Path java = bin.resolve("fake-java");
+    // Echoes its arguments and, like a JVM exiting, writes the archive it was asked for.
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; case \"$a\" in"
+            + " -XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\";; esac; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path archive = bin.resolve("airlock.jsa");
+
+    List<String> first = launch(launcher, java, "console");
+    assertThat(first.get(0)).startsWith("-XX:ArchiveClassesAtExit=" + archive + ".");
+    assertThat(archive).hasContent("archive");
+    assertThat(bin.toFile().list())
+        .containsExactlyInAnyOrder("airlock", "fake-java", "airlock.jsa");
+
+    List<String> later = launch(launcher, java, "runs");
+    assertThat(later).startsWith("-XX:SharedArchiveFile=" + archive);
+    assertThat(later).contains("-Dairlock.cds.archive=" + archive).endsWith("runs");
   }
 
   private static List<String> launch(Path launcher, Path java, String... args) throws Exception {

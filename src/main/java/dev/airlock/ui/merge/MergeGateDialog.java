@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.airlock.agent.PendingMerge;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -56,7 +59,10 @@ public final class MergeGateDialog {
   private final Label reasonError = new Label();
   private final Button approve;
   private final HBox refusal;
+  private final Label notice = new Label();
   private boolean answered;
+  private Consumer<String> notTaken = text -> {};
+  private boolean enterHeldAtOpen;
 
   public MergeGateDialog(Window owner, PendingMerge merge, Executor answers) {
     this.merge = Objects.requireNonNull(merge, "merge");
@@ -89,6 +95,13 @@ public final class MergeGateDialog {
     scene.getStylesheets().add(MergeGateDialog.class.getResource(STYLESHEET).toExternalForm());
     // A filter, so that the keys work wherever focus is, the reason field included.
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    scene.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            enterHeldAtOpen = false;
+          }
+        });
     stage.setScene(scene);
     stage.setMinWidth(720);
     stage.setMinHeight(480);
@@ -105,6 +118,32 @@ public final class MergeGateDialog {
     }
   }
 
+  /**
+   * The gate opens while Enter is held down in the main window: Ctrl+Enter approves nothing until
+   * Enter has been released here, so a key repeat never approves a merge nobody looked at.
+   */
+  public void ignoreApprovalUntilEnterReleased() {
+    enterHeldAtOpen = true;
+  }
+
+  /** Enter was released (seen by the window that had the keyboard): Ctrl+Enter approves again. */
+  public void enterReleased() {
+    enterHeldAtOpen = false;
+  }
+
+  /**
+   * Where to say (on the FX thread) that an answer given here was not taken because the question
+   * had been answered elsewhere or withdrawn meanwhile (the dialog has closed by then).
+   */
+  public void onNotTaken(Consumer<String> say) {
+    notTaken = Objects.requireNonNull(say, "say");
+  }
+
+  /** Whether the supervisor answered here (the answer may still be on its way to the engine). */
+  public boolean answered() {
+    return answered;
+  }
+
   /** Closes the dialog without answering (the question was withdrawn or answered elsewhere). */
   public void close() {
     stage.close();
@@ -117,6 +156,12 @@ public final class MergeGateDialog {
   private void onKey(KeyEvent e) {
     if (APPROVE.match(e)) {
       e.consume();
+      if (enterHeldAtOpen) {
+        say(
+            "The gate opened while Enter was held down: nothing was approved. Release it, read"
+                + " the evidence, then Ctrl+Enter.");
+        return;
+      }
       approve();
     } else if (REASON.match(e)) {
       e.consume();
@@ -132,20 +177,20 @@ public final class MergeGateDialog {
   }
 
   private void approve() {
-    answer(merge::approve);
+    answer("approval", merge::approve);
   }
 
   private void rejectToAgent() {
     String text = reasonOrComplain("the agent reads it to fix the data");
     if (text != null) {
-      answer(() -> merge.rejectToAgent(text));
+      answer("rejection", () -> merge.rejectToAgent(text));
     }
   }
 
   private void endRun() {
     String text = reasonOrComplain("the transcript keeps it as why the run ended");
     if (text != null) {
-      answer(() -> merge.rejectAndEnd(text));
+      answer("refusal", () -> merge.rejectAndEnd(text));
     }
   }
 
@@ -163,14 +208,27 @@ public final class MergeGateDialog {
     return text;
   }
 
-  private void answer(Runnable give) {
+  private void answer(String what, BooleanSupplier give) {
     if (answered) {
       return;
     }
     answered = true;
     approve.setDisable(true);
     refusal.setDisable(true);
-    answers.execute(give);
+    answers.execute(
+        () -> {
+          if (!give.getAsBoolean()) {
+            String why = merge.withdrawn() ? "withdrawn" : "already answered";
+            Platform.runLater(
+                () ->
+                    notTaken.accept(
+                        "Your merge "
+                            + what
+                            + " came too late: the question was "
+                            + why
+                            + " (see the run). Nothing was merged by it."));
+          }
+        });
     close();
   }
 
@@ -216,9 +274,21 @@ public final class MergeGateDialog {
     HBox approving = new HBox(approve, hint);
     approving.setAlignment(Pos.CENTER_LEFT);
     approving.getStyleClass().add("merge-actions");
-    VBox footer = new VBox(approving, refusal, reasonError);
+    notice.setId("merge-notice");
+    notice.getStyleClass().add("merge-reason-error");
+    notice.setWrapText(true);
+    notice.setVisible(false);
+    notice.setManaged(false);
+    VBox footer = new VBox(notice, approving, refusal, reasonError);
     footer.getStyleClass().add("merge-footer");
     return footer;
+  }
+
+  /** Says {@code text} above the answers (an answer refused or not taken). */
+  private void say(String text) {
+    notice.setText(text);
+    notice.setVisible(true);
+    notice.setManaged(true);
   }
 
   private void hideError() {

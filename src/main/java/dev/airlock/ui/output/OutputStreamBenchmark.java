@@ -35,6 +35,10 @@ final class OutputStreamBenchmark {
       int batches,
       long elapsedNanos,
       long longestPulseGapNanos,
+      long longestGapCpuNanos,
+      long longestGapGcNanos,
+      int pulseGaps,
+      int slowPulseGaps,
       long longestBatchNanos,
       long longestFrameCpuNanos,
       long gcNanos) {
@@ -47,14 +51,20 @@ final class OutputStreamBenchmark {
       return String.format(
           Locale.ROOT,
           "%,d lines in %.2f s: %,.0f lines/s; %,d FX batches%n"
-              + "  longest FX-thread stall %.1f ms (wall-clock gap between two pulses);"
-              + " longest batch %.1f ms wall%n"
+              + "  longest FX-thread stall %.1f ms (wall-clock gap between two pulses): in it the FX"
+              + " thread ran %.1f ms, GC paused it %.0f ms, the rest it waited (for a processor or"
+              + " the renderer)%n"
+              + "  %,d of %,d gaps between pulses over 50 ms; longest batch %.1f ms wall%n"
               + "  longest frame's FX-thread CPU time %.1f ms; GC %.0f ms in all",
           linesDelivered,
           elapsedNanos / 1e9,
           linesPerSecond(),
           batches,
           longestPulseGapNanos / 1e6,
+          longestGapCpuNanos / 1e6,
+          longestGapGcNanos / 1e6,
+          slowPulseGaps,
+          pulseGaps,
           longestBatchNanos / 1e6,
           longestFrameCpuNanos / 1e6,
           gcNanos / 1e6);
@@ -100,6 +110,10 @@ final class OutputStreamBenchmark {
         bench.batches,
         elapsed,
         bench.longestGap,
+        bench.longestGapCpu,
+        bench.longestGapGc,
+        bench.pulseGaps,
+        bench.slowPulseGaps,
         bench.longestBatch,
         bench.longestFrameCpu,
         (gcMillis() - gcBefore) * 1_000_000);
@@ -123,10 +137,15 @@ final class OutputStreamBenchmark {
     volatile long linesDelivered;
     volatile int batches;
     volatile long longestGap;
+    volatile long longestGapCpu;
+    volatile long longestGapGc;
+    volatile int pulseGaps;
+    volatile int slowPulseGaps;
     volatile long longestBatch;
     volatile long longestFrameCpu;
     private long lastPulse;
     private long lastPulseCpu;
+    private long lastPulseGc;
     private int settled;
     private boolean sawFinish;
 
@@ -145,15 +164,26 @@ final class OutputStreamBenchmark {
             @Override
             public void handle(long now) {
               long cpu = THREADS.getCurrentThreadCpuTime();
+              long gc = gcMillis();
               if (++settled == 5) {
                 // The window's own first frames (CSS, layout of a new scene) are not the stream's.
                 opened.countDown();
-              } else if (settled > 5) {
-                longestGap = Math.max(longestGap, now - lastPulse);
+              } else if (settled > 5 && finishedAt == 0) {
+                long gap = now - lastPulse;
+                pulseGaps++;
+                if (gap > 50_000_000) {
+                  slowPulseGaps++;
+                }
+                if (gap > longestGap) {
+                  longestGap = gap;
+                  longestGapCpu = cpu - lastPulseCpu;
+                  longestGapGc = (gc - lastPulseGc) * 1_000_000;
+                }
                 longestFrameCpu = Math.max(longestFrameCpu, cpu - lastPulseCpu);
               }
               lastPulse = now;
               lastPulseCpu = cpu;
+              lastPulseGc = gc;
               finishWhenDrained();
             }
           };

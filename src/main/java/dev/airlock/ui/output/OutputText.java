@@ -1,5 +1,6 @@
 package dev.airlock.ui.output;
 
+import dev.airlock.agent.EventWords;
 import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.lakehouse.CommitHash;
@@ -68,15 +69,7 @@ final class OutputText {
 
   /** One commit of the turn, while the turn's summary of effects is not there yet. */
   static String dataChanged(RunEvent.DataChanged d) {
-    String rows = d.rows() == null ? "" : ", " + d.rows() + " rows";
-    return d.operation()
-        + " on "
-        + d.ref()
-        + (d.table() == null ? "" : " (" + d.table() + rows + ")")
-        + ": "
-        + CommitHash.abbreviate(d.commitBefore())
-        + " → "
-        + CommitHash.abbreviate(d.commitAfter());
+    return EventWords.dataChanged(d);
   }
 
   /** "create_table {table=fees}": the method and the parameters that say something. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -50,6 +51,7 @@ public final class ReasoningPane extends BorderPane implements TurnView {
     getStylesheets().add(ReasoningPane.class.getResource(Styles.OUTPUT_CSS).toExternalForm());
     Label title = new Label("Reasoning");
     title.getStyleClass().add("pane-title");
+    title.setMinWidth(Region.USE_PREF_SIZE);
     status.getStyleClass().add("pane-status");
     status.setMinWidth(0);
     HBox header = new HBox(8, title, status);
@@ -196,7 +198,7 @@ public final class ReasoningPane extends BorderPane implements TurnView {
 
   private void showParsed(RunEvent.ResponseParsed p, RunEvent.ModelResponded response) {
     parsed = true;
-    String reasoning = p.reasoning() == null ? "" : p.reasoning().strip();
+    String reasoning = p.reasoning() == null ? "" : Prose.unwrap(p.reasoning().strip());
     if (reasoning.isEmpty()) {
       area.append("(no reasoning given)\n", META);
     } else {

@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,16 +28,16 @@ final class StartTimeBenchmark {
 
   private StartTimeBenchmark() {}
 
-  /** The bare window's child command. */
-  static List<String> bareWindow() {
-    List<String> command = java();
+  /** The bare window's child command, with the JVM {@code flags} the console gets too. */
+  static List<String> bareWindow(List<String> flags) {
+    List<String> command = java(flags);
     command.add(BareWindow.class.getName());
     return command;
   }
 
   /** The console's child command: the recorded run {@code replay} opened read-only. */
-  static List<String> console(Path replay) {
-    List<String> command = java();
+  static List<String> console(Path replay, List<String> flags) {
+    List<String> command = java(flags);
     command.add(1, "-D" + FirstFrame.EXIT_PROPERTY + "=true");
     command.add("dev.airlock.cli.Main");
     command.add("console");
@@ -44,12 +46,38 @@ final class StartTimeBenchmark {
     return command;
   }
 
-  private static List<String> java() {
+  private static List<String> java(List<String> flags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     return command;
+  }
+
+  /**
+   * Makes the launcher's class-data-sharing archive the way the launcher does at the first console
+   * start: one console start ({@code console}, not timed) that writes it when it exits. Returns the
+   * sharing now in use, or {@code pending} unchanged with the reason in {@code problem}.
+   */
+  static ClassSharing makeArchive(
+      ClassSharing pending, List<String> console, long timeoutSeconds, StringBuilder problem) {
+    Path archive = pending.archive();
+    Path partial = archive.resolveSibling(archive.getFileName() + ".bench");
+    List<String> command = new ArrayList<>(console);
+    command.addAll(1, ClassSharing.makeFlags(partial));
+    Sample s = measure(command, timeoutSeconds);
+    try {
+      if (s.ok() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+        return new ClassSharing(archive, true);
+      }
+      problem.append(s.ok() ? "the JVM wrote no archive" : s.failure());
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      problem.append("cannot write ").append(archive).append(": ").append(e.getMessage());
+    }
+    return pending;
   }
 
   /** Runs {@code command} once and reads its first frame's time. */
