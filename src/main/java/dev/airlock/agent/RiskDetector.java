@@ -2,6 +2,7 @@ package dev.airlock.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -48,12 +49,38 @@ public final class RiskDetector {
     return new Rule(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), why);
   }
 
+  /**
+   * The rule for characters that make the code read differently from how it runs (Trojan Source):
+   * bidirectional controls that reorder what is shown, invisible characters, and control
+   * characters. Checked on every line, comments and strings included, since that is where such
+   * characters hide code.
+   */
+  public static final String HIDDEN_CHARACTERS = "hidden-characters";
+
+  /**
+   * Lines as Python splits them: only CR LF, CR and LF end a line (a form feed, a vertical tab or
+   * U+2028 do not), so the line numbers are those of the code that runs.
+   */
+  private static final Pattern PYTHON_LINE_END = Pattern.compile("\r\n|\r|\n");
+
   public List<Risk> scan(String code) {
     List<Risk> risks = new ArrayList<>();
-    String[] lines = code.split("\\R", -1);
+    String[] lines = PYTHON_LINE_END.split(code, -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       String trimmed = line.strip();
+      String hidden = hiddenCharacters(line);
+      if (hidden != null) {
+        risks.add(
+            new Risk(
+                HIDDEN_CHARACTERS,
+                i + 1,
+                abbreviate(trimmed),
+                "contains "
+                    + hidden
+                    + ": the line may be shown in another order, or with code that cannot be seen,"
+                    + " than the one that runs"));
+      }
       if (trimmed.startsWith("#")) {
         continue;
       }
@@ -71,7 +98,60 @@ public final class RiskDetector {
     return risks;
   }
 
+  /**
+   * Whether {@code c} changes how text is shown without being seen itself: bidirectional controls
+   * (embeddings, overrides, isolates, marks), zero-width and other invisible format characters, and
+   * control characters other than tab and form feed.
+   */
+  public static boolean isHidden(int c) {
+    if (c == '\t' || c == '\f') {
+      return false;
+    }
+    return Character.getType(c) == Character.FORMAT // bidi controls, zero-width, BOM, soft hyphen
+        || Character.isISOControl(c)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x3164 // Hangul filler: drawn as nothing, yet a letter in a name
+        || c == 0x115F
+        || c == 0x1160;
+  }
+
+  /** The visible form of {@code s}: each hidden character as {@code <U+202E>}. */
+  public static String visible(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (isHidden(c)) {
+                b.append(String.format(Locale.ROOT, "<U+%04X>", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.toString();
+  }
+
+  /** "U+202E at column 27, U+2066 at column 40", or null when the line has none. */
+  private static String hiddenCharacters(String line) {
+    List<String> found = new ArrayList<>();
+    int column = 1;
+    for (int i = 0; i < line.length(); ) {
+      int c = line.codePointAt(i);
+      if (isHidden(c) && found.size() < 4) {
+        found.add(String.format(Locale.ROOT, "U+%04X at column %d", c, column));
+      } else if (isHidden(c)) {
+        found.add("more");
+        break;
+      }
+      i += Character.charCount(c);
+      column++;
+    }
+    return found.isEmpty() ? null : String.join(", ", found);
+  }
+
+  /** The line shortened, its hidden characters shown by their code points. */
   private static String abbreviate(String s) {
-    return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    String shown = visible(s);
+    return shown.length() <= 120 ? shown : shown.substring(0, 117) + "...";
   }
 }

@@ -3,6 +3,7 @@ package dev.airlock.agent;
 import dev.airlock.transcript.TranscriptException;
 import dev.airlock.transcript.TranscriptReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,8 @@ public record RunHistory(
   }
 
   public static RunHistory read(Path transcript) throws TranscriptException {
-    TranscriptReader.Result<RunEvent> result = TranscriptReader.read(transcript, RunEvent.class);
+    TranscriptReader.Result<RunEvent> result =
+        TranscriptReader.read(transcript, RunEvent.class, RunHistory::invalid);
     if (result.records().isEmpty()
         || !(result.records().get(0) instanceof RunEvent.RunStarted start)) {
       boolean firstLost = !result.skipped().isEmpty() && result.skipped().get(0).number() == 1;
@@ -72,11 +74,120 @@ public record RunHistory(
     return projection.history();
   }
 
+  /**
+   * What of the transcript could not be read, in a line: the lines skipped (the first three with
+   * why) and a last line cut short; null when all of it was read.
+   */
+  public String readNote() {
+    List<String> parts = new ArrayList<>();
+    if (!skippedLines.isEmpty()) {
+      StringBuilder b =
+          new StringBuilder(
+              skippedLines.size()
+                  + (skippedLines.size() == 1 ? " line" : " lines")
+                  + " of the transcript skipped");
+      for (int i = 0; i < Math.min(3, skippedLines.size()); i++) {
+        b.append(i == 0 ? ": " : "; ")
+            .append("line ")
+            .append(skippedLines.get(i).number())
+            .append(", ")
+            .append(skippedLines.get(i).reason());
+      }
+      if (skippedLines.size() > 3) {
+        b.append("; …");
+      }
+      parts.add(b.toString());
+    }
+    if (truncated) {
+      parts.add("its last line is cut short");
+    }
+    return parts.isEmpty() ? null : String.join(" · ", parts);
+  }
+
   /** The end record's status; with none, running while a process writes it, else interrupted. */
   public RunStatus status() {
     if (finished != null) {
       return finished.status();
     }
     return writerAlive ? RunStatus.RUNNING : RunStatus.INTERRUPTED;
+  }
+
+  /**
+   * Why {@code e}, read from a file, cannot be taken as an event of a run; null when it can. The
+   * engine never writes such an event, but a transcript someone hands you may hold anything of the
+   * right JSON shape: a turn below 0, a missing verdict or status, null entries in lists. Such an
+   * event is skipped and reported like an unreadable line, so that every reader of a run (the fold,
+   * the command line, the console) gets only events the engine could have written.
+   */
+  static String invalid(RunEvent e) {
+    String type = e.getClass().getSimpleName();
+    if (e.turn() < 0) {
+      return type + " for turn " + e.turn() + ": turns start at 1";
+    }
+    if (e.at() == null) {
+      return type + " without its time (at)";
+    }
+    List<String> missing = new ArrayList<>();
+    if (e instanceof RunEvent.RunStarted s) {
+      require(missing, s.runId(), "runId");
+      require(missing, s.format(), "format");
+    } else if (e instanceof RunEvent.ModelToken t) {
+      require(missing, t.text(), "text");
+    } else if (e instanceof RunEvent.ResponseParsed p) {
+      require(missing, p.kind(), "kind");
+      requireEntries(missing, p.packages(), "packages");
+    } else if (e instanceof RunEvent.ApprovalRequested a) {
+      requireEntries(missing, a.risks(), "risks");
+    } else if (e instanceof RunEvent.Decided d) {
+      require(missing, d.verdict(), "verdict");
+    } else if (e instanceof RunEvent.OutputChunk c) {
+      require(missing, c.text(), "text");
+    } else if (e instanceof RunEvent.ExecutionFinished f) {
+      require(missing, f.status(), "status");
+      requireEntries(missing, f.missingPackages(), "missingPackages");
+    } else if (e instanceof RunEvent.LakehouseCall c) {
+      require(missing, c.method(), "method");
+    } else if (e instanceof RunEvent.DataChanged d) {
+      require(missing, d.operation(), "operation");
+      require(missing, d.ref(), "ref");
+    } else if (e instanceof RunEvent.DataEffects d) {
+      require(missing, d.branches(), "branches");
+      requireEntries(missing, d.branches(), "branches");
+      if (d.branches() != null
+          && d.branches().stream().anyMatch(b -> b != null && b.branch() == null)) {
+        missing.add("branches[].branch");
+      }
+    } else if (e instanceof RunEvent.MergeRequested m) {
+      require(missing, m.source(), "source");
+      require(missing, m.target(), "target");
+      requireEntries(missing, m.changes(), "changes");
+      requireEntries(missing, m.provenance(), "provenance");
+      requireEntries(missing, m.previews(), "previews");
+    } else if (e instanceof RunEvent.MergeDecided m) {
+      require(missing, m.source(), "source");
+      require(missing, m.target(), "target");
+    } else if (e instanceof RunEvent.PhaseChanged p) {
+      require(missing, p.phase(), "phase");
+    } else if (e instanceof RunEvent.Notice n) {
+      require(missing, n.severity(), "severity");
+      require(missing, n.message(), "message");
+    } else if (e instanceof RunEvent.RunFinished f) {
+      require(missing, f.status(), "status");
+    }
+    return missing.isEmpty()
+        ? null
+        : type + " for turn " + e.turn() + " without " + String.join(", ", missing);
+  }
+
+  private static void require(List<String> missing, Object value, String field) {
+    if (value == null) {
+      missing.add(field);
+    }
+  }
+
+  private static void requireEntries(List<String> missing, List<?> values, String field) {
+    if (values != null && values.stream().anyMatch(v -> v == null)) {
+      missing.add(field + " entries");
+    }
   }
 }

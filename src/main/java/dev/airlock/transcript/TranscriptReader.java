@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a JSON Lines transcript back into records. A last line cut short by a crash is skipped and
@@ -34,6 +35,16 @@ public final class TranscriptReader {
   public record SkippedLine(int number, String reason) {}
 
   public static <T> Result<T> read(Path file, Class<T> type) throws TranscriptException {
+    return read(file, type, record -> null);
+  }
+
+  /**
+   * Reads {@code file}, skipping as well every record for which {@code invalid} gives a reason: a
+   * line that is JSON of the right shape can still lack what a record must have (a file someone
+   * hands you was not necessarily written by Airlock).
+   */
+  public static <T> Result<T> read(Path file, Class<T> type, Function<? super T, String> invalid)
+      throws TranscriptException {
     // Liveness first: a writer that is gone by now wrote its last line before this read begins.
     boolean alive = WriterLock.isHeld(file);
     List<String> lines = new ArrayList<>();
@@ -56,7 +67,13 @@ public final class TranscriptReader {
         continue;
       }
       try {
-        records.add(Json.mapper().readValue(line, type));
+        T record = Json.mapper().readValue(line, type);
+        String problem = invalid.apply(record);
+        if (problem == null) {
+          records.add(record);
+        } else {
+          skipped.add(new SkippedLine(i + 1, problem));
+        }
       } catch (JsonProcessingException e) {
         if (i == lines.size() - 1) {
           truncated = true;

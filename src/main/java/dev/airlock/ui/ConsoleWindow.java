@@ -3,6 +3,7 @@ package dev.airlock.ui;
 import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
@@ -219,7 +220,9 @@ public final class ConsoleWindow {
       events.add(history.finished());
     }
     entry.model.apply(events);
-    entry.name = history.started().runId();
+    entry.name = RunViewModel.shown(history.started().runId());
+    String note = history.readNote();
+    entry.readNote = note == null ? null : RiskDetector.visible(note);
     add(entry);
   }
 
@@ -661,7 +664,7 @@ public final class ConsoleWindow {
 
   private static String title(RunEntry entry) {
     if (entry.problem != null) {
-      return "Airlock — " + entry.name + " — could not start";
+      return "Airlock — " + RunViewModel.shown(entry.name) + " — could not start";
     }
     String title = entry.model.title();
     return entry.replay ? title + " — recorded" : title;

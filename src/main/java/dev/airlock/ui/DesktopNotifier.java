@@ -1,8 +1,11 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.RiskDetector;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
@@ -44,17 +47,40 @@ final class DesktopNotifier {
     }
     try {
       Process p =
-          new ProcessBuilder("notify-send", "--app-name=Airlock", title, body)
+          new ProcessBuilder(command(title, body))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      return p.waitFor() == 0;
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly(); // a notification service that hangs must not hold a worker forever
+        return false;
+      }
+      return p.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * The notify-send command for {@code title} and {@code body}: options end before them (a run id
+   * or a text starting with '-' is not an option), the body's markup characters are escaped (the
+   * notification service reads a subset of HTML in it), and hidden characters are shown by their
+   * code points.
+   */
+  static List<String> command(String title, String body) {
+    return List.of(
+        "notify-send", "--app-name=Airlock", "--", plain(title), escapeMarkup(plain(body)));
+  }
+
+  private static String plain(String text) {
+    return RiskDetector.visible(text);
+  }
+
+  private static String escapeMarkup(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static boolean onPath(String command) {

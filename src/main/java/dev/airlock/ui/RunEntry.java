@@ -20,6 +20,9 @@ final class RunEntry {
   /** Why the run could not start, or null. */
   String problem;
 
+  /** For a recorded run: what of its transcript could not be read (skipped lines), or null. */
+  String readNote;
+
   /** What the launcher is doing while the run opens, or null. */
   String progress;
 

@@ -2,6 +2,7 @@ package dev.airlock.ui;
 
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.agent.TurnRecord;
@@ -67,7 +68,7 @@ public final class RunViewModel {
     RunEvent.RunStarted started = projection.started();
     StringBuilder title = new StringBuilder("Airlock");
     if (started != null) {
-      title.append(" — ").append(started.runId());
+      title.append(" — ").append(shown(started.runId()));
     }
     if (waiting() != null) {
       title
@@ -76,5 +77,17 @@ public final class RunViewModel {
           .append(")");
     }
     return title.toString();
+  }
+
+  /** Longest run id shown in the title and the runs list; a recorded one can be anything. */
+  static final int MAX_SHOWN = 64;
+
+  /**
+   * {@code text} (a run id from a transcript) as a single line that shows what it holds: hidden
+   * characters and line breaks by their code points, shortened to {@link #MAX_SHOWN} characters.
+   */
+  public static String shown(String text) {
+    String visible = RiskDetector.visible(String.valueOf(text));
+    return visible.length() <= MAX_SHOWN ? visible : visible.substring(0, MAX_SHOWN - 1) + "…";
   }
 }

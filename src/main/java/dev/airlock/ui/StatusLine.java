@@ -1,5 +1,6 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -13,6 +14,7 @@ final class StatusLine extends HBox {
   private final Label policy = new Label();
   private final Label branch = new Label();
   private final Label help = new Label("F1  keys");
+  private final Label readNote = new Label();
 
   StatusLine() {
     getStyleClass().add("status-line");
@@ -20,11 +22,17 @@ final class StatusLine extends HBox {
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     help.getStyleClass().add("key-hint");
-    getChildren().addAll(sandbox, model, policy, branch, spring, help);
+    readNote.getStyleClass().addAll("read-note", "danger-text");
+    readNote.setMinWidth(0);
+    getChildren().addAll(sandbox, model, policy, branch, readNote, spring, help);
   }
 
   void show(RunEntry entry) {
     RunEvent.RunStarted s = entry == null ? null : entry.model.projection().started();
+    String note = entry == null ? null : entry.readNote;
+    readNote.setText(note == null ? "" : note);
+    readNote.setVisible(note != null);
+    readNote.setManaged(note != null);
     if (s == null) {
       sandbox.setText(entry == null ? "" : entry.state());
       model.setText("");
@@ -32,13 +40,20 @@ final class StatusLine extends HBox {
       branch.setText("");
       return;
     }
-    sandbox.setText("sandbox: " + s.sandbox() + (s.isolated() ? " (isolated)" : " — NOT isolated"));
+    sandbox.setText(
+        "sandbox: "
+            + RiskDetector.visible(String.valueOf(s.sandbox()))
+            + (s.isolated() ? " (isolated)" : " — NOT isolated"));
     sandbox.getStyleClass().remove("danger-text");
     if (!s.isolated()) {
       sandbox.getStyleClass().add("danger-text");
     }
-    model.setText("model: " + s.model());
-    policy.setText("approval: " + s.approval() + "  ·  turns ≤" + s.maxTurns());
-    branch.setText("branch: " + s.branch());
+    model.setText("model: " + RiskDetector.visible(String.valueOf(s.model())));
+    policy.setText(
+        "approval: "
+            + RiskDetector.visible(String.valueOf(s.approval()))
+            + "  ·  turns ≤"
+            + s.maxTurns());
+    branch.setText("branch: " + RiskDetector.visible(String.valueOf(s.branch())));
   }
 }

@@ -50,6 +50,14 @@ public record Evidence(
     if (value instanceof String s && s.length() > MAX_TEXT && !shortened(s)) {
       return s.substring(0, MAX_TEXT) + "... (" + s.length() + " characters)";
     }
+    if (value != null && !(value instanceof String)) {
+      // A list, map or struct of the agent's data can be as long as a string: kept as its text,
+      // shortened, once that text is too long.
+      String text = String.valueOf(value);
+      if (text.length() > MAX_TEXT) {
+        return shorten(text);
+      }
+    }
     return value;
   }
 

@@ -62,4 +62,41 @@ class RiskDetectorTest {
     List<Risk> risks = detector.scan("client.merge_branch('b', into_branch='main')\n");
     assertThat(risks).singleElement().satisfies(r -> assertThat(r.why()).contains("published"));
   }
+
+  /** Trojan Source (CVE-2021-42574): the comparison reads as a comment where it is code. */
+  @Test
+  void bidiControlsAndInvisibleCharactersAreFlaggedEvenInCommentsAndStrings() {
+    String code =
+        "access_level = 'user'\n"
+            + "if access_level != 'none\u202e\u2066': # Check if admin \u2069\u2066' and"
+            + " access_level != 'user\n"
+            + "    print('You are an admin.')\n"
+            + "# harmless \u200b comment\n"
+            + "x\u0000 = 1\n";
+    List<Risk> risks = detector.scan(code);
+    assertThat(risks)
+        .filteredOn(r -> r.rule().equals(RiskDetector.HIDDEN_CHARACTERS))
+        .extracting(Risk::line)
+        .containsExactly(2, 4, 5);
+    Risk trojan = risks.get(0);
+    assertThat(trojan.why()).contains("U+202E at column 25", "U+2066 at column 26");
+    assertThat(trojan.excerpt())
+        .startsWith("if access_level != 'none<U+202E><U+2066>'")
+        .doesNotContain("\u202e");
+  }
+
+  @Test
+  void linesAreNumberedAsPythonNumbersThem() {
+    // A form feed and U+2028 do not end a line in Python: the os.system call is on line 2.
+    String code = "a = 1\f\u2028b = 2\nos.system('ls')\n";
+    assertThat(detector.scan(code))
+        .filteredOn(r -> r.rule().equals("subprocess"))
+        .extracting(Risk::line)
+        .containsExactly(2);
+  }
+
+  @Test
+  void tabsAndOrdinaryUnicodeAreNotHidden() {
+    assertThat(detector.scan("s = '\tnaïve café — 東京'\nprint(s)\n")).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.airlock.ui.code;
 
 import dev.airlock.agent.Risk;
+import dev.airlock.agent.RiskDetector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 public final class RiskBadges extends FlowPane {
   /** Rules whose damage reaches beyond the run's branch; the rest deserve a look, not alarm. */
   static final Set<String> DANGER =
-      Set.of("merge-into-main", "delete-branch", "delete-table", "write-outside-workspace");
+      Set.of(
+          "merge-into-main",
+          "delete-branch",
+          "delete-table",
+          "write-outside-workspace",
+          RiskDetector.HIDDEN_CHARACTERS);
 
   private List<Risk> risks = List.of();
 

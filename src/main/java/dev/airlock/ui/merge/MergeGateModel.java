@@ -1,6 +1,7 @@
 package dev.airlock.ui.merge;
 
 import dev.airlock.agent.MergeEvidence;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.model.Usage;
@@ -187,7 +188,16 @@ public final class MergeGateModel {
 
   /** A value from a result row or a preview, as a cell shows it. */
   public static String cell(Object value) {
-    return value == null ? "null" : value.toString();
+    return value == null ? "null" : shown(value.toString());
+  }
+
+  /**
+   * The agent's text (a value, a column name) on one line as it is: line breaks shown as \n, never
+   * obeyed (a cell shows one line, a second would be hidden), and characters that reorder or hide
+   * text shown by their code points.
+   */
+  public static String shown(String text) {
+    return RiskDetector.visible(text.replace("\r", "\\r").replace("\n", "\\n"));
   }
 
   private static ProvenanceRow row(MergeEvidence.Provenance p) {

@@ -23,6 +23,7 @@ final class ResultTable {
   private static final double MIN_WIDTH = 200;
   private static final PseudoClass NULL = PseudoClass.getPseudoClass("null");
   private static final int TOOLTIP_FROM = 30;
+  private static final int MAX_HEADER = 80;
 
   private ResultTable() {}
 
@@ -62,7 +63,11 @@ final class ResultTable {
 
   private static TableColumn<List<Object>, String> column(
       String name, int index, List<List<Object>> rows) {
-    TableColumn<List<Object>, String> column = new TableColumn<>(name);
+    String header = MergeGateModel.shown(String.valueOf(name));
+    if (header.length() > MAX_HEADER) {
+      header = header.substring(0, MAX_HEADER - 1) + "…"; // a column name is the agent's choice
+    }
+    TableColumn<List<Object>, String> column = new TableColumn<>(header);
     column.setSortable(false);
     column.setReorderable(false);
     column.setCellValueFactory(
@@ -70,7 +75,7 @@ final class ResultTable {
             new ReadOnlyStringWrapper(
                 index < c.getValue().size() ? MergeGateModel.cell(c.getValue().get(index)) : ""));
     column.setCellFactory(c -> new ValueCell(index));
-    int widest = name.length();
+    int widest = header.length();
     for (List<Object> row : rows) {
       if (index < row.size()) {
         widest = Math.max(widest, MergeGateModel.cell(row.get(index)).length());

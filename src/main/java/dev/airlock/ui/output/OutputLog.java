@@ -1,5 +1,6 @@
 package dev.airlock.ui.output;
 
+import dev.airlock.agent.RiskDetector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -236,19 +237,19 @@ final class OutputLog {
         String part = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
         if (end >= 0 && open.isEmpty() && !lastLineCut && part.length() <= MAX_LINE) {
           // The common case, a whole line in one stream: no segment list to build and copy.
-          added.add(OutputLine.of(part, piece.styleClass()));
+          added.add(OutputLine.of(visible(part), piece.styleClass()));
           start = end + 1;
           continue;
         }
         if (!part.isEmpty() && !lastLineCut) {
           int room = MAX_LINE - openLength;
           if (part.length() > room) {
-            open.add(new OutputLine.Segment(part.substring(0, room), piece.styleClass()));
+            open.add(new OutputLine.Segment(visible(part.substring(0, room)), piece.styleClass()));
             open.add(new OutputLine.Segment(lineCutNote(), MARKER));
             lastLineCut = true;
             openLength = MAX_LINE;
           } else {
-            open.add(new OutputLine.Segment(part, piece.styleClass()));
+            open.add(new OutputLine.Segment(visible(part), piece.styleClass()));
             openLength += part.length();
           }
         }
@@ -366,6 +367,22 @@ final class OutputLog {
       }
     }
     markerShown = true;
+  }
+
+  /**
+   * {@code text} as the view shows it: characters that would reorder the line or not be seen at all
+   * (bidi overrides, zero-width characters, escape sequences, NUL) as their code points, {@code
+   * <U+202E>}, so what the program printed cannot pass for something else. Copy all keeps the text
+   * as it was printed.
+   */
+  static String visible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (RiskDetector.isHidden(c) || Character.isHighSurrogate(c)) {
+        return RiskDetector.visible(text);
+      }
+    }
+    return text;
   }
 
   private static String lineCutNote() {

@@ -1,6 +1,7 @@
 package dev.airlock.ui.output;
 
 import dev.airlock.agent.EventWords;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.lakehouse.CommitHash;
 import java.util.LinkedHashMap;
@@ -104,8 +105,9 @@ final class OutputText {
     return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
   }
 
+  /** One line of the agent's text: line breaks as spaces, hidden characters by code point. */
   private static String clip(String s, int max) {
-    String line = s.replace('\n', ' ');
+    String line = RiskDetector.visible(s.replace('\n', ' '));
     return line.length() <= max ? line : line.substring(0, max) + "…";
   }
 }

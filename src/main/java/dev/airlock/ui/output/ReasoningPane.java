@@ -1,5 +1,6 @@
 package dev.airlock.ui.output;
 
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.agent.TurnRecord;
@@ -35,6 +36,16 @@ public final class ReasoningPane extends BorderPane implements TurnView {
   private int turn;
   private boolean parsed;
 
+  /**
+   * Characters of the model's text shown for one turn at most; the rest is cut with a note (the
+   * transcript keeps all of it). The model decides how much it writes, and a megabyte in one
+   * wrapped paragraph would stall the UI thread at every batch.
+   */
+  static final int MAX_SHOWN = 100_000;
+
+  private int shown;
+  private boolean cut;
+
   public ReasoningPane() {
     getStyleClass().addAll("turn-pane", "reasoning-pane");
     getStylesheets().add(ReasoningPane.class.getResource(Styles.OUTPUT_CSS).toExternalForm());
@@ -62,7 +73,7 @@ public final class ReasoningPane extends BorderPane implements TurnView {
   public void show(RunProjection run, int turn) {
     this.turn = turn;
     parsed = false;
-    area.clear();
+    clear();
     status.setText("");
     TurnRecord record = run == null || turn == 0 ? null : run.turn(turn);
     if (record != null && record.parsed() != null) {
@@ -70,7 +81,7 @@ public final class ReasoningPane extends BorderPane implements TurnView {
     } else if (run != null && turn > 0 && run.live().turn() == turn) {
       String streamed = run.live().response();
       if (!streamed.isEmpty()) {
-        area.append(streamed, STREAM);
+        appendModelText(streamed, STREAM);
         status.setText("streaming");
       }
     }
@@ -99,20 +110,76 @@ public final class ReasoningPane extends BorderPane implements TurnView {
         tokens.setLength(0);
         restart = false;
         TurnRecord record = run.turn(turn);
-        area.clear();
+        clear();
         showParsed(record.parsed(), record.response());
       }
     }
     if (restart) {
-      area.clear();
+      clear();
       status.setText("");
     }
     if (tokens.length() > 0) {
-      area.append(tokens.toString(), STREAM);
+      appendModelText(tokens.toString(), STREAM);
       status.setText("streaming");
       area.showParagraphAtBottom(area.getParagraphs().size() - 1);
     }
     refreshEmpty();
+  }
+
+  private void clear() {
+    area.clear();
+    shown = 0;
+    cut = false;
+  }
+
+  /**
+   * Appends the model's {@code text}: characters that reorder or hide text shown by their code
+   * points (the reasoning must not read otherwise than it was written), and nothing past {@link
+   * #MAX_SHOWN} characters but a note that the rest was cut.
+   */
+  private void appendModelText(String text, String style) {
+    if (cut) {
+      return;
+    }
+    String kept = text;
+    if (shown + text.length() > MAX_SHOWN) {
+      kept = text.substring(0, MAX_SHOWN - shown);
+      cut = true;
+    }
+    shown += kept.length();
+    area.append(visible(kept), style);
+    if (cut) {
+      area.append(
+          String.format(
+              Locale.ROOT,
+              "\n[the model's text is cut here at %,d characters; the transcript has all of it]\n",
+              MAX_SHOWN),
+          META);
+    }
+  }
+
+  /** {@code text} with hidden characters as code points; line breaks and tabs stay. */
+  private static String visible(String text) {
+    text = text.replace("\r\n", "\n");
+    StringBuilder b = null;
+    int from = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\n' && (RiskDetector.isHidden(c) || Character.isHighSurrogate(c))) {
+        b = new StringBuilder(text.length() + 16);
+        break;
+      }
+    }
+    if (b == null) {
+      return text;
+    }
+    for (String line : text.split("\n", -1)) {
+      if (from++ > 0) {
+        b.append('\n');
+      }
+      b.append(RiskDetector.visible(line));
+    }
+    return b.toString();
   }
 
   /** The text shown (tests, screenshots). */
@@ -135,13 +202,13 @@ public final class ReasoningPane extends BorderPane implements TurnView {
     if (reasoning.isEmpty()) {
       area.append("(no reasoning given)\n", META);
     } else {
-      area.append(reasoning + "\n", TEXT);
+      appendModelText(reasoning + "\n", TEXT);
     }
     if (p.packages() != null && !p.packages().isEmpty()) {
-      area.append("\npackages: " + String.join(", ", p.packages()) + "\n", META);
+      area.append("\npackages: " + visible(String.join(", ", p.packages())) + "\n", META);
     }
     if (p.done() != null) {
-      String summary = p.done().isBlank() ? "(no summary)" : p.done().strip();
+      String summary = p.done().isBlank() ? "(no summary)" : visible(p.done().strip());
       area.append(
           "\n"
               + (p.code() == null

@@ -150,6 +150,37 @@ class CodePaneTest {
   }
 
   @Test
+  void trojanSourceIsFlaggedOnItsLineAndThePaneHoldsExactlyTheCodeThatRuns(FxRobot robot)
+      throws Exception {
+    // Shown, this reads as a comparison with 'user' and a comment; run, it compares with a string
+    // that holds the rest of the line (CVE-2021-42574). A form feed and a U+2028 come first: they
+    // do not end a line in Python, nor in the pane, so the flagged line is the one marked.
+    String trojan =
+        "access_level = 'user'\f\u2028\n"
+            + "if access_level != 'none\u202e\u2066': # Check if admin \u2069\u2066' and"
+            + " access_level != 'user':\n"
+            + "    print('You are an admin.')\n";
+    RunProjection run = run(parsed(1, trojan), asked(1, trojan));
+    robot.interact(() -> pane.show(run, 1));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> fx(() -> badges(robot).contains("hidden-characters")));
+    assertThat(fx(() -> badges(robot)).get(0)).isEqualTo("hidden-characters");
+    String tip =
+        fx(
+            () ->
+                robot.lookup(".risk-badge").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().equals("hidden-characters"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getTooltip()
+                    .getText());
+    assertThat(tip).contains("line 2: contains U+202E at column 25", "'none<U+202E><U+2066>'");
+    assertThat(fx(() -> pane.area().getParagraph(1).getParagraphStyle()))
+        .contains("risk-line", "danger");
+    assertThat(fx(() -> pane.text())).isEqualTo(trojan);
+  }
+
+  @Test
   void risksShowAsBadgesAndMarkedLinesAndFollowEdits(FxRobot robot) throws Exception {
     RunProjection run = run(parsed(1, RISKY), asked(1, RISKY));
     robot.interact(() -> pane.show(run, 1));

@@ -170,4 +170,12 @@ class MergeGateModelTest {
   private static CheckResult check(String id, Verdict verdict) {
     return new CheckResult(id, CheckKind.CUSTOM, null, verdict, id + " " + verdict, List.of());
   }
+
+  @Test
+  void aValueShowsItsLineBreaksAndHiddenCharactersInsteadOfObeyingThem() {
+    assertThat(MergeGateModel.cell("ok\r\nfraud\u202e\u200b\u001b[8m"))
+        .isEqualTo("ok\\r\\nfraud<U+202E><U+200B><U+001B>[8m");
+    assertThat(MergeGateModel.cell(null)).isEqualTo("null");
+    assertThat(MergeGateModel.cell(42L)).isEqualTo("42");
+  }
 }

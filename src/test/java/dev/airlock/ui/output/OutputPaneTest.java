@@ -238,6 +238,45 @@ class OutputPaneTest {
     assertThat(pane.lines().get(1).text()).isEqualTo("ok");
   }
 
+  @Test
+  void hiddenCharactersInOutputAreShownByTheirCodePointsAndCopiedAsPrinted(FxRobot robot) {
+    TurnEvents t = new TurnEvents().proposed(1).approved(1);
+    RunProjection run = t.projection();
+    robot.interact(() -> pane.show(run, 1));
+    // A line that would read "all checks passed" backwards-forwards, an escape sequence, a NUL and
+    // a zero-width space: each would show something other than what the program printed.
+    String printed =
+        "total \u202edessap skcehc lla\n\u001b[32mgreen\u001b[0m\nnul\u0000here\nzero\u200bwidth\n";
+    deliver(robot, run, List.of(t.started(1), t.out(1, printed)));
+    assertThat(pane.lines())
+        .extracting(OutputLine::text)
+        .containsExactly(
+            "total <U+202E>dessap skcehc lla",
+            "<U+001B>[32mgreen<U+001B>[0m",
+            "nul<U+0000>here",
+            "zero<U+200B>width");
+    assertThat(pane.fullText()).isEqualTo(printed);
+  }
+
+  @Test
+  void aFiftyMegabyteLineWithoutNewlinesShowsItsStartCut(FxRobot robot) {
+    TurnEvents t = new TurnEvents().proposed(1).approved(1);
+    RunProjection run = t.projection();
+    robot.interact(() -> pane.show(run, 1));
+    String chunk = "\u202ez".repeat(1 << 20); // 2 MB of alternating overrides and letters
+    List<RunEvent> batch = new ArrayList<>();
+    batch.add(t.started(1));
+    for (int i = 0; i < 25; i++) {
+      batch.add(t.out(1, chunk));
+    }
+    deliver(robot, run, batch);
+    assertThat(pane.lines()).hasSize(1);
+    assertThat(pane.lines().get(0).text())
+        .startsWith("<U+202E>z<U+202E>z")
+        .endsWith("[line cut at 4,000 characters; Copy all has all of it]")
+        .hasSizeLessThan(OutputLog.MAX_LINE * 10);
+  }
+
   private List<String> factTexts() {
     return pane.facts().lookupAll(".label").stream()
         .map(n -> ((Label) n).getText())

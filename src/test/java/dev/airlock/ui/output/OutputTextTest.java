@@ -31,6 +31,24 @@ class OutputTextTest {
   }
 
   @Test
+  void aCallsTextShowsHiddenCharactersByCodePoint() {
+    RunEvent.LakehouseCall call =
+        new RunEvent.LakehouseCall(
+            1,
+            AT,
+            "query",
+            Map.of("sql", "select 1 -- \u202e\u001b[2K"),
+            false,
+            null,
+            "InvalidSql",
+            "near \u200b\r",
+            7);
+    assertThat(OutputText.call(call)).isEqualTo("query {sql=select 1 -- <U+202E><U+001B>[2K}");
+    assertThat(OutputText.callOutcome(call))
+        .isEqualTo("→ InvalidSql: near <U+200B><U+000D> · 7 ms");
+  }
+
+  @Test
   void statusAndMarkersUseTheCommandLinesWords() {
     RunEvent.ExecutionFinished timeout =
         new RunEvent.ExecutionFinished(

@@ -65,6 +65,29 @@ class ReasoningPaneTest {
   }
 
   @Test
+  void aFloodOfReasoningIsCutAndHiddenCharactersAreShown(FxRobot robot) {
+    TurnEvents t = new TurnEvents();
+    RunProjection run = t.projection();
+    robot.interact(() -> pane.show(run, 1));
+    List<RunEvent> batch = new ArrayList<>();
+    batch.add(new RunEvent.ModelToken(1, t.at(), "I will only \u202edaer\u202c the table.\n"));
+    String flood = "x".repeat(10_000); // one paragraph, no line breaks
+    for (int i = 0; i < 100; i++) {
+      batch.add(new RunEvent.ModelToken(1, t.at(), flood));
+    }
+    deliver(robot, run, batch);
+    deliver(robot, run, List.of(new RunEvent.ModelToken(1, t.at(), "after the cut")));
+    String shown = pane.shownText();
+    assertThat(shown).startsWith("I will only <U+202E>daer<U+202C> the table.\nxxx");
+    assertThat(shown)
+        .endsWith(
+            "\n[the model's text is cut here at 100,000 characters; the transcript has all of"
+                + " it]\n")
+        .doesNotContain("after the cut")
+        .hasSizeLessThan(ReasoningPane.MAX_SHOWN + 200);
+  }
+
+  @Test
   void theParsedAnswerReplacesTheStreamWithItsReasoningAndWhatElseItSaid(FxRobot robot) {
     TurnEvents t = new TurnEvents();
     RunProjection run = t.projection();
