@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.agent.Decision;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
-import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +30,14 @@ class ConsoleRejectUnseenTest {
 
   @BeforeEach
   void openTheConsole() throws Exception {
-    String model =
-        ConsoleRuns.script(
+    probe =
+        ConsoleRuns.openScripted(
             tmp,
+            4,
             List.of(
                 ConsoleRuns.code("print(\"turn one\")"),
                 ConsoleRuns.code("print(\"turn two\")"),
                 "<done>finished</done>"));
-    Path raw = Files.createDirectories(tmp.resolve("raw"));
-    Files.writeString(raw.resolve("orders.csv"), "id\n1\n");
-    RunRequest request = RunRequest.builder(model).raw(raw.toString()).maxTurns(4).build();
-    probe = ConsoleProbe.open(ConsoleStart.live(ConsoleRuns.launcher(tmp), request));
   }
 
   @AfterEach

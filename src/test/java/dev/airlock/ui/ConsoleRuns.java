@@ -7,6 +7,7 @@ import dev.airlock.lakehouse.LocalLakehouse;
 import dev.airlock.lakehouse.MergeGate;
 import dev.airlock.session.AirlockPaths;
 import dev.airlock.session.Launcher;
+import dev.airlock.session.RunRequest;
 import dev.airlock.transcript.Json;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,6 +49,19 @@ final class ConsoleRuns {
         ConsoleRuns.class.getResourceAsStream("/dev/airlock/model/demo-model.json")) {
       return Json.mapper().readValue(in, new TypeReference<List<String>>() {});
     }
+  }
+
+  /**
+   * Opens the console on a run of the scripted {@code responses} over a one-row raw table, with a
+   * turn cap of {@code maxTurns}.
+   */
+  static ConsoleProbe openScripted(Path dir, int maxTurns, List<String> responses)
+      throws Exception {
+    String model = script(dir, responses);
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.writeString(raw.resolve("orders.csv"), "id\n1\n");
+    RunRequest request = RunRequest.builder(model).raw(raw.toString()).maxTurns(maxTurns).build();
+    return ConsoleProbe.open(ConsoleStart.live(launcher(dir), request));
   }
 
   static String code(String python) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.RunOutcome;
 import dev.airlock.agent.RunStatus;
-import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
 import dev.airlock.transcript.Json;
 import java.nio.file.Files;
@@ -25,16 +24,13 @@ class ConsoleStopTest {
 
   @BeforeEach
   void openTheConsole() throws Exception {
-    String model =
-        ConsoleRuns.script(
+    probe =
+        ConsoleRuns.openScripted(
             tmp,
+            2,
             List.of(
                 ConsoleRuns.code("import time\nprint(\"started\", flush=True)\ntime.sleep(300)"),
                 "<done>slept</done>"));
-    Path raw = Files.createDirectories(tmp.resolve("raw"));
-    Files.writeString(raw.resolve("orders.csv"), "id\n1\n");
-    RunRequest request = RunRequest.builder(model).raw(raw.toString()).maxTurns(2).build();
-    probe = ConsoleProbe.open(ConsoleStart.live(ConsoleRuns.launcher(tmp), request));
   }
 
   @AfterEach

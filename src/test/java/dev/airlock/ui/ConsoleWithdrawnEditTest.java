@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.RunStatus;
-import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +28,9 @@ class ConsoleWithdrawnEditTest {
 
   @BeforeEach
   void openTheConsole() throws Exception {
-    String model =
-        ConsoleRuns.script(
-            tmp, List.of(ConsoleRuns.code("print(\"proposed\")"), "<done>finished</done>"));
-    Path raw = Files.createDirectories(tmp.resolve("raw"));
-    Files.writeString(raw.resolve("orders.csv"), "id\n1\n");
-    RunRequest request = RunRequest.builder(model).raw(raw.toString()).maxTurns(2).build();
-    probe = ConsoleProbe.open(ConsoleStart.live(ConsoleRuns.launcher(tmp), request));
+    probe =
+        ConsoleRuns.openScripted(
+            tmp, 2, List.of(ConsoleRuns.code("print(\"proposed\")"), "<done>finished</done>"));
   }
 
   @AfterEach
