@@ -3,6 +3,7 @@ package dev.airlock.agent;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.airlock.lakehouse.LakehouseEvent;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
 import dev.airlock.sandbox.ExecutionResult;
@@ -226,7 +227,23 @@ public sealed interface RunEvent {
       String commitBefore,
       String commitAfter,
       Long rows)
-      implements RunEvent {}
+      implements RunEvent {
+
+    /**
+     * The commit a lakehouse write made, as of {@code at}; null when it committed nothing (it
+     * failed, or left the head where it was). Its turn is the write's, 0 outside any turn.
+     */
+    public static DataChanged of(LakehouseEvent e, Instant at) {
+      if (e.error() != null
+          || e.commitAfter() == null
+          || e.commitAfter().equals(e.commitBefore())) {
+        return null;
+      }
+      int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
+      return new DataChanged(
+          turn, at, e.operation(), e.ref(), e.table(), e.commitBefore(), e.commitAfter(), e.rows());
+    }
+  }
 
   /**
    * What a turn's code did to the data, per branch: the head before and after the turn, the tables

@@ -193,26 +193,12 @@ final class RunBackends implements AutoCloseable {
 
   private static LakehouseListener dataChanges(Spec spec, DataEffectsCollector effects) {
     return (LakehouseEvent e) -> {
-      if (e.error() == null
-          && e.commitAfter() != null
-          && !e.commitAfter().equals(e.commitBefore())) {
-        int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-        RunEvent.DataChanged change =
-            new RunEvent.DataChanged(
-                turn,
-                spec.clock().instant(),
-                e.operation(),
-                e.ref(),
-                e.table(),
-                e.commitBefore(),
-                e.commitAfter(),
-                e.rows());
-        // Writes outside any turn (the fork recreating branches before the run starts) are
-        // recorded in the run's settings instead.
-        if (turn > 0) {
-          effects.add(change);
-          spec.listener().onEvent(change);
-        }
+      RunEvent.DataChanged change = RunEvent.DataChanged.of(e, spec.clock().instant());
+      // Writes outside any turn (the fork recreating branches before the run starts) are recorded
+      // in the run's settings instead.
+      if (change != null && change.turn() > 0) {
+        effects.add(change);
+        spec.listener().onEvent(change);
       }
     };
   }

@@ -68,18 +68,9 @@ class RunMergeGateTest {
 
   /** What the run's backends tell the journal about each commit. */
   private void recordWrite(LakehouseEvent e) {
-    if (e.error() == null && e.commitAfter() != null && !e.commitAfter().equals(e.commitBefore())) {
-      int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-      journal.onEvent(
-          new RunEvent.DataChanged(
-              turn,
-              NOW,
-              e.operation(),
-              e.ref(),
-              e.table(),
-              e.commitBefore(),
-              e.commitAfter(),
-              e.rows()));
+    RunEvent.DataChanged change = RunEvent.DataChanged.of(e, NOW);
+    if (change != null) {
+      journal.onEvent(change);
     }
   }
 

@@ -154,18 +154,9 @@ final class MergeFixture implements AutoCloseable {
   }
 
   private void wrote(LakehouseEvent e) {
-    if (e.error() == null && e.commitAfter() != null && !e.commitAfter().equals(e.commitBefore())) {
-      int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-      journal.onEvent(
-          new RunEvent.DataChanged(
-              turn,
-              NOW,
-              e.operation(),
-              e.ref(),
-              e.table(),
-              e.commitBefore(),
-              e.commitAfter(),
-              e.rows()));
+    RunEvent.DataChanged change = RunEvent.DataChanged.of(e, NOW);
+    if (change != null) {
+      journal.onEvent(change);
     }
   }
 
