@@ -7,12 +7,10 @@ import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
-import dev.airlock.session.LaunchException;
 import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.code.CodePane;
-import dev.airlock.ui.merge.MergeGateDialog;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
 import java.util.ArrayList;
@@ -64,8 +62,7 @@ public final class ConsoleWindow {
       new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
 
   private final Stage stage;
-  private final Launcher launcher;
-  private final Executor background;
+  private final RunStarter starter;
   private final Executor answers;
   private final DesktopNotifier notifier;
   private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
@@ -81,7 +78,7 @@ public final class ConsoleWindow {
   private final HelpOverlay help = new HelpOverlay();
   private final Scene scene;
   private RunEntry current;
-  private MergeGateDialog dialog;
+  private final MergeGateWindow gate;
   private boolean syncing;
 
   /** Enter is down in this window: pressed here and not released (key repeat keeps it down). */
@@ -93,21 +90,15 @@ public final class ConsoleWindow {
    */
   private PendingDecision arrivedUnderEnter;
 
-  /** Set once the window closes: a run still starting is handed to the closer, never attached. */
-  private volatile boolean closed;
-
-  /** Every run this window started, as it comes out of the launcher (or fails to). */
-  private final List<CompletableFuture<RunSession>> launches = new ArrayList<>();
-
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
-    this.launcher = launcher;
-    this.background = background;
+    this.starter = new RunStarter(launcher, background, this::onBatch, this::refresh);
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
     this.code = new CodePane(background);
     this.panes = List.of(reasoning, code, output);
     this.actions = new ActionBar(this::approve, this::reject, this::cancelReject, this::stop);
+    this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.scene = new Scene(layout(), 1440, 900);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -117,9 +108,7 @@ public final class ConsoleWindow {
           if (e.getCode() == KeyCode.ENTER) {
             enterDown = false;
             arrivedUnderEnter = null;
-            if (dialog != null) {
-              dialog.enterReleased(); // released before the gate took the keyboard
-            }
+            gate.enterReleased(); // released before the gate took the keyboard
           }
         });
     // A release while another window had the keyboard is never seen here: start afresh.
@@ -180,34 +169,7 @@ public final class ConsoleWindow {
     RunEntry entry = new RunEntry("new run", false);
     entry.progress = "starting the run";
     add(entry);
-    CompletableFuture<RunSession> launched = new CompletableFuture<>();
-    launches.add(launched);
-    background.execute(
-        () -> {
-          try {
-            RunSession session =
-                launcher.open(
-                    request,
-                    line ->
-                        Platform.runLater(
-                            () -> {
-                              entry.progress = line;
-                              refresh();
-                            }));
-            // Handed over before it is attached: a window closed meanwhile still releases it.
-            launched.complete(session);
-            if (!closed) {
-              Platform.runLater(() -> attach(entry, session));
-            }
-          } catch (RunRequest.Invalid | LaunchException e) {
-            Platform.runLater(() -> failed(entry, e.getMessage()));
-          } catch (RuntimeException e) {
-            Platform.runLater(
-                () -> failed(entry, e.getClass().getSimpleName() + ": " + e.getMessage()));
-          } finally {
-            launched.complete(null); // whatever went wrong, the closer must not wait for ever
-          }
-        });
+    starter.start(entry, request);
   }
 
   /** Shows a recorded run, read-only. */
@@ -229,35 +191,6 @@ public final class ConsoleWindow {
   private void add(RunEntry entry) {
     runs.add(entry);
     runList.getSelectionModel().select(entry);
-  }
-
-  private void failed(RunEntry entry, String problem) {
-    entry.problem = problem;
-    entry.progress = null;
-    refresh();
-  }
-
-  private void attach(RunEntry entry, RunSession session) {
-    if (closed) {
-      return; // the closer has it (close()); it never starts
-    }
-    entry.session = session;
-    entry.progress = null;
-    entry.name = session.runId();
-    entry.model.apply(List.of(session.started()));
-    entry.subscription =
-        session.subscribe(new EventBatcher(Platform::runLater, batch -> onBatch(entry, batch)));
-    String stopAsked = entry.stopAsked;
-    // start() takes the session's lock, which close() may hold: not on the FX thread.
-    background.execute(
-        () -> {
-          if (stopAsked != null) {
-            // Ctrl+. while it was starting: it starts only to end stopped, on record, at once.
-            session.stop(stopAsked);
-          }
-          session.start();
-        });
-    refresh();
   }
 
   /** The open question of the selected run, or null. */
@@ -282,12 +215,8 @@ public final class ConsoleWindow {
    * off the FX thread.
    */
   public List<CompletableFuture<RunSession>> close() {
-    closed = true;
-    if (dialog != null) {
-      dialog.close();
-      dialog = null;
-    }
-    return List.copyOf(launches);
+    gate.close();
+    return starter.close();
   }
 
   private void onBatch(RunEntry entry, List<RunEvent> batch) {
@@ -356,19 +285,9 @@ public final class ConsoleWindow {
       if (entry != current) {
         runList.getSelectionModel().select(entry);
       }
-      openMergeDialog(entry, merge);
+      gate.open(entry, merge, enterDown);
     }
-    if (dialog != null && entry.dialogFor != null && !entry.dialogFor.isOpen()) {
-      if (!dialog.answered()) {
-        actions.say(
-            "The merge gate closed: the merge question was "
-                + (entry.dialogFor.withdrawn() ? "withdrawn" : "answered elsewhere")
-                + " before you answered it; nothing was merged from the gate");
-      }
-      dialog.close();
-      dialog = null;
-      entry.dialogFor = null;
-    }
+    gate.settle(entry);
     refresh();
   }
 
@@ -431,7 +350,7 @@ public final class ConsoleWindow {
   private void approve() {
     PendingDecision q = openQuestion();
     if (q instanceof PendingMerge merge) {
-      openMergeDialog(current, merge);
+      gate.open(current, merge, enterDown);
       return;
     }
     if (!(q instanceof PendingApproval approval)) {
@@ -563,35 +482,6 @@ public final class ConsoleWindow {
         });
   }
 
-  private void openMergeDialog(RunEntry entry, PendingMerge merge) {
-    if (dialog != null && entry.dialogFor == merge && dialog.answered()) {
-      actions.say("Your answer to the merge is on its way");
-      return;
-    }
-    if (dialog != null && entry.dialogFor == merge) {
-      if (enterDown) {
-        dialog.ignoreApprovalUntilEnterReleased();
-      }
-      dialog.stage().show();
-      dialog.stage().toFront();
-      return;
-    }
-    if (dialog != null) {
-      dialog.close();
-    }
-    entry.dialogFor = merge;
-    dialog = new MergeGateDialog(stage, merge, answers);
-    dialog.onNotTaken(actions::say);
-    if (enterDown) {
-      // The gate opens under a held Enter (the last turn's approval, or Ctrl+Enter on "Review
-      // merge"): its repeats must not approve the merge.
-      dialog.ignoreApprovalUntilEnterReleased();
-    }
-    dialog.stage().setOnHidden(e -> Platform.runLater(this::refresh));
-    Themes.apply(dialog.stage().getScene());
-    dialog.show();
-  }
-
   private void onKey(KeyEvent e) {
     if (e.getCode() == KeyCode.ENTER) {
       enterDown = true; // before the action: an Enter that opens the merge gate is down
@@ -614,14 +504,14 @@ public final class ConsoleWindow {
       step(1);
     } else if (MERGE.match(e)) {
       if (openQuestion() instanceof PendingMerge merge) {
-        openMergeDialog(current, merge);
+        gate.open(current, merge, enterDown);
       } else {
         actions.say("No merge waits");
       }
     } else if (THEME.match(e)) {
       List<Scene> scenes = new ArrayList<>(List.of(scene));
-      if (dialog != null) {
-        scenes.add(dialog.stage().getScene());
+      if (gate.scene() != null) {
+        scenes.add(gate.scene());
       }
       Themes.toggle(scenes);
     } else {

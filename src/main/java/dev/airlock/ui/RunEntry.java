@@ -1,6 +1,5 @@
 package dev.airlock.ui;
 
-import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.session.RunSession;
 import dev.airlock.session.Subscription;
@@ -34,9 +33,6 @@ final class RunEntry {
 
   /** Why the supervisor stopped the run while it was still starting, or null. */
   String stopAsked;
-
-  /** The merge question a dialog is open for, or null. */
-  PendingMerge dialogFor;
 
   RunEntry(String name, boolean replay) {
     this.name = name;
