@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -81,14 +79,7 @@ public final class ConsoleWindow {
   private final MergeGateWindow gate;
   private boolean syncing;
 
-  /** Enter is down in this window: pressed here and not released (key repeat keeps it down). */
-  private boolean enterDown;
-
-  /**
-   * The question that arrived while Enter was down: Ctrl+Enter does not approve it until Enter has
-   * been released, so a held (repeating) or late Ctrl+Enter never answers code nobody saw.
-   */
-  private PendingDecision arrivedUnderEnter;
+  private Decisions decisions; // set in the constructor, after the action bar it answers through
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
@@ -97,8 +88,14 @@ public final class ConsoleWindow {
     this.notifier = new DesktopNotifier(background);
     this.code = new CodePane(background);
     this.panes = List.of(reasoning, code, output);
-    this.actions = new ActionBar(this::approve, this::reject, this::cancelReject, this::stop);
+    this.actions =
+        new ActionBar(
+            () -> decisions.approve(),
+            () -> decisions.reject(),
+            () -> decisions.cancelReject(),
+            () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
+    this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
     this.scene = new Scene(layout(), 1440, 900);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -106,19 +103,36 @@ public final class ConsoleWindow {
         KeyEvent.KEY_RELEASED,
         e -> {
           if (e.getCode() == KeyCode.ENTER) {
-            enterDown = false;
-            arrivedUnderEnter = null;
-            gate.enterReleased(); // released before the gate took the keyboard
+            decisions.enterReleased();
           }
         });
-    // A release while another window had the keyboard is never seen here: start afresh.
-    stage.focusedProperty().addListener((o, was, now) -> enterDown = false);
+    stage.focusedProperty().addListener((o, was, now) -> decisions.keyboardLost());
     stage.setScene(scene);
     stage.setTitle("Airlock");
     stage.setMinWidth(960);
     stage.setMinHeight(600);
     header.tick();
     refresh();
+  }
+
+  /** The window as the decisions see it: the selected run, its panes, the refresh. */
+  private Decisions.Window panesWindow() {
+    return new Decisions.Window() {
+      @Override
+      public RunEntry current() {
+        return current;
+      }
+
+      @Override
+      public void showTurn(RunEntry entry) {
+        ConsoleWindow.this.showTurn(entry);
+      }
+
+      @Override
+      public void refresh() {
+        ConsoleWindow.this.refresh();
+      }
+    };
   }
 
   public Scene scene() {
@@ -195,7 +209,7 @@ public final class ConsoleWindow {
 
   /** The open question of the selected run, or null. */
   public PendingDecision waiting() {
-    return openQuestion();
+    return decisions.openQuestion();
   }
 
   /** Whether the selected run has ended. */
@@ -240,10 +254,7 @@ public final class ConsoleWindow {
     boolean asked = now != null && now != before;
     int shown = entry.selectedTurn;
     if (asked) {
-      actions.say(null);
-      if (enterDown) {
-        arrivedUnderEnter = now;
-      }
+      decisions.asked(now);
       entry.selectedTurn = now.turn();
       entry.follow = true;
       notifier.gateWaits(
@@ -285,7 +296,7 @@ public final class ConsoleWindow {
       if (entry != current) {
         runList.getSelectionModel().select(entry);
       }
-      gate.open(entry, merge, enterDown);
+      decisions.mergeAsked(entry, merge);
     }
     gate.settle(entry);
     refresh();
@@ -340,174 +351,28 @@ public final class ConsoleWindow {
     panes.forEach(p -> p.show(entry.model.projection(), entry.selectedTurn));
   }
 
-  // ---- actions ------------------------------------------------------------------------------
-
-  private PendingDecision openQuestion() {
-    PendingDecision q = current == null ? null : current.model.waiting();
-    return q != null && q.isOpen() ? q : null;
-  }
-
-  private void approve() {
-    PendingDecision q = openQuestion();
-    if (q instanceof PendingMerge merge) {
-      gate.open(current, merge, enterDown);
-      return;
-    }
-    if (!(q instanceof PendingApproval approval)) {
-      actions.say("Nothing waits for approval");
-      return;
-    }
-    if (q == arrivedUnderEnter) {
-      actions.say(
-          "Turn "
-              + approval.turn()
-              + " arrived while Enter was held down: nothing was approved. Release it, review"
-              + " the code, then Ctrl+Enter");
-      return;
-    }
-    if (!showWaiting(approval)) {
-      actions.say("Turn " + approval.turn() + " waits: review its code, then Ctrl+Enter again");
-      return;
-    }
-    String text = code.text();
-    boolean edited = code.edited();
-    if (edited && text.isBlank()) {
-      actions.say("The edited code is empty: nothing would run. Edit again or reject");
-      return;
-    }
-    code.setEditable(false);
-    actions.say(edited ? "Approved with your edit" : "Approved");
-    answer(() -> edited ? approval.approveEdited(text) : approval.approve());
-  }
-
-  private void startReject() {
-    if (!(openQuestion() instanceof PendingApproval approval)) {
-      actions.say(
-          openQuestion() instanceof PendingMerge
-              ? "A merge waits: reject it in the merge gate (Ctrl+M)"
-              : "Nothing waits for approval");
-      return;
-    }
-    showWaiting(approval); // the code being rejected is on screen while the feedback is written
-    actions.feedback.requestFocus();
-  }
-
-  /** Shows {@code approval}'s turn; false when the panes showed another turn until now. */
-  private boolean showWaiting(PendingApproval approval) {
-    if (current.selectedTurn == approval.turn()) {
-      return true;
-    }
-    current.selectedTurn = approval.turn();
-    current.follow = true;
-    showTurn(current);
-    refresh();
-    return false;
-  }
-
-  private void reject() {
-    if (!(openQuestion() instanceof PendingApproval approval)) {
-      actions.say("Nothing waits for approval");
-      return;
-    }
-    if (!showWaiting(approval)) {
-      actions.say(
-          "Turn "
-              + approval.turn()
-              + " waits: review its code, then Enter again to reject it (your feedback is kept)");
-      return;
-    }
-    String feedback = actions.feedback.getText().strip();
-    if (feedback.isEmpty()) {
-      actions.say("Write what the model should do differently, then Enter");
-      actions.feedback.requestFocus();
-      return;
-    }
-    actions.feedback.clear();
-    actions.say("Rejected: the feedback goes to the model");
-    answer(() -> approval.reject(feedback));
-  }
-
-  private void cancelReject() {
-    actions.feedback.clear();
-    actions.say(null);
-    code.focusEditor();
-  }
-
-  private void stop() {
-    if (current != null && current.starting()) {
-      current.stopAsked = "stopped by the supervisor from the console while it was starting";
-      actions.say("Stopping: the run ends as soon as it has started, before any model call");
-      refresh();
-      return;
-    }
-    if (current == null || !current.live()) {
-      actions.say("No live run to stop");
-      return;
-    }
-    RunSession session = current.session;
-    actions.say("Stopping the run");
-    answer(
-        () -> {
-          session.stop("stopped by the supervisor from the console");
-          return true;
-        });
-  }
-
-  private void edit() {
-    if (openQuestion() instanceof PendingApproval approval) {
-      if (current.selectedTurn != approval.turn()) {
-        current.selectedTurn = approval.turn();
-        showTurn(current);
-        refresh();
-      }
-      code.focusEditor();
-    } else {
-      actions.say("The code is editable only while a turn waits for approval");
-    }
-  }
-
-  /** Runs {@code action} on the answers thread; false from it means someone answered first. */
-  private void answer(BooleanSupplier action) {
-    answers.execute(
-        () -> {
-          try {
-            if (!action.getAsBoolean()) {
-              Platform.runLater(
-                  () -> actions.say("Already answered (or withdrawn): nothing was changed"));
-            }
-          } catch (RuntimeException e) {
-            Platform.runLater(() -> actions.say(e.getMessage()));
-          }
-          Platform.runLater(this::refresh);
-        });
-  }
-
   private void onKey(KeyEvent e) {
     if (e.getCode() == KeyCode.ENTER) {
-      enterDown = true; // before the action: an Enter that opens the merge gate is down
+      decisions.enterPressed();
     }
     if (e.getCode() == KeyCode.F1) {
       help.toggle();
     } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
       help.setVisible(false);
     } else if (APPROVE.match(e)) {
-      approve();
+      decisions.approve();
     } else if (EDIT.match(e)) {
-      edit();
+      decisions.edit();
     } else if (REJECT.match(e)) {
-      startReject();
+      decisions.startReject();
     } else if (STOP.match(e)) {
-      stop();
+      decisions.stop();
     } else if (PREVIOUS.match(e)) {
       step(-1);
     } else if (NEXT.match(e)) {
       step(1);
     } else if (MERGE.match(e)) {
-      if (openQuestion() instanceof PendingMerge merge) {
-        gate.open(current, merge, enterDown);
-      } else {
-        actions.say("No merge waits");
-      }
+      decisions.reviewMerge();
     } else if (THEME.match(e)) {
       List<Scene> scenes = new ArrayList<>(List.of(scene));
       if (gate.scene() != null) {
@@ -541,7 +406,7 @@ public final class ConsoleWindow {
     }
     header.show(current);
     status.show(current);
-    PendingDecision q = openQuestion();
+    PendingDecision q = decisions.openQuestion();
     boolean approval = q instanceof PendingApproval a && a.turn() == current.selectedTurn;
     code.setEditable(approval);
     actions.approve.setDisable(q == null);
