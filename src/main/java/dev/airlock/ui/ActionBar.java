@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -38,6 +39,9 @@ final class ActionBar extends HBox {
     feedback.getStyleClass().add("feedback");
     HBox.setHgrow(feedback, Priority.ALWAYS);
     message.getStyleClass().add("action-message");
+    // A long message gives way (cut, whole in its tooltip); the buttons and their keys never do.
+    message.setMinWidth(0);
+    feedback.setMinWidth(220);
     approve.setOnAction(e -> onApprove.run());
     reject.setOnAction(e -> onReject.run());
     stop.setOnAction(e -> onStop.run());
@@ -63,8 +67,11 @@ final class ActionBar extends HBox {
   private static HBox keyed(Button b, String keys) {
     Label k = new Label(keys);
     k.getStyleClass().add("key-hint");
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    k.setMinWidth(Region.USE_PREF_SIZE);
     HBox box = new HBox(4, b, k);
     box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinWidth(Region.USE_PREF_SIZE);
     return box;
   }
 
@@ -75,5 +82,6 @@ final class ActionBar extends HBox {
   /** Shows {@code text} next to the buttons (a refused action, a hint); null clears it. */
   void say(String text) {
     message.setText(text == null ? "" : text);
+    message.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
   }
 }

@@ -16,7 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -62,7 +66,21 @@ public final class ScreenshotTour {
     if (dialog != null) {
       shoot(dialog, "console-merge.png");
     }
-    ((PendingMerge) merge).approve();
+    if (dialog != null) {
+      // As the person does it: Ctrl+Enter in the gate (the answer is then the gate's own).
+      onFx(
+          () -> {
+            Node target =
+                dialog.getFocusOwner() != null ? dialog.getFocusOwner() : dialog.getRoot();
+            Event.fireEvent(
+                target,
+                new KeyEvent(
+                    KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, true, false, false));
+            return null;
+          });
+    } else {
+      ((PendingMerge) merge).approve();
+    }
     waitUntil(() -> onFx(() -> w.finished()), "the run to end");
     Thread.sleep(700);
     shoot(w.scene(), "console-done.png");
