@@ -1,71 +1,110 @@
 package dev.airlock.cli;
 
-import dev.airlock.session.EngineBenchmark;
-import java.io.IOException;
+import dev.airlock.bench.Bench;
+import dev.airlock.bench.BenchContext;
+import dev.airlock.bench.Figure;
+import dev.airlock.sandbox.LocalSandboxConfig;
+import dev.airlock.session.EngineFigure;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code airlock bench engine}: the loop's own cost per turn (parsing, risk scan, diffing, events,
- * the transcript flushed per event) with an instant model and an instant sandbox, against the
- * cheapest real execution there is, a bare {@code python3 -c pass}, measured in the same run.
+ * {@code airlock bench}: every speed figure paired against its baseline in the same run, with the
+ * median, min and max of the per-pair ratios and a verdict against each target.
  */
 @Command(
-    name = "bench-engine",
+    name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Print the engine's overhead per turn (no model, no sandbox) against a bare python3 start.")
+        "Time Airlock against fair baselines in the same run (paired, alternating order) and print"
+            + " each figure's ratio, its spread and a verdict against its target.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(
-      names = "--runs",
-      defaultValue = "300",
-      description = "8-turn runs to time (default ${DEFAULT-VALUE}).")
-  int runs;
+  @Option(names = "--quick", description = "Fewer repetitions and smaller data (a first look).")
+  boolean quick;
 
   @Option(
-      names = "--python",
-      defaultValue = "/usr/bin/python3",
-      description = "The python for the baseline.")
-  String python;
+      names = "--only",
+      split = ",",
+      paramLabel = "AREA",
+      description = "Only these areas: engine, query, import, start, sandbox.")
+  Set<String> only = Set.of();
+
+  @Option(
+      names = "--pairs",
+      defaultValue = "15",
+      description = "Timed pairs per figure (default ${DEFAULT-VALUE}; a third with --quick).")
+  int pairs;
+
+  /** Every figure, in the order the table shows them. */
+  static List<Figure> figures() {
+    List<Figure> figures = new ArrayList<>();
+    figures.add(new EngineFigure());
+    return figures;
+  }
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("airlock-bench");
+    List<Figure> chosen =
+        figures().stream().filter(f -> only.isEmpty() || only.contains(f.area())).toList();
+    if (chosen.isEmpty()) {
+      System.err.println(
+          "airlock bench: --only "
+              + String.join(",", only)
+              + " names no area; the areas are "
+              + String.join(", ", figures().stream().map(Figure::area).distinct().toList())
+              + ".");
+      return ExitCodes.USAGE;
+    }
+    Path work = Files.createTempDirectory("airlock-bench");
     try {
-      EngineBenchmark.timeRuns(dir, 30, "warmup");
-      double perTurnUs = EngineBenchmark.timeRuns(dir, runs, "bench") / (runs * 8.0) / 1_000.0;
-      double pythonUs = barePython(15);
+      BenchContext context =
+          new BenchContext(quick, work, LocalSandboxConfig.defaults().python(), airlockCommand());
       System.out.printf(
           Locale.ROOT,
-          "engine overhead per turn (transcript on): %.1f µs over %d turns%n",
-          perTurnUs,
-          runs * 8);
-      System.out.printf(
-          Locale.ROOT, "bare `python3 -c pass` (median of 15):     %.1f µs%n", pythonUs);
-      System.out.printf(
-          Locale.ROOT, "ratio engine-turn / bare-python-start:     %.4f%n", perTurnUs / pythonUs);
+          "airlock bench%s: %d figure(s), %d cores, java %s; ratios are Airlock / baseline%n",
+          quick ? " --quick" : "",
+          chosen.size(),
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      List<Bench.Outcome> outcomes = new Bench(context, System.out).run(chosen, pairs);
+      System.out.println();
+      System.out.print(Bench.table(outcomes));
+      long unmet = outcomes.stream().filter(o -> !o.met()).count();
+      System.out.println(
+          unmet == 0
+              ? "every target met"
+              : unmet + " of " + outcomes.size() + " target(s) not met");
       return ExitCodes.OK;
     } finally {
-      try (var files = Files.walk(dir)) {
+      try (var files = Files.walk(work)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
 
-  private double barePython(int samples) throws IOException, InterruptedException {
-    long[] times = new long[samples];
-    for (int i = 0; i < samples; i++) {
-      long t = System.nanoTime();
-      new ProcessBuilder(python, "-c", "pass").redirectErrorStream(true).start().waitFor();
-      times[i] = System.nanoTime() - t;
+  /**
+   * How a user starts Airlock: the launcher script this process came from (it sets
+   * airlock.launcher), else {@code java -jar} on this jar, else this classpath.
+   */
+  static List<String> airlockCommand() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String launcher = System.getProperty("airlock.launcher");
+    if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+      return List.of(launcher);
     }
-    Arrays.sort(times);
-    return times[samples / 2] / 1_000.0;
+    String classpath = System.getProperty("java.class.path");
+    if (classpath.endsWith(".jar") && !classpath.contains(File.pathSeparator)) {
+      return List.of(java, "-jar", classpath);
+    }
+    return List.of(java, "-cp", classpath, Main.class.getName());
   }
 }
