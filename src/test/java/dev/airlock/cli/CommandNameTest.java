@@ -67,6 +67,7 @@ class CommandNameTest {
         .containsExactly(
             pending,
             "-Dairlock.command=" + launcher,
+            "-Dairlock.launcher=" + launcher,
             "-jar",
             bin.resolve("airlock.jar").toString(),
             "runs",
@@ -76,6 +77,7 @@ class CommandNameTest {
         .containsExactly(
             pending,
             "-Dairlock.command=" + link,
+            "-Dairlock.launcher=" + launcher,
             "-jar",
             bin.resolve("airlock.jar").toString(),
             "lakehouse",
