@@ -1,6 +1,11 @@
 package dev.airlock.agent;
 
+import dev.airlock.verify.Expectations;
+import dev.airlock.verify.TimedReport;
 import dev.airlock.verify.VerificationReport;
+import dev.airlock.verify.Verifier;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,6 +17,39 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Audit {
   VerificationReport verify(String ref);
+
+  /**
+   * As {@link #verify}, with how long it took; this default times the whole audit only (no
+   * per-table times), an audit that knows its tables says more.
+   */
+  default TimedReport timed(String ref) {
+    long start = System.nanoTime();
+    VerificationReport report = verify(ref);
+    return new TimedReport(report, Duration.ofNanos(System.nanoTime() - start), Map.of());
+  }
+
+  /** The run's checks: {@code verifier} with {@code expectations}, timing each table. */
+  static Audit of(Verifier verifier, Expectations expectations) {
+    return new Checks(verifier, expectations);
+  }
+
+  /** See {@link #of}. */
+  record Checks(Verifier verifier, Expectations expectations) implements Audit {
+    public Checks {
+      Objects.requireNonNull(verifier, "verifier");
+      Objects.requireNonNull(expectations, "expectations");
+    }
+
+    @Override
+    public VerificationReport verify(String ref) {
+      return verifier.verify(ref, expectations);
+    }
+
+    @Override
+    public TimedReport timed(String ref) {
+      return verifier.verifyTimed(ref, expectations);
+    }
+  }
 
   /**
    * An audit that can never run, saying why: the honest stand-in where no checks are available.

@@ -1,17 +1,20 @@
 package dev.airlock.agent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.airlock.model.Usage;
 import dev.airlock.verify.Evidence;
 import dev.airlock.verify.VerificationReport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the supervisor sees before publishing: the diff against main per table, the audit's check
  * results on the source branch, where each table's data came from in this run, what the run has
- * cost so far, and the first rows of each table the merge adds or changes ({@code previews}, never
- * null: empty when none could be read).
+ * cost so far, the first rows of each table the merge adds or changes ({@code previews}, never
+ * null: empty when none could be read), and how long the audit took ({@code auditTime}, null when
+ * unknown).
  */
 public record MergeEvidence(
     String source,
@@ -21,10 +24,94 @@ public record MergeEvidence(
     List<Provenance> provenance,
     Usage usage,
     Double costUsd,
-    List<TablePreview> previews) {
+    List<TablePreview> previews,
+    AuditTime auditTime) {
 
   public MergeEvidence {
     previews = previews == null ? List.of() : List.copyOf(previews);
+  }
+
+  /**
+   * How long the audit behind the evidence took, in milliseconds: {@code millis} all of it (the
+   * checks on every table of the ref, the checks on the whole ref, the previews), {@code tables}
+   * each table's own share. Any figure may be null: unknown. Read from a transcript, the values are
+   * whatever the file says until {@link RunHistory} has vetted them (at most {@link #MAX_MILLIS},
+   * never negative, no null entries).
+   */
+  public record AuditTime(Long millis, List<TableTime> tables) {
+    /** A week: no audit the engine runs takes longer, so a larger figure is not one it wrote. */
+    public static final long MAX_MILLIS = 7L * 24 * 60 * 60 * 1000;
+
+    public AuditTime {
+      // Not List.copyOf: a transcript's null entries must reach the reader's check, which names
+      // them.
+      tables = tables == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tables));
+    }
+
+    /** Nanoseconds as measured, in whole milliseconds (rounded, at most {@link #MAX_MILLIS}). */
+    public static long millis(long nanos) {
+      return Math.min(MAX_MILLIS, Math.max(0, (nanos + 500_000) / 1_000_000));
+    }
+
+    /** The figure for {@code table}, or null when the audit did not time it. */
+    public TableTime table(String table) {
+      return tables.stream()
+          .filter(t -> t != null && table.equals(t.table()))
+          .findFirst()
+          .orElse(null);
+    }
+
+    /** Whether every figure is one the engine could have written; see {@link RunHistory}. */
+    @JsonIgnore
+    public boolean plausible() {
+      return plausible(millis)
+          && tables.stream()
+              .allMatch(
+                  t ->
+                      t != null
+                          && t.table() != null
+                          && plausible(t.checksMillis())
+                          && plausible(t.previewMillis()));
+    }
+
+    private static boolean plausible(Long millis) {
+      return millis == null || (millis >= 0 && millis <= MAX_MILLIS);
+    }
+
+    /** A duration for people: "<1 ms", "120 ms", "1.2 s", "3 min 4 s", "2 h 5 min". */
+    public static String words(long millis) {
+      if (millis < 1) {
+        return "<1 ms";
+      }
+      if (millis < 1000) {
+        return millis + " ms";
+      }
+      if (millis < 60_000) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+      }
+      long seconds = millis / 1000;
+      if (seconds < 3600) {
+        return seconds / 60 + " min " + seconds % 60 + " s";
+      }
+      return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+  }
+
+  /**
+   * One table's share of the audit, in milliseconds: its checks ({@code checksMillis}; null when
+   * the table was not checked, e.g. the merge removes it) and its preview ({@code previewMillis};
+   * null when none was read).
+   */
+  public record TableTime(String table, Long checksMillis, Long previewMillis) {
+    /** Checks and preview together; null when neither is known. */
+    @JsonIgnore
+    public Long millis() {
+      if (checksMillis == null && previewMillis == null) {
+        return null;
+      }
+      return (checksMillis == null ? 0 : checksMillis)
+          + (previewMillis == null ? 0 : previewMillis);
+    }
   }
 
   /**

@@ -264,7 +264,8 @@ public sealed interface RunEvent {
    * A merge into a protected branch waits for the gate: what would change, table by table. The
    * console draws its merge dialog from this; the CLI prints it. {@code previews} (the first rows
    * of each table the merge adds or changes) is null in transcripts written before it existed: read
-   * it through {@link #tablePreviews()}.
+   * it through {@link #tablePreviews()}; so is {@code auditTime} (how long the checks and previews
+   * took), which then reads as unknown.
    */
   record MergeRequested(
       int turn,
@@ -280,7 +281,8 @@ public sealed interface RunEvent {
       List<MergeEvidence.Provenance> provenance,
       Usage usage,
       Double costUsd,
-      List<MergeEvidence.TablePreview> previews)
+      List<MergeEvidence.TablePreview> previews,
+      MergeEvidence.AuditTime auditTime)
       implements RunEvent {
 
     /** The previews, empty when the transcript predates them. */

@@ -163,6 +163,13 @@ public record RunHistory(
       requireEntries(missing, m.changes(), "changes");
       requireEntries(missing, m.provenance(), "provenance");
       requireEntries(missing, m.previews(), "previews");
+      if (m.auditTime() != null && !m.auditTime().plausible()) {
+        return type
+            + " for turn "
+            + e.turn()
+            + " with an audit time the engine cannot have written (a figure below 0 or above a"
+            + " week, or a table without its name)";
+      }
     } else if (e instanceof RunEvent.MergeDecided m) {
       require(missing, m.source(), "source");
       require(missing, m.target(), "target");

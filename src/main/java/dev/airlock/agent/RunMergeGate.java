@@ -6,11 +6,18 @@ import dev.airlock.lakehouse.MergeRequest;
 import dev.airlock.lakehouse.SchemaChange;
 import dev.airlock.lakehouse.TableDiff;
 import dev.airlock.verify.CheckResult;
+import dev.airlock.verify.TimedReport;
 import dev.airlock.verify.VerificationReport;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -83,7 +90,7 @@ public final class RunMergeGate implements MergeGate {
                   + ": "
                   + audited.whyNot()));
     }
-    MergeEvidence evidence = evidence(request, audited.report());
+    MergeEvidence evidence = evidence(request, audited);
     listener.onEvent(
         new RunEvent.MergeRequested(
             turn,
@@ -99,7 +106,8 @@ public final class RunMergeGate implements MergeGate {
             evidence.provenance(),
             evidence.usage(),
             evidence.costUsd(),
-            evidence.previews()));
+            evidence.previews(),
+            evidence.auditTime()));
     MergeVerdict verdict;
     String by;
     switch (policy) {
@@ -163,38 +171,76 @@ public final class RunMergeGate implements MergeGate {
         : MergeDecision.reject(reason);
   }
 
-  /** The report, or null and why the checks could not run. */
-  private record AuditResult(VerificationReport report, String whyNot) {}
+  /**
+   * The report, or null and why the checks could not run; how long the audit took in all and per
+   * table (empty when the audit did not say).
+   */
+  private record AuditResult(
+      VerificationReport report, String whyNot, long nanos, Map<String, Duration> tables) {}
 
   private AuditResult audit(MergeRequest request) {
+    long start = System.nanoTime();
     try {
       // The merge result, not the source: the target's own changes since the branch left it are
       // in what gets published too.
-      VerificationReport report = audit.verify(request.auditRef());
+      TimedReport timed = audit.timed(request.auditRef());
+      VerificationReport report = timed == null ? null : timed.report();
+      Map<String, Duration> tables = timed == null ? Map.of() : timed.tables();
+      long nanos = System.nanoTime() - start;
       return report == null
-          ? new AuditResult(null, "the audit returned no report")
-          : new AuditResult(report, null);
+          ? new AuditResult(null, "the audit returned no report", nanos, tables)
+          : new AuditResult(report, null, nanos, tables);
     } catch (RuntimeException e) {
       return new AuditResult(
-          null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+          null,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+          System.nanoTime() - start,
+          Map.of());
     }
   }
 
-  private MergeEvidence evidence(MergeRequest request, VerificationReport report) {
+  private MergeEvidence evidence(MergeRequest request, AuditResult audited) {
     List<RunEvent.TableChange> changes = changes(request.diff().tables());
     List<MergeEvidence.Provenance> provenance =
         journal.provenance(
             request.source().name(), request.diff().tables().stream().map(TableDiff::fqn).toList());
+    // What the supervisor would publish: the same ref the checks read.
+    List<MergeEvidence.TablePreview> shown = new ArrayList<>();
+    Map<String, Long> previewNanos = new LinkedHashMap<>();
+    for (RunEvent.TableChange change : changes) {
+      long start = System.nanoTime();
+      shown.add(previews.preview(request.auditRef(), change));
+      previewNanos.merge(change.table(), System.nanoTime() - start, Long::sum);
+    }
     return new MergeEvidence(
         request.source().name(),
         request.target().name(),
         changes,
-        report,
+        audited.report(),
         provenance,
         journal.usage(),
         journal.cost(),
-        // What the supervisor would publish: the same ref the checks read.
-        previews.preview(request.auditRef(), changes));
+        shown,
+        auditTime(audited, previewNanos));
+  }
+
+  /** The audit's time per table: checks (every table on the ref) and preview (changed tables). */
+  private static MergeEvidence.AuditTime auditTime(
+      AuditResult audited, Map<String, Long> previewNanos) {
+    Set<String> tables = new LinkedHashSet<>(audited.tables().keySet());
+    tables.addAll(previewNanos.keySet());
+    List<MergeEvidence.TableTime> out = new ArrayList<>();
+    for (String table : tables) {
+      Duration checks = audited.tables().get(table);
+      Long preview = previewNanos.get(table);
+      out.add(
+          new MergeEvidence.TableTime(
+              table,
+              checks == null ? null : MergeEvidence.AuditTime.millis(checks.toNanos()),
+              preview == null ? null : MergeEvidence.AuditTime.millis(preview)));
+    }
+    long total = audited.nanos() + previewNanos.values().stream().mapToLong(Long::longValue).sum();
+    return new MergeEvidence.AuditTime(MergeEvidence.AuditTime.millis(total), out);
   }
 
   private static String failures(MergeEvidence evidence) {

@@ -31,7 +31,8 @@ public final class TablePreviews {
     return out;
   }
 
-  private MergeEvidence.TablePreview preview(String ref, RunEvent.TableChange change) {
+  /** The preview of one changed table; a note, never an error, when it cannot be read. */
+  public MergeEvidence.TablePreview preview(String ref, RunEvent.TableChange change) {
     if ("removed".equals(change.change())) {
       return MergeEvidence.TablePreview.note(change.table(), "the merge removes this table");
     }

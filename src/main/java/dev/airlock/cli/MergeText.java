@@ -29,11 +29,14 @@ final class MergeText {
             .append(" (")
             .append(CommitHash.abbreviate(targetHash))
             .append(")\n");
-    changes(b, e.changes());
+    changes(b, e.changes(), e.auditTime());
     if (e.verification() == null) {
-      b.append("  checks: none could run\n");
+      b.append("  checks: none could run").append(total(e.auditTime())).append('\n');
     } else {
-      b.append("  audit: ").append(e.verification().summary()).append('\n');
+      b.append("  audit: ")
+          .append(e.verification().summary())
+          .append(total(e.auditTime()))
+          .append('\n');
       failedChecks(b, e.verification());
     }
     provenance(b, e.provenance());
@@ -53,11 +56,12 @@ final class MergeText {
             .append(" (gate: ")
             .append(m.policy())
             .append(")\n");
-    changes(b, m.changes());
+    changes(b, m.changes(), m.auditTime());
     if (m.checksPassed() != null) {
       b.append("  checks: ")
           .append(m.checksPassed() ? "all passed" : "FAILED")
           .append(counts(m))
+          .append(total(m.auditTime()))
           .append('\n');
       failedChecks(b, m.verification());
     }
@@ -106,7 +110,23 @@ final class MergeText {
         + "}";
   }
 
-  private static void changes(StringBuilder b, List<RunEvent.TableChange> changes) {
+  /** " · checked in 1.2 s" (checks and previews in all); empty when the time is unknown. */
+  private static String total(MergeEvidence.AuditTime time) {
+    return time == null || time.millis() == null
+        ? ""
+        : " · checked in " + MergeEvidence.AuditTime.words(time.millis());
+  }
+
+  /** " · checked in 420 ms" for one table (its checks and preview); empty when unknown. */
+  private static String tableTime(MergeEvidence.AuditTime time, String table) {
+    MergeEvidence.TableTime t = time == null ? null : time.table(table);
+    return t == null || t.millis() == null
+        ? ""
+        : " · checked in " + MergeEvidence.AuditTime.words(t.millis());
+  }
+
+  private static void changes(
+      StringBuilder b, List<RunEvent.TableChange> changes, MergeEvidence.AuditTime time) {
     if (changes.isEmpty()) {
       b.append("  no table differs from the target\n");
     }
@@ -122,7 +142,25 @@ final class MergeText {
       if (!t.schemaChanges().isEmpty()) {
         b.append(", schema ").append(t.schemaChanges());
       }
-      b.append('\n');
+      b.append(tableTime(time, t.table())).append('\n');
+    }
+    unchangedTables(b, changes, time);
+  }
+
+  /** The tables the audit checked that the merge does not change: their times, on one line. */
+  private static void unchangedTables(
+      StringBuilder b, List<RunEvent.TableChange> changes, MergeEvidence.AuditTime time) {
+    if (time == null) {
+      return;
+    }
+    String others =
+        time.tables().stream()
+            .filter(t -> t.millis() != null)
+            .filter(t -> changes.stream().noneMatch(c -> c.table().equals(t.table())))
+            .map(t -> t.table() + " " + MergeEvidence.AuditTime.words(t.millis()))
+            .collect(Collectors.joining(", "));
+    if (!others.isEmpty()) {
+      b.append("  also checked (unchanged): ").append(others).append('\n');
     }
   }
 

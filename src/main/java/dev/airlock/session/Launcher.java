@@ -139,7 +139,7 @@ public final class Launcher {
       Path home = request.lakehouseHome() != null ? request.lakehouseHome() : paths.lakehouse();
       lease = openLakehouse(home);
       Verifier verifier = new Verifier(lease.lakehouse(), new SourceRowCounter(lease.rawSources()));
-      Audit audit = ref -> verifier.verify(ref, expectations);
+      Audit audit = Audit.of(verifier, expectations);
       HumanSeat seat = new HumanSeat("human:" + user, stream, clock);
       RunMergeGate gate =
           new RunMergeGate(

@@ -22,9 +22,9 @@ import java.util.List;
 final class LineageCheck {
   private final Lakehouse lakehouse;
   private final String ref;
-  private final SourceRowCounter counter;
+  private final SourceRowCounter.Batch counter;
 
-  LineageCheck(Lakehouse lakehouse, String ref, SourceRowCounter counter) {
+  LineageCheck(Lakehouse lakehouse, String ref, SourceRowCounter.Batch counter) {
     this.lakehouse = lakehouse;
     this.ref = ref;
     this.counter = counter;
@@ -34,7 +34,7 @@ final class LineageCheck {
    * Null when the table has no lineage to compare against, or only files the code uploaded from its
    * sandbox: those reached the host once, as bytes, and cannot be counted again.
    */
-  CheckResult run(TableInfo t) {
+  CheckResult run(TableInfo t, TableCounts counts) {
     List<String> uris = t.lineage().sourceUris();
     if (uris.isEmpty() || uris.stream().allMatch(Lineage::uploaded)) {
       return null;
@@ -46,7 +46,7 @@ final class LineageCheck {
         CheckKind.SOURCE_ROWS,
         t.fqn(),
         trail -> {
-          long rows = trail.count("SELECT COUNT(*) AS row_count FROM " + TableChecks.sqlName(t));
+          long rows = TableChecks.rows(trail, t, counts);
           long sourceRows = 0;
           List<String> unreadable = new ArrayList<>();
           for (String uri : uris) {

@@ -15,10 +15,11 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * Counts the rows of one source file independently of the lakehouse: a fresh in-memory DuckDB reads
- * the file with the same reader and options the lakehouse's import uses ({@code read_csv}, {@code
- * read_json}, {@code read_parquet} with {@code union_by_name=true}, chosen by extension), so a
- * mismatch means the data changed, not that two readers disagree.
+ * Counts the rows of one source file independently of the lakehouse: an in-memory DuckDB of its own
+ * (one per audit, see {@link #batch}) reads the file with the same reader and options the
+ * lakehouse's import uses ({@code read_csv}, {@code read_json}, {@code read_parquet} with {@code
+ * union_by_name=true}, chosen by extension), so a mismatch means the data changed, not that two
+ * readers disagree.
  */
 public final class SourceRowCounter {
   private final RawSources remote;
@@ -42,83 +43,122 @@ public final class SourceRowCounter {
 
   /** Counts a lineage URI: {@code file://}, a plain path, or {@code s3://} (staged first). */
   public SourceCount count(String uri) throws UnreadableSourceException {
-    if (uri.startsWith("s3://")) {
-      return countRemote(uri);
+    try (Batch batch = batch()) {
+      return batch.count(uri);
     }
-    if (Lineage.uploaded(uri)) {
-      throw new UnreadableSourceException(
-          "Source "
-              + uri
-              + " was uploaded from the sandbox: the"
-              + " host never reads the sandbox's files, so its rows cannot be counted again.",
-          null);
-    }
-    if (uri.contains("://") && !uri.startsWith("file:")) {
-      throw new UnreadableSourceException(
-          "Source "
-              + uri
-              + " has a scheme the verifier cannot"
-              + " read: only file:// and s3:// sources can be counted.",
-          null);
-    }
-    Path file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
-    if (!Files.isRegularFile(file)) {
-      throw new UnreadableSourceException(
-          "Source "
-              + uri
-              + " is unreachable: "
-              + file
-              + " no longer exists. Restore the file to compare row counts, or re-import the table"
-              + " from where the data lives now.",
-          null);
-    }
-    return countLocal(uri, file);
   }
 
-  private SourceCount countRemote(String uri) throws UnreadableSourceException {
-    if (remote == null) {
-      throw new UnreadableSourceException(
-          "Source "
-              + uri
-              + " is unreachable: this verifier has"
-              + " no S3 reader. Run it with S3 access (airlock verify does) to compare row counts.",
-          null);
-    }
-    try (StagedFiles staged = remote.stage(uri)) {
-      if (staged.files().size() != 1) {
+  /**
+   * Counts for one audit: its sources are counted on one in-memory database, opened at the first
+   * count and closed with the batch, instead of one database per file.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** Several counts on one in-memory database; close it when the audit is done. */
+  public final class Batch implements AutoCloseable {
+    private Connection connection;
+
+    private Batch() {}
+
+    /** As {@link SourceRowCounter#count}. */
+    public SourceCount count(String uri) throws UnreadableSourceException {
+      if (uri.startsWith("s3://")) {
+        return countRemote(uri);
+      }
+      if (Lineage.uploaded(uri)) {
         throw new UnreadableSourceException(
             "Source "
                 + uri
-                + " now matches "
-                + staged.files().size()
-                + " objects instead of one: the bucket changed since the"
-                + " import.",
+                + " was uploaded from the sandbox: the"
+                + " host never reads the sandbox's files, so its rows cannot be counted again.",
             null);
       }
-      return countLocal(uri, staged.files().get(0));
-    } catch (SourceException e) {
-      throw new UnreadableSourceException(
-          "Source " + uri + " is unreachable: " + e.getMessage(), e);
+      if (uri.contains("://") && !uri.startsWith("file:")) {
+        throw new UnreadableSourceException(
+            "Source "
+                + uri
+                + " has a scheme the verifier cannot"
+                + " read: only file:// and s3:// sources can be counted.",
+            null);
+      }
+      Path file = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+      if (!Files.isRegularFile(file)) {
+        throw new UnreadableSourceException(
+            "Source "
+                + uri
+                + " is unreachable: "
+                + file
+                + " no longer exists. Restore the file to compare row counts, or re-import the"
+                + " table from where the data lives now.",
+            null);
+      }
+      return countLocal(uri, file);
     }
-  }
 
-  private static SourceCount countLocal(String uri, Path file) throws UnreadableSourceException {
-    String sql = "SELECT COUNT(*) FROM " + relation(uri, file);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return new SourceCount(uri, sql, rs.getLong(1));
-    } catch (SQLException e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-      int nl = m.indexOf('\n');
-      throw new UnreadableSourceException(
-          "Source "
-              + uri
-              + " cannot be read: "
-              + (nl < 0 ? m : m.substring(0, nl))
-              + ". Check the file is intact.",
-          e);
+    private SourceCount countRemote(String uri) throws UnreadableSourceException {
+      if (remote == null) {
+        throw new UnreadableSourceException(
+            "Source "
+                + uri
+                + " is unreachable: this verifier has"
+                + " no S3 reader. Run it with S3 access (airlock verify does) to compare row"
+                + " counts.",
+            null);
+      }
+      try (StagedFiles staged = remote.stage(uri)) {
+        if (staged.files().size() != 1) {
+          throw new UnreadableSourceException(
+              "Source "
+                  + uri
+                  + " now matches "
+                  + staged.files().size()
+                  + " objects instead of one: the bucket changed since the"
+                  + " import.",
+              null);
+        }
+        return countLocal(uri, staged.files().get(0));
+      } catch (SourceException e) {
+        throw new UnreadableSourceException(
+            "Source " + uri + " is unreachable: " + e.getMessage(), e);
+      }
+    }
+
+    private SourceCount countLocal(String uri, Path file) throws UnreadableSourceException {
+      String sql = "SELECT COUNT(*) FROM " + relation(uri, file);
+      try {
+        if (connection == null) {
+          connection = DriverManager.getConnection("jdbc:duckdb:");
+        }
+        try (Statement s = connection.createStatement();
+            ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          return new SourceCount(uri, sql, rs.getLong(1));
+        }
+      } catch (SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        int nl = m.indexOf('\n');
+        throw new UnreadableSourceException(
+            "Source "
+                + uri
+                + " cannot be read: "
+                + (nl < 0 ? m : m.substring(0, nl))
+                + ". Check the file is intact.",
+            e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // An in-memory database holds nothing to lose; the next batch opens its own.
+        }
+        connection = null;
+      }
     }
   }
 

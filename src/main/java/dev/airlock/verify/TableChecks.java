@@ -22,27 +22,51 @@ final class TableChecks {
     this.ref = ref;
   }
 
-  List<CheckResult> run(TableInfo table, Optional<TableExpectation> expected) {
+  /**
+   * The counts the checks of {@code table} share, in one query (see {@link TableCounts}): pass them
+   * to {@link #run} and to the lineage check of the same table.
+   */
+  TableCounts counts(TableInfo table, Optional<TableExpectation> expected) {
+    List<String> ids =
+        idColumns(table, expected).stream().filter(c -> field(table, c) != null).toList();
+    return TableCounts.read(lakehouse, ref, table, ids, requiredColumns(table, expected));
+  }
+
+  List<CheckResult> run(TableInfo table, Optional<TableExpectation> expected, TableCounts counts) {
     List<CheckResult> out = new ArrayList<>();
     long minRows = expected.map(TableExpectation::minRows).orElse(1L);
-    out.add(hasRows(table, minRows));
+    out.add(hasRows(table, minRows, counts));
     out.add(hasColumns(table));
     for (String column : idColumns(table, expected)) {
-      out.add(idUnique(table, column));
+      out.add(idUnique(table, column, counts));
     }
     if (expected.isPresent() && !expected.get().columns().isEmpty()) {
       out.add(schema(table, expected.get()));
-      List<String> required =
-          expected.get().columns().stream()
-              .filter(ColumnExpectation::required)
-              .map(ColumnExpectation::name)
-              .filter(n -> field(table, n) != null)
-              .toList();
+      List<String> required = requiredColumns(table, expected);
       if (!required.isEmpty()) {
-        out.add(required(table, required));
+        out.add(required(table, required, counts));
       }
     }
     return out;
+  }
+
+  /** The declared required columns that the table has (a missing one is the schema check's). */
+  private static List<String> requiredColumns(
+      TableInfo table, Optional<TableExpectation> expected) {
+    return expected.map(TableExpectation::columns).orElse(List.of()).stream()
+        .filter(ColumnExpectation::required)
+        .map(ColumnExpectation::name)
+        .filter(n -> field(table, n) != null)
+        .toList();
+  }
+
+  /** The table's rows, as the shared counts have them (else its own COUNT). */
+  static long rows(Trail trail, TableInfo t, TableCounts counts) {
+    return num(
+        counts
+            .read(
+                trail, List.of(TableCounts.ROWS), "SELECT COUNT(*) AS row_count FROM " + sqlName(t))
+            .get(0));
   }
 
   static String sqlName(TableInfo t) {
@@ -53,7 +77,7 @@ final class TableChecks {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
-  private CheckResult hasRows(TableInfo t, long minRows) {
+  private CheckResult hasRows(TableInfo t, long minRows, TableCounts counts) {
     return Trail.run(
         lakehouse,
         ref,
@@ -61,7 +85,7 @@ final class TableChecks {
         CheckKind.HAS_ROWS,
         t.fqn(),
         trail -> {
-          long rows = trail.count("SELECT COUNT(*) AS row_count FROM " + sqlName(t));
+          long rows = rows(trail, t, counts);
           String need = minRows == 1 ? "" : " (at least " + minRows + " expected)";
           if (rows < minRows) {
             return trail.fail(
@@ -128,7 +152,7 @@ final class TableChecks {
         .toList();
   }
 
-  private CheckResult idUnique(TableInfo t, String column) {
+  private CheckResult idUnique(TableInfo t, String column, TableCounts counts) {
     String id = "id_unique:" + t.fqn() + ":" + column;
     return Trail.run(
         lakehouse,
@@ -151,16 +175,16 @@ final class TableChecks {
           }
           String c = ident(column);
           List<Object> stats =
-              trail
-                  .query(
-                      "SELECT COUNT(*) AS row_count, COUNT(DISTINCT "
-                          + c
-                          + ") AS distinct_values, COUNT(*) - COUNT("
-                          + c
-                          + ") AS null_values FROM "
-                          + sqlName(t))
-                  .rows()
-                  .get(0);
+              counts.read(
+                  trail,
+                  List.of(
+                      TableCounts.ROWS, TableCounts.distinct(column), TableCounts.nulls(column)),
+                  "SELECT COUNT(*) AS row_count, COUNT(DISTINCT "
+                      + c
+                      + ") AS distinct_values, COUNT(*) - COUNT("
+                      + c
+                      + ") AS null_values FROM "
+                      + sqlName(t));
           long rows = num(stats.get(0));
           long distinct = num(stats.get(1));
           long nulls = num(stats.get(2));
@@ -254,7 +278,7 @@ final class TableChecks {
         });
   }
 
-  private CheckResult required(TableInfo t, List<String> columns) {
+  private CheckResult required(TableInfo t, List<String> columns, TableCounts counts) {
     return Trail.run(
         lakehouse,
         ref,
@@ -266,12 +290,13 @@ final class TableChecks {
               columns.stream()
                   .map(c -> "COUNT(*) - COUNT(" + ident(c) + ") AS " + ident(c))
                   .collect(Collectors.joining(", ", "SELECT ", " FROM " + sqlName(t)));
-          List<Object> counts = trail.query(sql).rows().get(0);
+          List<Object> nulls =
+              counts.read(trail, columns.stream().map(TableCounts::nulls).toList(), sql);
           List<String> bad = new ArrayList<>();
           for (int i = 0; i < columns.size(); i++) {
-            long nulls = num(counts.get(i));
-            if (nulls > 0) {
-              bad.add(columns.get(i) + " (" + nulls + " nulls)");
+            long n = num(nulls.get(i));
+            if (n > 0) {
+              bad.add(columns.get(i) + " (" + n + " nulls)");
             }
           }
           if (bad.isEmpty()) {

@@ -60,12 +60,6 @@ final class Trail {
     return r;
   }
 
-  /** A single number from a one-row, one-column query. */
-  long count(String sql) {
-    Object v = query(sql).rows().get(0).get(0);
-    return v == null ? 0 : ((Number) v).longValue();
-  }
-
   void add(Evidence e) {
     evidence.add(e);
   }

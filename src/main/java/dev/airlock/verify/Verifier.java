@@ -6,8 +6,11 @@ import dev.airlock.lakehouse.TableInfo;
 import dev.airlock.verify.Expectations.CustomCheck;
 import dev.airlock.verify.Expectations.TableExpectation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,30 +47,47 @@ public final class Verifier {
    *     generic checks only
    */
   public VerificationReport verify(String ref, Expectations expectations) {
+    return verifyTimed(ref, expectations).report();
+  }
+
+  /**
+   * As {@link #verify}, with how long the audit took in all and each table's checks (its shared
+   * counts, its checks, its source count and its custom checks).
+   */
+  public TimedReport verifyTimed(String ref, Expectations expectations) {
     Objects.requireNonNull(expectations, "expectations");
+    long start = System.nanoTime();
     Ref resolved = lakehouse.resolve(ref);
     String pinned = "@" + resolved.hash();
     List<TableInfo> tables = lakehouse.tables(pinned);
     List<CheckResult> checks = new ArrayList<>();
+    Map<String, Duration> times = new LinkedHashMap<>();
     checks.add(tablesExist(tables, expectations));
     TableChecks tableChecks = new TableChecks(lakehouse, pinned);
-    LineageCheck lineage = new LineageCheck(lakehouse, pinned, sources);
-    for (TableInfo t : tables) {
-      Optional<TableExpectation> expected = expectations.table(t.fqn());
-      checks.addAll(tableChecks.run(t, expected));
-      CheckResult source = lineage.run(t);
-      if (source != null) {
-        checks.add(source);
-      }
-      for (CustomCheck c : expected.map(TableExpectation::checks).orElse(List.of())) {
-        checks.add(custom(pinned, t.fqn(), c));
+    try (SourceRowCounter.Batch counter = sources.batch()) {
+      LineageCheck lineage = new LineageCheck(lakehouse, pinned, counter);
+      for (TableInfo t : tables) {
+        long tableStart = System.nanoTime();
+        Optional<TableExpectation> expected = expectations.table(t.fqn());
+        TableCounts counts = tableChecks.counts(t, expected);
+        checks.addAll(tableChecks.run(t, expected, counts));
+        CheckResult source = lineage.run(t, counts);
+        if (source != null) {
+          checks.add(source);
+        }
+        for (CustomCheck c : expected.map(TableExpectation::checks).orElse(List.of())) {
+          checks.add(custom(pinned, t.fqn(), c));
+        }
+        times.merge(t.fqn(), Duration.ofNanos(System.nanoTime() - tableStart), Duration::plus);
       }
     }
     for (CustomCheck c : expectations.checks()) {
       checks.add(custom(pinned, null, c));
     }
-    return new VerificationReport(
-        ref, resolved.hash(), clock.instant(), expectations.source(), checks);
+    VerificationReport report =
+        new VerificationReport(
+            ref, resolved.hash(), clock.instant(), expectations.source(), checks);
+    return new TimedReport(report, Duration.ofNanos(System.nanoTime() - start), times);
   }
 
   private CheckResult tablesExist(List<TableInfo> tables, Expectations expectations) {

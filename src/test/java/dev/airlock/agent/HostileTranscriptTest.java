@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.airlock.transcript.TranscriptReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +61,50 @@ class HostileTranscriptTest {
             tuple(10, "RunFinished for turn 0 without status"));
     assertThat(history.turns()).extracting(TurnRecord::turn).containsExactly(1_000_000_000);
     assertThat(history.status()).isEqualTo(RunStatus.STOPPED);
+  }
+
+  @Test
+  void impossibleAuditTimesSkipTheirMergeRequestWithWhyAndAMissingOneReadsAsUnknown()
+      throws Exception {
+    String merge = ",\"source\":\"b\",\"target\":\"main\",\"changes\":[]";
+    String transcript =
+        event("run_started", 0, ",\"format\":\"" + RunEvent.FORMAT + "\",\"runId\":\"r\"")
+            + event("merge_requested", 1, merge + ",\"auditTime\":{\"millis\":-5}")
+            + event("merge_requested", 1, merge + ",\"auditTime\":{\"millis\":9223372036854775807}")
+            + event(
+                "merge_requested",
+                1,
+                merge + ",\"auditTime\":{\"tables\":[{\"table\":\"t\",\"checksMillis\":-1}]}")
+            + event("merge_requested", 1, merge + ",\"auditTime\":{\"tables\":[null]}")
+            + event("merge_requested", 1, merge + ",\"auditTime\":{\"millis\":\"soon\"}")
+            + event("merge_requested", 1, merge)
+            + event(
+                "merge_requested",
+                1,
+                merge
+                    + ",\"auditTime\":{\"millis\":131,\"tables\":[{\"table\":\"t\","
+                    + "\"checksMillis\":120,\"previewMillis\":9}]}");
+    Path file = dir.resolve("t.jsonl");
+    Files.writeString(file, transcript);
+
+    RunHistory history = RunHistory.read(file);
+
+    String impossible =
+        "MergeRequested for turn 1 with an audit time the engine cannot have written (a figure"
+            + " below 0 or above a week, or a table without its name)";
+    assertThat(history.skippedLines())
+        .extracting(TranscriptReader.SkippedLine::number)
+        .containsExactly(2, 3, 4, 5, 6);
+    assertThat(history.skippedLines().subList(0, 4))
+        .extracting(TranscriptReader.SkippedLine::reason)
+        .containsOnly(impossible);
+    assertThat(history.skippedLines().get(4).reason())
+        .as("not a number: unreadable, like any field of the wrong type")
+        .isNotBlank();
+    List<RunEvent.MergeRequested> merges = history.turns().get(0).merges();
+    assertThat(merges).hasSize(2);
+    assertThat(merges.get(0).auditTime()).as("written before audit times: unknown").isNull();
+    assertThat(merges.get(1).auditTime().table("t"))
+        .isEqualTo(new MergeEvidence.TableTime("t", 120L, 9L));
   }
 }

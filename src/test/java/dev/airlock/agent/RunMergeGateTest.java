@@ -82,7 +82,7 @@ class RunMergeGateTest {
   }
 
   private Audit checks(Expectations expect) {
-    return ref -> new Verifier(lake, new SourceRowCounter(null)).verify(ref, expect);
+    return Audit.of(new Verifier(lake, new SourceRowCounter(null)), expect);
   }
 
   @Test
@@ -223,6 +223,55 @@ class RunMergeGateTest {
     assertThat(merchants.rows()).isEmpty();
     assertThat(merchants.note()).isEqualTo("the merge removes this table");
     assertThat(only(RunEvent.MergeRequested.class).previews()).isEqualTo(previews);
+  }
+
+  @Test
+  void theEvidenceSaysHowLongEachTablesChecksAndPreviewTookAndTheTranscriptKeepsIt()
+      throws Exception {
+    MergeDesk desk = new MergeDesk(new MergeVerdict.Approve());
+    gate(MergePolicy.ASK, desk, checks(PAYMENTS_KEYED));
+    lake.createBranch("first", "main");
+    load("merchants", "merchant,city\nA,Rome\n", "first", TURN_1);
+    lake.merge("first", "main", TURN_1);
+    lake.createBranch("b", "main");
+    load("payments", "id,amount\n1,10\n2,20\n", "b", TURN_2);
+    desk.asked.clear();
+    events.clear();
+
+    lake.merge("b", "main", TURN_2);
+
+    MergeEvidence.AuditTime time = desk.asked.get(0).auditTime();
+    assertThat(time.millis()).isNotNull().isNotNegative();
+    assertThat(time.tables())
+        .extracting(MergeEvidence.TableTime::table)
+        .containsExactly("bauplan.merchants", "bauplan.payments");
+    MergeEvidence.TableTime payments = time.table("bauplan.payments");
+    assertThat(payments.checksMillis()).as("its checks").isNotNull().isNotNegative();
+    assertThat(payments.previewMillis()).as("the merge adds it: previewed").isNotNull();
+    MergeEvidence.TableTime merchants = time.table("bauplan.merchants");
+    assertThat(merchants.checksMillis()).as("checked: it is on the ref published").isNotNull();
+    assertThat(merchants.previewMillis()).as("unchanged: not previewed").isNull();
+    assertThat(only(RunEvent.MergeRequested.class).auditTime()).isEqualTo(time);
+  }
+
+  @Test
+  void anAuditThatDoesNotTimeItsTablesStillGivesTheTotalAndThePreviews() throws Exception {
+    MergeDesk desk = new MergeDesk(new MergeVerdict.Approve());
+    Audit untimed =
+        ref -> new Verifier(lake, new SourceRowCounter(null)).verify(ref, PAYMENTS_KEYED);
+    gate(MergePolicy.ASK, desk, untimed);
+    lake.createBranch("b", "main");
+    load("payments", "id,amount\n1,10\n", "b", TURN_1);
+
+    lake.merge("b", "main", TURN_2);
+
+    MergeEvidence.AuditTime time = desk.asked.get(0).auditTime();
+    assertThat(time.millis()).isNotNull();
+    assertThat(time.tables())
+        .extracting(MergeEvidence.TableTime::table)
+        .containsExactly("bauplan.payments");
+    assertThat(time.table("bauplan.payments").checksMillis()).isNull();
+    assertThat(time.table("bauplan.payments").previewMillis()).isNotNull();
   }
 
   private static MergeEvidence.TablePreview preview(

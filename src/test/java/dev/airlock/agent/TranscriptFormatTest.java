@@ -174,7 +174,9 @@ class TranscriptFormatTest {
                       List.of("ID", "fee"),
                       List.of(Arrays.asList(7L, 1.5), Arrays.asList(8L, null)),
                       true,
-                      null))));
+                      null)),
+              new MergeEvidence.AuditTime(
+                  131L, List.of(new MergeEvidence.TableTime("bauplan.fees", 120L, 9L)))));
       w.append(
           new RunEvent.PostMergeChecked(
               1, T, "c2", false, "2 checks: 1 passed, 1 failed, 0 errors", report()));
@@ -201,7 +203,9 @@ class TranscriptFormatTest {
                 + "\"codeSha256\":\"ab\",\"approvedBy\":\"policy:auto\",\"how\":\"as proposed\"}],"
                 + "\"usage\":{\"inputTokens\":0,\"outputTokens\":0},"
                 + "\"previews\":[{\"table\":\"bauplan.fees\",\"columns\":[\"ID\",\"fee\"],"
-                + "\"rows\":[[7,1.5],[8,null]],\"truncated\":true}]}",
+                + "\"rows\":[[7,1.5],[8,null]],\"truncated\":true}],"
+                + "\"auditTime\":{\"millis\":131,\"tables\":[{\"table\":\"bauplan.fees\","
+                + "\"checksMillis\":120,\"previewMillis\":9}]}}",
             "{\"type\":\"post_merge_checked\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"mergeCommit\":\"c2\","
                 + "\"passed\":false,\"summary\":\"2 checks: 1 passed, 1 failed, 0 errors\",\"report\":"
                 + reportJson
@@ -228,6 +232,10 @@ class TranscriptFormatTest {
     assertThat(preview.columns()).containsExactly("ID", "fee");
     assertThat(preview.rows().toString()).isEqualTo("[[7, 1.5], [8, null]]");
     assertThat(preview.truncated()).isTrue();
+    MergeEvidence.AuditTime time = turn.merges().get(0).auditTime();
+    assertThat(time.millis()).isEqualTo(131L);
+    assertThat(time.table("bauplan.fees"))
+        .isEqualTo(new MergeEvidence.TableTime("bauplan.fees", 120L, 9L));
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.airlock.verify;
 
 import static dev.airlock.verify.VerifyFixture.check;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.airlock.demo.DemoDataGenerator;
 import dev.airlock.demo.DemoDataOptions;
 import dev.airlock.demo.DemoFormat;
 import dev.airlock.lakehouse.LocalLakehouse;
+import dev.airlock.lakehouse.TableInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,24 @@ class VerifierDemoTest {
   }
 
   @Test
+  void aTimedAuditSaysHowLongEachTablesChecksTookAndFindsWhatTheUntimedOneFinds() throws Exception {
+    loadAll(generate(DemoFormat.PARQUET), "parquet");
+
+    TimedReport timed = verifier.verifyTimed(BRANCH, ExpectationsLoader.demo());
+
+    assertThat(timed.tables().keySet())
+        .as("every table on the ref, in the report's order")
+        .containsExactlyElementsOf(lake.tables(BRANCH).stream().map(TableInfo::fqn).toList());
+    assertThat(timed.tables().values()).allMatch(d -> !d.isNegative());
+    assertThat(timed.total()).isGreaterThanOrEqualTo(timed.tables().get("bauplan.payments"));
+    VerificationReport plain = verifier.verify(BRANCH, ExpectationsLoader.demo());
+    assertThat(timed.report().checks())
+        .extracting(CheckResult::id, CheckResult::verdict, CheckResult::summary)
+        .containsExactlyElementsOf(
+            plain.checks().stream().map(c -> tuple(c.id(), c.verdict(), c.summary())).toList());
+  }
+
+  @Test
   void plantedDuplicateIdsFailWithTheDuplicatedValuesAsEvidence() throws Exception {
     Path payments = generate(DemoFormat.CSV).resolve("payments.csv");
     List<String> lines = Files.readAllLines(payments, StandardCharsets.UTF_8);
@@ -107,9 +127,14 @@ class VerifierDemoTest {
     CheckResult rows = check(report, "has_rows:bauplan.fees");
     assertThat(rows.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(rows.summary()).contains("0 rows", "empty");
+    // The table's counts come from one query; the check shows it with the column it read.
     assertThat(rows.evidence().get(0).sql())
-        .isEqualTo("SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"");
+        .isEqualTo(
+            "SELECT COUNT(*) AS \"row_count\", COUNT(DISTINCT \"ID\") AS \"distinct_values:ID\","
+                + " COUNT(*) - COUNT(\"ID\") AS \"null_values:ID\" FROM \"bauplan\".\"fees\"");
+    assertThat(rows.evidence().get(0).columns()).containsExactly("row_count");
     assertThat(rows.evidence().get(0).rows()).containsExactly(List.of(0L));
+    assertThat(rows.evidence().get(0).note()).isEqualTo(TableCounts.NOTE);
     assertThat(check(report, "source_rows:bauplan.fees").summary())
         .contains("0 rows", "1000", "1000 rows missing");
   }
@@ -130,8 +155,9 @@ class VerifierDemoTest {
     assertThat(source.evidence())
         .extracting(Evidence::sql)
         .containsExactly(
-            "SELECT COUNT(*) AS row_count FROM \"bauplan\".\"fees\"",
+            check(report, "has_rows:bauplan.fees").evidence().get(0).sql(),
             "SELECT COUNT(*) FROM read_parquet(['" + fees + "'], union_by_name=true)");
+    assertThat(source.evidence().get(0).rows()).containsExactly(List.of(2000L));
     assertThat(source.evidence().get(1).rows())
         .containsExactly(List.of(fees.toUri().toString(), 1000L));
     assertThat(check(report, "id_unique:bauplan.fees:ID").verdict()).isEqualTo(Verdict.FAIL);

@@ -73,7 +73,18 @@ final class EvidenceSections {
       table.getStyleClass().add("merge-table-name");
       Label change = new Label(t.change());
       change.getStyleClass().addAll("merge-chip", "change-" + t.change());
-      VBox named = new VBox(table, change);
+      HBox chips = new HBox(change);
+      chips.setAlignment(Pos.CENTER_LEFT);
+      chips.getStyleClass().add("merge-table-chips");
+      String checked = model.checkTime(t.table());
+      if (!checked.isEmpty()) {
+        // Quiet: where the audit spent its time, for whoever wonders, not a verdict.
+        Label time = new Label(checked);
+        time.getStyleClass().addAll("merge-muted", "merge-table-time");
+        time.setTooltip(new Tooltip(model.checkTimeDetail(t.table())));
+        chips.getChildren().add(time);
+      }
+      VBox named = new VBox(table, chips);
       named.getStyleClass().add("merge-table-cell");
       grid.add(named, 0, row);
       grid.add(bars(t), 1, row);

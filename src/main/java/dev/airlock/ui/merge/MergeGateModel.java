@@ -8,6 +8,7 @@ import dev.airlock.model.Usage;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Verdict;
 import dev.airlock.verify.VerificationReport;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +123,47 @@ public final class MergeGateModel {
         + (evidence.costUsd() == null
             ? "cost unknown"
             : String.format(Locale.ROOT, "$%.4f", evidence.costUsd()));
+  }
+
+  /**
+   * "checked in 1.2 s": how long the audit took in all (checks on every table, previews); empty
+   * when the evidence does not say (an older transcript).
+   */
+  public String auditTime() {
+    MergeEvidence.AuditTime time = evidence.auditTime();
+    return time == null || time.millis() == null
+        ? ""
+        : "checked in " + MergeEvidence.AuditTime.words(time.millis());
+  }
+
+  /** "checked in 420 ms": one table's checks and preview; empty when unknown. */
+  public String checkTime(String table) {
+    MergeEvidence.TableTime t = tableTime(table);
+    return t == null || t.millis() == null
+        ? ""
+        : "checked in " + MergeEvidence.AuditTime.words(t.millis());
+  }
+
+  /**
+   * "checks 400 ms · preview 20 ms" for one table, what it knows of the two; empty when unknown.
+   */
+  public String checkTimeDetail(String table) {
+    MergeEvidence.TableTime t = tableTime(table);
+    if (t == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (t.checksMillis() != null) {
+      parts.add("checks " + MergeEvidence.AuditTime.words(t.checksMillis()));
+    }
+    if (t.previewMillis() != null) {
+      parts.add("preview " + MergeEvidence.AuditTime.words(t.previewMillis()));
+    }
+    return String.join(" · ", parts);
+  }
+
+  private MergeEvidence.TableTime tableTime(String table) {
+    return evidence.auditTime() == null ? null : evidence.auditTime().table(table);
   }
 
   /** The largest row count before or after among the tables: every bar is drawn on it. */

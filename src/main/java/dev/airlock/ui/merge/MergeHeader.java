@@ -39,6 +39,12 @@ final class MergeHeader {
     cost.setId("merge-cost");
     cost.getStyleClass().add("merge-muted");
     cost.setMinWidth(Region.USE_PREF_SIZE);
+    Label audit = new Label(model.auditTime());
+    audit.setId("merge-audit-time");
+    audit.getStyleClass().add("merge-muted");
+    audit.setMinWidth(Region.USE_PREF_SIZE);
+    audit.setVisible(!model.auditTime().isEmpty());
+    audit.setManaged(audit.isVisible());
     HBox commits =
         new HBox(
             caption("source at"),
@@ -46,6 +52,7 @@ final class MergeHeader {
             caption("→  " + model.target() + " at"),
             EvidenceSections.mono(model.targetCommit()),
             spring2,
+            audit,
             cost);
     commits.setAlignment(Pos.CENTER_LEFT);
     commits.getStyleClass().add("merge-header-line");

@@ -1,5 +1,6 @@
 package dev.airlock.ui.merge;
 
+import dev.airlock.agent.Audit;
 import dev.airlock.agent.Decision;
 import dev.airlock.agent.HumanSeat;
 import dev.airlock.agent.MergePolicy;
@@ -67,7 +68,7 @@ final class MergeFixture implements AutoCloseable {
             MergePolicy.ASK,
             seat,
             journal,
-            ref -> new Verifier(lake, new SourceRowCounter(null)).verify(ref, expectations),
+            Audit.of(new Verifier(lake, new SourceRowCounter(null)), expectations),
             new TablePreviews(lake),
             this::onEvent,
             clock);

@@ -135,7 +135,7 @@ class MergeGateModelTest {
     assertThat(model.targetCommit()).isEqualTo("?");
     assertThat(model.cost()).isEqualTo("11,842 tokens in / 1,305 out · $0.0418");
     MergeEvidence unpriced =
-        new MergeEvidence("b", "main", List.of(), null, List.of(), null, null, null);
+        new MergeEvidence("b", "main", List.of(), null, List.of(), null, null, null, null);
     assertThat(new MergeGateModel(unpriced, null, null).cost())
         .isEqualTo("0 tokens in / 0 out · cost unknown");
     assertThat(new MergeGateModel(unpriced, null, null).previews())
@@ -159,7 +159,8 @@ class MergeGateModelTest {
         provenance,
         new Usage(11_842, 1_305),
         0.0418,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static VerificationReport report(CheckResult... checks) {
