@@ -13,13 +13,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Counts the rows of one source file independently of the lakehouse: an in-memory DuckDB of its own
- * (one per audit, see {@link #batch}) reads the file with the same reader and options the
- * lakehouse's import uses ({@code read_csv}, {@code read_json}, {@code read_parquet} with {@code
- * union_by_name=true}, chosen by extension), so a mismatch means the data changed, not that two
- * readers disagree.
+ * (one per process, a connection per audit, see {@link #batch}) reads the file with the same reader
+ * and options the lakehouse's import uses ({@code read_csv}, {@code read_json}, {@code
+ * read_parquet} with {@code union_by_name=true}, chosen by extension), so a mismatch means the data
+ * changed, not that two readers disagree.
  */
 public final class SourceRowCounter {
   private final RawSources remote;
@@ -49,14 +50,33 @@ public final class SourceRowCounter {
   }
 
   /**
-   * Counts for one audit: its sources are counted on one in-memory database, opened at the first
-   * count and closed with the batch, instead of one database per file.
+   * Counts for one audit: its sources are counted on one connection (to an in-memory database the
+   * process keeps) instead of a new database per file.
    */
   public Batch batch() {
     return new Batch();
   }
 
-  /** Several counts on one in-memory database; close it when the audit is done. */
+  /**
+   * The process's in-memory database for counting sources, opened at the first count and kept:
+   * opening a DuckDB database costs more than counting a Parquet file's rows (137-261 ms against
+   * 1-26 ms measured on a loaded machine), and an idle one holds nothing. Each batch gets its own
+   * connection to it; the counts are plain reads, so one leaves nothing the next could see.
+   */
+  private static final class SharedDatabase {
+    private static DuckDBConnection database;
+
+    private SharedDatabase() {}
+
+    static synchronized Connection connect() throws SQLException {
+      if (database == null) {
+        database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      }
+      return database.duplicate();
+    }
+  }
+
+  /** Several counts on one connection; close it when the audit is done. */
   public final class Batch implements AutoCloseable {
     private Connection connection;
 
@@ -129,7 +149,7 @@ public final class SourceRowCounter {
       String sql = "SELECT COUNT(*) FROM " + relation(uri, file);
       try {
         if (connection == null) {
-          connection = DriverManager.getConnection("jdbc:duckdb:");
+          connection = SharedDatabase.connect();
         }
         try (Statement s = connection.createStatement();
             ResultSet rs = s.executeQuery(sql)) {
@@ -155,7 +175,7 @@ public final class SourceRowCounter {
         try {
           connection.close();
         } catch (SQLException e) {
-          // An in-memory database holds nothing to lose; the next batch opens its own.
+          // A connection that only read holds nothing to lose; the next batch opens its own.
         }
         connection = null;
       }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class TableCounts {
   static final String ROWS = "row_count";
   static final String NOTE =
-      "one query counts for all of this table's checks; these are this check's";
+      "one query counts for all of this table's checks; the columns shown are this check's";
 
   private final String sql;
   private final Map<String, Object> values;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,8 +40,10 @@ final class MergeHeader {
     cost.setId("merge-cost");
     cost.getStyleClass().add("merge-muted");
     cost.setMinWidth(Region.USE_PREF_SIZE);
-    Label audit = new Label(model.auditTime());
+    Label audit = new Label(model.auditTime() + "  ·");
     audit.setId("merge-audit-time");
+    audit.setTooltip(
+        new Tooltip("the checks on every table of the merge result and the previews, in all"));
     audit.getStyleClass().add("merge-muted");
     audit.setMinWidth(Region.USE_PREF_SIZE);
     audit.setVisible(!model.auditTime().isEmpty());

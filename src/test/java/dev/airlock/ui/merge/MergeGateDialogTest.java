@@ -98,6 +98,22 @@ class MergeGateDialogTest {
   }
 
   @Test
+  void eachTableSaysQuietlyHowLongItsChecksTookAndTheHeaderTheWholeAudit(FxRobot robot) {
+    List<String> perTable =
+        robot.lookup(".merge-table-time").queryAllAs(Label.class).stream()
+            .map(Label::getText)
+            .toList();
+    assertThat(perTable)
+        .as("one figure per changed table, beside its name")
+        .hasSize(3)
+        .allMatch(t -> t.matches("checked in (<1 ms|\\d+ ms|\\d+\\.\\d s)"), "a time");
+    Label total = robot.lookup("#merge-audit-time").queryAs(Label.class);
+    assertThat(total.isVisible()).isTrue();
+    assertThat(total.getText()).startsWith("checked in ");
+    assertThat(total.getStyleClass()).contains("merge-muted");
+  }
+
+  @Test
   void ctrlEnterApprovesTheMergeOffTheFxThreadAndTheTablesReachMain(FxRobot robot)
       throws Exception {
     robot.push(KeyCode.CONTROL, KeyCode.ENTER);

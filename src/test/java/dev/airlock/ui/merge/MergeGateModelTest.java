@@ -143,6 +143,43 @@ class MergeGateModelTest {
         .isEmpty();
   }
 
+  @Test
+  void auditTimesAreWordedPerTableAndInAllAndAreBlankWhenUnknown() {
+    MergeEvidence timed =
+        new MergeEvidence(
+            "b",
+            "main",
+            List.of(),
+            null,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            new MergeEvidence.AuditTime(
+                61_500L,
+                List.of(
+                    new MergeEvidence.TableTime("bauplan.payments", 400L, 20L),
+                    new MergeEvidence.TableTime("bauplan.fees", 1_250L, null),
+                    new MergeEvidence.TableTime("bauplan.gone", null, 0L))));
+    MergeGateModel model = new MergeGateModel(timed, null, null);
+
+    assertThat(model.auditTime()).isEqualTo("checked in 1 min 1 s");
+    assertThat(model.checkTime("bauplan.payments")).isEqualTo("checked in 420 ms");
+    assertThat(model.checkTimeDetail("bauplan.payments"))
+        .isEqualTo("checks 400 ms · preview 20 ms");
+    assertThat(model.checkTime("bauplan.fees")).isEqualTo("checked in 1.3 s");
+    assertThat(model.checkTimeDetail("bauplan.fees")).isEqualTo("checks 1.3 s");
+    assertThat(model.checkTime("bauplan.gone")).isEqualTo("checked in <1 ms");
+    assertThat(model.checkTime("bauplan.other")).isEmpty();
+    MergeGateModel older =
+        new MergeGateModel(
+            new MergeEvidence("b", "main", List.of(), null, List.of(), null, null, null, null),
+            null,
+            null);
+    assertThat(older.auditTime()).as("an older transcript: unknown, not zero").isEmpty();
+    assertThat(older.checkTime("bauplan.payments")).isEmpty();
+  }
+
   private static MergeGateModel model(VerificationReport report) {
     return new MergeGateModel(evidence(List.of(), report, List.of()), "c1", "c0");
   }
