@@ -5,6 +5,7 @@ import dev.airlock.bench.BenchContext;
 import dev.airlock.bench.Figure;
 import dev.airlock.sandbox.LocalSandboxConfig;
 import dev.airlock.session.EngineFigure;
+import dev.airlock.verify.AuditFigure;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
       names = "--only",
       split = ",",
       paramLabel = "AREA",
-      description = "Only these areas: engine, query, import, start, sandbox.")
+      description = "Only these areas: engine, query, import, start, sandbox, audit.")
   Set<String> only = Set.of();
 
   @Option(
@@ -48,6 +49,7 @@ final class BenchCommand implements Callable<Integer> {
   static List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
     figures.add(new EngineFigure());
+    figures.add(new AuditFigure());
     return figures;
   }
 
