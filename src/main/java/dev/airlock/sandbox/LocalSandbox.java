@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Runs Python under bubblewrap: no network, read-only /usr, a size-capped /tmp, one writable
  * workspace at /work that persists across the run's executions, an environment holding only the
- * whitelist, resource limits through prlimit, and a timeout that kills the whole process tree. When
- * Airlock runs as root, the sandbox runs as uid 65534 so the process limit holds.
+ * whitelist, resource limits set by the bootstrap before the code runs, and a timeout that kills
+ * the whole process tree. When Airlock runs as root, the sandbox runs as uid 65534 so the process
+ * limit holds. The next execution's process is started ahead and waits for its code (see {@link
+ * PythonSandboxBase}).
  *
  * <p>Create with {@link #create(LocalSandboxConfig, Path)}, which checks first that a sandbox can
  * start here ({@link #probe(LocalSandboxConfig)}).
@@ -50,6 +52,7 @@ public final class LocalSandbox extends PythonSandboxBase {
       throws SandboxUnavailableException {
     this(config, workspace, launcher, probe.bubblewrapVersion(), probe.pythonVersion());
     requireReachable();
+    keepSpare();
   }
 
   LocalSandbox(
@@ -90,8 +93,8 @@ public final class LocalSandbox extends PythonSandboxBase {
   }
 
   @Override
-  List<String> command(Map<String, String> environment, long cpuSeconds) {
-    List<String> argv = new ArrayList<>(ResourceLimits.prefix(config, cpuSeconds, dropUid));
+  List<String> command(Map<String, String> environment) {
+    List<String> argv = new ArrayList<>(ResourceLimits.prefix(dropUid));
     argv.addAll(BubblewrapCommand.build(config, workspace, environment));
     return argv;
   }
