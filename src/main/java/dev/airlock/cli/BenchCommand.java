@@ -4,6 +4,7 @@ import dev.airlock.bench.Bench;
 import dev.airlock.bench.BenchContext;
 import dev.airlock.bench.Figure;
 import dev.airlock.sandbox.LocalSandboxConfig;
+import dev.airlock.sandbox.SandboxFigure;
 import dev.airlock.session.EngineFigure;
 import java.io.File;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ final class BenchCommand implements Callable<Integer> {
   static List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
     figures.add(new EngineFigure());
+    figures.add(SandboxFigure.warm());
+    figures.add(SandboxFigure.cold());
     return figures;
   }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -278,20 +279,31 @@ abstract class PythonSandboxBase implements Sandbox {
    * the model's answer time. True when a ready spare is there.
    */
   boolean awaitSpare() {
+    SandboxProcess current = currentSpare();
+    return current != null && current.awaitReady();
+  }
+
+  /** Test hook: the spare's process (bubblewrap, or setpriv before it), if there is one. */
+  Optional<ProcessHandle> spareProcess() {
+    SandboxProcess current = currentSpare();
+    return current == null ? Optional.empty() : Optional.of(current.process().toHandle());
+  }
+
+  private SandboxProcess currentSpare() {
     Spare current;
     synchronized (spareLock) {
       current = spare;
     }
     if (current == null) {
-      return false;
+      return null;
     }
     try {
-      return current.process().get().awaitReady();
+      return current.process().get();
     } catch (ExecutionException e) {
-      return false;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return null;
     }
   }
 

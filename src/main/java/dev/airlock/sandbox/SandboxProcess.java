@@ -3,8 +3,12 @@ package dev.airlock.sandbox;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One started sandbox process whose bootstrap has not been given code: its limits hold and it waits
@@ -36,13 +40,21 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
     return stderr.seen() >= 2;
   }
 
-  /** SIGKILLs the process tree and waits (boundedly) until it is gone. */
+  /** SIGKILLs the process tree and waits (at most a few seconds) until all of it is gone. */
   void kill() {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     ProcessExecution.killTree(process);
+    tree.add(process.toHandle());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     try {
-      process.waitFor(5, TimeUnit.SECONDS);
+      for (ProcessHandle handle : tree) {
+        long left = deadline - System.nanoTime();
+        handle.onExit().get(Math.max(1, left), TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // SIGKILL cannot be refused; a process still exiting after this is on its way out.
     }
   }
 
