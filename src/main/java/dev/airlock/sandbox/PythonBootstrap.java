@@ -17,11 +17,11 @@ import java.util.List;
  *
  * <p>The limits are set here, before any of the user's code runs, instead of by a {@code prlimit}
  * program start: memory, file size and open files at once (from argv), then it writes {@link #MARK}
- * on stderr and waits for its header line with the CPU seconds and the process limit (from the
- * execution: its timeout, and the tasks the sandbox uid runs when the code is sent), then for the
- * code. Soft and hard limits are set alike, never above a hard limit already in place. Nothing in
- * the sandbox holds CAP_SYS_RESOURCE in the host's user namespace, so the code cannot raise a hard
- * limit again. A process waiting for its header is a spare: see {@link PythonSandboxBase}.
+ * on stderr and waits for its header line with the CPU seconds (from the execution's timeout) and
+ * the process limit, then for the code. Soft and hard limits are set alike, never above a hard
+ * limit already in place. Nothing in the sandbox holds CAP_SYS_RESOURCE in the host's user
+ * namespace, so the code cannot raise a hard limit again. A process waiting for its header is a
+ * spare: see {@link PythonSandboxBase}.
  */
 final class PythonBootstrap {
   /** Exit code the bootstrap uses when the CPU time limit is reached (128 + SIGXCPU). */
@@ -116,8 +116,7 @@ final class PythonBootstrap {
 
   /**
    * The first line on stdin, before the code: the limits that depend on the execution. CPU seconds
-   * (soft; the hard limit, SIGKILL, is a second later) and the process limit, counted when the code
-   * is sent.
+   * (soft; the hard limit, SIGKILL, is a second later) and the process limit.
    */
   static String header(long cpuSeconds, long processLimit) {
     return cpuSeconds + " " + processLimit + "\n";

@@ -80,6 +80,9 @@ abstract class PythonSandboxBase implements Sandbox {
   /** The environment the started process itself gets (bubblewrap then clears it again). */
   abstract Map<String, String> processEnvironment(Map<String, String> environment);
 
+  /** RLIMIT_NPROC for the code in {@code process}, set by the bootstrap before the code runs. */
+  abstract long processLimit(SandboxProcess process);
+
   /** HOME, TMPDIR and the other variables that point into the sandbox's own folders. */
   abstract Map<String, String> baseEnvironment();
 
@@ -167,8 +170,7 @@ abstract class PythonSandboxBase implements Sandbox {
       OutputListener listener,
       ExecutionControl own,
       ExecutionControl clock) {
-    long processLimit = ResourceLimits.processLimit(config, dropUid, process.process().pid());
-    String header = PythonBootstrap.header(config.cpuSecondsFor(timeout), processLimit);
+    String header = PythonBootstrap.header(config.cpuSecondsFor(timeout), processLimit(process));
     return ProcessExecution.run(
         process, header, code, timeout, config.outputCapBytes(), listener, own, clock);
   }

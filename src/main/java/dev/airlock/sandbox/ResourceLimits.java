@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * Who the sandbox runs as and how many processes it may have. The limits themselves are set by the
  * bootstrap ({@link PythonBootstrap}), inside the sandbox before the code runs, which costs no
- * program start. RLIMIT_NPROC counts every process and thread of the real uid on the host, and root
- * is exempt from it, so a root JVM first drops to an unprivileged uid with {@code setpriv}: the one
- * step the bootstrap cannot take (inside its user namespace only its own uid is mapped and it holds
- * no capability) and bubblewrap's {@code --uid} does not either (it changes the uid inside the
- * namespace only; on the host the process stays root, exempt from RLIMIT_NPROC).
+ * program start. Root (the real uid 0 on the host, whatever it is called inside a user namespace)
+ * is exempt from RLIMIT_NPROC, so a root JVM first drops to an unprivileged uid with {@code
+ * setpriv}: the one step the bootstrap cannot take (inside its user namespace only its own uid is
+ * mapped and it holds no capability) and bubblewrap's {@code --uid} does not either (it changes the
+ * uid inside the namespace only; on the host the process stays root, exempt from RLIMIT_NPROC).
  */
 final class ResourceLimits {
   private ResourceLimits() {}
@@ -25,11 +25,10 @@ final class ResourceLimits {
   }
 
   /**
-   * RLIMIT_NPROC for a sandbox whose process is {@code sandboxPid}: the tasks its uid runs
-   * elsewhere now plus the allowance, so the sandbox's own processes (bubblewrap, python) and
-   * whatever the code starts share the allowance (verified here: a fork bomb then fails with
-   * EAGAIN). Counted when the code is sent, not when a spare started: other processes of the uid
-   * may have ended meanwhile.
+   * RLIMIT_NPROC for an unisolated process {@code sandboxPid} (no user namespace, so the limit
+   * counts every task of its uid on the host): the tasks the uid runs elsewhere now plus the
+   * allowance, so the process itself and whatever the code starts share the allowance. Counted when
+   * the code is sent. The bubblewrap sandbox needs no count (see {@link LocalSandbox}).
    */
   static long processLimit(LocalSandboxConfig config, int dropUid, long sandboxPid) {
     int owner = dropUid >= 0 ? dropUid : HostUser.currentUid();

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One started sandbox process whose bootstrap has not been given code: its limits hold and it waits
@@ -40,21 +38,29 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
     return stderr.seen() >= 2;
   }
 
-  /** SIGKILLs the process tree and waits (at most a few seconds) until all of it is gone. */
+  /**
+   * SIGKILLs the process tree and waits (at most a few seconds) until all of it is gone. Python
+   * goes first, so bubblewrap reaps it and exits at once; killing bubblewrap first would leave
+   * python to the host's init, which may take its time to reap it.
+   */
   void kill() {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    ProcessExecution.killTree(process);
+    tree.forEach(ProcessHandle::destroyForcibly);
     tree.add(process.toHandle());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     try {
-      for (ProcessHandle handle : tree) {
-        long left = deadline - System.nanoTime();
-        handle.onExit().get(Math.max(1, left), TimeUnit.NANOSECONDS);
+      // Still starting (no python yet), or bubblewrap did not follow: kill it too; a child it
+      // starts now dies with it (--die-with-parent).
+      if (tree.size() == 1 || !process.waitFor(200, TimeUnit.MILLISECONDS)) {
+        ProcessExecution.killTree(process);
+      }
+      // Polled: onExit() of a process that is not our child first sleeps 300 ms.
+      while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        Thread.sleep(2);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // SIGKILL cannot be refused; a process still exiting after this is on its way out.
+      ProcessExecution.killTree(process);
     }
   }
 

@@ -60,6 +60,12 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
     return argv;
   }
 
+  /** Without a user namespace RLIMIT_NPROC counts every process of the uid on the host. */
+  @Override
+  long processLimit(SandboxProcess process) {
+    return ResourceLimits.processLimit(config, dropUid, process.process().pid());
+  }
+
   @Override
   Map<String, String> processEnvironment(Map<String, String> environment) {
     Map<String, String> host = new LinkedHashMap<>();
