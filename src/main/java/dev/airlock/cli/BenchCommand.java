@@ -4,6 +4,7 @@ import dev.airlock.bench.Bench;
 import dev.airlock.bench.BenchContext;
 import dev.airlock.bench.Figure;
 import dev.airlock.sandbox.LocalSandboxConfig;
+import dev.airlock.sandbox.SandboxFigure;
 import dev.airlock.session.EngineFigure;
 import dev.airlock.verify.AuditFigure;
 import java.io.File;
@@ -49,6 +50,8 @@ final class BenchCommand implements Callable<Integer> {
   static List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
     figures.add(new EngineFigure());
+    figures.add(SandboxFigure.warm());
+    figures.add(SandboxFigure.cold());
     figures.add(new AuditFigure());
     return figures;
   }

@@ -48,7 +48,7 @@ final class BubblewrapCommand {
     // the size-capped /tmp take writes.
     argv.addAll(List.of("--remount-ro", "/"));
     argv.addAll(List.of("--chdir", WORKSPACE, "--"));
-    argv.addAll(PythonBootstrap.command(config.python().toString()));
+    argv.addAll(PythonBootstrap.command(config.python().toString(), config));
     return argv;
   }
 

@@ -40,11 +40,20 @@ final class HostUser {
    * file costs more than starting the sandbox on a busy machine.
    */
   static int countTasks(int uid) {
+    return countTasksOutside(uid, -1);
+  }
+
+  /**
+   * Like {@link #countTasks(int)}, leaving out process {@code pid} and its children (a sandbox's
+   * bubblewrap and the python it started).
+   */
+  static int countTasksOutside(int uid, long pid) {
     int total = 0;
+    String skipped = Long.toString(pid);
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
-        if (ownedBy(proc, uid)) {
-          total += tasksOf(proc.resolve("status"), uid);
+        if (!proc.getFileName().toString().equals(skipped) && ownedBy(proc, uid)) {
+          total += tasksOf(proc.resolve("status"), uid, skipped);
         }
       }
     } catch (IOException e) {
@@ -61,11 +70,13 @@ final class HostUser {
     }
   }
 
-  private static int tasksOf(Path status, int uid) {
+  private static int tasksOf(Path status, int uid, String skippedParent) {
     try {
       boolean mine = false;
       for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("Uid:")) {
+        if (line.startsWith("PPid:") && line.substring(5).trim().equals(skippedParent)) {
+          return 0;
+        } else if (line.startsWith("Uid:")) {
           mine = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]) == uid;
         } else if (mine && line.startsWith("Threads:")) {
           return Integer.parseInt(line.substring(8).trim());

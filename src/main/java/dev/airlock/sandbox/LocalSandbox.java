@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Runs Python under bubblewrap: no network, read-only /usr, a size-capped /tmp, one writable
  * workspace at /work that persists across the run's executions, an environment holding only the
- * whitelist, resource limits through prlimit, and a timeout that kills the whole process tree. When
- * Airlock runs as root, the sandbox runs as uid 65534 so the process limit holds.
+ * whitelist, resource limits set by the bootstrap before the code runs, and a timeout that kills
+ * the whole process tree. When Airlock runs as root, the sandbox runs as uid 65534 so the process
+ * limit holds. The next execution's process is started ahead and waits for its code (see {@link
+ * PythonSandboxBase}).
  *
  * <p>Create with {@link #create(LocalSandboxConfig, Path)}, which checks first that a sandbox can
  * start here ({@link #probe(LocalSandboxConfig)}).
@@ -50,6 +52,7 @@ public final class LocalSandbox extends PythonSandboxBase {
       throws SandboxUnavailableException {
     this(config, workspace, launcher, probe.bubblewrapVersion(), probe.pythonVersion());
     requireReachable();
+    keepSpare();
   }
 
   LocalSandbox(
@@ -90,10 +93,22 @@ public final class LocalSandbox extends PythonSandboxBase {
   }
 
   @Override
-  List<String> command(Map<String, String> environment, long cpuSeconds) {
-    List<String> argv = new ArrayList<>(ResourceLimits.prefix(config, cpuSeconds, dropUid));
+  List<String> command(Map<String, String> environment) {
+    List<String> argv = new ArrayList<>(ResourceLimits.prefix(dropUid));
     argv.addAll(BubblewrapCommand.build(config, workspace, environment));
     return argv;
+  }
+
+  /**
+   * The allowance itself: since Linux 5.14 RLIMIT_NPROC is counted per user namespace, and the code
+   * lives in its own (verified here: with 30 processes of uid 65534 elsewhere on the host, a limit
+   * of 10 inside the sandbox still lets python start exactly 9 children), so no count of the host's
+   * processes is needed. On an older kernel the limit counts every process of the uid, which only
+   * ever leaves the code fewer.
+   */
+  @Override
+  long processLimit(SandboxProcess process) {
+    return config.processes();
   }
 
   @Override

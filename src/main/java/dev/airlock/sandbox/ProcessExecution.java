@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one process to its end: feeds the code on stdin, drains both outputs, enforces the
- * wall-clock timeout (counting only unpaused time) and cancellation by killing the whole tree.
+ * Runs one started sandbox process to its end: feeds the header and the code on stdin, drains both
+ * outputs, enforces the wall-clock timeout (counting only unpaused time) and cancellation by
+ * killing the whole tree.
  */
 final class ProcessExecution {
   /** How long to wait for the output pumps after the process ended (a stray pipe holder). */
@@ -35,24 +36,34 @@ final class ProcessExecution {
 
   private ProcessExecution() {}
 
+  /**
+   * How to start {@code command} with only {@code processEnvironment}; start it from the launcher
+   * thread (bubblewrap dies with the thread that started it).
+   */
+  static ProcessBuilder builder(
+      List<String> command, Map<String, String> processEnvironment, Path directory) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(processEnvironment);
+    return builder;
+  }
+
+  /**
+   * Hands {@code header} and {@code code} to the started {@code sandbox} and runs it to its end.
+   * The timeout clock starts here, when the code is sent, however long ago the process started.
+   */
   static Outcome run(
-      SandboxLauncher launcher,
-      List<String> command,
-      Map<String, String> processEnvironment,
-      Path directory,
+      SandboxProcess sandbox,
+      String header,
       String code,
       Duration timeout,
       long outputCap,
       OutputListener listener,
       ExecutionControl stop,
-      ExecutionControl clock)
-      throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(processEnvironment);
+      ExecutionControl clock) {
     long started = System.nanoTime();
     long pausedAtStart = clock.pausedNanos();
-    Process process = launcher.start(builder);
+    Process process = sandbox.process();
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicBoolean finished = new AtomicBoolean();
     stop.onCancel(
@@ -66,10 +77,10 @@ final class ProcessExecution {
     OutputPump out =
         new OutputPump(process.getInputStream(), OutputListener.Stream.STDOUT, outputCap, serial);
     OutputPump err =
-        new OutputPump(process.getErrorStream(), OutputListener.Stream.STDERR, outputCap, serial);
+        new OutputPump(sandbox.stderr(), OutputListener.Stream.STDERR, outputCap, serial);
     Thread outThread = daemon(out, "airlock-sandbox-stdout");
     Thread errThread = daemon(err, "airlock-sandbox-stderr");
-    daemon(() -> feed(process.getOutputStream(), code), "airlock-sandbox-stdin");
+    daemon(() -> feed(process.getOutputStream(), header + code), "airlock-sandbox-stdin");
     boolean timedOut = false;
     try {
       timedOut = awaitExit(process, timeout, clock, started, pausedAtStart);

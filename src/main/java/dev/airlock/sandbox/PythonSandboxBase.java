@@ -10,14 +10,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the bubblewrap sandbox and the unisolated runner share: one workspace, executions one at a
  * time, the package check, the limits, the output caps, the timeout and the result mapping. The
  * subclasses say only how the process is started.
+ *
+ * <p>A sandbox that {@linkplain #keepSpare() keeps a spare} starts its next process ahead: when it
+ * opens and right after each execution ends (while the model answers and the person reads), so an
+ * approved execution only hands its code to a process whose bubblewrap, python and limits are
+ * already up. Every execution gets a fresh process: a spare runs nothing but the bootstrap until it
+ * gets code, and is used once. A spare serves only an execution with the environment it was started
+ * with (the CPU and process limits travel with the code, in the header); otherwise, or when it died
+ * meanwhile, the execution starts its own process as if there were no spare. The spare is killed
+ * when an execution is cancelled and when the sandbox closes.
  */
 abstract class PythonSandboxBase implements Sandbox {
   private static final Duration PACKAGE_CHECK_TIMEOUT = Duration.ofSeconds(30);
@@ -31,7 +45,25 @@ abstract class PythonSandboxBase implements Sandbox {
   private final ReentrantLock oneAtATime = new ReentrantLock();
   private final Map<String, Boolean> importable = new HashMap<>();
   private final Set<ExecutionControl> running = ConcurrentHashMap.newKeySet();
+  private final Object spareLock = new Object();
+  private boolean keepsSpare;
+  private Spare spare;
   private volatile boolean closed;
+
+  /** A process started ahead for the next execution, with the environment it was started with. */
+  private record Spare(Map<String, String> environment, CompletableFuture<SandboxProcess> process) {
+
+    /** Kills the process, now or as soon as its start completes; completes when it is gone. */
+    CompletableFuture<Void> discard() {
+      return process.handle(
+          (started, failure) -> {
+            if (started != null) {
+              started.kill();
+            }
+            return null;
+          });
+    }
+  }
 
   PythonSandboxBase(LocalSandboxConfig config, Path workspace, SandboxLauncher launcher) {
     this.config = config;
@@ -42,11 +74,14 @@ abstract class PythonSandboxBase implements Sandbox {
     this.classifier = new ResultClassifier(config);
   }
 
-  /** The full argv for one execution. */
-  abstract List<String> command(Map<String, String> environment, long cpuSeconds);
+  /** The full argv of a sandbox process with {@code environment}. */
+  abstract List<String> command(Map<String, String> environment);
 
   /** The environment the started process itself gets (bubblewrap then clears it again). */
   abstract Map<String, String> processEnvironment(Map<String, String> environment);
+
+  /** RLIMIT_NPROC for the code in {@code process}, set by the bootstrap before the code runs. */
+  abstract long processLimit(SandboxProcess process);
 
   /** HOME, TMPDIR and the other variables that point into the sandbox's own folders. */
   abstract Map<String, String> baseEnvironment();
@@ -69,32 +104,32 @@ abstract class PythonSandboxBase implements Sandbox {
     ExecutionControl clock = control == null ? new ExecutionControl() : control;
     ExecutionControl own = new ExecutionControl();
     clock.onCancel(own::cancel);
+    own.onCancel(this::discardSpare);
     oneAtATime.lock();
     running.add(own);
+    Map<String, String> environment = null;
     try {
       if (closed || own.isCancelled()) {
         return cancelledBeforeStart(request);
       }
       prepareFolders();
-      List<String> missing = missingPackages(request.packages());
+      environment = environment(request.environment());
+      List<String> missing = missingPackages(request.packages(), environment);
       ProcessExecution.Outcome outcome =
-          run(request.code(), request.timeout(), request.environment(), listener, own, clock);
+          run(request.code(), request.timeout(), environment, listener, own, clock);
       failIfSandboxBroken(outcome);
       return classifier.classify(outcome, request.timeout(), missing);
     } finally {
       running.remove(own);
+      if (environment != null && !own.isCancelled()) {
+        startSpare(environment);
+      }
       oneAtATime.unlock();
     }
   }
 
-  private ProcessExecution.Outcome run(
-      String code,
-      Duration timeout,
-      Map<String, String> requestEnvironment,
-      OutputListener listener,
-      ExecutionControl own,
-      ExecutionControl clock)
-      throws SandboxUnavailableException {
+  /** The sandbox's own variables, the configured ones, then the request's (checked). */
+  private Map<String, String> environment(Map<String, String> requestEnvironment) {
     Map<String, String> environment = new LinkedHashMap<>(baseEnvironment());
     environment.putAll(config.environment());
     requestEnvironment.forEach(
@@ -102,31 +137,180 @@ abstract class PythonSandboxBase implements Sandbox {
           LocalSandboxConfig.checkName(name);
           environment.put(name, value);
         });
-    List<String> argv = command(environment, config.cpuSecondsFor(timeout));
+    return environment;
+  }
+
+  /**
+   * Runs {@code code} in the spare when it fits, else in a process started now. A spare that turns
+   * out to have died before it took the code (killed from outside) ran nothing: the code then runs
+   * in a process started now, as if there had been no spare.
+   */
+  private ProcessExecution.Outcome run(
+      String code,
+      Duration timeout,
+      Map<String, String> environment,
+      OutputListener listener,
+      ExecutionControl own,
+      ExecutionControl clock)
+      throws SandboxUnavailableException {
+    SandboxProcess spare = takeSpare(environment);
+    if (spare != null) {
+      ProcessExecution.Outcome outcome = run(spare, code, timeout, listener, own, clock);
+      if (spare.tookCode() || outcome.cancelled() || outcome.timedOut()) {
+        return outcome;
+      }
+    }
+    return run(startNow(environment), code, timeout, listener, own, clock);
+  }
+
+  private ProcessExecution.Outcome run(
+      SandboxProcess process,
+      String code,
+      Duration timeout,
+      OutputListener listener,
+      ExecutionControl own,
+      ExecutionControl clock) {
+    String header = PythonBootstrap.header(config.cpuSecondsFor(timeout), processLimit(process));
+    return ProcessExecution.run(
+        process, header, code, timeout, config.outputCapBytes(), listener, own, clock);
+  }
+
+  private SandboxProcess startNow(Map<String, String> environment)
+      throws SandboxUnavailableException {
+    ProcessBuilder builder = builder(environment);
     try {
-      return ProcessExecution.run(
-          launcher,
-          argv,
-          processEnvironment(environment),
-          workspace,
-          code,
-          timeout,
-          config.outputCapBytes(),
-          listener,
-          own,
-          clock);
+      return new SandboxProcess(launcher.start(builder), environment);
     } catch (IOException e) {
       throw new SandboxUnavailableException(
           "cannot start the sandbox ("
-              + argv.get(0)
+              + builder.command().get(0)
               + "): "
               + e.getMessage()
-              + ". Check that util-linux (prlimit, setpriv) and python3 are installed.",
+              + ". Check that util-linux (setpriv) and python3 are installed.",
           e);
     }
   }
 
-  private List<String> missingPackages(List<String> packages) throws SandboxUnavailableException {
+  private ProcessBuilder builder(Map<String, String> environment) {
+    return ProcessExecution.builder(
+        command(environment), processEnvironment(environment), workspace);
+  }
+
+  /** From now on, keep a spare process started ahead (see the class comment). */
+  final void keepSpare() {
+    synchronized (spareLock) {
+      keepsSpare = true;
+    }
+    try {
+      prepareFolders();
+    } catch (SandboxUnavailableException e) {
+      return; // The first execution reports it.
+    }
+    startSpare(environment(Map.of()));
+  }
+
+  /**
+   * Starts a spare for an execution with {@code environment} on the launcher thread, unless one is
+   * there already; a spare with another environment is killed first.
+   */
+  private void startSpare(Map<String, String> environment) {
+    Spare old;
+    synchronized (spareLock) {
+      if (!keepsSpare || closed) {
+        return;
+      }
+      if (spare != null && spare.environment().equals(environment)) {
+        return;
+      }
+      old = spare;
+      Map<String, String> copy = Map.copyOf(environment);
+      spare =
+          new Spare(
+              copy,
+              launcher
+                  .startLater(builder(environment))
+                  .thenApply(p -> new SandboxProcess(p, copy)));
+    }
+    if (old != null) {
+      old.discard();
+    }
+  }
+
+  /**
+   * The spare, if it was started with {@code environment} and still lives; it is no longer the
+   * spare. Waits for it if its start is still under way (that is still sooner than a new start).
+   */
+  private SandboxProcess takeSpare(Map<String, String> environment) {
+    Spare taken;
+    synchronized (spareLock) {
+      if (spare == null || !spare.environment().equals(environment)) {
+        return null;
+      }
+      taken = spare;
+      spare = null;
+    }
+    try {
+      SandboxProcess process = taken.process().get();
+      if (process.process().isAlive()) {
+        return process;
+      }
+      process.kill();
+    } catch (ExecutionException e) {
+      // It could not start; a start now says why.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      taken.discard();
+    }
+    return null;
+  }
+
+  /** Kills the spare (an execution was cancelled: the run is stopping). */
+  private void discardSpare() {
+    Spare old;
+    synchronized (spareLock) {
+      old = spare;
+      spare = null;
+    }
+    if (old != null) {
+      old.discard();
+    }
+  }
+
+  /**
+   * Test and benchmark hook: waits until the spare (if any) is ready for its code, as it is after
+   * the model's answer time. True when a ready spare is there.
+   */
+  boolean awaitSpare() {
+    SandboxProcess current = currentSpare();
+    return current != null && current.awaitReady();
+  }
+
+  /** Test hook: the spare's process (bubblewrap, or setpriv before it), if there is one. */
+  Optional<ProcessHandle> spareProcess() {
+    SandboxProcess current = currentSpare();
+    return current == null ? Optional.empty() : Optional.of(current.process().toHandle());
+  }
+
+  private SandboxProcess currentSpare() {
+    Spare current;
+    synchronized (spareLock) {
+      current = spare;
+    }
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.process().get();
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private List<String> missingPackages(List<String> packages, Map<String, String> environment)
+      throws SandboxUnavailableException {
     Map<String, String> moduleOf = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (String requirement : packages) {
@@ -142,10 +326,12 @@ abstract class PythonSandboxBase implements Sandbox {
           run(
               PackageNames.checkScript(unknown),
               PACKAGE_CHECK_TIMEOUT,
-              Map.of(),
+              environment(Map.of()),
               OutputListener.NONE,
               new ExecutionControl(),
               new ExecutionControl());
+      // The check may have taken the spare: start the execution's.
+      startSpare(environment);
       if (check.exitCode() != null && check.exitCode() == 0) {
         Set<String> notFound = Set.copyOf(List.of(check.stdout().strip().split("\\s+")));
         unknown.forEach(module -> importable.put(module, !notFound.contains(module)));
@@ -183,14 +369,14 @@ abstract class PythonSandboxBase implements Sandbox {
     }
   }
 
-  /** bubblewrap, setpriv and prlimit report their own failures on stderr with their name. */
+  /** bubblewrap and setpriv report their own failures on stderr with their name. */
   private void failIfSandboxBroken(ProcessExecution.Outcome outcome)
       throws SandboxUnavailableException {
     if (outcome.cancelled() || outcome.timedOut() || outcome.exitCode() == 0) {
       return;
     }
     String stderr = outcome.stderr().strip();
-    for (String tool : List.of("bwrap: ", "prlimit: ", "setpriv: ")) {
+    for (String tool : List.of("bwrap: ", "setpriv: ")) {
       if (stderr.startsWith(tool) && outcome.stdout().isEmpty()) {
         throw new SandboxUnavailableException(SandboxProbe.explain(stderr, config, dropUid));
       }
@@ -215,13 +401,29 @@ abstract class PythonSandboxBase implements Sandbox {
   public void close() {
     closed = true;
     running.forEach(ExecutionControl::cancel);
+    Spare last;
+    synchronized (spareLock) {
+      last = spare;
+      spare = null;
+    }
     oneAtATime.lock();
     try {
-      if (ownsLauncher) {
-        launcher.close();
+      if (last != null) {
+        // Gone before close returns: no sandbox process outlives a closed sandbox.
+        last.discard().get(10, TimeUnit.SECONDS);
       }
+    } catch (ExecutionException | TimeoutException e) {
+      // Killed already, or the launcher never started it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
-      oneAtATime.unlock();
+      try {
+        if (ownsLauncher) {
+          launcher.close();
+        }
+      } finally {
+        oneAtATime.unlock();
+      }
     }
   }
 }

@@ -2,35 +2,37 @@ package dev.airlock.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command prefix that applies the limits: {@code [setpriv ...] prlimit ...}. RLIMIT_NPROC
- * counts every process and thread of the real uid on the host, and root is exempt from it, so a
- * root JVM first drops to an unprivileged uid, and the limit is that uid's current count plus the
- * allowance (verified here: a fork bomb then fails with EAGAIN).
+ * Who the sandbox runs as and how many processes it may have. The limits themselves are set by the
+ * bootstrap ({@link PythonBootstrap}), inside the sandbox before the code runs, which costs no
+ * program start. Root (the real uid 0 on the host, whatever it is called inside a user namespace)
+ * is exempt from RLIMIT_NPROC, so a root JVM first drops to an unprivileged uid with {@code
+ * setpriv}: the one step the bootstrap cannot take (inside its user namespace only its own uid is
+ * mapped and it holds no capability) and bubblewrap's {@code --uid} does not either (it changes the
+ * uid inside the namespace only; on the host the process stays root, exempt from RLIMIT_NPROC).
  */
 final class ResourceLimits {
   private ResourceLimits() {}
 
-  static List<String> prefix(LocalSandboxConfig config, long cpuSeconds, int dropUid) {
-    List<String> argv = new ArrayList<>();
-    if (dropUid >= 0) {
-      argv.addAll(
-          List.of(tool("setpriv"), "--reuid=" + dropUid, "--regid=" + dropUid, "--clear-groups"));
+  /** The uid switch before bubblewrap when running as root, else nothing. */
+  static List<String> prefix(int dropUid) {
+    if (dropUid < 0) {
+      return List.of();
     }
+    return List.of(tool("setpriv"), "--reuid=" + dropUid, "--regid=" + dropUid, "--clear-groups");
+  }
+
+  /**
+   * RLIMIT_NPROC for an unisolated process {@code sandboxPid} (no user namespace, so the limit
+   * counts every task of its uid on the host): the tasks the uid runs elsewhere now plus the
+   * allowance, so the process itself and whatever the code starts share the allowance. Counted when
+   * the code is sent. The bubblewrap sandbox needs no count (see {@link LocalSandbox}).
+   */
+  static long processLimit(LocalSandboxConfig config, int dropUid, long sandboxPid) {
     int owner = dropUid >= 0 ? dropUid : HostUser.currentUid();
-    int nproc = HostUser.countTasks(owner) + config.processes();
-    argv.add(tool("prlimit"));
-    argv.add("--as=" + config.memoryBytes());
-    argv.add("--fsize=" + config.fileSizeBytes());
-    // Soft then hard: SIGXCPU first (the bootstrap reports it), SIGKILL a second later.
-    argv.add("--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1));
-    argv.add("--nofile=" + config.openFiles());
-    argv.add("--nproc=" + nproc);
-    argv.add("--core=0");
-    return argv;
+    return (long) HostUser.countTasksOutside(owner, sandboxPid) + config.processes();
   }
 
   /** The absolute path of a util-linux tool (the child's PATH is cleared). */

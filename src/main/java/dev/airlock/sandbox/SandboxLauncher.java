@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Starts every sandbox process from one long-lived thread. bubblewrap's {@code --die-with-parent}
@@ -25,16 +26,49 @@ public final class SandboxLauncher implements AutoCloseable {
 
   /** Starts {@code builder} on the launcher thread and returns the running process. */
   public Process start(ProcessBuilder builder) throws IOException {
-    CompletableFuture<Process> started =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return builder.start();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            thread);
+    return await(startLater(builder), builder);
+  }
+
+  /**
+   * Queues the start of {@code builder} on the launcher thread and returns at once (a spare sandbox
+   * is started this way, off the caller's path). The future fails with an {@link
+   * UncheckedIOException} when the process cannot start, or with a {@link
+   * RejectedExecutionException} once the launcher is closed.
+   */
+  CompletableFuture<Process> startLater(ProcessBuilder builder) {
+    Start start = new Start(builder);
+    try {
+      thread.execute(start);
+    } catch (RejectedExecutionException e) {
+      start.started.completeExceptionally(e);
+    }
+    return start.started;
+  }
+
+  /** One queued start; a start the closing launcher never ran fails instead of hanging. */
+  private static final class Start implements Runnable {
+    private final ProcessBuilder builder;
+    private final CompletableFuture<Process> started = new CompletableFuture<>();
+
+    Start(ProcessBuilder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void run() {
+      try {
+        started.complete(builder.start());
+      } catch (IOException e) {
+        started.completeExceptionally(new UncheckedIOException(e));
+      } catch (RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** Waits for a queued start, never giving up on it (the process must not be orphaned). */
+  static Process await(CompletableFuture<Process> started, ProcessBuilder builder)
+      throws IOException {
     boolean interrupted = false;
     try {
       while (true) {
@@ -60,6 +94,11 @@ public final class SandboxLauncher implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.shutdownNow();
+    for (Runnable never : thread.shutdownNow()) {
+      if (never instanceof Start start) {
+        start.started.completeExceptionally(
+            new RejectedExecutionException("the sandbox launcher is closed"));
+      }
+    }
   }
 }

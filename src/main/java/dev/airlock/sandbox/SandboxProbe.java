@@ -68,11 +68,6 @@ public record SandboxProbe(String bubblewrapVersion, String pythonVersion) {
               + NO_ISOLATION_HINT
               + ".");
     }
-    if (!ResourceLimits.tool("prlimit").startsWith("/")) {
-      throw new SandboxUnavailableException(
-          "prlimit is not installed, so the sandbox cannot"
-              + " limit memory and CPU: apt-get install util-linux.");
-    }
     if (HostUser.dropTarget(config.sandboxUid()) >= 0
         && !ResourceLimits.tool("setpriv").startsWith("/")) {
       throw new SandboxUnavailableException(
@@ -118,7 +113,7 @@ public record SandboxProbe(String bubblewrapVersion, String pythonVersion) {
     }
   }
 
-  /** A human explanation for a failure bubblewrap, setpriv or prlimit printed on stderr. */
+  /** A human explanation for a failure bubblewrap or setpriv printed on stderr. */
   static String explain(String stderr, LocalSandboxConfig config, int dropUid) {
     String first = stderr.strip().split("\n")[0];
     if (first.contains("uid map") || first.contains("namespace") || first.contains("unshare")) {

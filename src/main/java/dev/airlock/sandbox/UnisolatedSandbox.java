@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * NO ISOLATION: plain python3 on the host, for machines where bubblewrap cannot run and the user
  * explicitly chose {@code --unsafe-no-isolation}. It keeps what needs no kernel support: the limits
- * (prlimit, and a uid switch when running as root), a cleared environment, the workspace as working
- * folder, the timeout and the kill of the process tree. It does not stop the code from reading or
- * writing any file the user can, nor from using the network; processes that detach from the tree
- * (setsid and a double fork) may outlive the execution.
+ * (set by the bootstrap, and a uid switch when running as root), a cleared environment, the
+ * workspace as working folder, the timeout and the kill of the process tree. It does not stop the
+ * code from reading or writing any file the user can, nor from using the network; processes that
+ * detach from the tree (setsid and a double fork) may outlive the execution.
  *
  * <p>Bind targets are rewritten to their host folders in environment values, so {@code
  * PYTHONPATH=/opt/airlock/python} points at the bound host folder.
@@ -54,10 +54,16 @@ public final class UnisolatedSandbox extends PythonSandboxBase {
   }
 
   @Override
-  List<String> command(Map<String, String> environment, long cpuSeconds) {
-    List<String> argv = new ArrayList<>(ResourceLimits.prefix(config, cpuSeconds, dropUid));
-    argv.addAll(PythonBootstrap.command(config.pythonOnHost().toString()));
+  List<String> command(Map<String, String> environment) {
+    List<String> argv = new ArrayList<>(ResourceLimits.prefix(dropUid));
+    argv.addAll(PythonBootstrap.command(config.pythonOnHost().toString(), config));
     return argv;
+  }
+
+  /** Without a user namespace RLIMIT_NPROC counts every process of the uid on the host. */
+  @Override
+  long processLimit(SandboxProcess process) {
+    return ResourceLimits.processLimit(config, dropUid, process.process().pid());
   }
 
   @Override

@@ -36,27 +36,17 @@ class BubblewrapCommandTest {
   }
 
   @Test
-  void limitsComeBeforeBubblewrapAndDropRootWhenAsked() {
-    List<String> argv =
-        ResourceLimits.prefix(LocalSandboxConfig.builder().processes(10).build(), 300, 65534);
+  void onlyTheUidSwitchComesBeforeBubblewrapAndTheBootstrapGetsTheLimits() {
+    LocalSandboxConfig config = LocalSandboxConfig.builder().processes(10).build();
 
-    assertThat(argv.subList(0, 4))
+    assertThat(ResourceLimits.prefix(65534))
         .containsExactly("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-    assertThat(argv)
-        .contains(
-            "/usr/bin/prlimit",
-            "--as=2147483648",
-            "--fsize=1073741824",
-            "--cpu=300:301",
-            "--nofile=256",
-            "--core=0");
-    int nproc =
-        Integer.parseInt(
-            argv.stream()
-                .filter(a -> a.startsWith("--nproc="))
-                .findFirst()
-                .orElseThrow()
-                .substring("--nproc=".length()));
-    assertThat(nproc).isGreaterThanOrEqualTo(10);
+    assertThat(ResourceLimits.prefix(-1)).isEmpty();
+    List<String> argv = BubblewrapCommand.build(config, Path.of("/runs/r1/work"), Map.of());
+    assertThat(argv.subList(argv.size() - 4, argv.size()))
+        .containsExactly(PythonBootstrap.SCRIPT, "2147483648", "1073741824", "256");
+    assertThat(PythonBootstrap.header(300, 42)).isEqualTo("300 42\n");
+    assertThat(ResourceLimits.processLimit(config, -1, ProcessHandle.current().pid()))
+        .isGreaterThanOrEqualTo(10);
   }
 }

@@ -30,7 +30,14 @@ class LocalSandboxContainmentTest {
 
   @BeforeEach
   void open() throws Exception {
-    sandbox = TestSandboxes.open(workspace);
+    sandbox = open(LocalSandboxConfig.defaults());
+  }
+
+  /** Opens the sandbox under test on the workspace (this class: with a spare waiting). */
+  LocalSandbox open(LocalSandboxConfig config) throws SandboxUnavailableException {
+    LocalSandbox opened = TestSandboxes.open(workspace, config);
+    opened.awaitSpare();
+    return opened;
   }
 
   @AfterEach
@@ -150,7 +157,7 @@ class LocalSandboxContainmentTest {
   @Test
   void forkBombHitsTheProcessLimit() throws Exception {
     sandbox.close();
-    sandbox = TestSandboxes.open(workspace, LocalSandboxConfig.builder().processes(32).build());
+    sandbox = open(LocalSandboxConfig.builder().processes(32).build());
     String code =
         py(
             "import os, time",
@@ -181,10 +188,7 @@ class LocalSandboxContainmentTest {
     assertThat(oneBigBlock.error()).isEqualTo("MemoryError: memory limit of 2 GiB exceeded");
 
     sandbox.close();
-    sandbox =
-        TestSandboxes.open(
-            workspace,
-            LocalSandboxConfig.builder().memoryBytes(256 * LocalSandboxConfig.MIB).build());
+    sandbox = open(LocalSandboxConfig.builder().memoryBytes(256 * LocalSandboxConfig.MIB).build());
     ExecutionResult growing =
         run(
             sandbox,
@@ -200,8 +204,7 @@ class LocalSandboxContainmentTest {
   void endlessOutputIsCappedAndCounted() throws Exception {
     sandbox.close();
     long cap = 64 * 1024;
-    sandbox =
-        TestSandboxes.open(workspace, LocalSandboxConfig.builder().outputCapBytes(cap).build());
+    sandbox = open(LocalSandboxConfig.builder().outputCapBytes(cap).build());
     AtomicInteger streamed = new AtomicInteger();
     ExecutionResult bounded =
         sandbox.execute(
@@ -278,8 +281,7 @@ class LocalSandboxContainmentTest {
   void fileSizeBombHitsTheFileLimitAndTmpIsCapped() throws Exception {
     sandbox.close();
     sandbox =
-        TestSandboxes.open(
-            workspace,
+        open(
             LocalSandboxConfig.builder()
                 .fileSizeBytes(LocalSandboxConfig.MIB)
                 .tmpBytes(4 * LocalSandboxConfig.MIB)
@@ -309,9 +311,7 @@ class LocalSandboxContainmentTest {
   @Test
   void cpuBurnIsKilledAtTheCpuLimit() throws Exception {
     sandbox.close();
-    sandbox =
-        TestSandboxes.open(
-            workspace, LocalSandboxConfig.builder().cpuTime(Duration.ofSeconds(1)).build());
+    sandbox = open(LocalSandboxConfig.builder().cpuTime(Duration.ofSeconds(1)).build());
 
     ExecutionResult result = run(sandbox, py("while True:", "    pass"), Duration.ofSeconds(30));
 
@@ -337,6 +337,32 @@ class LocalSandboxContainmentTest {
     // No capabilities, PID 1 of its own namespace with no host process in sight, and no way to
     // build a nested user namespace (where it would regain capabilities).
     assertThat(result.stdout()).isEqualTo("0000000000000000 1 1\npids [1]\nnested userns False\n");
+  }
+
+  @Test
+  void theCodeCannotRaiseItsLimits() throws Exception {
+    String code =
+        py(
+            "import resource as r",
+            "for name in ['AS', 'FSIZE', 'NOFILE', 'NPROC', 'CPU', 'CORE']:",
+            "    k = getattr(r, 'RLIMIT_' + name)",
+            "    soft, hard = r.getrlimit(k)",
+            "    try:",
+            "        r.setrlimit(k, (r.RLIM_INFINITY, r.RLIM_INFINITY))",
+            "        print(name, 'RAISED')",
+            "    except (ValueError, OSError) as e:",
+            "        print(name, soft, hard, 'refused')");
+
+    ExecutionResult result = run(sandbox, code, Duration.ofSeconds(60));
+
+    assertThat(result.stdout()).doesNotContain("RAISED");
+    assertThat(result.stdout())
+        .contains("AS 2147483648 2147483648 refused")
+        .contains("FSIZE 1073741824 1073741824 refused")
+        .contains("NOFILE 256 256 refused")
+        .contains("CPU 60 61 refused")
+        .contains("CORE 0 0 refused")
+        .containsPattern("NPROC (\\d+) \\1 refused");
   }
 
   private static String pyList(String... items) {
