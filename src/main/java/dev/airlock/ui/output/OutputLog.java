@@ -191,7 +191,13 @@ final class OutputLog {
       long drop = backlogLines - maxLines;
       drop(drop);
       hiddenLines += drop;
-      lastLineOpen = false; // the rest of the open line went with the dropped lines
+      // The waiting lines alone fill the view: every line on screen now goes too (an open last
+      // line is counted already: its end was among the dropped lines), and the marker counts them.
+      int onScreen = lines.size() - (markerShown ? 1 : 0) - (lastLineOpen ? 1 : 0);
+      hiddenLines += Math.max(0, onScreen);
+      lines.setAll(List.of(OutputLine.of(OutputText.hiddenLines(hiddenLines), MARKER)));
+      markerShown = true;
+      lastLineOpen = false;
       lastLineCut = false;
     }
     drain();

@@ -7,6 +7,7 @@ import dev.airlock.agent.RunProjection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -226,7 +227,8 @@ class OutputPaneTest {
   }
 
   @Test
-  void aFloodInOneBatchKeepsExactlyTheNewestLinesUnderTheMarker(FxRobot robot) {
+  void aFloodInOneBatchKeepsExactlyTheNewestLinesUnderTheMarker(FxRobot robot)
+      throws TimeoutException {
     TurnEvents t = new TurnEvents().proposed(1).approved(1);
     RunProjection run = t.projection();
     robot.interact(() -> pane.show(run, 1));
