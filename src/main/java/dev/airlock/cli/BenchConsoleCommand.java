@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +44,27 @@ final class BenchConsoleCommand implements Callable<Integer> {
 
   @Option(
       names = "--runs",
-      defaultValue = "3",
+      defaultValue = "5",
       description =
-          "Fresh JVMs per window for the start times; the median is reported (default"
+          "Pairs of fresh JVMs (bare window and console, alternating which starts first) for the"
+              + " start times; median, min and max of the per-pair ratios are reported (default"
               + " ${DEFAULT-VALUE}).")
   int runs;
+
+  @Option(
+      names = "--streams",
+      defaultValue = "3",
+      description =
+          "Times the output lines are streamed; median, min and max of each stream's longest"
+              + " stall are reported (default ${DEFAULT-VALUE}).")
+  int streams;
+
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "PART",
+      description = "Run only these parts: STREAM (the output pane), START (the window start).")
+  Set<ConsoleBenchmark.Part> only;
 
   @Option(
       names = "--replay",
@@ -56,8 +74,9 @@ final class BenchConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (lines < 1 || runs < 1) {
-      System.err.println("airlock bench-console: --lines and --runs must be at least 1.");
+    if (lines < 1 || runs < 1 || streams < 1) {
+      System.err.println(
+          "airlock bench-console: --lines, --runs and --streams must be at least 1.");
       return ExitCodes.USAGE;
     }
     if (replay != null && !Files.isRegularFile(replay)) {
@@ -70,7 +89,9 @@ final class BenchConsoleCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("airlock-bench-console");
     try {
       Path file = replay != null ? replay : recordedRun(dir.resolve("bench-run.jsonl"));
-      int code = ConsoleBenchmark.run(lines, runs, file, System.out);
+      Set<ConsoleBenchmark.Part> parts =
+          only == null || only.isEmpty() ? EnumSet.allOf(ConsoleBenchmark.Part.class) : only;
+      int code = ConsoleBenchmark.run(lines, streams, runs, file, parts, System.out);
       return code == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (IllegalStateException e) {
       System.err.println("airlock bench-console: " + CommandName.render(e.getMessage()));

@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -38,6 +39,7 @@ public final class ConsoleApp extends Application {
   private ConsoleWindow window;
   private Stage stage;
   private volatile boolean closing;
+  private final CompletableFuture<ConsoleWindow> built = new CompletableFuture<>();
 
   /** For {@link Application#launch}: takes what {@link #run} was given. */
   public ConsoleApp() {
@@ -72,16 +74,33 @@ public final class ConsoleApp extends Application {
     Platform.setImplicitExit(false);
     background = Executors.newCachedThreadPool(daemons("airlock-console-work"));
     answers = Executors.newSingleThreadExecutor(daemons("airlock-console-answers"));
-    window = new ConsoleWindow(stage, start.launcher(), background, answers);
     stage.setOnCloseRequest(
         e -> {
           e.consume();
           closeRuns(true);
         });
-    if (FirstFrame.requested()) {
-      FirstFrame.reportWhenShown(stage.getScene());
-    }
+    // The first frame is the window's outline; the window itself (the theme's stylesheets, the
+    // panes and their skins, the run) is built right after that frame is drawn.
+    Scene opening = OpeningFrame.scene(ConsoleWindow.WIDTH, ConsoleWindow.HEIGHT);
+    FirstFrame.reportWhenShown(opening);
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          opening.removePostLayoutPulseListener(once[0]);
+          Platform.runLater(this::build); // after this pulse, so its frame is drawn first
+        };
+    opening.addPostLayoutPulseListener(once[0]);
+    stage.setTitle("Airlock");
+    stage.setScene(opening);
     stage.show();
+  }
+
+  /** Builds the window over the opening frame and opens what the console was started with. */
+  private void build() {
+    if (closing) {
+      return;
+    }
+    window = new ConsoleWindow(stage, start.launcher(), background, answers);
     if (start.replay() != null) {
       // Read while the toolkit started; shown at once when it is already in.
       ConsoleStart.Replay replay = start.replay();
@@ -91,20 +110,32 @@ public final class ConsoleApp extends Application {
               (history, failure) ->
                   Platform.runLater(
                       () -> {
+                        if (closing) {
+                          return;
+                        }
                         if (history != null) {
                           window.openReplay(replay.name(), history);
+                          FirstFrame.reportCompleteWhenShown(window.scene());
                         } else {
                           closeRuns(true); // the command says why once the window is gone
                         }
                       }));
+    } else {
+      FirstFrame.reportCompleteWhenShown(window.scene());
     }
     if (start.request() != null) {
       window.open(start.request());
     }
+    built.complete(window);
     shown.complete(this);
   }
 
-  /** The application once its window shows (for a tour that drives it from another thread). */
+  /** The main window once built (right after the opening frame is drawn). */
+  public CompletableFuture<ConsoleWindow> built() {
+    return built;
+  }
+
+  /** The application once its window is built (for a tour that drives it from another thread). */
   public static CompletableFuture<ConsoleApp> shown() {
     return shown;
   }
@@ -132,7 +163,7 @@ public final class ConsoleApp extends Application {
     closing = true;
     stage.hide();
     // Every run the window launched, those still starting too: none may outlive the window.
-    List<CompletableFuture<RunSession>> launched = window.close();
+    List<CompletableFuture<RunSession>> launched = window == null ? List.of() : window.close();
     Thread closer =
         new Thread(
             () -> {

@@ -42,6 +42,11 @@ import javafx.stage.Stage;
  * answers} executor, never run on the FX thread.
  */
 public final class ConsoleWindow {
+  /** The window's size when it opens. */
+  static final double WIDTH = 1440;
+
+  static final double HEIGHT = 900;
+
   private static final KeyCombination APPROVE =
       new KeyCodeCombination(KeyCode.ENTER, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination EDIT =
@@ -96,7 +101,7 @@ public final class ConsoleWindow {
             () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
-    this.scene = new Scene(layout(), 1440, 900);
+    this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     scene.addEventFilter(

@@ -43,6 +43,8 @@ final class ConsoleProbe {
   static ConsoleProbe open(ConsoleStart start) throws Exception {
     FxToolkit.registerPrimaryStage();
     ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(start));
+    // The window is built right after its opening frame.
+    app.built().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     ConsoleProbe probe = new ConsoleProbe(app);
     probe.focus(probe.stage());
     return probe;

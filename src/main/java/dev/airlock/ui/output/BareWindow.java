@@ -25,7 +25,7 @@ public final class BareWindow {
     @Override
     public void start(Stage stage) {
       Scene scene = new Scene(new StackPane(new Label("bare JavaFX window")), 1280, 800);
-      FirstFrame.reportWhenShown(scene);
+      FirstFrame.reportCompleteWhenShown(scene);
       stage.setTitle("bare window");
       stage.setScene(scene);
       stage.show();

@@ -1,6 +1,7 @@
 package dev.airlock.ui.output;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.airlock.bench.Ratios;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -25,28 +27,60 @@ public final class ConsoleBenchmark {
 
   private ConsoleBenchmark() {}
 
+  /** The longest FX-thread stall the output pane may cause while a turn streams. */
+  static final long STALL_TARGET_NANOS = 50_000_000;
+
+  /** The console's first frame, against a bare JavaFX window's. */
+  static final double START_TARGET = 1.5;
+
+  /** Which parts to run: the output stream, the start times, or both. */
+  public enum Part {
+    STREAM,
+    START
+  }
+
   /**
-   * Runs both parts and prints their figures to {@code out}; {@code replay} is the recorded run the
-   * console opens for its start time. Returns 0, or 1 when a part could not be measured.
+   * Runs the {@code parts} and prints their figures to {@code out}: {@code streams} streams of
+   * {@code lines} lines each, and {@code pairs} pairs of fresh-JVM starts (bare window and console,
+   * alternating which goes first); {@code replay} is the recorded run the console opens. Each part
+   * ends with a verdict line against its target. Returns 0, or 1 when a part could not be measured.
    *
    * @throws IllegalStateException when there is no display to open a window on
    */
-  public static int run(int lines, int runs, Path replay, PrintStream out)
+  public static int run(
+      int lines, int streams, int pairs, Path replay, Set<Part> parts, PrintStream out)
       throws InterruptedException {
-    startToolkit();
-    try {
-      OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-      out.printf(
-          Locale.ROOT,
-          "machine: %d processors, load average %.1f (load stretches the wall-clock figures)%n",
-          os.getAvailableProcessors(),
-          os.getSystemLoadAverage());
-      out.printf(
-          Locale.ROOT, "output pane: streaming %,d lines (after a warm-up of 10,000)%n", lines);
-      OutputStreamBenchmark.stream(10_000, STREAM_TIMEOUT_SECONDS);
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    out.printf(
+        Locale.ROOT,
+        "machine: %d processors, load average %.1f (load stretches the wall-clock figures)%n",
+        os.getAvailableProcessors(),
+        os.getSystemLoadAverage());
+    if (parts.contains(Part.STREAM)) {
+      startToolkit();
+      try {
+        streamPart(lines, streams, out);
+      } finally {
+        Platform.exit();
+      }
+    }
+    boolean startMeasured = !parts.contains(Part.START) || startTimes(pairs, replay, out);
+    return startMeasured ? 0 : 1;
+  }
+
+  private static void streamPart(int lines, int streams, PrintStream out)
+      throws InterruptedException {
+    out.printf(
+        Locale.ROOT,
+        "output pane: streaming %,d lines, %d times (after a warm-up of 10,000)%n",
+        lines,
+        streams);
+    OutputStreamBenchmark.stream(10_000, STREAM_TIMEOUT_SECONDS);
+    List<Long> stalls = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
       OutputStreamBenchmark.Figures figures =
           OutputStreamBenchmark.stream(lines, STREAM_TIMEOUT_SECONDS);
-      out.println("  " + figures.describe());
+      out.printf(Locale.ROOT, "  stream %d: %s%n", i + 1, figures.describe());
       out.printf(
           Locale.ROOT,
           "  delivered %,d of %,d lines; the pane holds %,d (%,d shown, the rest counted above"
@@ -55,15 +89,26 @@ public final class ConsoleBenchmark {
           figures.linesSent(),
           figures.linesInPane(),
           Math.min(figures.linesInPane(), OutputPane.MAX_LINES));
-      out.printf(
-          Locale.ROOT,
-          "  target: no stall over 50 ms -> %s%n",
-          figures.longestPulseGapNanos() <= 50_000_000 ? "met" : "NOT met");
-    } finally {
-      Platform.exit();
+      stalls.add(figures.longestPulseGapNanos());
     }
-    boolean startMeasured = startTimes(runs, replay, out);
-    return startMeasured ? 0 : 1;
+    out.println(stallVerdict(stalls));
+  }
+
+  /** The verdict line of the stream part: median (min-max) of each stream's longest stall. */
+  static String stallVerdict(List<Long> stalls) {
+    double[] sorted = stalls.stream().mapToDouble(Long::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    return String.format(
+        Locale.ROOT,
+        "%-52s %10s (%.1f-%.1f ms, %d streams)  target <= %d ms  %s",
+        "output pane: longest FX stall while a turn streams",
+        String.format(Locale.ROOT, "%.1f ms", median / 1e6),
+        sorted[0] / 1e6,
+        sorted[n - 1] / 1e6,
+        n,
+        STALL_TARGET_NANOS / 1_000_000,
+        median <= STALL_TARGET_NANOS ? "met" : "NOT met");
   }
 
   /** The streaming part alone, for a toolkit already started (the smoke test). */
@@ -71,11 +116,12 @@ public final class ConsoleBenchmark {
     return OutputStreamBenchmark.stream(lines, STREAM_TIMEOUT_SECONDS);
   }
 
-  private static boolean startTimes(int runs, Path replay, PrintStream out) {
+  private static boolean startTimes(int pairs, Path replay, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "window start (JVM start to first frame, median of %d fresh JVMs each):%n",
-        runs);
+        "window start (JVM start to first frame; %d pairs of fresh JVMs, alternating which goes"
+            + " first):%n",
+        pairs);
     ClassSharing sharing = ClassSharing.ofLauncher();
     if (sharing.pending()) {
       // The launcher makes its archive at the first console start; a user's later starts use it.
@@ -94,40 +140,74 @@ public final class ConsoleBenchmark {
     }
     out.println("  " + sharing.describe());
     List<String> flags = sharing.flags();
-    Long bare = median("bare JavaFX window", StartTimeBenchmark.bareWindow(flags), runs, out);
-    Long console =
-        median(
-            "console (--replay " + replay.getFileName() + ")",
-            StartTimeBenchmark.console(replay, flags),
-            runs,
-            out);
-    if (bare != null && console != null) {
-      double ratio = console / (double) bare;
-      out.printf(
-          Locale.ROOT,
-          "  ratio console / bare: %.2fx (target within 1.5x -> %s)%n",
-          ratio,
-          ratio <= 1.5 ? "met" : "NOT met");
+    List<String> bare = StartTimeBenchmark.bareWindow(flags);
+    List<String> console = StartTimeBenchmark.console(replay, flags);
+    List<Long> bareTimes = new ArrayList<>();
+    List<Long> consoleTimes = new ArrayList<>();
+    List<Long> fullTimes = new ArrayList<>();
+    for (int i = 0; i < pairs; i++) {
+      StartTimeBenchmark.Sample b;
+      StartTimeBenchmark.Sample c;
+      if (i % 2 == 0) {
+        b = StartTimeBenchmark.measure(bare, START_TIMEOUT_SECONDS);
+        c = StartTimeBenchmark.measure(console, START_TIMEOUT_SECONDS);
+      } else {
+        c = StartTimeBenchmark.measure(console, START_TIMEOUT_SECONDS);
+        b = StartTimeBenchmark.measure(bare, START_TIMEOUT_SECONDS);
+      }
+      if (!b.ok() || !c.ok()) {
+        out.println(
+            "  "
+                + (b.ok() ? "console" : "bare JavaFX window")
+                + ": not available ("
+                + (b.ok() ? c.failure() : b.failure())
+                + ")");
+        return false;
+      }
+      bareTimes.add(b.firstFrameMs() * 1_000_000);
+      consoleTimes.add(c.firstFrameMs() * 1_000_000);
+      fullTimes.add(c.completeMs() * 1_000_000);
     }
-    return bare != null && console != null;
+    out.printf(Locale.ROOT, "  bare JavaFX window, first frame (ms): %s%n", millis(bareTimes));
+    out.printf(
+        Locale.ROOT,
+        "  console (--replay %s), first frame (ms): %s%n",
+        replay.getFileName(),
+        millis(consoleTimes));
+    out.printf(
+        Locale.ROOT,
+        "  console, first frame of the whole window with the run shown (ms): %s%n",
+        millis(fullTimes));
+    out.println(
+        ratioLine(
+            "console first frame / bare JavaFX window",
+            Ratios.of(consoleTimes, bareTimes),
+            START_TARGET));
+    out.println(
+        ratioLine("console whole window / bare JavaFX window", Ratios.of(fullTimes, bareTimes), 0));
+    return true;
   }
 
-  /** The median of {@code runs} first frames, or null (and the reason printed) when one failed. */
-  private static Long median(String name, List<String> command, int runs, PrintStream out) {
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      StartTimeBenchmark.Sample s = StartTimeBenchmark.measure(command, START_TIMEOUT_SECONDS);
-      if (!s.ok()) {
-        out.println("  " + name + ": not available (" + s.failure() + ")");
-        return null;
-      }
-      times.add(s.firstFrameMs());
-    }
-    List<Long> sorted = new ArrayList<>(times);
-    sorted.sort(null);
-    long median = sorted.get(sorted.size() / 2);
-    out.printf(Locale.ROOT, "  %s: %d ms (runs: %s)%n", name, median, times);
-    return median;
+  private static List<Long> millis(List<Long> nanos) {
+    return nanos.stream().map(n -> n / 1_000_000).toList();
+  }
+
+  /** A ratio's line as {@code airlock bench} prints one; a target of 0: no verdict (a fact). */
+  static String ratioLine(String name, Ratios r, double target) {
+    return String.format(
+        Locale.ROOT,
+        "%-52s %10s vs %10s  ratio %5.2fx (%.2f-%.2f, %d pairs)%s",
+        name,
+        String.format(Locale.ROOT, "%.2f s", r.oursMedianNs() / 1e9),
+        String.format(Locale.ROOT, "%.2f s", r.baseMedianNs() / 1e9),
+        r.median(),
+        r.min(),
+        r.max(),
+        r.pairs(),
+        target > 0
+            ? String.format(
+                Locale.ROOT, "  target <= %.2fx  %s", target, r.meets(target) ? "met" : "NOT met")
+            : "  (no target: for reference)");
   }
 
   /** Starts JavaFX, or says how to get a display. */

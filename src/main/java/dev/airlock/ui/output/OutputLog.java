@@ -189,9 +189,15 @@ final class OutputLog {
     }
     if (backlogLines > maxLines) {
       long drop = backlogLines - maxLines;
-      take(drop);
+      drop(drop);
       hiddenLines += drop;
-      lastLineOpen = false; // the rest of the open line went with the dropped lines
+      // The waiting lines alone fill the view: every line on screen now goes too (an open last
+      // line is counted already: its end was among the dropped lines), and the marker counts them.
+      int onScreen = lines.size() - (markerShown ? 1 : 0) - (lastLineOpen ? 1 : 0);
+      hiddenLines += Math.max(0, onScreen);
+      lines.setAll(List.of(OutputLine.of(OutputText.hiddenLines(hiddenLines), MARKER)));
+      markerShown = true;
+      lastLineOpen = false;
       lastLineCut = false;
     }
     drain();
@@ -318,6 +324,33 @@ final class OutputLog {
     }
     backlogLines -= seen;
     return taken;
+  }
+
+  /**
+   * Removes the backlog's text up to and including its {@code newlines}-th newline, as {@link
+   * #take} but without copying it: a flood of output drops most of its lines unseen.
+   */
+  private void drop(long newlines) {
+    long seen = 0;
+    while (!backlog.isEmpty() && seen < newlines) {
+      Piece p = backlog.peekFirst();
+      long n = count(p.text());
+      if (seen + n <= newlines) {
+        backlog.removeFirst();
+        seen += n;
+        continue;
+      }
+      StringBuilder text = p.text();
+      int i = 0;
+      for (; i < text.length(); i++) {
+        if (text.charAt(i) == '\n' && ++seen == newlines) {
+          break;
+        }
+      }
+      text.delete(0, i + 1);
+      break;
+    }
+    backlogLines -= seen;
   }
 
   private static long count(CharSequence text) {

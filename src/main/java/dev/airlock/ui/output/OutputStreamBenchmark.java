@@ -3,13 +3,17 @@ package dev.airlock.ui.output;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.ui.EventBatcher;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,11 +41,15 @@ final class OutputStreamBenchmark {
       long longestPulseGapNanos,
       long longestGapCpuNanos,
       long longestGapGcNanos,
+      ThreadClocks.Account longestGapFx,
+      ThreadClocks.Account longestGapRenderer,
       int pulseGaps,
       int slowPulseGaps,
       long longestBatchNanos,
       long longestFrameCpuNanos,
-      long gcNanos) {
+      long gcNanos,
+      ThreadClocks.Account fx,
+      ThreadClocks.Account renderer) {
 
     double linesPerSecond() {
       return linesDelivered / (elapsedNanos / 1e9);
@@ -52,10 +60,10 @@ final class OutputStreamBenchmark {
           Locale.ROOT,
           "%,d lines in %.2f s: %,.0f lines/s; %,d FX batches%n"
               + "  longest FX-thread stall %.1f ms (wall-clock gap between two pulses): in it the FX"
-              + " thread ran %.1f ms, GC paused it %.0f ms, the rest it waited (for a processor or"
-              + " the renderer)%n"
+              + " thread ran %.1f ms, GC paused it %.0f ms, %s%n"
               + "  %,d of %,d gaps between pulses over 50 ms; longest batch %.1f ms wall%n"
-              + "  longest frame's FX-thread CPU time %.1f ms; GC %.0f ms in all",
+              + "  longest frame's FX-thread CPU time %.1f ms; GC %.0f ms in all%n"
+              + "  over the whole stream: %s",
           linesDelivered,
           elapsedNanos / 1e9,
           linesPerSecond(),
@@ -63,11 +71,30 @@ final class OutputStreamBenchmark {
           longestPulseGapNanos / 1e6,
           longestGapCpuNanos / 1e6,
           longestGapGcNanos / 1e6,
+          waits(longestGapFx, longestGapRenderer),
           slowPulseGaps,
           pulseGaps,
           longestBatchNanos / 1e6,
           longestFrameCpuNanos / 1e6,
-          gcNanos / 1e6);
+          gcNanos / 1e6,
+          waits(fx, renderer));
+    }
+
+    /** What the scheduler says the FX and renderer threads did, or that it is not known. */
+    private static String waits(ThreadClocks.Account fx, ThreadClocks.Account renderer) {
+      if (!fx.known()) {
+        return "the rest it waited (for a processor or the renderer; this system does not say"
+            + " which)";
+      }
+      return String.format(
+          Locale.ROOT,
+          "the FX thread waited %.1f ms for a processor (runnable, not running); the renderer ran"
+              + " %s and waited %s for a processor",
+          fx.queuedNanos() / 1e6,
+          renderer.known() ? String.format(Locale.ROOT, "%.1f ms", renderer.cpuNanos() / 1e6) : "?",
+          renderer.known()
+              ? String.format(Locale.ROOT, "%.1f ms", renderer.queuedNanos() / 1e6)
+              : "?");
     }
   }
 
@@ -81,12 +108,37 @@ final class OutputStreamBenchmark {
    * thread with the toolkit started; waits at most {@code timeoutSeconds}.
    */
   static Figures stream(int lines, long timeoutSeconds) throws InterruptedException {
+    // Made before the clock starts: the program that prints the lines is another process, whose
+    // formatting work and garbage are not the console's (the events' hand-over is).
+    List<RunEvent> output = new ArrayList<>();
+    produce(lines, output);
     Bench bench = new Bench();
     Platform.runLater(bench::open);
     bench.opened.await();
+    CompletableFuture<Path> fxTask = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            fxTask.complete(Path.of("/proc/thread-self").toRealPath());
+          } catch (IOException | RuntimeException e) {
+            fxTask.complete(null); // not Linux: the scheduler's figures are unknown
+          }
+        });
+    ThreadClocks clocks = ThreadClocks.start(fxTask.join());
+    bench.clocks = clocks;
+    Thread.sleep(20); // a first sample of each thread
+    ThreadClocks.Account fxBefore = clocks.fx();
+    ThreadClocks.Account rendererBefore = clocks.renderer();
     long gcBefore = gcMillis();
     long start = System.nanoTime();
-    Thread producer = new Thread(() -> produce(lines, bench.batcher), "bench-output-producer");
+    Thread producer =
+        new Thread(
+            () -> {
+              for (RunEvent e : output) {
+                bench.batcher.onEvent(e);
+              }
+            },
+            "bench-output-producer");
     producer.setDaemon(true);
     producer.start();
     if (!bench.finished.await(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -94,6 +146,9 @@ final class OutputStreamBenchmark {
           "the output pane had not shown " + lines + " lines after " + timeoutSeconds + " s");
     }
     long elapsed = bench.finishedAt - start;
+    ThreadClocks.Account fxDuring = clocks.fx().minus(fxBefore);
+    ThreadClocks.Account rendererDuring = clocks.renderer().minus(rendererBefore);
+    clocks.close();
     CountDownLatch closed = new CountDownLatch(1);
     long[] inPane = new long[1];
     Platform.runLater(
@@ -112,11 +167,15 @@ final class OutputStreamBenchmark {
         bench.longestGap,
         bench.longestGapCpu,
         bench.longestGapGc,
+        bench.longestGapFx,
+        bench.longestGapRenderer,
         bench.pulseGaps,
         bench.slowPulseGaps,
         bench.longestBatch,
         bench.longestFrameCpu,
-        (gcMillis() - gcBefore) * 1_000_000);
+        (gcMillis() - gcBefore) * 1_000_000,
+        fxDuring,
+        rendererDuring);
   }
 
   /** Lines the pane shows, without its first line when that counts the hidden ones. */
@@ -139,6 +198,11 @@ final class OutputStreamBenchmark {
     volatile long longestGap;
     volatile long longestGapCpu;
     volatile long longestGapGc;
+    volatile ThreadClocks.Account longestGapFx = ThreadClocks.Account.UNKNOWN;
+    volatile ThreadClocks.Account longestGapRenderer = ThreadClocks.Account.UNKNOWN;
+    volatile ThreadClocks clocks;
+    private ThreadClocks.Account lastFx = ThreadClocks.Account.UNKNOWN;
+    private ThreadClocks.Account lastRenderer = ThreadClocks.Account.UNKNOWN;
     volatile int pulseGaps;
     volatile int slowPulseGaps;
     volatile long longestBatch;
@@ -165,6 +229,10 @@ final class OutputStreamBenchmark {
             public void handle(long now) {
               long cpu = THREADS.getCurrentThreadCpuTime();
               long gc = gcMillis();
+              ThreadClocks c = clocks;
+              ThreadClocks.Account fx = c == null ? ThreadClocks.Account.UNKNOWN : c.fx();
+              ThreadClocks.Account renderer =
+                  c == null ? ThreadClocks.Account.UNKNOWN : c.renderer();
               if (++settled == 5) {
                 // The window's own first frames (CSS, layout of a new scene) are not the stream's.
                 opened.countDown();
@@ -178,12 +246,16 @@ final class OutputStreamBenchmark {
                   longestGap = gap;
                   longestGapCpu = cpu - lastPulseCpu;
                   longestGapGc = (gc - lastPulseGc) * 1_000_000;
+                  longestGapFx = fx.minus(lastFx);
+                  longestGapRenderer = renderer.minus(lastRenderer);
                 }
                 longestFrameCpu = Math.max(longestFrameCpu, cpu - lastPulseCpu);
               }
               lastPulse = now;
               lastPulseCpu = cpu;
               lastPulseGc = gc;
+              lastFx = fx;
+              lastRenderer = renderer;
               finishWhenDrained();
             }
           };
@@ -250,7 +322,7 @@ final class OutputStreamBenchmark {
    * stderr warning in about twelve lines and a traceback now and then; stdout chunks often end
    * mid-line, as a pipe delivers them.
    */
-  static void produce(int lines, EventBatcher out) {
+  static void produce(int lines, List<RunEvent> out) {
     Random random = new Random(42);
     StringBuilder stdout = new StringBuilder();
     StringBuilder stderr = new StringBuilder();
@@ -269,7 +341,7 @@ final class OutputStreamBenchmark {
           }
           String warning = warning(line, random);
           stderr.append(warning);
-          out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stderr", warning));
+          out.add(new RunEvent.OutputChunk(TURN, Instant.now(), "stderr", warning));
         } else {
           chunk.append(row(line, random));
         }
@@ -280,9 +352,9 @@ final class OutputStreamBenchmark {
     }
     if (pending.length() > 0) {
       stdout.append(pending);
-      out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", pending.toString()));
+      out.add(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", pending.toString()));
     }
-    out.onEvent(
+    out.add(
         new RunEvent.ExecutionFinished(
             TURN,
             Instant.now(),
@@ -302,7 +374,7 @@ final class OutputStreamBenchmark {
    * in {@code pending} for the next chunk, as a pipe splits a line.
    */
   private static void emit(
-      EventBatcher out,
+      List<RunEvent> out,
       StringBuilder chunk,
       StringBuilder all,
       Random random,
@@ -314,7 +386,7 @@ final class OutputStreamBenchmark {
       text = text.substring(0, cut);
     }
     all.append(text);
-    out.onEvent(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", text));
+    out.add(new RunEvent.OutputChunk(TURN, Instant.now(), "stdout", text));
   }
 
   private static String row(int line, Random random) {

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  * timeout is killed, and the reason (its exit code, its last lines) comes back instead of a time.
  */
 final class StartTimeBenchmark {
-  /** A child's first frame in milliseconds since its JVM started, or why there is none. */
-  record Sample(long firstFrameMs, String failure) {
+  /**
+   * A child's first frame and its whole window's first frame, in milliseconds since its JVM
+   * started, or why there are none.
+   */
+  record Sample(long firstFrameMs, long completeMs, String failure) {
     boolean ok() {
       return failure == null;
     }
@@ -86,10 +89,11 @@ final class StartTimeBenchmark {
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      return new Sample(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
+      return new Sample(-1, -1, "cannot start " + command.get(0) + ": " + e.getMessage());
     }
     Deque<String> lastLines = new ArrayDeque<>();
     long[] firstFrame = {-1};
+    long[] complete = {-1};
     Thread reader =
         new Thread(
             () -> {
@@ -101,6 +105,8 @@ final class StartTimeBenchmark {
                   String trimmed = line.strip();
                   if (trimmed.startsWith(FirstFrame.LINE_PREFIX) && firstFrame[0] < 0) {
                     firstFrame[0] = parse(trimmed.substring(FirstFrame.LINE_PREFIX.length()));
+                  } else if (trimmed.startsWith(FirstFrame.COMPLETE_PREFIX) && complete[0] < 0) {
+                    complete[0] = parse(trimmed.substring(FirstFrame.COMPLETE_PREFIX.length()));
                   } else if (!trimmed.isEmpty()) {
                     synchronized (lastLines) {
                       lastLines.addLast(trimmed);
@@ -122,10 +128,11 @@ final class StartTimeBenchmark {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         reader.join(2_000);
-        if (firstFrame[0] >= 0) {
-          return new Sample(firstFrame[0], null); // it drew its frame but did not exit
+        if (firstFrame[0] >= 0 && complete[0] >= 0) {
+          return new Sample(firstFrame[0], complete[0], null); // it drew its frame, did not exit
         }
         return new Sample(
+            -1,
             -1,
             "no first frame within "
                 + timeoutSeconds
@@ -136,17 +143,18 @@ final class StartTimeBenchmark {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      return new Sample(-1, "interrupted");
+      return new Sample(-1, -1, "interrupted");
     }
-    if (firstFrame[0] >= 0) {
-      return new Sample(firstFrame[0], null);
+    if (firstFrame[0] >= 0 && complete[0] >= 0) {
+      return new Sample(firstFrame[0], complete[0], null);
     }
     return new Sample(
+        -1,
         -1,
         "it exited with status "
             + process.exitValue()
             + " without printing '"
-            + FirstFrame.LINE_PREFIX
+            + FirstFrame.COMPLETE_PREFIX
             + "N'"
             + lastWords(lastLines));
   }

@@ -6,6 +6,8 @@ import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -222,6 +224,36 @@ class OutputPaneTest {
     assertThat(pane.fullText())
         .startsWith("line 1 of the load")
         .endsWith("warning at line 50000\n");
+  }
+
+  @Test
+  void aFloodInOneBatchKeepsExactlyTheNewestLinesUnderTheMarker(FxRobot robot)
+      throws TimeoutException {
+    TurnEvents t = new TurnEvents().proposed(1).approved(1);
+    RunProjection run = t.projection();
+    robot.interact(() -> pane.show(run, 1));
+    deliver(robot, run, List.of(t.started(1)));
+    StringBuilder flood = new StringBuilder();
+    for (int line = 1; line <= 30_000; line++) {
+      flood.append("line ").append(line).append('\n');
+    }
+    // One batch, the way a program that prints in a tight loop fills the pipe.
+    deliver(robot, run, List.of(t.out(1, flood.toString()), t.err(1, "done, with warnings\n")));
+    // The kept lines come into view over the next pulses.
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> pane.log().drained()).get());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    List<OutputLine> lines = pane.lines();
+    assertThat(lines.get(0).text())
+        .isEqualTo(OutputText.hiddenLines(30_001 - OutputPane.MAX_LINES));
+    assertThat(lines).hasSize(OutputPane.MAX_LINES + 1);
+    assertThat(lines.get(1).text()).isEqualTo("line 10002");
+    assertThat(lines.get(1).styleClass()).isEqualTo(OutputLog.STDOUT);
+    assertThat(lines.get(lines.size() - 2).text()).isEqualTo("line 30000");
+    assertThat(lines.get(lines.size() - 1).text()).isEqualTo("done, with warnings");
+    assertThat(lines.get(lines.size() - 1).styleClass()).isEqualTo(OutputLog.STDERR);
+    assertThat(pane.fullText()).startsWith("line 1\nline 2\n").endsWith("done, with warnings\n");
   }
 
   @Test
