@@ -202,7 +202,7 @@ final class DuckEngine {
         bind(session, commit, state);
       }
       trusted = true;
-      ReadOnlyQuery checked = ReadOnlyQuery.check(session.parser(), sql, session.tables(), ref);
+      ReadOnlyQuery checked = session.check(sql, ref);
       try (Statement s = session.connection().createStatement()) {
         // DuckDB interrupts the query itself when the time is up; the sandbox's limit cannot.
         s.setQueryTimeout(limits.timeoutSeconds());

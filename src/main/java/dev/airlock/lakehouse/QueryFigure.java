@@ -61,11 +61,12 @@ public final class QueryFigure implements Figure {
     return what + " on a branch, " + rowsShown(rows) + " rows, in-process";
   }
 
+  /** 10M, 1M, 138k: rows as a person says them. */
   static String rowsShown(long rows) {
-    if (rows >= 1_000_000 && rows % 1_000_000 == 0) {
-      return rows / 1_000_000 + "M";
+    if (rows >= 1_000_000) {
+      return String.format(Locale.ROOT, "%dM", Math.round(rows / 1e6));
     }
-    return rows % 1000 == 0 ? rows / 1000 + "k" : String.format(Locale.ROOT, "%,d", rows);
+    return String.format(Locale.ROOT, "%dk", Math.round(rows / 1e3));
   }
 
   @Override
