@@ -3,6 +3,9 @@ package dev.airlock.cli;
 import dev.airlock.bench.Bench;
 import dev.airlock.bench.BenchContext;
 import dev.airlock.bench.Figure;
+import dev.airlock.lakehouse.BranchFigure;
+import dev.airlock.lakehouse.ImportFigure;
+import dev.airlock.lakehouse.QueryFigure;
 import dev.airlock.sandbox.LocalSandboxConfig;
 import dev.airlock.sandbox.SandboxFigure;
 import dev.airlock.session.EngineFigure;
@@ -46,10 +49,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed pairs per figure (default ${DEFAULT-VALUE}; a third with --quick).")
   int pairs;
 
-  /** Every figure, in the order the table shows them. */
-  static List<Figure> figures() {
+  /** Every figure, in the order the table shows them ({@code quick}: the smaller data sets). */
+  static List<Figure> figures(boolean quick) {
     List<Figure> figures = new ArrayList<>();
     figures.add(new EngineFigure());
+    figures.addAll(QueryFigure.all(quick));
+    figures.add(new ImportFigure());
+    figures.add(BranchFigure.of(quick));
     figures.add(SandboxFigure.warm());
     figures.add(SandboxFigure.cold());
     figures.add(new AuditFigure());
@@ -59,13 +65,13 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Figure> chosen =
-        figures().stream().filter(f -> only.isEmpty() || only.contains(f.area())).toList();
+        figures(quick).stream().filter(f -> only.isEmpty() || only.contains(f.area())).toList();
     if (chosen.isEmpty()) {
       System.err.println(
           "airlock bench: --only "
               + String.join(",", only)
               + " names no area; the areas are "
-              + String.join(", ", figures().stream().map(Figure::area).distinct().toList())
+              + String.join(", ", figures(quick).stream().map(Figure::area).distinct().toList())
               + ".");
       return ExitCodes.USAGE;
     }

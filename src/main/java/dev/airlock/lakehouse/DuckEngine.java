@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * DuckDB in-process: reads sources, writes new Parquet files into the warehouse (temp name, then an
@@ -185,12 +186,24 @@ final class DuckEngine {
    */
   QueryResult query(CatalogState state, String ref, String sql, Integer maxRows)
       throws SQLException {
-    Connection c = queries.take();
+    return query(null, state, ref, sql, maxRows);
+  }
+
+  /**
+   * As above, where {@code state} is commit {@code commit}'s: a database that holds that commit's
+   * views already binds nothing (null: bind {@code state} whatever the database holds).
+   */
+  QueryResult query(ObjectId commit, CatalogState state, String ref, String sql, Integer maxRows)
+      throws SQLException {
+    QueryPool.Session session = queries.take(commit);
+    boolean trusted = false;
     try {
-      BoundTables tables = BoundTables.of(state);
-      ReadOnlyQuery checked = ReadOnlyQuery.check(c, sql, tables, ref);
-      bind(c, tables);
-      try (Statement s = c.createStatement()) {
+      if (commit == null || !commit.equals(session.commit())) {
+        bind(session, commit, state);
+      }
+      trusted = true;
+      ReadOnlyQuery checked = session.check(sql, ref);
+      try (Statement s = session.connection().createStatement()) {
         // DuckDB interrupts the query itself when the time is up; the sandbox's limit cannot.
         s.setQueryTimeout(limits.timeoutSeconds());
         if (!s.execute(checked.sql())) {
@@ -231,7 +244,11 @@ final class DuckEngine {
         throw e;
       }
     } finally {
-      queries.give(c);
+      if (trusted) {
+        queries.give(session);
+      } else {
+        queries.discard(session);
+      }
     }
   }
 
@@ -240,12 +257,19 @@ final class DuckEngine {
   }
 
   /**
-   * Each table as a view in the schema of its namespace. Bare names reach namespace {@value
-   * TableName#DEFAULT_NAMESPACE} through the search path the pool sets, so {@code fees} and {@code
-   * main.fees} are two tables, as in the catalog.
+   * Replaces the views a database holds with {@code state}'s and commits them, so every later query
+   * on {@code commit} finds them. Each table is a view in the schema of its namespace. Bare names
+   * reach namespace {@value TableName#DEFAULT_NAMESPACE} through the search path the pool sets, so
+   * {@code fees} and {@code main.fees} are two tables, as in the catalog. A database whose binding
+   * failed is closed by the caller: what it holds is no commit's.
    */
-  private void bind(Connection c, BoundTables tables) throws SQLException {
-    try (Statement s = c.createStatement()) {
+  private void bind(QueryPool.Session session, ObjectId commit, CatalogState state)
+      throws SQLException {
+    BoundTables tables = BoundTables.of(state);
+    try (Statement s = session.connection().createStatement()) {
+      for (TableDocument d : session.tables().tables().values()) {
+        s.execute("DROP VIEW IF EXISTS " + ident(d.namespace()) + "." + ident(d.name()));
+      }
       for (String ns : tables.namespaces()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + ident(ns));
       }
@@ -278,6 +302,7 @@ final class DuckEngine {
         }
       }
     }
+    session.bound(commit, tables);
   }
 
   /** The rows of {@code rs}; null when they hold more than about {@code maxBytes}. */

@@ -53,6 +53,17 @@ final class GitCatalog implements AutoCloseable {
   private final Repository repo;
   private final Map<ObjectId, TableDocument> docCache = new ConcurrentHashMap<>();
 
+  /** The states of the commits read last (queries and writes read the same few heads). */
+  private final Map<ObjectId, CatalogState> stateCache =
+      new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, CatalogState> eldest) {
+          return size() > STATES_KEPT;
+        }
+      };
+
+  private static final int STATES_KEPT = 64;
+
   GitCatalog(Path dir) {
     try {
       boolean fresh = !Files.exists(dir.resolve("HEAD"));
@@ -148,7 +159,23 @@ final class GitCatalog implements AutoCloseable {
     return r == RefUpdate.Result.FORCED || r == RefUpdate.Result.FAST_FORWARD;
   }
 
+  /** The catalog as commit {@code commitId} holds it; a commit never changes, so it is cached. */
   CatalogState read(ObjectId commitId) throws IOException {
+    ObjectId key = commitId.copy();
+    synchronized (stateCache) {
+      CatalogState cached = stateCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    CatalogState state = readTree(key);
+    synchronized (stateCache) {
+      stateCache.put(key, state);
+    }
+    return state;
+  }
+
+  private CatalogState readTree(ObjectId commitId) throws IOException {
     Map<String, CatalogState.Entry> tables = new TreeMap<>();
     Set<String> namespaces = new TreeSet<>();
     try (RevWalk walk = new RevWalk(repo);

@@ -383,9 +383,10 @@ public final class LocalLakehouse implements Lakehouse {
     return run(
         new Op("query", at, null, null),
         op -> {
-          CatalogState state = reads.state(at);
+          ObjectId commit = reads.commit(at);
+          CatalogState state = catalog.read(commit);
           try {
-            QueryResult r = engine.query(state, at, sql, maxRows);
+            QueryResult r = engine.query(commit, state, at, sql, maxRows);
             op.rows = (long) r.rowCount();
             return r;
           } catch (SQLException e) {

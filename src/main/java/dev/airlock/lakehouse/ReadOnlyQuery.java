@@ -97,6 +97,14 @@ final class ReadOnlyQuery {
    */
   static ReadOnlyQuery check(Connection c, String text, BoundTables tables, String ref)
       throws SQLException {
+    try (Parser parser = new Parser(c)) {
+      return check(parser, text, tables, ref);
+    }
+  }
+
+  /** As above, with the parser a pooled database keeps for its queries. */
+  static ReadOnlyQuery check(Parser parser, String text, BoundTables tables, String ref)
+      throws SQLException {
     if (text == null || text.isBlank()) {
       throw refused(ref, "the query is empty: " + WHAT_RUNS + ", e.g. SELECT * FROM fees.");
     }
@@ -108,25 +116,59 @@ final class ReadOnlyQuery {
             ref,
             "EXPLAIN ANALYZE is refused: its profile names the host's files." + " Use EXPLAIN.");
       }
-      walk(statement(c, lead.rest(), ref), new Walk(tables, ref, catalogNames(c)));
+      walk(parser.statement(lead.rest(), ref), new Walk(tables, ref, parser.catalogNames()));
       return new ReadOnlyQuery("EXPLAIN " + lead.rest());
     }
-    walk(statement(c, text, ref), new Walk(tables, ref, catalogNames(c)));
+    walk(parser.statement(text, ref), new Walk(tables, ref, parser.catalogNames()));
     return new ReadOnlyQuery(text);
   }
 
-  /** The one statement of {@code text} as DuckDB's JSON syntax tree. */
-  private static JsonNode statement(Connection c, String text, String ref) throws SQLException {
-    JsonNode parsed;
-    try (PreparedStatement s = c.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
-      s.setString(1, text);
-      try (ResultSet rs = s.executeQuery()) {
+  /**
+   * DuckDB's parser on one connection, prepared once, and the names its catalog answers (read once:
+   * they are DuckDB's own, the same for every query). Used by one thread at a time.
+   */
+  static final class Parser implements AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement serialize;
+    private Set<String> catalogNames;
+
+    Parser(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.serialize = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)");
+    }
+
+    /** The one statement of {@code text} as DuckDB's JSON syntax tree. */
+    private JsonNode statement(String text, String ref) throws SQLException {
+      JsonNode parsed;
+      serialize.setString(1, text);
+      try (ResultSet rs = serialize.executeQuery()) {
         rs.next();
         parsed = JSON.readTree(rs.getString(1));
+      } catch (IOException e) {
+        throw new SQLException("DuckDB's parser answered no JSON", e);
       }
-    } catch (IOException e) {
-      throw new SQLException("DuckDB's parser answered no JSON", e);
+      return ReadOnlyQuery.statement(parsed, text, ref);
     }
+
+    private Set<String> catalogNames() throws SQLException {
+      if (catalogNames == null) {
+        catalogNames = ReadOnlyQuery.catalogNames(connection);
+      }
+      return catalogNames;
+    }
+
+    @Override
+    public void close() {
+      try {
+        serialize.close();
+      } catch (SQLException ignored) {
+        // A statement of a database being closed holds nothing else.
+      }
+    }
+  }
+
+  /** The one statement of {@code text}, from DuckDB's parse of it, as its JSON syntax tree. */
+  private static JsonNode statement(JsonNode parsed, String text, String ref) {
     if (parsed.path("error").asBoolean(false)) {
       if ("parser".equals(parsed.path("error_type").asText())) {
         throw new LakehouseException(

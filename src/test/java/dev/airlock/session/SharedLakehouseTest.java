@@ -49,7 +49,11 @@ class SharedLakehouseTest {
           second.open(
               second
                   .request(
-                      second.script(mergeThenDone, "<done>tried</done>"),
+                      second.script(
+                          // Its own table: had both runs written orders, the second merge to
+                          // arrive would conflict before any gate was asked, whichever run it is.
+                          mergeThenDone.replace("table=\"orders\"", "table=\"refunds\""),
+                          "<done>tried</done>"),
                       ApprovalPolicy.AUTO,
                       MergePolicy.NEVER)
                   .build());
