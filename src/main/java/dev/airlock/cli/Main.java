@@ -1,28 +1,41 @@
 package dev.airlock.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Entry point of {@code airlock.jar}: the command line face of the engine. */
+/**
+ * Entry point of {@code airlock.jar}: the command line face of the engine.
+ *
+ * <p>Subcommands are built lazily: picocli builds a command by reflecting over its class and
+ * creating its object, which loads what its fields and defaults name (the run's classes, the
+ * console's, the bench's). A command line builds only the subcommand its arguments name; the others
+ * are listed by name and description so help still shows every one of them.
+ */
 @Command(
     name = "airlock",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Supervise an LLM data agent: approve its code, audit its data, merge to main.",
-    subcommands = {
-      RunCommand.class,
-      ConsoleCommand.class,
-      ScreenshotsCommand.class,
-      ReplayCommand.class,
-      RunsCommand.class,
-      LakehouseCommand.class,
-      VerifyCommand.class,
-      DemoDataCommand.class,
-      BenchCommand.class,
-      BenchConsoleCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Supervise an LLM data agent: approve its code, audit its data, merge to main.")
 public final class Main implements Runnable {
+
+  /** Every subcommand but help, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          RunCommand.class,
+          ConsoleCommand.class,
+          ScreenshotsCommand.class,
+          ReplayCommand.class,
+          RunsCommand.class,
+          LakehouseCommand.class,
+          VerifyCommand.class,
+          DemoDataCommand.class,
+          BenchCommand.class,
+          BenchConsoleCommand.class);
+
+  @Spec CommandSpec spec;
 
   /** With no arguments and a display, the console opens (the embedded demo); else the help. */
   public static void main(String[] args) {
@@ -31,15 +44,62 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    return commandLine(args).execute(args);
+  }
+
+  /** The whole command tree, every subcommand built (what help and the tests walk). */
+  public static CommandLine commandLine() {
+    return build(null, true);
+  }
+
+  /**
+   * The command tree for {@code args}: the subcommand they name is built, the others are only
+   * listed. When the arguments name no known subcommand but are not only options (help, a typo, an
+   * {@code @file}), everything is built, so picocli answers exactly as with the whole tree.
+   */
+  static CommandLine commandLine(String... args) {
+    String named = null;
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        named = arg;
+        break;
+      }
+    }
+    if (named == null) {
+      return build(null, false);
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      Command c = type.getAnnotation(Command.class);
+      if (c.name().equals(named) || List.of(c.aliases()).contains(named)) {
+        return build(type, false);
+      }
+    }
+    return build(null, true);
+  }
+
+  /** Main with {@code built} (or every subcommand when {@code all}) built, the rest listed. */
+  private static CommandLine build(Class<?> built, boolean all) {
     CommandLine cli = new CommandLine(new Main());
+    for (Class<?> type : SUBCOMMANDS) {
+      cli.addSubcommand(all || type == built ? new CommandLine(type) : listed(type));
+    }
+    cli.addSubcommand(new CommandLine(CommandLine.HelpCommand.class));
     cli.setCommandName(CommandName.prefix());
     cli.setExitCodeExceptionMapper(ExitCodes::forException);
-    return cli.execute(args);
+    return cli;
+  }
+
+  /** A stand-in that help lists like the real command: its names, header and description. */
+  private static CommandLine listed(Class<?> type) {
+    Command c = type.getAnnotation(Command.class);
+    CommandSpec stub = CommandSpec.create().name(c.name()).aliases(c.aliases());
+    stub.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
+    return new CommandLine(stub);
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   static final class Version implements CommandLine.IVersionProvider {
