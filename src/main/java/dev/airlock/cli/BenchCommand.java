@@ -3,6 +3,9 @@ package dev.airlock.cli;
 import dev.airlock.bench.Bench;
 import dev.airlock.bench.BenchContext;
 import dev.airlock.bench.Figure;
+import dev.airlock.cli.start.ImportProcessFigure;
+import dev.airlock.cli.start.QueryProcessFigure;
+import dev.airlock.cli.start.VersionFigure;
 import dev.airlock.sandbox.LocalSandboxConfig;
 import dev.airlock.session.EngineFigure;
 import java.io.File;
@@ -48,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
   static List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
     figures.add(new EngineFigure());
+    figures.add(new VersionFigure());
+    figures.add(new QueryProcessFigure());
+    figures.add(new ImportProcessFigure());
     return figures;
   }
 

@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +40,26 @@ public final class Main implements Runnable {
 
   /** With no arguments and a display, the console opens (the embedded demo); else the help. */
   public static void main(String[] args) {
+    if (version(args, System.out)) {
+      System.exit(ExitCodes.OK);
+    }
     System.exit(execute(args.length == 0 && Display.available() ? new String[] {"console"} : args));
+  }
+
+  /**
+   * Prints the version when that is all {@code args} ask for, as picocli would print it, without
+   * starting picocli: its classes are Java 5 class files (verified the slow way, never kept in a
+   * class-data archive), most of the time a bare {@code --version} would otherwise take.
+   */
+  static boolean version(String[] args, PrintStream out) {
+    if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+      return false;
+    }
+    for (String line : new Version().getVersion()) {
+      out.println(line);
+    }
+    out.flush();
+    return true;
   }
 
   /** Runs a command line and returns the exit code (tests call this instead of main). */

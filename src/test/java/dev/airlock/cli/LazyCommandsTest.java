@@ -2,6 +2,8 @@ package dev.airlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -47,6 +49,17 @@ class LazyCommandsTest {
             assertThat(c.getCommandSpec().userObject()).as(name).isNull();
           }
         });
+  }
+
+  @Test
+  void theVersionWithoutTheParserIsWhatTheParserPrints() {
+    ByteArrayOutputStream direct = new ByteArrayOutputStream();
+
+    assertThat(Main.version(new String[] {"--version"}, new PrintStream(direct, true))).isTrue();
+    assertThat(Main.version(new String[] {"--version", "lakehouse"}, System.out)).isFalse();
+    assertThat(Main.version(new String[] {"run"}, System.out)).isFalse();
+    assertThat(direct.toString()).isEqualTo(CliRunner.run("--version").out());
+    assertThat(direct.toString()).isEqualTo(CliRunner.run("-V").out());
   }
 
   @Test
