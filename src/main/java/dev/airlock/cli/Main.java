@@ -1,10 +1,13 @@
 package dev.airlock.cli;
 
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,7 +72,7 @@ public final class Main implements Runnable {
 
   /** The whole command tree, every subcommand built (what help and the tests walk). */
   public static CommandLine commandLine() {
-    return build(null, true);
+    return build(null, List.of(), true);
   }
 
   /**
@@ -78,30 +81,24 @@ public final class Main implements Runnable {
    * {@code @file}), everything is built, so picocli answers exactly as with the whole tree.
    */
   static CommandLine commandLine(String... args) {
-    String named = null;
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
-        named = arg;
-        break;
-      }
-    }
-    if (named == null) {
-      return build(null, false);
+    int at = firstWord(args, 0, null);
+    if (at < 0) {
+      return build(null, List.of(), false);
     }
     for (Class<?> type : SUBCOMMANDS) {
-      Command c = type.getAnnotation(Command.class);
-      if (c.name().equals(named) || List.of(c.aliases()).contains(named)) {
-        return build(type, false);
+      if (names(type.getAnnotation(Command.class)).contains(args[at])) {
+        return build(type, List.of(args).subList(at + 1, args.length), false);
       }
     }
-    return build(null, true);
+    return build(null, List.of(), true);
   }
 
   /** Main with {@code built} (or every subcommand when {@code all}) built, the rest listed. */
-  private static CommandLine build(Class<?> built, boolean all) {
+  private static CommandLine build(Class<?> built, List<String> rest, boolean all) {
     CommandLine cli = new CommandLine(new Main());
     for (Class<?> type : SUBCOMMANDS) {
-      cli.addSubcommand(all || type == built ? new CommandLine(type) : listed(type));
+      cli.addSubcommand(
+          all || type == built ? withMethods(new CommandLine(type), rest, all) : listed(type));
     }
     cli.addSubcommand(new CommandLine(CommandLine.HelpCommand.class));
     cli.setCommandName(CommandName.prefix());
@@ -109,9 +106,63 @@ public final class Main implements Runnable {
     return cli;
   }
 
+  /**
+   * Adds the method subcommands of a command that leaves them to us ({@code addMethodSubcommands =
+   * false}, e.g. {@code lakehouse}): the one {@code rest} names is built, the others are listed;
+   * every one is built when {@code all} or when {@code rest} names none of them but is more than
+   * options (a typo, help), so picocli answers as with the whole tree.
+   */
+  private static CommandLine withMethods(CommandLine cli, List<String> rest, boolean all) {
+    Class<?> type = cli.getCommandSpec().userObject().getClass();
+    if (type.getAnnotation(Command.class).addMethodSubcommands()) {
+      return cli;
+    }
+    List<Method> methods = CommandLine.getCommandMethods(type, null);
+    String[] args = rest.toArray(String[]::new);
+    int at = firstWord(args, 0, cli.getCommandSpec());
+    boolean named =
+        at >= 0
+            && methods.stream()
+                .anyMatch(m -> names(m.getAnnotation(Command.class)).contains(args[at]));
+    boolean buildAll = all || (at >= 0 && !named);
+    for (Method m : methods) {
+      Command c = m.getAnnotation(Command.class);
+      boolean build = buildAll || (named && names(c).contains(args[at]));
+      cli.addSubcommand(build ? new CommandLine(m) : listed(c));
+    }
+    return cli;
+  }
+
+  /**
+   * The index of the first argument from {@code from} that is not an option or an option's value
+   * ({@code spec}'s options that take one), or -1 when there is none.
+   */
+  private static int firstWord(String[] args, int from, CommandSpec spec) {
+    for (int i = from; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-")) {
+        return i;
+      }
+      OptionSpec option = spec == null || arg.contains("=") ? null : spec.findOption(arg);
+      if (option != null && option.arity().min() > 0) {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  private static List<String> names(Command c) {
+    List<String> names = new ArrayList<>(List.of(c.aliases()));
+    names.add(c.name());
+    return names;
+  }
+
   /** A stand-in that help lists like the real command: its names, header and description. */
   private static CommandLine listed(Class<?> type) {
-    Command c = type.getAnnotation(Command.class);
+    return listed(type.getAnnotation(Command.class));
+  }
+
+  private static CommandLine listed(Command c) {
     CommandSpec stub = CommandSpec.create().name(c.name()).aliases(c.aliases());
     stub.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
     return new CommandLine(stub);

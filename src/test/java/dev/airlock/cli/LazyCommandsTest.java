@@ -30,7 +30,11 @@ class LazyCommandsTest {
 
     assertThat(subcommands.get("lakehouse").getCommandSpec().userObject())
         .isInstanceOf(LakehouseCommand.class);
-    assertThat(subcommands.get("lakehouse").getSubcommands()).containsKey("query");
+    Map<String, CommandLine> lakehouse = subcommands.get("lakehouse").getSubcommands();
+    assertThat(lakehouse.get("branches").getCommandSpec().userObject()).isNotNull();
+    assertThat(lakehouse.get("query").getCommandSpec().userObject()).isNull();
+    assertThat(lakehouse.keySet())
+        .isEqualTo(Main.commandLine().getSubcommands().get("lakehouse").getSubcommands().keySet());
     assertThat(subcommands.get("run").getCommandSpec().userObject()).isNull();
     assertThat(subcommands.get("console").getCommandSpec().userObject()).isNull();
     assertThat(subcommands.keySet()).isEqualTo(Main.commandLine().getSubcommands().keySet());
@@ -60,6 +64,16 @@ class LazyCommandsTest {
     assertThat(Main.version(new String[] {"run"}, System.out)).isFalse();
     assertThat(direct.toString()).isEqualTo(CliRunner.run("--version").out());
     assertThat(direct.toString()).isEqualTo(CliRunner.run("-V").out());
+  }
+
+  @Test
+  void lakehouseHelpListsEverySubcommandAsTheWholeTreeDoes() {
+    CliRunner.Result help = CliRunner.run("lakehouse", "--home", "/tmp/nowhere", "--help");
+
+    assertThat(help.exit()).isZero();
+    assertThat(help.out())
+        .isEqualTo(usage(Main.commandLine().getSubcommands().get("lakehouse")))
+        .contains("revert-merge", "create-table");
   }
 
   @Test
