@@ -64,8 +64,11 @@ class CommandNameTest {
 
     // No class-data-sharing archive yet: the launcher says where a console start would put it.
     String pending = "-Dairlock.cds.pending=" + bin.resolve("airlock.jsa");
+    // Short commands run with the quick compiler alone.
+    String quick = "-XX:TieredStopAtLevel=1";
     assertThat(direct)
         .containsExactly(
+            quick,
             pending,
             "-Dairlock.command=" + launcher,
             "-Dairlock.launcher=" + launcher,
@@ -76,6 +79,7 @@ class CommandNameTest {
             "my runs");
     assertThat(linked)
         .containsExactly(
+            quick,
             pending,
             "-Dairlock.command=" + link,
             "-Dairlock.launcher=" + launcher,
@@ -106,7 +110,7 @@ class CommandNameTest {
         .containsExactlyInAnyOrder("airlock", "fake-java", "airlock.jsa");
 
     List<String> later = launch(launcher, java, "runs");
-    assertThat(later).startsWith("-XX:SharedArchiveFile=" + archive);
+    assertThat(later).startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive);
     assertThat(later).contains("-Dairlock.cds.archive=" + archive).endsWith("runs");
   }
 
@@ -126,7 +130,7 @@ class CommandNameTest {
     Path console = bin.resolve("airlock.jsa");
 
     assertThat(launch(launcher, java, "--version"))
-        .startsWith("-XX:SharedArchiveFile=" + commands)
+        .startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + commands)
         .endsWith("-jar", jar.toString(), "--version");
     // The build's archive holds no JavaFX: the first console start still writes its own.
     assertThat(launch(launcher, java, "console").get(0))
@@ -134,7 +138,11 @@ class CommandNameTest {
     assertThat(console).hasContent("archive");
     assertThat(launch(launcher, java, "console")).startsWith("-XX:SharedArchiveFile=" + console);
     assertThat(launch(launcher, java, "lakehouse", "branches"))
-        .startsWith("-XX:SharedArchiveFile=" + commands);
+        .startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + commands);
+    // A long command keeps the optimising compiler.
+    assertThat(launch(launcher, java, "run", "--demo"))
+        .startsWith("-XX:SharedArchiveFile=" + commands)
+        .doesNotContain("-XX:TieredStopAtLevel=1");
 
     // A jar built after the archive: the archive is stale and not mapped.
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
