@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     scope = ScopeType.INHERIT,
+    // Main adds the method subcommands, building only the one the command line names.
+    addMethodSubcommands = false,
     description =
         "Git for tables: branches, tables, queries, diffs and merges of the embedded"
             + " lakehouse. A ref is a branch, a tag or name@hash.")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,11 @@ class CommandNameTest {
 
     // No class-data-sharing archive yet: the launcher says where a console start would put it.
     String pending = "-Dairlock.cds.pending=" + bin.resolve("airlock.jsa");
+    // Short commands run with the quick compiler alone.
+    String quick = "-XX:TieredStopAtLevel=1";
     assertThat(direct)
         .containsExactly(
+            quick,
             pending,
             "-Dairlock.command=" + launcher,
             "-Dairlock.launcher=" + launcher,
@@ -75,6 +79,7 @@ class CommandNameTest {
             "my runs");
     assertThat(linked)
         .containsExactly(
+            quick,
             pending,
             "-Dairlock.command=" + link,
             "-Dairlock.launcher=" + launcher,
@@ -105,8 +110,45 @@ class CommandNameTest {
         .containsExactlyInAnyOrder("airlock", "fake-java", "airlock.jsa");
 
     List<String> later = launch(launcher, java, "runs");
-    assertThat(later).startsWith("-XX:SharedArchiveFile=" + archive);
+    assertThat(later).startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive);
     assertThat(later).contains("-Dairlock.cds.archive=" + archive).endsWith("runs");
+  }
+
+  @Test
+  void commandsMapTheBuildsArchiveAndConsoleStartsKeepTheirOwn() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("build"));
+    Path launcher = bin.resolve("airlock");
+    Files.copy(Path.of("packaging/launcher/airlock"), launcher);
+    Path java = bin.resolve("fake-java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; case \"$a\" in"
+            + " -XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\";; esac; done\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path jar = Files.writeString(bin.resolve("airlock.jar"), "jar");
+    Path commands = Files.writeString(bin.resolve("airlock-commands.jsa"), "built");
+    Path console = bin.resolve("airlock.jsa");
+
+    assertThat(launch(launcher, java, "--version"))
+        .startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + commands)
+        .endsWith("-jar", jar.toString(), "--version");
+    // The build's archive holds no JavaFX: the first console start still writes its own.
+    assertThat(launch(launcher, java, "console").get(0))
+        .startsWith("-XX:ArchiveClassesAtExit=" + console + ".");
+    assertThat(console).hasContent("archive");
+    assertThat(launch(launcher, java, "console")).startsWith("-XX:SharedArchiveFile=" + console);
+    assertThat(launch(launcher, java, "lakehouse", "branches"))
+        .startsWith("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + commands);
+    // A long command keeps the optimising compiler.
+    assertThat(launch(launcher, java, "run", "--demo"))
+        .startsWith("-XX:SharedArchiveFile=" + commands)
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+
+    // A jar built after the archive: the archive is stale and not mapped.
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.delete(console);
+    assertThat(launch(launcher, java, "lakehouse", "branches"))
+        .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
   }
 
   private static List<String> launch(Path launcher, Path java, String... args) throws Exception {

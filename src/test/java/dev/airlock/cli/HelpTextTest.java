@@ -15,7 +15,7 @@ class HelpTextTest {
   @Test
   void everyHelpTextWrapsAtWordsNeverInsideOne() {
     List<String> problems = new ArrayList<>();
-    for (List<String> command : commands(new CommandLine(new Main()), new ArrayList<>())) {
+    for (List<String> command : commands(Main.commandLine(), new ArrayList<>())) {
       List<String> args = new ArrayList<>(command);
       args.add("--help");
       CliRunner.Result help = CliRunner.run(args.toArray(String[]::new));
@@ -64,7 +64,7 @@ class HelpTextTest {
   }
 
   private static CommandSpec spec(List<String> command) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     for (String name : command) {
       cli = cli.getSubcommands().get(name);
     }

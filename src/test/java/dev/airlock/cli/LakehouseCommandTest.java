@@ -267,7 +267,7 @@ class LakehouseCommandTest {
 
   @Test
   void everySubcommandHasHelpAndEveryArgumentIsDescribed() {
-    CommandLine lakehouse = new CommandLine(new Main()).getSubcommands().get("lakehouse");
+    CommandLine lakehouse = Main.commandLine().getSubcommands().get("lakehouse");
     assertThat(lakehouse.getSubcommands())
         .containsKeys(
             "branches",
