@@ -18,6 +18,9 @@ import java.util.Map;
  * start here ({@link #probe(LocalSandboxConfig)}).
  */
 public final class LocalSandbox extends PythonSandboxBase {
+  /** The running kernel's release ({@code uname -r}), which says how RLIMIT_NPROC is counted. */
+  private static final String KERNEL_RELEASE = System.getProperty("os.version", "");
+
   private final String bubblewrapVersion;
   private final String pythonVersion;
 
@@ -103,12 +106,13 @@ public final class LocalSandbox extends PythonSandboxBase {
    * The allowance itself: since Linux 5.14 RLIMIT_NPROC is counted per user namespace, and the code
    * lives in its own (verified here: with 30 processes of uid 65534 elsewhere on the host, a limit
    * of 10 inside the sandbox still lets python start exactly 9 children), so no count of the host's
-   * processes is needed. On an older kernel the limit counts every process of the uid, which only
-   * ever leaves the code fewer.
+   * processes is needed. An older kernel counts every task of the uid on the host: there the host's
+   * tasks are counted when the code is sent, as before.
    */
   @Override
   long processLimit(SandboxProcess process) {
-    return config.processes();
+    return ResourceLimits.sandboxProcessLimit(
+        config, dropUid, process.process().pid(), KERNEL_RELEASE);
   }
 
   @Override

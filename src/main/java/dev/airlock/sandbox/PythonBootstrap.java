@@ -93,7 +93,7 @@ final class PythonBootstrap {
 
   /**
    * The byte the bootstrap writes on stderr once its limits hold and it waits for its header, and
-   * again once it read its code (see {@link SandboxProcess#tookCode()}).
+   * again once it read its code (see {@link SandboxProcess#neverTookCode()}).
    */
   static final int MARK = 0;
 

@@ -156,7 +156,7 @@ abstract class PythonSandboxBase implements Sandbox {
     SandboxProcess spare = takeSpare(environment);
     if (spare != null) {
       ProcessExecution.Outcome outcome = run(spare, code, timeout, listener, own, clock);
-      if (spare.tookCode() || outcome.cancelled() || outcome.timedOut()) {
+      if (!spare.neverTookCode() || outcome.cancelled() || outcome.timedOut()) {
         return outcome;
       }
     }

@@ -3,6 +3,8 @@ package dev.airlock.sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who the sandbox runs as and how many processes it may have. The limits themselves are set by the
@@ -33,6 +35,31 @@ final class ResourceLimits {
   static long processLimit(LocalSandboxConfig config, int dropUid, long sandboxPid) {
     int owner = dropUid >= 0 ? dropUid : HostUser.currentUid();
     return (long) HostUser.countTasksOutside(owner, sandboxPid) + config.processes();
+  }
+
+  /**
+   * RLIMIT_NPROC for the code in a bubblewrap sandbox {@code sandboxPid} on a kernel of release
+   * {@code kernelRelease}: the allowance itself where the kernel counts the limit per user
+   * namespace (Linux 5.14 and later: only the sandbox's own tasks count), else the host count plus
+   * the allowance as for an unisolated process (before 5.14 every task of the uid on the host
+   * counts, so a desktop user's few hundred threads would leave the code none at all).
+   */
+  static long sandboxProcessLimit(
+      LocalSandboxConfig config, int dropUid, long sandboxPid, String kernelRelease) {
+    return countsPerUserNamespace(kernelRelease)
+        ? config.processes()
+        : processLimit(config, dropUid, sandboxPid);
+  }
+
+  /** Whether a kernel of release {@code kernelRelease} ({@code uname -r}) is 5.14 or later. */
+  static boolean countsPerUserNamespace(String kernelRelease) {
+    Matcher version = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(kernelRelease);
+    if (!version.find()) {
+      return false;
+    }
+    int major = Integer.parseInt(version.group(1));
+    int minor = Integer.parseInt(version.group(2));
+    return major > 5 || (major == 5 && minor >= 14);
   }
 
   /** The absolute path of a util-linux tool (the child's PATH is cleared). */

@@ -31,11 +31,12 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
   }
 
   /**
-   * Whether the bootstrap said it read its code. False after the process ended means it died before
-   * it took the code (a spare killed from outside, or by the OOM killer), so no code ran.
+   * True only when it is certain the code never ran: all of stderr was read and the bootstrap never
+   * said it read its code. Anything less certain (stderr not read to its end) counts as ran, so a
+   * code is never run twice.
    */
-  boolean tookCode() {
-    return stderr.seen() >= 2;
+  boolean neverTookCode() {
+    return stderr.ended() && stderr.seen() < 2;
   }
 
   /**
@@ -65,24 +66,34 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
   }
 
   /**
-   * Stderr with the bootstrap's two leading marks taken out (a {@link PythonBootstrap#MARK} byte
-   * when it is ready for its code, another when it read it). When a byte is something else
-   * (bubblewrap or python failing before the bootstrap ran), it is kept for the reader and nothing
-   * after it is taken for a mark.
+   * Stderr with the bootstrap's two marks taken out (a {@link PythonBootstrap#MARK} byte when it is
+   * ready for its code, another when it read it), wherever they come: python may write on stderr
+   * before the bootstrap runs (a .pth file of the interpreter warning at start-up), and that text
+   * is kept for the reader. When no mark comes (bubblewrap or python failing before the bootstrap
+   * ran), every byte is kept.
    */
   static final class ReadyMark extends FilterInputStream {
     private volatile int seen;
-    private boolean done;
-    private int kept = -1;
+    private volatile boolean ended;
+    private byte[] pending = new byte[0];
+    private int pendingAt;
 
     ReadyMark(InputStream in) {
       super(in);
     }
 
-    /** Reads up to the first mark; how many marks came so far. */
+    /** Reads up to the first mark, keeping what came before it; how many marks came so far. */
     synchronized int marks() {
-      if (seen == 0 && !done) {
-        next();
+      while (seen == 0 && !ended) {
+        byte[] chunk = new byte[256];
+        int n = fill(chunk, 0, chunk.length);
+        if (n > 0) {
+          byte[] more = new byte[pending.length - pendingAt + n];
+          System.arraycopy(pending, pendingAt, more, 0, pending.length - pendingAt);
+          System.arraycopy(chunk, 0, more, pending.length - pendingAt, n);
+          pending = more;
+          pendingAt = 0;
+        }
       }
       return seen;
     }
@@ -91,19 +102,36 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
       return seen;
     }
 
-    private void next() {
+    /** Whether stderr was read to its end (or could no longer be read). */
+    boolean ended() {
+      return ended;
+    }
+
+    /**
+     * Reads from the process into {@code buffer}, taking the marks out; the number of bytes kept, 0
+     * when all were marks, -1 at the end.
+     */
+    private int fill(byte[] buffer, int offset, int length) {
+      int n;
       try {
-        int b = in.read();
-        if (b == PythonBootstrap.MARK) {
-          seen++;
-          done = seen == 2;
-        } else {
-          kept = b;
-          done = true;
-        }
+        n = in.read(buffer, offset, length);
       } catch (IOException e) {
-        done = true;
+        n = -1;
       }
+      if (n < 0) {
+        ended = true;
+        return -1;
+      }
+      int kept = 0;
+      for (int i = 0; i < n; i++) {
+        byte b = buffer[offset + i];
+        if (b == PythonBootstrap.MARK && seen < 2) {
+          seen++;
+        } else {
+          buffer[offset + kept++] = b;
+        }
+      }
+      return kept;
     }
 
     @Override
@@ -114,21 +142,22 @@ record SandboxProcess(Process process, Map<String, String> environment, ReadyMar
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
+    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
       if (length == 0) {
         return 0;
       }
-      synchronized (this) {
-        while (!done) {
-          next();
-        }
-        if (kept >= 0) {
-          buffer[offset] = (byte) kept;
-          kept = -1;
-          return 1;
+      if (pendingAt < pending.length) {
+        int n = Math.min(length, pending.length - pendingAt);
+        System.arraycopy(pending, pendingAt, buffer, offset, n);
+        pendingAt += n;
+        return n;
+      }
+      while (true) {
+        int n = fill(buffer, offset, length);
+        if (n != 0) {
+          return n;
         }
       }
-      return in.read(buffer, offset, length);
     }
   }
 }
