@@ -60,7 +60,9 @@ public final class SandboxLauncher implements AutoCloseable {
         started.complete(builder.start());
       } catch (IOException e) {
         started.completeExceptionally(new UncheckedIOException(e));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: a start that never completes would hang the execution waiting for it. Not
+        // rethrown: a new launcher thread would orphan (PDEATHSIG) every sandbox this one started.
         started.completeExceptionally(e);
       }
     }
