@@ -52,6 +52,27 @@ class QueryPoolTest {
   }
 
   /**
+   * The agent sends texts up to the gateway's MiB; a database keeps the proofs of short ones only,
+   * so a stream of long distinct queries holds no more of the heap than the last one did.
+   */
+  @Test
+  void aDatabaseKeepsNoLongTextItProved() throws Exception {
+    QueryPool.Session session = pool.take(null);
+    try {
+      String pad = " ".repeat(100_000);
+      for (int i = 0; i < 64; i++) {
+        String sql = "SELECT " + i + pad;
+        assertThat(session.check(sql, "main").sql()).isEqualTo(sql);
+      }
+      assertThat(session.checkedChars()).isZero();
+      session.check("SELECT 42", "main");
+      assertThat(session.checkedChars()).isEqualTo("SELECT 42".length());
+    } finally {
+      pool.give(session);
+    }
+  }
+
+  /**
    * What a query's SQL leaves, and a probe that answers {@code clean} (or fails) when it is gone.
    */
   record Leftover(String tamper, String probe, Object clean) {
