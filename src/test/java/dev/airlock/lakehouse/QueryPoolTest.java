@@ -115,6 +115,10 @@ class QueryPoolTest {
             TableName.DEFAULT_NAMESPACE),
         new Leftover("PREPARE leak AS SELECT 1", "EXECUTE leak", null),
         new Leftover(
+            "CALL enable_profiling()", "SELECT current_setting('enable_profiling') IS NULL", true),
+        new Leftover(
+            "CALL enable_logging()", "SELECT current_setting('enable_logging')::BOOLEAN", false),
+        new Leftover(
             "CREATE SECRET leak (TYPE http, BEARER_TOKEN 'x')",
             "SELECT count(*) FROM duckdb_secrets()",
             0L));
