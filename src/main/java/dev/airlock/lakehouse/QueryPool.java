@@ -30,9 +30,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * then more statements), and DuckDB numbers transactions in sequence, so the transaction after the
  * rollback must be exactly the next number. What transactions do not undo (variables, secrets,
  * prepared statements, attached databases, the current database and schema, the search path,
- * profiling and logging; other settings are locked) must read as when the database was opened. A
- * database failing either test is closed, never reused. (Walking {@code duckdb_functions()} for
- * macros took 12-36 ms a query, more than the query.)
+ * profiling, logging and the progress bar; other settings are locked) must read as when the
+ * database was opened. A database failing either test is closed, never reused. (Walking {@code
+ * duckdb_functions()} for macros took 12-36 ms a query, more than the query.)
  */
 final class QueryPool implements AutoCloseable {
   private static final int MAX_IDLE = 3;
@@ -48,16 +48,19 @@ final class QueryPool implements AutoCloseable {
   /**
    * The transaction number and what outlives a rollback (one statement: scalar subqueries made it
    * 1.6 ms, a union 0.9). Not a prepared statement: DuckDB folds {@code current_transaction_id()}
-   * into a prepared plan. Profiling and logging are settings, but {@code CALL enable_profiling()}
-   * and {@code CALL enable_logging()} turn them on under the lock (the profile of every later query
-   * goes to the console's output; a log can be stored in the warehouse), so they are read too (0.1
-   * ms; hashing all of {@code duckdb_settings()} would cost 1.5 ms).
+   * into a prepared plan. Profiling, logging and the progress bar are settings, but CALL
+   * enable_profiling(), PRAGMA enable_profile, CALL enable_logging() and PRAGMA enable_progress_bar
+   * turn them on under the lock (the profile of every later query goes to the console's output; a
+   * log can be stored in the warehouse), so they are read too (0.1 ms; hashing all of {@code
+   * duckdb_settings()} would cost 1.5 ms). PRAGMA enable_verification makes this very statement
+   * fail, so such a database is closed.
    */
   private static final String STATE =
       "SELECT current_transaction_id(), concat_ws('|', current_database(), current_schema(),"
           + " current_setting('search_path'),"
           + " coalesce(current_setting('enable_profiling')::VARCHAR, 'off'),"
-          + " current_setting('enable_logging')::VARCHAR, count(*)) FROM ("
+          + " current_setting('enable_logging')::VARCHAR,"
+          + " current_setting('enable_progress_bar')::VARCHAR, count(*)) FROM ("
           + "SELECT 1 FROM duckdb_variables()"
           + " UNION ALL SELECT 1 FROM duckdb_prepared_statements()"
           + " UNION ALL SELECT 1 FROM duckdb_secrets()"

@@ -117,6 +117,12 @@ class QueryPoolTest {
         new Leftover(
             "CALL enable_profiling()", "SELECT current_setting('enable_profiling') IS NULL", true),
         new Leftover(
+            "PRAGMA enable_profile", "SELECT current_setting('enable_profiling') IS NULL", true),
+        new Leftover(
+            "PRAGMA enable_progress_bar",
+            "SELECT current_setting('enable_progress_bar')::BOOLEAN",
+            false),
+        new Leftover(
             "CALL enable_logging()", "SELECT current_setting('enable_logging')::BOOLEAN", false),
         new Leftover(
             "CREATE SECRET leak (TYPE http, BEARER_TOKEN 'x')",
