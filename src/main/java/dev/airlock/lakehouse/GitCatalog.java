@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -51,7 +51,21 @@ final class GitCatalog implements AutoCloseable {
       "{\"format_version\":1}\n".getBytes(StandardCharsets.UTF_8);
 
   private final Repository repo;
-  private final Map<ObjectId, TableDocument> docCache = new ConcurrentHashMap<>();
+
+  /**
+   * Table documents by blob id, read last first, holding at most {@link #docFilesKept} data files
+   * in all. Every import adds a version of its table's document one file longer and the next read
+   * caches it, so unbounded, n imports into one table held n²/2 files (2,000 imports by the agent's
+   * code: two million, hundreds of MB of the console's heap).
+   */
+  private final LinkedHashMap<ObjectId, TableDocument> docCache =
+      new LinkedHashMap<>(64, 0.75f, true);
+
+  private final long docFilesKept;
+  private long docFiles;
+
+  /** The data files the document cache holds at most by default (about 100 MB of documents). */
+  static final long DOC_FILES_KEPT = 500_000;
 
   /** The states of the commits read last (queries and writes read the same few heads). */
   private final Map<ObjectId, CatalogState> stateCache =
@@ -65,6 +79,12 @@ final class GitCatalog implements AutoCloseable {
   private static final int STATES_KEPT = 64;
 
   GitCatalog(Path dir) {
+    this(dir, DOC_FILES_KEPT);
+  }
+
+  /** A catalog whose document cache holds at most {@code docFilesKept} data files. */
+  GitCatalog(Path dir, long docFilesKept) {
+    this.docFilesKept = docFilesKept;
     try {
       boolean fresh = !Files.exists(dir.resolve("HEAD"));
       repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
@@ -190,12 +210,44 @@ final class GitCatalog implements AutoCloseable {
           namespaces.add(path.substring("namespaces/".length(), path.length() - 5));
         } else if (path.startsWith("tables/") && path.endsWith(".json")) {
           ObjectId blob = tw.getObjectId(0);
-          TableDocument doc = docCache.computeIfAbsent(blob, id -> loadDoc(reader, id));
+          TableDocument doc = doc(reader, blob);
           tables.put(doc.tableName().fqn(), new CatalogState.Entry(doc, blob));
         }
       }
     }
     return new CatalogState(tables, namespaces);
+  }
+
+  /** The document of blob {@code blob}, from the cache when it holds it. */
+  private TableDocument doc(ObjectReader reader, ObjectId blob) {
+    synchronized (docCache) {
+      TableDocument cached = docCache.get(blob);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    TableDocument doc = loadDoc(reader, blob);
+    synchronized (docCache) {
+      TableDocument replaced = docCache.put(blob.copy(), doc);
+      docFiles += files(doc) - (replaced == null ? 0 : files(replaced));
+      Iterator<TableDocument> eldest = docCache.values().iterator();
+      while (docFiles > docFilesKept && eldest.hasNext()) {
+        docFiles -= files(eldest.next());
+        eldest.remove();
+      }
+    }
+    return doc;
+  }
+
+  private static long files(TableDocument doc) {
+    return 1L + doc.dataFiles().size();
+  }
+
+  /** The data files (plus one per document) the document cache holds. */
+  long docCacheFiles() {
+    synchronized (docCache) {
+      return docFiles;
+    }
   }
 
   private static TableDocument loadDoc(ObjectReader reader, ObjectId id) {

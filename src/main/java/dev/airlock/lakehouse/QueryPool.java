@@ -29,23 +29,38 @@ import org.eclipse.jgit.lib.ObjectId;
  * outlives the rollback only when the query's SQL ended the transaction itself (COMMIT, or ROLLBACK
  * then more statements), and DuckDB numbers transactions in sequence, so the transaction after the
  * rollback must be exactly the next number. What transactions do not undo (variables, secrets,
- * prepared statements, attached databases, the current database and schema, the search path; other
- * settings are locked) must read as when the database was opened. A database failing either test is
- * closed, never reused. (Walking {@code duckdb_functions()} for macros took 12-36 ms a query, more
- * than the query.)
+ * prepared statements, attached databases, the current database and schema, the search path,
+ * profiling, logging and the progress bar; other settings are locked) must read as when the
+ * database was opened. A database failing either test is closed, never reused. (Walking {@code
+ * duckdb_functions()} for macros took 12-36 ms a query, more than the query.)
  */
 final class QueryPool implements AutoCloseable {
   private static final int MAX_IDLE = 3;
   private static final int CHECKS_KEPT = 64;
 
   /**
+   * The longest text whose proof a database keeps. The gateway passes texts up to a MiB, so 64 kept
+   * whole would hold 128 MB of the console's heap per database, for as long as it lives; queries
+   * asked again (the audit's, a notebook's) are short, and a long text is parsed each time.
+   */
+  static final int CHECKED_CHARS = 8 * 1024;
+
+  /**
    * The transaction number and what outlives a rollback (one statement: scalar subqueries made it
    * 1.6 ms, a union 0.9). Not a prepared statement: DuckDB folds {@code current_transaction_id()}
-   * into a prepared plan.
+   * into a prepared plan. Profiling, logging and the progress bar are settings, but CALL
+   * enable_profiling(), PRAGMA enable_profile, CALL enable_logging() and PRAGMA enable_progress_bar
+   * turn them on under the lock (the profile of every later query goes to the console's output; a
+   * log can be stored in the warehouse), so they are read too (0.1 ms; hashing all of {@code
+   * duckdb_settings()} would cost 1.5 ms). PRAGMA enable_verification makes this very statement
+   * fail, so such a database is closed.
    */
   private static final String STATE =
       "SELECT current_transaction_id(), concat_ws('|', current_database(), current_schema(),"
-          + " current_setting('search_path'), count(*)) FROM ("
+          + " current_setting('search_path'),"
+          + " coalesce(current_setting('enable_profiling')::VARCHAR, 'off'),"
+          + " current_setting('enable_logging')::VARCHAR,"
+          + " current_setting('enable_progress_bar')::VARCHAR, count(*)) FROM ("
           + "SELECT 1 FROM duckdb_variables()"
           + " UNION ALL SELECT 1 FROM duckdb_prepared_statements()"
           + " UNION ALL SELECT 1 FROM duckdb_secrets()"
@@ -108,8 +123,9 @@ final class QueryPool implements AutoCloseable {
     }
 
     /**
-     * {@code sql} checked against the bound tables; a text this database proved before on the same
-     * tables is not parsed again (the check depends on nothing else).
+     * {@code sql} checked against the bound tables; a text of at most {@value #CHECKED_CHARS}
+     * characters this database proved before on the same tables is not parsed again (the check
+     * depends on nothing else).
      */
     ReadOnlyQuery check(String sql, String ref) throws SQLException {
       ReadOnlyQuery known = checked.get(sql);
@@ -117,8 +133,15 @@ final class QueryPool implements AutoCloseable {
         return known;
       }
       ReadOnlyQuery proven = ReadOnlyQuery.check(parser, sql, tables, ref);
-      checked.put(sql, proven);
+      if (sql.length() <= CHECKED_CHARS) {
+        checked.put(sql, proven);
+      }
       return proven;
+    }
+
+    /** The characters of the texts whose proofs this database keeps. */
+    long checkedChars() {
+      return checked.keySet().stream().mapToLong(String::length).sum();
     }
 
     /**

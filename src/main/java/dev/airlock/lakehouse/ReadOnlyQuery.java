@@ -34,9 +34,14 @@ final class ReadOnlyQuery {
       Set.of(
           "range", "generate_series", "unnest", "repeat", "repeat_row", "json_each", "json_tree");
 
-  /** Scalar functions and macros that read settings, the catalog, logs, files, or run SQL. */
+  /**
+   * Scalar functions and macros that read settings, the catalog, logs, files, or run SQL; and
+   * setseed, whose seed outlives the rollback and would choose the next query's random numbers (a
+   * pooled database serves other runs and the audit).
+   */
   private static final Set<String> FUNCTIONS =
       Set.of(
+          "setseed",
           "current_setting",
           "getvariable",
           "which_secret",

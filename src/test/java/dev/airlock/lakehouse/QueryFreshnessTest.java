@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,31 @@ class QueryFreshnessTest {
     assertThat(count("t", "a@" + before)).isEqualTo(2L);
     assertThat(count("t", "a")).isEqualTo(5L);
     assertThat(count("t", "a@" + before)).isEqualTo(2L);
+  }
+
+  /**
+   * DuckDB's random state is the database's and no rollback resets it: a query that seeds it would
+   * hand the next query, another run's or the audit's, the numbers it chose.
+   */
+  @Test
+  void aQueryCannotSeedTheNextQuerysRandomNumbers() throws Exception {
+    Object seeded;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SELECT setseed(0.25)");
+      try (ResultSet rs = s.executeQuery("SELECT random()")) {
+        rs.next();
+        seeded = rs.getObject(1);
+      }
+    }
+    lake.createBranch("a", "main");
+    load("t", two, "a");
+    for (int i = 0; i < 3; i++) {
+      assertThat(count("t", "a")).isEqualTo(2L);
+    }
+    assertThatThrownBy(() -> lake.query("SELECT setseed(0.25)", "a", null))
+        .hasMessageContaining("setseed() is refused");
+    assertThat(lake.query("SELECT random()", "a", null).rows().get(0).get(0)).isNotEqualTo(seeded);
   }
 
   /** Another process (the CLI beside the console) writes through its own lakehouse object. */

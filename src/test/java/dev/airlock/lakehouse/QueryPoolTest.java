@@ -52,6 +52,27 @@ class QueryPoolTest {
   }
 
   /**
+   * The agent sends texts up to the gateway's MiB; a database keeps the proofs of short ones only,
+   * so a stream of long distinct queries holds no more of the heap than the last one did.
+   */
+  @Test
+  void aDatabaseKeepsNoLongTextItProved() throws Exception {
+    QueryPool.Session session = pool.take(null);
+    try {
+      String pad = " ".repeat(100_000);
+      for (int i = 0; i < 64; i++) {
+        String sql = "SELECT " + i + pad;
+        assertThat(session.check(sql, "main").sql()).isEqualTo(sql);
+      }
+      assertThat(session.checkedChars()).isZero();
+      session.check("SELECT 42", "main");
+      assertThat(session.checkedChars()).isEqualTo("SELECT 42".length());
+    } finally {
+      pool.give(session);
+    }
+  }
+
+  /**
    * What a query's SQL leaves, and a probe that answers {@code clean} (or fails) when it is gone.
    */
   record Leftover(String tamper, String probe, Object clean) {
@@ -93,6 +114,16 @@ class QueryPoolTest {
             "SELECT current_setting('search_path')",
             TableName.DEFAULT_NAMESPACE),
         new Leftover("PREPARE leak AS SELECT 1", "EXECUTE leak", null),
+        new Leftover(
+            "CALL enable_profiling()", "SELECT current_setting('enable_profiling') IS NULL", true),
+        new Leftover(
+            "PRAGMA enable_profile", "SELECT current_setting('enable_profiling') IS NULL", true),
+        new Leftover(
+            "PRAGMA enable_progress_bar",
+            "SELECT current_setting('enable_progress_bar')::BOOLEAN",
+            false),
+        new Leftover(
+            "CALL enable_logging()", "SELECT current_setting('enable_logging')::BOOLEAN", false),
         new Leftover(
             "CREATE SECRET leak (TYPE http, BEARER_TOKEN 'x')",
             "SELECT count(*) FROM duckdb_secrets()",
