@@ -3,6 +3,7 @@ package dev.airlock.lakehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -89,6 +90,7 @@ final class QueryPool implements AutoCloseable {
   static final class Session {
     private final Connection connection;
     private final ReadOnlyQuery.Parser parser;
+    private final PreparedStatement stateQuery;
     private final String opened;
     private long transaction;
     private ObjectId commit;
@@ -104,7 +106,8 @@ final class QueryPool implements AutoCloseable {
     private Session(Connection connection) throws SQLException {
       this.connection = connection;
       this.parser = new ReadOnlyQuery.Parser(connection);
-      State state = state(connection);
+      this.stateQuery = connection.prepareStatement(STATE);
+      State state = state(stateQuery);
       this.opened = state.lasting();
       this.transaction = state.transaction();
     }
@@ -153,15 +156,14 @@ final class QueryPool implements AutoCloseable {
       this.tables = tables;
       checked.clear();
       connection.commit();
-      transaction = state(connection).transaction();
+      transaction = state(stateQuery).transaction();
     }
   }
 
   private record State(long transaction, String lasting) {}
 
-  private static State state(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(STATE)) {
+  private static State state(PreparedStatement stateQuery) throws SQLException {
+    try (ResultSet rs = stateQuery.executeQuery()) {
       rs.next();
       return new State(rs.getLong(1), rs.getString(2));
     }
@@ -281,7 +283,7 @@ final class QueryPool implements AutoCloseable {
     boolean clean;
     try {
       s.connection.rollback();
-      State after = state(s.connection);
+      State after = state(s.stateQuery);
       clean = after.transaction() == s.transaction + 1 && after.lasting().equals(s.opened);
       s.transaction = after.transaction();
     } catch (SQLException e) {
