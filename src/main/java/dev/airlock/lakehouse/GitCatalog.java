@@ -87,6 +87,7 @@ final class GitCatalog implements AutoCloseable {
     this.docFilesKept = docFilesKept;
     try {
       boolean fresh = !Files.exists(dir.resolve("HEAD"));
+      CatalogGitConfig.install();
       repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
       if (fresh) {
         repo.create(true);
