@@ -45,25 +45,8 @@ abstract class PythonSandboxBase implements Sandbox {
   private final ReentrantLock oneAtATime = new ReentrantLock();
   private final Map<String, Boolean> importable = new HashMap<>();
   private final Set<ExecutionControl> running = ConcurrentHashMap.newKeySet();
-  private final Object spareLock = new Object();
-  private boolean keepsSpare;
-  private Spare spare;
+  private final SpareSlot spare;
   private volatile boolean closed;
-
-  /** A process started ahead for the next execution, with the environment it was started with. */
-  private record Spare(Map<String, String> environment, CompletableFuture<SandboxProcess> process) {
-
-    /** Kills the process, now or as soon as its start completes; completes when it is gone. */
-    CompletableFuture<Void> discard() {
-      return process.handle(
-          (started, failure) -> {
-            if (started != null) {
-              started.kill();
-            }
-            return null;
-          });
-    }
-  }
 
   PythonSandboxBase(LocalSandboxConfig config, Path workspace, SandboxLauncher launcher) {
     this.config = config;
@@ -71,6 +54,7 @@ abstract class PythonSandboxBase implements Sandbox {
     this.dropUid = HostUser.dropTarget(config.sandboxUid());
     this.ownsLauncher = launcher == null;
     this.launcher = launcher == null ? new SandboxLauncher() : launcher;
+    this.spare = new SpareSlot(this.launcher);
     this.classifier = new ResultClassifier(config);
   }
 
@@ -104,7 +88,7 @@ abstract class PythonSandboxBase implements Sandbox {
     ExecutionControl clock = control == null ? new ExecutionControl() : control;
     ExecutionControl own = new ExecutionControl();
     clock.onCancel(own::cancel);
-    own.onCancel(this::discardSpare);
+    own.onCancel(spare::discard);
     oneAtATime.lock();
     running.add(own);
     Map<String, String> environment = null;
@@ -153,10 +137,10 @@ abstract class PythonSandboxBase implements Sandbox {
       ExecutionControl own,
       ExecutionControl clock)
       throws SandboxUnavailableException {
-    SandboxProcess spare = takeSpare(environment);
-    if (spare != null) {
-      ProcessExecution.Outcome outcome = run(spare, code, timeout, listener, own, clock);
-      if (!spare.neverTookCode() || outcome.cancelled() || outcome.timedOut()) {
+    SandboxProcess ready = spare.take(environment);
+    if (ready != null) {
+      ProcessExecution.Outcome outcome = run(ready, code, timeout, listener, own, clock);
+      if (!ready.neverTookCode() || outcome.cancelled() || outcome.timedOut()) {
         return outcome;
       }
     }
@@ -198,9 +182,7 @@ abstract class PythonSandboxBase implements Sandbox {
 
   /** From now on, keep a spare process started ahead (see the class comment). */
   final void keepSpare() {
-    synchronized (spareLock) {
-      keepsSpare = true;
-    }
+    spare.keep();
     try {
       prepareFolders();
     } catch (SandboxUnavailableException e) {
@@ -209,71 +191,9 @@ abstract class PythonSandboxBase implements Sandbox {
     startSpare(environment(Map.of()));
   }
 
-  /**
-   * Starts a spare for an execution with {@code environment} on the launcher thread, unless one is
-   * there already; a spare with another environment is killed first.
-   */
+  /** Starts the spare for an execution with {@code environment}, unless it is there already. */
   private void startSpare(Map<String, String> environment) {
-    Spare old;
-    synchronized (spareLock) {
-      if (!keepsSpare || closed) {
-        return;
-      }
-      if (spare != null && spare.environment().equals(environment)) {
-        return;
-      }
-      old = spare;
-      Map<String, String> copy = Map.copyOf(environment);
-      spare =
-          new Spare(
-              copy,
-              launcher
-                  .startLater(builder(environment))
-                  .thenApply(p -> new SandboxProcess(p, copy)));
-    }
-    if (old != null) {
-      old.discard();
-    }
-  }
-
-  /**
-   * The spare, if it was started with {@code environment} and still lives; it is no longer the
-   * spare. Waits for it if its start is still under way (that is still sooner than a new start).
-   */
-  private SandboxProcess takeSpare(Map<String, String> environment) {
-    Spare taken;
-    synchronized (spareLock) {
-      if (spare == null || !spare.environment().equals(environment)) {
-        return null;
-      }
-      taken = spare;
-      spare = null;
-    }
-    try {
-      SandboxProcess process = taken.process().get();
-      if (process.process().isAlive()) {
-        return process;
-      }
-      process.kill();
-    } catch (ExecutionException e) {
-      // It could not start; a start now says why.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      taken.discard();
-    }
-    return null;
-  }
-
-  /** Kills the spare (an execution was cancelled: the run is stopping). */
-  private void discardSpare() {
-    Spare old;
-    synchronized (spareLock) {
-      old = spare;
-      spare = null;
-    }
-    if (old != null) {
-      old.discard();
-    }
+    spare.offer(environment, () -> builder(environment));
   }
 
   /**
@@ -281,32 +201,14 @@ abstract class PythonSandboxBase implements Sandbox {
    * the model's answer time. True when a ready spare is there.
    */
   boolean awaitSpare() {
-    SandboxProcess current = currentSpare();
+    SandboxProcess current = spare.current();
     return current != null && current.awaitReady();
   }
 
   /** Test hook: the spare's process (bubblewrap, or setpriv before it), if there is one. */
   Optional<ProcessHandle> spareProcess() {
-    SandboxProcess current = currentSpare();
+    SandboxProcess current = spare.current();
     return current == null ? Optional.empty() : Optional.of(current.process().toHandle());
-  }
-
-  private SandboxProcess currentSpare() {
-    Spare current;
-    synchronized (spareLock) {
-      current = spare;
-    }
-    if (current == null) {
-      return null;
-    }
-    try {
-      return current.process().get();
-    } catch (ExecutionException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 
   private List<String> missingPackages(List<String> packages, Map<String, String> environment)
@@ -401,17 +303,11 @@ abstract class PythonSandboxBase implements Sandbox {
   public void close() {
     closed = true;
     running.forEach(ExecutionControl::cancel);
-    Spare last;
-    synchronized (spareLock) {
-      last = spare;
-      spare = null;
-    }
+    CompletableFuture<Void> lastSpare = spare.close();
     oneAtATime.lock();
     try {
-      if (last != null) {
-        // Gone before close returns: no sandbox process outlives a closed sandbox.
-        last.discard().get(10, TimeUnit.SECONDS);
-      }
+      // Gone before close returns: no sandbox process outlives a closed sandbox.
+      lastSpare.get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       // Killed already, or the launcher never started it.
     } catch (InterruptedException e) {
