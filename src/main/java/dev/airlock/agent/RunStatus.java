@@ -9,6 +9,8 @@ public enum RunStatus {
   FAILED,
   /** The supervisor stopped it. */
   STOPPED,
+  /** It reached its budget (tokens, dollars or time) and nobody extended it. */
+  BUDGET,
   /**
    * Never written: its transcript has no end record and no live process is writing it, so the run
    * was killed or crashed.

@@ -1,6 +1,7 @@
 package dev.airlock.session;
 
 import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.Budget;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.agent.RunConfig;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param passEnv names of environment variables passed into the sandbox
  * @param python an interpreter or virtual environment for the code
  * @param unsafeNoIsolation run without bubblewrap when it is unavailable (said on every turn)
+ * @param budget what the run may spend before it pauses and asks ({@link Budget#NONE}: no limit)
+ * @param policy a rules file ({@code .airlock/policy.yaml} style) deciding turns before the
+ *     approval policy does, or null
  */
 public record RunRequest(
     String model,
@@ -47,7 +51,9 @@ public record RunRequest(
     int outputBudget,
     List<String> passEnv,
     Path python,
-    boolean unsafeNoIsolation) {
+    boolean unsafeNoIsolation,
+    Budget budget,
+    Path policy) {
 
   /** The fewest characters of each output stream the model may be shown. */
   public static final int MIN_OUTPUT_BUDGET = 200;
@@ -71,7 +77,9 @@ public record RunRequest(
     EXEC_TIMEOUT,
     OUTPUT_BUDGET,
     PASS_ENV,
-    PYTHON
+    PYTHON,
+    BUDGET,
+    POLICY
   }
 
   /** A request (or what it names) that cannot work; the message says why and what to do. */
@@ -113,6 +121,7 @@ public record RunRequest(
     }
     allowSources = List.copyOf(allowSources == null ? List.of() : allowSources);
     passEnv = List.copyOf(passEnv == null ? List.of() : passEnv);
+    budget = budget == null ? Budget.NONE : budget;
   }
 
   /** A request for {@code model} with every other setting at its default. */
@@ -141,6 +150,8 @@ public record RunRequest(
     private final List<String> passEnv = new ArrayList<>();
     private Path python;
     private boolean unsafeNoIsolation;
+    private Budget budget = Budget.NONE;
+    private Path policy;
 
     private Builder(String model) {
       this.model = model;
@@ -236,6 +247,16 @@ public record RunRequest(
       return this;
     }
 
+    public Builder budget(Budget limits) {
+      this.budget = limits;
+      return this;
+    }
+
+    public Builder policy(Path rulesFile) {
+      this.policy = rulesFile;
+      return this;
+    }
+
     public RunRequest build() {
       return new RunRequest(
           model,
@@ -256,7 +277,9 @@ public record RunRequest(
           outputBudget,
           passEnv,
           python,
-          unsafeNoIsolation);
+          unsafeNoIsolation,
+          budget,
+          policy);
     }
   }
 }

@@ -34,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The main window: the runs of this console and the selected run's turn timeline on the left; the
@@ -79,6 +80,7 @@ public final class ConsoleWindow {
   private final ActionBar actions;
   private final StatusLine status = new StatusLine();
   private final HelpOverlay help = new HelpOverlay();
+  private final ConsoleMenu menu = new ConsoleMenu();
   private final Scene scene;
   private RunEntry current;
   private final MergeGateWindow gate;
@@ -101,6 +103,7 @@ public final class ConsoleWindow {
             () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
+    wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -170,6 +173,7 @@ public final class ConsoleWindow {
     main.setDividerPositions(0.2);
     SplitPane.setResizableWithParent(left, false);
     BorderPane root = new BorderPane(main);
+    root.setTop(menu.bar);
     root.setBottom(status);
     root.getStyleClass().add("console");
     return new StackPane(root, help);
@@ -179,6 +183,71 @@ public final class ConsoleWindow {
     Label l = new Label(text.toUpperCase(Locale.ROOT));
     l.getStyleClass().add("section-title");
     return l;
+  }
+
+  // ---- the menu -----------------------------------------------------------------------------
+
+  /** What each menu item does; the keys the window handles itself act the same on a click. */
+  private void wireMenu() {
+    menu.newRun.setOnAction(e -> newRun());
+    menu.openRun.setOnAction(e -> openRecorded());
+    menu.export.setOnAction(e -> exportReport());
+    menu.settings.setOnAction(e -> settings());
+    menu.quit.setOnAction(e -> stage.fireEvent(closeRequest()));
+    menu.approve.setOnAction(e -> decisions.approve());
+    menu.edit.setOnAction(e -> decisions.edit());
+    menu.reject.setOnAction(e -> decisions.startReject());
+    menu.stop.setOnAction(e -> decisions.stop());
+    menu.mergeGate.setOnAction(e -> decisions.reviewMerge());
+    menu.fork.setOnAction(e -> forkHere());
+    menu.previous.setOnAction(e -> step(-1));
+    menu.next.setOnAction(e -> step(1));
+    menu.explorer.setOnAction(e -> explorer());
+    menu.theme.setOnAction(e -> toggleTheme());
+    menu.keys.setOnAction(e -> help.toggle());
+    menu.policy.setDisable(true);
+  }
+
+  private WindowEvent closeRequest() {
+    return new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+  }
+
+  /** File > New run (Ctrl+N). */
+  private void newRun() {
+    actions.say("New run: not built yet");
+  }
+
+  /** File > Open recorded run (Ctrl+O). */
+  private void openRecorded() {
+    actions.say("Open recorded run: not built yet");
+  }
+
+  /** File > Export report (Ctrl+Shift+E). */
+  private void exportReport() {
+    actions.say("Export: not built yet");
+  }
+
+  /** File > Settings (Ctrl+,). */
+  private void settings() {
+    actions.say("Settings: not built yet");
+  }
+
+  /** Run > Fork from this turn (Ctrl+Shift+F). */
+  private void forkHere() {
+    actions.say("Fork: not built yet");
+  }
+
+  /** View > Data explorer (Ctrl+D). */
+  private void explorer() {
+    actions.say("Data explorer: not built yet");
+  }
+
+  private void toggleTheme() {
+    List<Scene> scenes = new ArrayList<>(List.of(scene));
+    if (gate.scene() != null) {
+      scenes.add(gate.scene());
+    }
+    Themes.toggle(scenes);
   }
 
   // ---- runs ---------------------------------------------------------------------------------
@@ -379,11 +448,7 @@ public final class ConsoleWindow {
     } else if (MERGE.match(e)) {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
-      List<Scene> scenes = new ArrayList<>(List.of(scene));
-      if (gate.scene() != null) {
-        scenes.add(gate.scene());
-      }
-      Themes.toggle(scenes);
+      toggleTheme();
     } else {
       return;
     }
