@@ -38,6 +38,7 @@ public final class AgentRun {
   private final Feedback feedback;
   private final Interruptible waits;
   private final String branch;
+  private final BudgetGuard budget;
 
   private volatile TurnPhase phase;
   private volatile RunStatus status = RunStatus.RUNNING;
@@ -66,6 +67,7 @@ public final class AgentRun {
     this.events = new RunEvents(listener, clock);
     this.feedback = new Feedback(config.outputBudget());
     this.waits = new Interruptible("airlock-run-" + config.runId());
+    this.budget = new BudgetGuard(config.budget(), events, supervisor, waits, this::checkStopped);
   }
 
   public TurnPhase phase() {
@@ -125,6 +127,9 @@ public final class AgentRun {
     int formatErrors = 0;
     while (turn() < config.maxTurns()) {
       checkStopped();
+      if (budget.spent(turn(), usage, cost)) {
+        return finish(RunStatus.BUDGET, budget.reason(), RunOutcome.Failure.AGENT, null);
+      }
       int turn = conversation.startNextTurn();
       ModelResponse response;
       try {

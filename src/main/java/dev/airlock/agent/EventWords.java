@@ -18,4 +18,12 @@ public final class EventWords {
         + " → "
         + CommitHash.abbreviate(d.commitAfter());
   }
+
+  /** The question a {@link RunEvent.DecisionWithdrawn} withdrew: "approval", "merge review"... */
+  public static String question(String kind) {
+    if ("merge".equals(kind)) {
+      return "merge review";
+    }
+    return "budget".equals(kind) ? "budget question" : "approval";
+  }
 }

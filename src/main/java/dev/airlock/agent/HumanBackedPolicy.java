@@ -19,6 +19,11 @@ abstract class HumanBackedPolicy implements Supervisor {
   }
 
   @Override
+  public BudgetVerdict reviewBudget(BudgetReport report) {
+    return human.reviewBudget(report);
+  }
+
+  @Override
   public String reviewer() {
     return human.reviewer();
   }

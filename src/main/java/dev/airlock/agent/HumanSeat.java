@@ -19,6 +19,7 @@ public final class HumanSeat implements Supervisor {
   private final Clock clock;
   private final List<PendingDecision> open = new ArrayList<>();
   private final AtomicInteger merges = new AtomicInteger();
+  private final AtomicInteger budgets = new AtomicInteger();
   private String closedBecause;
 
   /**
@@ -50,6 +51,12 @@ public final class HumanSeat implements Supervisor {
             request.source().hash(),
             request.target().hash()),
         "the merge review");
+  }
+
+  @Override
+  public BudgetVerdict reviewBudget(BudgetReport report) {
+    String id = "budget-" + report.turn() + "-" + budgets.incrementAndGet();
+    return await(new PendingBudget(id, report, who), "the budget decision");
   }
 
   /** Announces {@code pending} and waits for its answer (or its withdrawal). */
@@ -129,6 +136,8 @@ public final class HumanSeat implements Supervisor {
   }
 
   private static String kindOf(PendingDecision pending) {
-    return pending instanceof PendingApproval ? "approval" : "merge";
+    return pending instanceof PendingApproval
+        ? "approval"
+        : pending instanceof PendingBudget ? "budget" : "merge";
   }
 }

@@ -3,13 +3,13 @@ package dev.airlock.agent;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A question the run waits on: code to approve, a merge into main to review. A face (the terminal,
- * the console) answers it from any thread through the subtype's methods; the first answer wins and
- * later ones are refused. When the run stops first, the engine withdraws it ({@link #withdrawn()}
- * is then true and a {@link RunEvent.DecisionWithdrawn} follows): a face closes its prompt or
- * dialog then.
+ * A question the run waits on: code to approve, a merge into main to review, a budget to extend. A
+ * face (the terminal, the console) answers it from any thread through the subtype's methods; the
+ * first answer wins and later ones are refused. When the run stops first, the engine withdraws it
+ * ({@link #withdrawn()} is then true and a {@link RunEvent.DecisionWithdrawn} follows): a face
+ * closes its prompt or dialog then.
  */
-public sealed interface PendingDecision permits PendingApproval, PendingMerge {
+public sealed interface PendingDecision permits PendingApproval, PendingMerge, PendingBudget {
 
   /** Unique within the run, e.g. "approval-3" or "merge-3-1". */
   String id();

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The knobs of one run. {@code maxFormatErrors} in a row fail the run; {@code outputBudget} is how
- * many characters of each output stream the model sees.
+ * many characters of each output stream the model sees; {@code budget} is what the run may spend
+ * before it asks to go on.
  */
 public record RunConfig(
     String runId,
@@ -13,7 +14,8 @@ public record RunConfig(
     int maxFormatErrors,
     Duration execTimeout,
     int outputBudget,
-    Map<String, String> sandboxEnvironment) {
+    Map<String, String> sandboxEnvironment,
+    Budget budget) {
 
   public static final int DEFAULT_MAX_TURNS = 8;
   public static final int DEFAULT_OUTPUT_BUDGET = 8_000;
@@ -29,6 +31,25 @@ public record RunConfig(
       throw new IllegalArgumentException("the execution timeout must be a positive duration");
     }
     sandboxEnvironment = Map.copyOf(sandboxEnvironment == null ? Map.of() : sandboxEnvironment);
+    budget = budget == null ? Budget.NONE : budget;
+  }
+
+  /** A run with no budget. */
+  public RunConfig(
+      String runId,
+      int maxTurns,
+      int maxFormatErrors,
+      Duration execTimeout,
+      int outputBudget,
+      Map<String, String> sandboxEnvironment) {
+    this(
+        runId,
+        maxTurns,
+        maxFormatErrors,
+        execTimeout,
+        outputBudget,
+        sandboxEnvironment,
+        Budget.NONE);
   }
 
   public static RunConfig defaults(String runId) {
@@ -38,15 +59,21 @@ public record RunConfig(
 
   public RunConfig withMaxTurns(int turns) {
     return new RunConfig(
-        runId, turns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment);
+        runId, turns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment, budget);
   }
 
   public RunConfig withExecTimeout(Duration timeout) {
     return new RunConfig(
-        runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment);
+        runId, maxTurns, maxFormatErrors, timeout, outputBudget, sandboxEnvironment, budget);
   }
 
   public RunConfig withSandboxEnvironment(Map<String, String> environment) {
-    return new RunConfig(runId, maxTurns, maxFormatErrors, execTimeout, outputBudget, environment);
+    return new RunConfig(
+        runId, maxTurns, maxFormatErrors, execTimeout, outputBudget, environment, budget);
+  }
+
+  public RunConfig withBudget(Budget limits) {
+    return new RunConfig(
+        runId, maxTurns, maxFormatErrors, execTimeout, outputBudget, sandboxEnvironment, limits);
   }
 }

@@ -46,6 +46,8 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.DecisionPending.class, name = "decision_pending"),
   @JsonSubTypes.Type(value = RunEvent.DecisionWithdrawn.class, name = "decision_withdrawn"),
   @JsonSubTypes.Type(value = RunEvent.StreamRestarted.class, name = "stream_restarted"),
+  @JsonSubTypes.Type(value = RunEvent.BudgetReached.class, name = "budget_reached"),
+  @JsonSubTypes.Type(value = RunEvent.BudgetDecided.class, name = "budget_decided"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
 })
 public sealed interface RunEvent {
@@ -350,7 +352,7 @@ public sealed interface RunEvent {
 
   /**
    * The run stopped while a question was open: nobody answered it and nobody can now. {@code kind}
-   * is "approval" or "merge"; {@code decision} the pending decision's id.
+   * is "approval", "merge" or "budget"; {@code decision} the pending decision's id.
    */
   record DecisionWithdrawn(int turn, Instant at, String decision, String kind, String reason)
       implements RunEvent {}
@@ -365,6 +367,22 @@ public sealed interface RunEvent {
       return false;
     }
   }
+
+  /**
+   * Before asking the model again after turn {@code turn}, the run found {@code limits} ("tokens",
+   * "usd", "time") reached: {@code used} of {@code limit}. It waits for {@link BudgetDecided}.
+   */
+  record BudgetReached(
+      int turn, Instant at, List<String> limits, BudgetFigures used, BudgetFigures limit)
+      implements RunEvent {}
+
+  /**
+   * The answer to {@link BudgetReached}: {@code verdict} "extend" (to {@code limit}, the new
+   * budget) or "stop" (the run ends with status BUDGET; {@code reason} says why), and who gave it.
+   */
+  record BudgetDecided(
+      int turn, Instant at, String by, String verdict, BudgetFigures limit, String reason)
+      implements RunEvent {}
 
   /** The last event of every run. */
   record RunFinished(

@@ -178,6 +178,13 @@ public record RunHistory(
     } else if (e instanceof RunEvent.Notice n) {
       require(missing, n.severity(), "severity");
       require(missing, n.message(), "message");
+    } else if (e instanceof RunEvent.BudgetReached b) {
+      require(missing, b.used(), "used");
+      require(missing, b.limit(), "limit");
+      require(missing, b.limits(), "limits");
+      requireEntries(missing, b.limits(), "limits");
+    } else if (e instanceof RunEvent.BudgetDecided b) {
+      require(missing, b.verdict(), "verdict");
     } else if (e instanceof RunEvent.RunFinished f) {
       require(missing, f.status(), "status");
     }

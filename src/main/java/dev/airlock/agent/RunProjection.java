@@ -44,6 +44,11 @@ public final class RunProjection {
     DECISION_PENDING,
     DECISION_WITHDRAWN,
     STREAM_RESTARTED,
+    /**
+     * The run reached its budget, or the answer to that ({@code BudgetReached}, {@code
+     * BudgetDecided}).
+     */
+    BUDGET,
     IGNORED
   }
 
@@ -224,6 +229,8 @@ public final class RunProjection {
       return Part.DECISION_WITHDRAWN;
     } else if (e instanceof RunEvent.StreamRestarted) {
       return Part.STREAM_RESTARTED;
+    } else if (e instanceof RunEvent.BudgetReached || e instanceof RunEvent.BudgetDecided) {
+      return Part.BUDGET;
     } else {
       // Events this fold does not know yet (a newer engine's): nothing to show, nothing to keep.
       return Part.IGNORED;

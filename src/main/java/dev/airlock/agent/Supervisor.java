@@ -27,6 +27,15 @@ public interface Supervisor {
             + "): let a person review merges (merge policy ask), or choose auto-if-green");
   }
 
+  /**
+   * Decides whether a run that reached its budget goes on (a new budget) or stops. A supervisor
+   * with nobody behind it stops the run: nobody is there to spend more.
+   */
+  default BudgetVerdict reviewBudget(BudgetReport report) {
+    return new BudgetVerdict.Stop(
+        "policy:" + policy(), "nobody is there to extend it (approval policy " + policy() + ")");
+  }
+
   /** Who decides merges, as recorded ("human:alice", "policy:auto"). */
   default String reviewer() {
     return "policy:" + policy();

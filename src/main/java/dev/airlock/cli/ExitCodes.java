@@ -7,7 +7,10 @@ public final class ExitCodes {
   /** The agent finished (or the command did what it was asked). */
   public static final int OK = 0;
 
-  /** The run failed: turn cap, repeated format errors, rejected, stopped; a check failed. */
+  /**
+   * The run failed: turn cap, repeated format errors, rejected, stopped, its budget reached and not
+   * extended; a check failed.
+   */
   public static final int FAILED = 1;
 
   /** Usage or configuration error. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit codes: 0 the agent finished; 1 the run failed (turn cap, format errors, rejected,"
-          + " stopped); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."
+          + " stopped, budget reached); 2 usage or configuration error; 3 infrastructure unavailable (model, sandbox)."
     })
 final class RunCommand implements Callable<Integer> {
 

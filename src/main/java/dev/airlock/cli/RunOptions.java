@@ -1,6 +1,7 @@
 package dev.airlock.cli;
 
 import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.Budget;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.session.RunRequest;
 import java.nio.file.Path;
@@ -153,6 +154,27 @@ final class RunOptions {
   String price;
 
   @Option(
+      names = "--budget-tokens",
+      paramLabel = "N",
+      description =
+          "Before each model call, once the run has used N tokens (input and output together),"
+              + " pause and ask to extend or stop; unattended (--approve auto) the run stops with"
+              + " status budget and exit code 1.")
+  Long budgetTokens;
+
+  @Option(
+      names = "--budget-usd",
+      paramLabel = "X",
+      description = "The same, once the run has cost X US dollars (needs --price).")
+  Double budgetUsd;
+
+  @Option(
+      names = "--budget-minutes",
+      paramLabel = "M",
+      description = "The same, once M minutes have passed since the run started.")
+  Double budgetMinutes;
+
+  @Option(
       names = "--python",
       paramLabel = "PATH",
       description =
@@ -185,10 +207,37 @@ final class RunOptions {
             .execTimeout(Duration.ofSeconds(execTimeout))
             .outputBudget(outputBudget)
             .python(python)
-            .unsafeNoIsolation(unsafeNoIsolation);
+            .unsafeNoIsolation(unsafeNoIsolation)
+            .budget(budget());
     allowSource.forEach(b::allowSource);
     passEnv.forEach(b::passEnv);
     return b.build();
+  }
+
+  /** The budget flags as one budget; a bad figure is reported under its own flag. */
+  private Budget budget() {
+    Duration time =
+        budgetMinutes == null || budgetMinutes.isNaN() || budgetMinutes.isInfinite()
+            ? null
+            : Duration.ofMillis(Math.round(budgetMinutes * 60_000));
+    if (budgetMinutes != null && (time == null || time.toSeconds() < 1)) {
+      throw new RunRequest.Invalid(
+          RunRequest.Field.BUDGET,
+          "--budget-minutes: the time budget must be a positive number of minutes such as 30 or"
+              + " 0.5, not "
+              + budgetMinutes);
+    }
+    checked("--budget-tokens", () -> new Budget(budgetTokens, null, null));
+    checked("--budget-usd", () -> new Budget(null, budgetUsd, null));
+    return new Budget(budgetTokens, budgetUsd, time);
+  }
+
+  private static void checked(String flag, Supplier<Budget> part) {
+    try {
+      part.get();
+    } catch (IllegalArgumentException e) {
+      throw new RunRequest.Invalid(RunRequest.Field.BUDGET, flag + ": " + e.getMessage());
+    }
   }
 
   private static <T> T policy(RunRequest.Field field, Supplier<T> parse) {
@@ -206,7 +255,8 @@ final class RunOptions {
   /** Prints why {@code airlock COMMAND} refused the request, naming the flag at fault. */
   static int refused(String command, RunRequest.Field field, String message, int exitCode) {
     String flag = field == null ? null : FLAGS.get(field);
-    String text = flag == null || message.startsWith(flag) ? message : flag + ": " + message;
+    // A message that names its own flag (one of the budget flags) keeps it.
+    String text = flag == null || message.startsWith("--") ? message : flag + ": " + message;
     System.err.println("airlock " + command + ": " + CommandName.render(text));
     return exitCode;
   }
@@ -221,6 +271,7 @@ final class RunOptions {
     }
     f.put(RunRequest.Field.APPROVAL, "--approve");
     f.put(RunRequest.Field.PROMPTS, "--prompts");
+    f.put(RunRequest.Field.BUDGET, "--budget-usd");
     return f;
   }
 }

@@ -3,6 +3,7 @@ package dev.airlock.cli;
 import dev.airlock.agent.Decision;
 import dev.airlock.agent.MergeEvidence;
 import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.Proposal;
@@ -29,9 +30,9 @@ import java.util.concurrent.Executors;
  * flagged), then y / e / n / q, where {@code e} opens {@code $EDITOR} (or {@code $VISUAL}, else
  * {@code vi}) on the code; for a merge, the evidence and y / N. End of input (before an answer is
  * complete) stops the run at the code prompt (never an approval or an empty rejection) and, at the
- * merge prompt, leaves the merge unanswered: the policy refuses it on its own account. The rules of
- * an answer (an unchanged edit approves, an empty edit is refused) are the engine's, in {@link
- * PendingApproval}.
+ * merge prompt, leaves the merge unanswered: the policy refuses it on its own account. A budget
+ * question is {@link TerminalBudget}'s. The rules of an answer (an unchanged edit approves, an
+ * empty edit is refused) are the engine's, in {@link PendingApproval}.
  */
 final class TerminalDecisions implements RunListener, AutoCloseable {
   private final BufferedReader in;
@@ -79,6 +80,8 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
         review(a);
       } else if (decision instanceof PendingMerge m) {
         reviewMerge(m);
+      } else if (decision instanceof PendingBudget b) {
+        new TerminalBudget(out, this::readLine).ask(b);
       }
     } catch (RuntimeException | Error e) {
       String why = "the terminal failed while asking (" + e.getMessage() + ")";
@@ -90,6 +93,10 @@ final class TerminalDecisions implements RunListener, AutoCloseable {
         out.println();
         out.println("Cannot ask at the terminal: " + e.getMessage() + ". The merge is refused.");
         m.unanswered(why);
+      } else if (decision instanceof PendingBudget b && b.isOpen()) {
+        out.println();
+        out.println("Cannot ask at the terminal: " + e.getMessage() + ". Stopping the run.");
+        b.stop(why);
       }
       out.flush();
     }

@@ -1,5 +1,6 @@
 package dev.airlock.cli;
 
+import dev.airlock.agent.BudgetWords;
 import dev.airlock.agent.EventWords;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
@@ -264,10 +265,7 @@ final class TurnText {
 
   /** A question the run stopped before anyone answered. */
   static String withdrawn(RunEvent.DecisionWithdrawn w) {
-    return "✘ the "
-        + ("merge".equals(w.kind()) ? "merge review" : "approval")
-        + " was withdrawn unanswered: "
-        + w.reason();
+    return "✘ the " + EventWords.question(w.kind()) + " was withdrawn unanswered: " + w.reason();
   }
 
   /** The model's stream broke and the request went again: what streamed so far is void. */
@@ -313,8 +311,8 @@ final class TurnText {
       return withdrawn(w);
     }
     // The approval request (the decision follows it) and the data effects (a sum of the data
-    // changes shown) add nothing a reader does not see already.
-    return null;
+    // changes shown) add nothing a reader does not see already; the budget's events are words.
+    return BudgetWords.of(e);
   }
 
   /**

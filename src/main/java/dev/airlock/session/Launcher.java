@@ -2,6 +2,7 @@ package dev.airlock.session;
 
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.Audit;
+import dev.airlock.agent.BudgetFigures;
 import dev.airlock.agent.Conversation;
 import dev.airlock.agent.HumanSeat;
 import dev.airlock.agent.PromptBuilder;
@@ -106,7 +107,13 @@ public final class Launcher {
     String branch = user + ".airlock_" + runId.replace('-', '_');
     RunConfig config =
         new RunConfig(
-            runId, request.maxTurns(), 2, request.execTimeout(), request.outputBudget(), passed);
+            runId,
+            request.maxTurns(),
+            2,
+            request.execTimeout(),
+            request.outputBudget(),
+            passed,
+            request.budget());
     String raw =
         request.raw() != null
             ? request.raw()
@@ -344,6 +351,9 @@ public final class Launcher {
       s.put("pass_env", String.join(",", request.passEnv()));
     }
     s.put("allowed_sources", AllowedSources.describe(allowedSources));
+    if (request.budget().limited()) {
+      s.put("budget", BudgetFigures.of(request.budget()).describeLimits());
+    }
     return s;
   }
 

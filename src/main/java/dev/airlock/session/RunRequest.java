@@ -122,6 +122,12 @@ public record RunRequest(
     allowSources = List.copyOf(allowSources == null ? List.of() : allowSources);
     passEnv = List.copyOf(passEnv == null ? List.of() : passEnv);
     budget = budget == null ? Budget.NONE : budget;
+    if (budget.usd() != null && (price == null || price.isBlank())) {
+      throw new Invalid(
+          Field.BUDGET,
+          "a budget in US dollars needs the model's price: add --price IN/OUT (USD per million"
+              + " input and output tokens, e.g. 3/15), or limit tokens or minutes instead");
+    }
   }
 
   /** A request for {@code model} with every other setting at its default. */
