@@ -108,6 +108,81 @@ class TranscriptFormatTest {
             });
   }
 
+  @Test
+  void budgetRecordsHaveTheirPinnedShape(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    try (TranscriptWriter w = TranscriptWriter.create(file, Redactor.NONE)) {
+      w.append(
+          new RunEvent.RunStarted(
+              0,
+              T,
+              RunEvent.FORMAT,
+              "r1",
+              "m",
+              "bwrap",
+              true,
+              "auto",
+              8,
+              null,
+              "b",
+              null,
+              Map.of()));
+      w.append(
+          new RunEvent.ModelResponded(
+              3, T, "<code>x=1</code>", new Usage(12000, 480), null, 12, 1, "stop"));
+      w.append(
+          new RunEvent.BudgetReached(
+              3,
+              T,
+              List.of("tokens", "time"),
+              new BudgetFigures(12480L, 0.25, 660L),
+              new BudgetFigures(10000L, null, 600L)));
+      w.append(
+          new RunEvent.BudgetDecided(
+              3, T, "human:me", "extend", new BudgetFigures(20000L, null, 1200L), null));
+      w.append(
+          new RunEvent.BudgetDecided(
+              3, T, "policy:auto", "stop", null, "nobody is there to extend it"));
+      w.append(new RunEvent.DecisionWithdrawn(3, T, "budget-3-2", "budget", "stopped"));
+      w.append(
+          new RunEvent.RunFinished(
+              3,
+              T,
+              RunStatus.BUDGET,
+              "the run reached its budget: 12,480 of 10,000 tokens",
+              3,
+              new Usage(12000, 480),
+              null,
+              "me.airlock_r1",
+              null));
+    }
+    assertThat(Files.readAllLines(file).subList(2, 7))
+        .containsExactly(
+            "{\"type\":\"budget_reached\",\"turn\":3,\"at\":\"2026-11-26T10:00:00Z\",\"limits\":[\"tokens\",\"time\"],"
+                + "\"used\":{\"tokens\":12480,\"usd\":0.25,\"seconds\":660},\"limit\":{\"tokens\":10000,\"seconds\":600}}",
+            "{\"type\":\"budget_decided\",\"turn\":3,\"at\":\"2026-11-26T10:00:00Z\",\"by\":\"human:me\",\"verdict\":\"extend\","
+                + "\"limit\":{\"tokens\":20000,\"seconds\":1200}}",
+            "{\"type\":\"budget_decided\",\"turn\":3,\"at\":\"2026-11-26T10:00:00Z\",\"by\":\"policy:auto\",\"verdict\":\"stop\","
+                + "\"reason\":\"nobody is there to extend it\"}",
+            "{\"type\":\"decision_withdrawn\",\"turn\":3,\"at\":\"2026-11-26T10:00:00Z\",\"decision\":\"budget-3-2\","
+                + "\"kind\":\"budget\",\"reason\":\"stopped\"}",
+            "{\"type\":\"run_finished\",\"turn\":3,\"at\":\"2026-11-26T10:00:00Z\",\"status\":\"BUDGET\","
+                + "\"reason\":\"the run reached its budget: 12,480 of 10,000 tokens\",\"turns\":3,"
+                + "\"usage\":{\"inputTokens\":12000,\"outputTokens\":480},\"branch\":\"me.airlock_r1\"}");
+
+    RunHistory h = RunHistory.read(file);
+    assertThat(h.status()).isEqualTo(RunStatus.BUDGET);
+    assertThat(h.skippedLines()).isEmpty();
+    TurnRecord turn = h.turns().get(0);
+    assertThat(turn.events())
+        .filteredOn(e -> e instanceof RunEvent.BudgetReached || e instanceof RunEvent.BudgetDecided)
+        .extracting(BudgetWords::of)
+        .containsExactly(
+            "budget reached after turn 3: 12,480 of 10,000 tokens, 11 min of 10 min",
+            "human:me extended the budget to 20,000 tokens, 20 min",
+            "policy:auto stopped the run at its budget: nobody is there to extend it");
+  }
+
   /** A report with a passing catalog check (no table, no SQL) and a failing one with rows. */
   static VerificationReport report() {
     return new VerificationReport(
