@@ -34,7 +34,7 @@ public final class CliRunner {
     }
   }
 
-  static Result typing(String keys, String... args) {
+  public static Result typing(String keys, String... args) {
     return typing(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), args);
   }
 
