@@ -1,6 +1,7 @@
 package dev.airlock.ui;
 
 import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RiskDetector;
@@ -10,6 +11,7 @@ import dev.airlock.agent.TurnRecord;
 import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
+import dev.airlock.ui.budget.BudgetWindow;
 import dev.airlock.ui.code.CodePane;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
@@ -84,6 +86,7 @@ public final class ConsoleWindow {
   private final Scene scene;
   private RunEntry current;
   private final MergeGateWindow gate;
+  private final BudgetWindow budget;
   private boolean syncing;
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
@@ -102,7 +105,8 @@ public final class ConsoleWindow {
             () -> decisions.cancelReject(),
             () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
-    this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
+    this.budget = new BudgetWindow(stage, answers, actions::say, this::refresh);
+    this.decisions = new Decisions(panesWindow(), code, actions, gate, budget, answers);
     wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
@@ -247,6 +251,9 @@ public final class ConsoleWindow {
     if (gate.scene() != null) {
       scenes.add(gate.scene());
     }
+    if (budget.scene() != null) {
+      scenes.add(budget.scene());
+    }
     Themes.toggle(scenes);
   }
 
@@ -304,6 +311,7 @@ public final class ConsoleWindow {
    */
   public List<CompletableFuture<RunSession>> close() {
     gate.close();
+    budget.close();
     return starter.close();
   }
 
@@ -334,7 +342,9 @@ public final class ConsoleWindow {
       notifier.gateWaits(
           stage,
           "Airlock: "
-              + (now instanceof PendingMerge ? "a merge into main" : "code")
+              + (now instanceof PendingMerge
+                  ? "a merge into main"
+                  : now instanceof PendingBudget ? "a budget decision" : "code")
               + " waits for you",
           entry.name + ", turn " + now.turn());
     }
@@ -372,7 +382,11 @@ public final class ConsoleWindow {
       }
       decisions.mergeAsked(entry, merge);
     }
+    if (now instanceof PendingBudget question && asked && entry == current) {
+      decisions.budgetAsked(question);
+    }
     gate.settle(entry);
+    budget.settle();
     refresh();
   }
 
@@ -480,7 +494,10 @@ public final class ConsoleWindow {
     boolean approval = q instanceof PendingApproval a && a.turn() == current.selectedTurn;
     code.setEditable(approval);
     actions.approve.setDisable(q == null);
-    actions.approve.setText(q instanceof PendingMerge ? "Review merge" : "Approve");
+    actions.approve.setText(
+        q instanceof PendingMerge
+            ? "Review merge"
+            : q instanceof PendingBudget ? "Budget…" : "Approve");
     actions.reject.setDisable(!(q instanceof PendingApproval));
     actions.feedback.setDisable(!(q instanceof PendingApproval));
     actions.stop.setDisable(

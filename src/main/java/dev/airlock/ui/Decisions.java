@@ -1,9 +1,11 @@
 package dev.airlock.ui;
 
 import dev.airlock.agent.PendingApproval;
+import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.session.RunSession;
+import dev.airlock.ui.budget.BudgetWindow;
 import dev.airlock.ui.code.CodePane;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -31,6 +33,7 @@ final class Decisions {
   private final CodePane code;
   private final ActionBar actions;
   private final MergeGateWindow gate;
+  private final BudgetWindow budget;
   private final Executor answers;
 
   /** Enter is down in this window: pressed here and not released (key repeat keeps it down). */
@@ -43,11 +46,17 @@ final class Decisions {
   private PendingDecision arrivedUnderEnter;
 
   Decisions(
-      Window window, CodePane code, ActionBar actions, MergeGateWindow gate, Executor answers) {
+      Window window,
+      CodePane code,
+      ActionBar actions,
+      MergeGateWindow gate,
+      BudgetWindow budget,
+      Executor answers) {
     this.window = window;
     this.code = code;
     this.actions = actions;
     this.gate = gate;
+    this.budget = budget;
     this.answers = answers;
   }
 
@@ -61,6 +70,7 @@ final class Decisions {
     enterDown = false;
     arrivedUnderEnter = null;
     gate.enterReleased(); // released before the gate took the keyboard
+    budget.enterReleased();
   }
 
   /** The window lost the keyboard: a release there is never seen here, so start afresh. */
@@ -90,6 +100,11 @@ final class Decisions {
     gate.open(entry, merge, enterDown);
   }
 
+  /** The run reached its budget: the budget dialog opens (Ctrl+Enter opens it again). */
+  void budgetAsked(PendingBudget question) {
+    budget.open(question, enterDown);
+  }
+
   PendingDecision openQuestion() {
     PendingDecision q = window.current() == null ? null : window.current().model.waiting();
     return q != null && q.isOpen() ? q : null;
@@ -99,6 +114,10 @@ final class Decisions {
     PendingDecision q = openQuestion();
     if (q instanceof PendingMerge merge) {
       gate.open(window.current(), merge, enterDown);
+      return;
+    }
+    if (q instanceof PendingBudget question) {
+      budget.open(question, enterDown);
       return;
     }
     if (!(q instanceof PendingApproval approval)) {

@@ -1,5 +1,6 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RiskDetector;
@@ -73,7 +74,10 @@ public final class RunViewModel {
     if (waiting() != null) {
       title
           .append(" — waiting for you (")
-          .append(waiting instanceof PendingMerge ? "merge into main" : "code approval")
+          .append(
+              waiting instanceof PendingMerge
+                  ? "merge into main"
+                  : waiting instanceof PendingBudget ? "budget decision" : "code approval")
           .append(")");
     }
     return title.toString();

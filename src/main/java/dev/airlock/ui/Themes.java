@@ -14,7 +14,7 @@ import javafx.scene.Scene;
 public final class Themes {
   private static final String BASE = "/dev/airlock/ui/styles/";
   private static final List<String> SHARED =
-      List.of("airlock.css", "code.css", "output.css", "merge.css");
+      List.of("airlock.css", "code.css", "output.css", "merge.css", "budget.css");
   private static boolean dark = initial();
 
   private Themes() {}

@@ -1,9 +1,11 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunStatus;
 import dev.airlock.agent.TurnRecord;
 import dev.airlock.model.Usage;
+import dev.airlock.ui.budget.BudgetWindow;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -55,6 +57,9 @@ final class TurnHeader extends VBox {
         bannerStyle = "danger";
       } else if (entry.progress != null) {
         bannerText = "Starting: " + entry.progress;
+      } else if (entry.model.waiting() instanceof PendingBudget) {
+        bannerText = BudgetWindow.waiting();
+        bannerStyle = "warning";
       } else if (finished != null) {
         bannerText = ended(finished);
         bannerStyle = finished.status() == RunStatus.DONE ? "success" : "warning";
@@ -74,6 +79,7 @@ final class TurnHeader extends VBox {
         switch (f.status()) {
           case DONE -> "The run is done";
           case STOPPED -> "The run was stopped";
+          case BUDGET -> "The run reached its budget";
           case FAILED -> "The run failed";
           default -> "The run ended " + f.status().name().toLowerCase(Locale.ROOT);
         };
