@@ -131,8 +131,7 @@ class ConsoleBudgetTest {
   @Test
   void enterExtendsToTheLimitTypedAndTheRunGoesOn() throws Exception {
     Stage dialog = openAtTheBudget();
-    assertThat(text(dialog, ".budget-heading"))
-        .isEqualTo("The run reached its time budget after turn 1");
+    assertThat(text(dialog, ".budget-heading")).isEqualTo("Time budget reached");
     assertThat(text(dialog, ".budget-used")).isEqualTo("2 min of 1 min");
     assertThat(text(dialog, "#budget-time")).as("the suggestion, focused").isEqualTo("3");
     assertThat(probe.title()).contains("waiting for you (budget decision)");
@@ -140,6 +139,22 @@ class ConsoleBudgetTest {
       Snapshots.write(
           ConsoleProbe.fx(() -> Snapshots.render(dialog.getScene())),
           Path.of(System.getenv("AIRLOCK_SHOTS"), "budget-dialog.png"));
+      ConsoleProbe.fx(
+          () -> {
+            Themes.toggle(List.of(dialog.getScene(), probe.stage().getScene()));
+            return null;
+          });
+      Snapshots.write(
+          ConsoleProbe.fx(() -> Snapshots.render(dialog.getScene())),
+          Path.of(System.getenv("AIRLOCK_SHOTS"), "budget-dialog-dark.png"));
+      Snapshots.write(
+          ConsoleProbe.fx(() -> Snapshots.render(probe.stage().getScene())),
+          Path.of(System.getenv("AIRLOCK_SHOTS"), "budget-window-dark.png"));
+      ConsoleProbe.fx(
+          () -> {
+            Themes.toggle(List.of(dialog.getScene(), probe.stage().getScene()));
+            return null;
+          });
     }
 
     probe.robot().write("1.5");

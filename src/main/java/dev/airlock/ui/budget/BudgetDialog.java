@@ -77,10 +77,7 @@ public final class BudgetDialog {
     HBox top = new HBox(gauge, heading);
     top.setAlignment(Pos.CENTER_LEFT);
     top.getStyleClass().add("budget-top");
-    Label explain =
-        new Label(
-            "It waits before asking the model again. Extend the budget to go on, or stop the run"
-                + " here (its branch is kept).");
+    Label explain = new Label(form.explanation());
     explain.getStyleClass().add("budget-muted");
     explain.setWrapText(true);
 

@@ -29,7 +29,7 @@ public final class BudgetForm {
     return report;
   }
 
-  /** "The run reached its token budget after turn 3". */
+  /** "Token budget reached", "Token and time budgets reached". */
   public String heading() {
     List<String> names = new ArrayList<>();
     for (String which : report.limits()) {
@@ -40,11 +40,18 @@ public final class BudgetForm {
             default -> "time";
           });
     }
-    return "The run reached its "
-        + String.join(" and ", names)
-        + (names.size() == 1 ? " budget" : " budgets")
-        + " after turn "
-        + report.turn();
+    String joined = String.join(" and ", names);
+    return Character.toUpperCase(joined.charAt(0))
+        + joined.substring(1)
+        + (names.size() == 1 ? " budget reached" : " budgets reached");
+  }
+
+  /** "After turn 3 the run waits before asking the model again. ..." */
+  public String explanation() {
+    return "After turn "
+        + report.turn()
+        + " the run waits before asking the model again. Extend the budget to go on, or stop the"
+        + " run here (its branch is kept).";
   }
 
   public List<Row> rows() {

@@ -57,7 +57,8 @@ public final class BudgetWindow {
 
   /** "The run waits for a budget decision: ...", the words for the action bar. */
   public static String waiting() {
-    return "The run waits for a budget decision: Ctrl+Enter (Budget…) opens it again";
+    return "The run waits for a budget decision: it reached its budget (Ctrl+Enter or Budget… to"
+        + " extend or stop)";
   }
 
   /** After a batch of events: closes the dialog if its question was settled elsewhere. */
