@@ -189,14 +189,16 @@ class BudgetTest {
   }
 
   @Test
-  void anExtensionLetsTheRunGoOnUntilTheNewLimitAndTheSuggestionIsTheNextMultiple() {
+  void anExtensionLetsTheRunGoOnUntilTheNewLimitAndTheSuggestionLeavesRoomForATurn() {
     CountingModel model = new CountingModel(new Usage(600, 100), null, Duration.ofSeconds(1));
     Rejecting supervisor = new Rejecting();
     supervisor.answers.add(new BudgetVerdict.Extend("human:test", new Budget(2000L, null, null)));
 
     RunOutcome outcome = go(run(model, supervisor, new Budget(1000L, null, null)));
 
-    assertThat(supervisor.asked.get(0).suggested().tokens()).isEqualTo(2000L);
+    assertThat(supervisor.asked.get(0).suggested().tokens())
+        .as("1,400 after 2 turns: room for 700 more, in thousands")
+        .isEqualTo(3000L);
     assertThat(model.calls).isEqualTo(3);
     assertThat(outcome.status()).isEqualTo(RunStatus.BUDGET);
     assertThat(outcome.reason()).contains("2,100 of 2,000 tokens");

@@ -163,9 +163,9 @@ class BudgetRunTest {
       assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FAILED);
       assertThat(r.err())
           .contains(
-              "Budget reached: 1,400 of 1,000 tokens (after turn 2). Extend to [2,000] / stop? [e/s]",
-              "Budget reached: 2,100 of 2,000 tokens (after turn 3). Extend to [4,000] / stop? [e/s]");
-      assertThat(server.requests()).as("one more turn on the extension").hasSize(3);
+              "Budget reached: 1,400 of 1,000 tokens (after turn 2). Extend to [3,000] / stop? [e/s]",
+              "Budget reached: 3,500 of 3,000 tokens (after turn 5). Extend to [6,000] / stop? [e/s]");
+      assertThat(server.requests()).as("three more turns on the extension").hasSize(5);
       JsonNode json = Json.mapper().readTree(r.out());
       assertThat(json.get("status").asText()).isEqualTo("budget");
       RunHistory h = RunHistory.read(Path.of(json.get("transcript").asText()));
@@ -174,11 +174,11 @@ class BudgetRunTest {
           .containsExactly("extend", "stop");
       RunEvent.BudgetDecided extended = all(h, RunEvent.BudgetDecided.class).get(0);
       assertThat(extended.by()).startsWith("human:");
-      assertThat(extended.limit().tokens()).isEqualTo(2000L);
+      assertThat(extended.limit().tokens()).isEqualTo(3000L);
       assertThat(Stream.of(json.get("reason").asText()))
           .singleElement()
           .asString()
-          .contains("2,100 of 2,000 tokens", "at the budget prompt");
+          .contains("3,500 of 3,000 tokens", "at the budget prompt");
     }
   }
 }

@@ -133,7 +133,9 @@ class ConsoleBudgetTest {
     Stage dialog = openAtTheBudget();
     assertThat(text(dialog, ".budget-heading")).isEqualTo("Time budget reached");
     assertThat(text(dialog, ".budget-used")).isEqualTo("2 min of 1 min");
-    assertThat(text(dialog, "#budget-time")).as("the suggestion, focused").isEqualTo("3");
+    assertThat(text(dialog, "#budget-time"))
+        .as("the suggestion: room for one more turn")
+        .isEqualTo("4");
     assertThat(probe.title()).contains("waiting for you (budget decision)");
     if (System.getenv("AIRLOCK_SHOTS") != null) {
       Snapshots.write(
