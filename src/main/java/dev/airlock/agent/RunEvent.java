@@ -47,6 +47,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.DecisionWithdrawn.class, name = "decision_withdrawn"),
   @JsonSubTypes.Type(value = RunEvent.StreamRestarted.class, name = "stream_restarted"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
+  @JsonSubTypes.Type(value = RunEvent.PolicyChanged.class, name = "policy_changed"),
 })
 public sealed interface RunEvent {
 
@@ -365,6 +366,13 @@ public sealed interface RunEvent {
       return false;
     }
   }
+
+  /**
+   * The run's approval policy changed while it ran ("ask" to "auto"), from the next decision on;
+   * {@code by} made the change ("human:alice"). {@code turn} is the turn the run was in.
+   */
+  record PolicyChanged(int turn, Instant at, String from, String to, String by)
+      implements RunEvent {}
 
   /** The last event of every run. */
   record RunFinished(

@@ -44,6 +44,7 @@ public final class RunProjection {
     DECISION_PENDING,
     DECISION_WITHDRAWN,
     STREAM_RESTARTED,
+    POLICY_CHANGED,
     IGNORED
   }
 
@@ -63,6 +64,7 @@ public final class RunProjection {
 
   private RunEvent.RunStarted started;
   private RunEvent.RunFinished finished;
+  private RunEvent.PolicyChanged lastPolicyChange;
   private final Map<Integer, TurnBuilder> turns = new TreeMap<>();
   private final Map<Integer, TurnPhase> phases = new HashMap<>();
   private int liveTurn;
@@ -78,6 +80,9 @@ public final class RunProjection {
     if (event instanceof RunEvent.RunFinished f) {
       finished = f;
       return new Update(Part.FINISHED, 0, event, null);
+    }
+    if (event instanceof RunEvent.PolicyChanged c) {
+      lastPolicyChange = c;
     }
     Part part = partOf(event);
     int turn = event.turn();
@@ -100,6 +105,14 @@ public final class RunProjection {
 
   public RunEvent.RunStarted started() {
     return started;
+  }
+
+  /** The approval policy deciding now: the start's, or the last change's; null before the start. */
+  public String approval() {
+    if (lastPolicyChange != null) {
+      return lastPolicyChange.to();
+    }
+    return started == null ? null : started.approval();
   }
 
   /** The run's end record; null while it is going (or if it was killed). */
@@ -224,6 +237,8 @@ public final class RunProjection {
       return Part.DECISION_WITHDRAWN;
     } else if (e instanceof RunEvent.StreamRestarted) {
       return Part.STREAM_RESTARTED;
+    } else if (e instanceof RunEvent.PolicyChanged) {
+      return Part.POLICY_CHANGED;
     } else {
       // Events this fold does not know yet (a newer engine's): nothing to show, nothing to keep.
       return Part.IGNORED;

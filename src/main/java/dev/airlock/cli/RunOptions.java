@@ -147,6 +147,15 @@ final class RunOptions {
   List<String> passEnv = new ArrayList<>();
 
   @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "Policy rules (YAML) that decide turns and merges before the approval and merge"
+              + " policies do; each decision names its rule. Default: .airlock/policy.yaml in the"
+              + " working folder, when there is one.")
+  Path policy;
+
+  @Option(
       names = "--price",
       paramLabel = "IN/OUT",
       description = "USD per million input and output tokens, to report cost.")
@@ -185,7 +194,8 @@ final class RunOptions {
             .execTimeout(Duration.ofSeconds(execTimeout))
             .outputBudget(outputBudget)
             .python(python)
-            .unsafeNoIsolation(unsafeNoIsolation);
+            .unsafeNoIsolation(unsafeNoIsolation)
+            .policy(policy);
     allowSource.forEach(b::allowSource);
     passEnv.forEach(b::passEnv);
     return b.build();
