@@ -13,6 +13,7 @@ import dev.airlock.session.RunSession;
 import dev.airlock.ui.code.CodePane;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
+import dev.airlock.ui.policy.PolicyControls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,7 @@ public final class ConsoleWindow {
   private boolean syncing;
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
+  private final PolicyControls policy;
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
@@ -103,6 +105,8 @@ public final class ConsoleWindow {
             () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
+    this.policy = new PolicyControls(policyHost(), answers);
+    actions.getChildren().add(1, policy.relaxControl());
     wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
@@ -139,6 +143,36 @@ public final class ConsoleWindow {
       @Override
       public void refresh() {
         ConsoleWindow.this.refresh();
+      }
+    };
+  }
+
+  /** The window as the policy controls see it: the selected live run, its question, the bar. */
+  private PolicyControls.Host policyHost() {
+    return new PolicyControls.Host() {
+      @Override
+      public RunSession liveSession() {
+        return current != null && current.live() ? current.session : null;
+      }
+
+      @Override
+      public String approval() {
+        return current == null ? null : current.model.projection().approval();
+      }
+
+      @Override
+      public boolean codeWaits() {
+        return decisions.openQuestion() instanceof PendingApproval;
+      }
+
+      @Override
+      public void approveAfter(Runnable first) {
+        decisions.approve(first);
+      }
+
+      @Override
+      public void say(String text) {
+        actions.say(text);
       }
     };
   }
@@ -205,7 +239,7 @@ public final class ConsoleWindow {
     menu.explorer.setOnAction(e -> explorer());
     menu.theme.setOnAction(e -> toggleTheme());
     menu.keys.setOnAction(e -> help.toggle());
-    menu.policy.setDisable(true);
+    policy.fill(menu.policy);
   }
 
   private WindowEvent closeRequest() {
@@ -445,6 +479,8 @@ public final class ConsoleWindow {
       step(-1);
     } else if (NEXT.match(e)) {
       step(1);
+    } else if (PolicyControls.RELAX_KEY.match(e)) {
+      policy.openRelax();
     } else if (MERGE.match(e)) {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
@@ -485,6 +521,7 @@ public final class ConsoleWindow {
     actions.feedback.setDisable(!(q instanceof PendingApproval));
     actions.stop.setDisable(
         current == null || !(current.live() || current.starting() && current.stopAsked == null));
+    policy.refresh();
   }
 
   private static String title(RunEntry entry) {
