@@ -141,7 +141,11 @@ public final class PolicyRulesReader {
               + String.join(", ", CONDITIONS)
               + "), e.g. 'when: {risks: none}'");
     }
-    unknownKeys(node, CONDITIONS, at + ": unknown condition", "the conditions are " + CONDITIONS);
+    unknownKeys(
+        node,
+        CONDITIONS,
+        at + ": unknown condition",
+        "the conditions are " + String.join(", ", CONDITIONS));
     PolicyRule.Match packages = match(node.get("packages"), at, "packages", null);
     PolicyRule.Match risks = match(node.get("risks"), at, "risks", RiskDetector.ruleNames());
     String mergeInto = null;

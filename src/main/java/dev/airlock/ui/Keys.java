@@ -14,7 +14,7 @@ final class Keys {
                   + " approve the merge"),
           new Binding(
               "Ctrl+Shift+Enter",
-              "Approve ▾: approve the waiting code and, from here on, ask less (risky,"
+              "Approve & relax ▾: approve the waiting code and, from here on, ask less (risky,"
                   + " auto-while-green or auto); arrows and Enter pick"),
           new Binding("Ctrl+E", "Edit: focus the code pane (while a turn waits for approval)"),
           new Binding(

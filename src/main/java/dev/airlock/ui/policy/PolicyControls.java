@@ -13,6 +13,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -25,13 +26,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * Changing the selected live run's approval policy while it runs: Run &gt; Approval policy (one
- * radio item per policy, the one in force checked) and the action bar's "Approve ▾"
+ * radio item per policy, the one in force checked) and the action bar's "Approve &amp; relax ▾"
  * (Ctrl+Shift+Enter opens it; arrows and Enter pick): approve the waiting code and ask less from
  * here on. The change goes to the {@code answers} executor, never runs on the FX thread; the run
  * records it, and the window shows it when the record comes back.
  */
 public final class PolicyControls {
-  /** Opens the "Approve ▾" choices. */
+  /** Opens the "Approve &amp; relax ▾" choices. */
   public static final KeyCombination RELAX_KEY =
       new KeyCodeCombination(
           KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -62,7 +63,7 @@ public final class PolicyControls {
   private final ToggleGroup group = new ToggleGroup();
   private final Map<PolicyChoice, RadioMenuItem> radios = new EnumMap<>(PolicyChoice.class);
   private final MenuButton relax =
-      new MenuButton("Approve", new FontIcon(MaterialDesignC.CHECK_ALL));
+      new MenuButton("Approve & relax", new FontIcon(MaterialDesignC.CHECK_ALL));
   private final HBox relaxBox;
   private Menu menu;
 
@@ -102,10 +103,14 @@ public final class PolicyControls {
       radios.put(c, item);
       policyMenu.getItems().add(item);
     }
+    MenuItem approveAndRelax = new MenuItem("Approve, and ask less from here on…");
+    approveAndRelax.setAccelerator(RELAX_KEY);
+    approveAndRelax.setOnAction(e -> openRelax());
+    policyMenu.getItems().addAll(new SeparatorMenuItem(), approveAndRelax);
     refresh();
   }
 
-  /** The action bar's "Approve ▾" with its key. */
+  /** The action bar's "Approve &amp; relax ▾" with its key. */
   public Node relaxControl() {
     return relaxBox;
   }
@@ -149,7 +154,8 @@ public final class PolicyControls {
   }
 
   /**
-   * "Approve ▾": approves the waiting code (as the person's) and relaxes from the next decision.
+   * "Approve &amp; relax ▾": approves the waiting code (as the person's) and relaxes from the next
+   * decision.
    */
   void relax(PolicyChoice to) {
     RunSession session = host.liveSession();
