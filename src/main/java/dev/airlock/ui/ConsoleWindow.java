@@ -149,32 +149,12 @@ public final class ConsoleWindow {
 
   /** The window as the policy controls see it: the selected live run, its question, the bar. */
   private PolicyControls.Host policyHost() {
-    return new PolicyControls.Host() {
-      @Override
-      public RunSession liveSession() {
-        return current != null && current.live() ? current.session : null;
-      }
-
-      @Override
-      public String approval() {
-        return current == null ? null : current.model.projection().approval();
-      }
-
-      @Override
-      public boolean codeWaits() {
-        return decisions.openQuestion() instanceof PendingApproval;
-      }
-
-      @Override
-      public void approveAfter(Runnable first) {
-        decisions.approve(first);
-      }
-
-      @Override
-      public void say(String text) {
-        actions.say(text);
-      }
-    };
+    return new PolicyControls.Host(
+        () -> current != null && current.live() ? current.session : null,
+        () -> current == null ? null : current.model.projection().approval(),
+        () -> decisions.openQuestion() instanceof PendingApproval,
+        first -> decisions.approve(first),
+        actions::say);
   }
 
   public Scene scene() {

@@ -5,6 +5,9 @@ import dev.airlock.session.RunSession;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,26 +40,19 @@ public final class PolicyControls {
       new KeyCodeCombination(
           KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
-  /** What the controls need of the window; called on the FX thread. */
-  public interface Host {
-    /** The selected run's session while it is live, else null. */
-    RunSession liveSession();
-
-    /** The selected run's approval policy now, as recorded ("ask"), or null. */
-    String approval();
-
-    /** Whether code waits for approval in the selected run. */
-    boolean codeWaits();
-
-    /**
-     * Approves the waiting code exactly as Ctrl+Enter does (the code as it stands, edits included),
-     * running {@code first} on the answers thread just before the answer; does nothing (and says
-     * why) when Ctrl+Enter would not approve.
-     */
-    void approveAfter(Runnable first);
-
-    void say(String text);
-  }
+  /**
+   * What the controls need of the window, called on the FX thread: the selected run's session while
+   * it is live (else null), its approval policy now as recorded ("ask", or null), whether code
+   * waits for approval in it, how to approve the waiting code exactly as Ctrl+Enter does (the code
+   * as it stands, edits included) running a given step first on the answers thread (nothing, and a
+   * word why, when Ctrl+Enter would not approve), and where to say what happened.
+   */
+  public record Host(
+      Supplier<RunSession> liveSession,
+      Supplier<String> approval,
+      BooleanSupplier codeWaits,
+      Consumer<Runnable> approveAfter,
+      Consumer<String> say) {}
 
   private final Host host;
   private final Executor answers;
@@ -120,8 +116,8 @@ public final class PolicyControls {
    * of the shortcut, held down and repeating, never picks one.
    */
   public void openRelax() {
-    if (host.liveSession() == null) {
-      host.say("No live run: the approval policy changes only while a run goes on");
+    if (host.liveSession().get() == null) {
+      host.say().accept("No live run: the approval policy changes only while a run goes on");
       return;
     }
     relax.show();
@@ -129,8 +125,8 @@ public final class PolicyControls {
 
   /** Brings the checked policy and the enabled state up to date with the selected run. */
   public void refresh() {
-    boolean live = host.liveSession() != null;
-    String word = host.approval();
+    boolean live = host.liveSession().get() != null;
+    String word = host.approval().get();
     if (menu != null) {
       menu.setDisable(!live);
       for (Map.Entry<PolicyChoice, RadioMenuItem> e : radios.entrySet()) {
@@ -141,7 +137,7 @@ public final class PolicyControls {
   }
 
   private void labelRelaxItems() {
-    boolean waits = host.codeWaits();
+    boolean waits = host.codeWaits().getAsBoolean();
     for (MenuItem item : relax.getItems()) {
       PolicyChoice c = (PolicyChoice) item.getUserData();
       item.setText(
@@ -158,20 +154,26 @@ public final class PolicyControls {
    * decision.
    */
   void relax(PolicyChoice to) {
-    RunSession session = host.liveSession();
+    RunSession session = host.liveSession().get();
     if (session == null) {
-      host.say("No live run: the approval policy changes only while a run goes on");
+      host.say().accept("No live run: the approval policy changes only while a run goes on");
       return;
     }
-    if (host.codeWaits()) {
-      host.approveAfter(
-          () -> {
-            session.changePolicy(to.policy);
-            Platform.runLater(
-                () ->
-                    host.say(
-                        "Approved; from here on: " + to.policy.word() + " (" + to.meaning + ")"));
-          });
+    if (host.codeWaits().getAsBoolean()) {
+      host.approveAfter()
+          .accept(
+              () -> {
+                session.changePolicy(to.policy);
+                Platform.runLater(
+                    () ->
+                        host.say()
+                            .accept(
+                                "Approved; from here on: "
+                                    + to.policy.word()
+                                    + " ("
+                                    + to.meaning
+                                    + ")"));
+              });
     } else {
       change(session, to.policy, null);
     }
@@ -179,16 +181,16 @@ public final class PolicyControls {
 
   /** Run &gt; Approval policy: the policy from the next decision on; a question asked stays. */
   void choose(PolicyChoice to) {
-    RunSession session = host.liveSession();
+    RunSession session = host.liveSession().get();
     if (session == null) {
-      host.say("No live run: the approval policy changes only while a run goes on");
+      host.say().accept("No live run: the approval policy changes only while a run goes on");
       refresh();
       return;
     }
     change(
         session,
         to.policy,
-        host.codeWaits()
+        host.codeWaits().getAsBoolean()
             ? "; the code waiting now is still yours: Ctrl+Enter approves it, Ctrl+Shift+Enter"
                 + " approves and relaxes"
             : null);
@@ -200,11 +202,12 @@ public final class PolicyControls {
           boolean changed = session.changePolicy(to);
           Platform.runLater(
               () -> {
-                host.say(
-                    (changed
-                            ? "From here on: " + to.word()
-                            : "The approval policy is " + to.word() + " already")
-                        + (more == null ? "" : more));
+                host.say()
+                    .accept(
+                        (changed
+                                ? "From here on: " + to.word()
+                                : "The approval policy is " + to.word() + " already")
+                            + (more == null ? "" : more));
                 refresh();
               });
         });
