@@ -149,10 +149,11 @@ final class RunOptions {
   @Option(
       names = "--policy",
       paramLabel = "FILE",
-      description =
-          "Policy rules (YAML) that decide turns and merges before the approval and merge"
-              + " policies do; each decision names its rule. Default: .airlock/policy.yaml in the"
-              + " working folder, when there is one.")
+      description = {
+        "Policy rules (YAML) that decide code and merges before the approval and merge policies"
+            + " do; each decision names its rule.",
+        "Default: .airlock/policy.yaml in the working folder, when present."
+      })
   Path policy;
 
   @Option(
