@@ -45,6 +45,13 @@ public final class RiskDetector {
                   + "\\s*\\(\\s*['\"]/(?!work/|tmp/)",
               "writes or deletes outside the workspace"));
 
+  /** The names of every flag this detector raises, as policy rules name them. */
+  public static List<String> ruleNames() {
+    List<String> names = new ArrayList<>(RULES.stream().map(Rule::name).toList());
+    names.add(HIDDEN_CHARACTERS);
+    return List.copyOf(names);
+  }
+
   private static Rule rule(String name, String regex, String why) {
     return new Rule(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), why);
   }

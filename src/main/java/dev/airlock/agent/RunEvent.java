@@ -49,6 +49,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = RunEvent.BudgetReached.class, name = "budget_reached"),
   @JsonSubTypes.Type(value = RunEvent.BudgetDecided.class, name = "budget_decided"),
   @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run_finished"),
+  @JsonSubTypes.Type(value = RunEvent.PolicyChanged.class, name = "policy_changed"),
 })
 public sealed interface RunEvent {
 
@@ -382,6 +383,13 @@ public sealed interface RunEvent {
    */
   record BudgetDecided(
       int turn, Instant at, String by, String verdict, BudgetFigures limit, String reason)
+      implements RunEvent {}
+
+  /**
+   * The run's approval policy changed while it ran ("ask" to "auto"), from the next decision on;
+   * {@code by} made the change ("human:alice"). {@code turn} is the turn the run was in.
+   */
+  record PolicyChanged(int turn, Instant at, String from, String to, String by)
       implements RunEvent {}
 
   /** The last event of every run. */

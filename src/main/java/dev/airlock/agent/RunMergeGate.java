@@ -36,6 +36,7 @@ public final class RunMergeGate implements MergeGate {
   private final Audit audit;
   private final TablePreviews previews;
   private volatile Consumer<String> endRun = reason -> {};
+  private volatile MergeRules rules = MergeRules.NONE;
 
   /**
    * @param audit runs the checks on what a merge would publish; never null (when no checks can run,
@@ -64,6 +65,11 @@ public final class RunMergeGate implements MergeGate {
   /** Called with the reason when the supervisor rejects a merge and ends the run. */
   public void onEndRun(Consumer<String> endRun) {
     this.endRun = endRun;
+  }
+
+  /** The remembered rules, asked before the merge policy (except in a dry run). */
+  public void useRules(MergeRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
   }
 
   public MergePolicy policy() {
@@ -108,31 +114,39 @@ public final class RunMergeGate implements MergeGate {
             evidence.costUsd(),
             evidence.previews(),
             evidence.auditTime()));
-    MergeVerdict verdict;
-    String by;
-    switch (policy) {
-      case NEVER -> {
-        verdict =
-            new MergeVerdict.RejectToAgent(
-                "this is a dry run (merge policy never): nothing reaches main");
-        by = "policy:never";
-      }
-      case AUTO_IF_GREEN -> {
-        verdict =
-            evidence.checksPassed()
-                ? new MergeVerdict.Approve()
-                : new MergeVerdict.RejectToAgent(
-                    audited.whyNot() != null
-                        ? "the checks could not run, so the merge was refused: " + audited.whyNot()
-                        : "the audit failed, so the merge was refused: " + failures(evidence));
-        by = "policy:auto-if-green";
-      }
-      default -> {
-        verdict = supervisor.reviewMerge(request, evidence);
-        by =
-            verdict instanceof MergeVerdict.Unanswered u
-                ? "policy:" + policy.word() + " (" + u.why() + ")"
-                : verdict instanceof MergeVerdict.Withdrawn ? "airlock" : supervisor.reviewer();
+    MergeVerdict verdict = null;
+    String by = null;
+    MergeRules.Ruled ruled =
+        policy == MergePolicy.NEVER ? null : rules.decide(request, evidence, turn);
+    if (ruled != null) {
+      verdict = ruled.verdict();
+      by = ruled.by();
+    } else {
+      switch (policy) {
+        case NEVER -> {
+          verdict =
+              new MergeVerdict.RejectToAgent(
+                  "this is a dry run (merge policy never): nothing reaches main");
+          by = "policy:never";
+        }
+        case AUTO_IF_GREEN -> {
+          verdict =
+              evidence.checksPassed()
+                  ? new MergeVerdict.Approve()
+                  : new MergeVerdict.RejectToAgent(
+                      audited.whyNot() != null
+                          ? "the checks could not run, so the merge was refused: "
+                              + audited.whyNot()
+                          : "the audit failed, so the merge was refused: " + failures(evidence));
+          by = "policy:auto-if-green";
+        }
+        default -> {
+          verdict = supervisor.reviewMerge(request, evidence);
+          by =
+              verdict instanceof MergeVerdict.Unanswered u
+                  ? "policy:" + policy.word() + " (" + u.why() + ")"
+                  : verdict instanceof MergeVerdict.Withdrawn ? "airlock" : supervisor.reviewer();
+        }
       }
     }
     String reason = MergeVerdict.reasonOf(verdict);

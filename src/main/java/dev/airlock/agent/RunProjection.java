@@ -49,6 +49,7 @@ public final class RunProjection {
      * BudgetDecided}).
      */
     BUDGET,
+    POLICY_CHANGED,
     IGNORED
   }
 
@@ -68,6 +69,7 @@ public final class RunProjection {
 
   private RunEvent.RunStarted started;
   private RunEvent.RunFinished finished;
+  private RunEvent.PolicyChanged lastPolicyChange;
   private final Map<Integer, TurnBuilder> turns = new TreeMap<>();
   private final Map<Integer, TurnPhase> phases = new HashMap<>();
   private int liveTurn;
@@ -83,6 +85,9 @@ public final class RunProjection {
     if (event instanceof RunEvent.RunFinished f) {
       finished = f;
       return new Update(Part.FINISHED, 0, event, null);
+    }
+    if (event instanceof RunEvent.PolicyChanged c) {
+      lastPolicyChange = c;
     }
     Part part = partOf(event);
     int turn = event.turn();
@@ -105,6 +110,14 @@ public final class RunProjection {
 
   public RunEvent.RunStarted started() {
     return started;
+  }
+
+  /** The approval policy deciding now: the start's, or the last change's; null before the start. */
+  public String approval() {
+    if (lastPolicyChange != null) {
+      return lastPolicyChange.to();
+    }
+    return started == null ? null : started.approval();
   }
 
   /** The run's end record; null while it is going (or if it was killed). */
@@ -231,6 +244,8 @@ public final class RunProjection {
       return Part.STREAM_RESTARTED;
     } else if (e instanceof RunEvent.BudgetReached || e instanceof RunEvent.BudgetDecided) {
       return Part.BUDGET;
+    } else if (e instanceof RunEvent.PolicyChanged) {
+      return Part.POLICY_CHANGED;
     } else {
       // Events this fold does not know yet (a newer engine's): nothing to show, nothing to keep.
       return Part.IGNORED;

@@ -148,6 +148,16 @@ final class RunOptions {
   List<String> passEnv = new ArrayList<>();
 
   @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = {
+        "Policy rules (YAML) that decide code and merges before the approval and merge policies"
+            + " do; each decision names its rule.",
+        "Default: .airlock/policy.yaml in the working folder, when present."
+      })
+  Path policy;
+
+  @Option(
       names = "--price",
       paramLabel = "IN/OUT",
       description = "USD per million input and output tokens, to report cost.")
@@ -208,7 +218,8 @@ final class RunOptions {
             .outputBudget(outputBudget)
             .python(python)
             .unsafeNoIsolation(unsafeNoIsolation)
-            .budget(budget());
+            .budget(budget())
+            .policy(policy);
     allowSource.forEach(b::allowSource);
     passEnv.forEach(b::passEnv);
     return b.build();

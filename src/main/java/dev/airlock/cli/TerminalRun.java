@@ -1,6 +1,7 @@
 package dev.airlock.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.airlock.agent.PolicyRules;
 import dev.airlock.agent.RunOutcome;
 import dev.airlock.session.RunSession;
 import dev.airlock.transcript.Json;
@@ -30,7 +31,10 @@ final class TerminalRun {
   }
 
   int run() {
-    boolean humanReviewsCode = "ask".equals(session.started().approval());
+    // With policy rules, some code runs unasked even under "ask": the printer shows every proposal.
+    boolean humanReviewsCode =
+        "ask".equals(session.started().approval())
+            && !session.started().settings().containsKey(PolicyRules.SETTING);
     session.subscribe(new CliPrinter(log, System.console() != null && !json, !humanReviewsCode));
     try (TerminalDecisions decisions =
         new TerminalDecisions(

@@ -2,6 +2,7 @@ package dev.airlock.cli;
 
 import dev.airlock.agent.BudgetWords;
 import dev.airlock.agent.EventWords;
+import dev.airlock.agent.PolicyRules;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.TurnRecord;
@@ -49,6 +50,10 @@ final class TurnText {
     }
     if (s.forkedFrom() != null) {
       b.append("forked from: ").append(s.forkedFrom()).append('\n');
+    }
+    String rules = s.settings() == null ? null : s.settings().get(PolicyRules.SETTING);
+    if (rules != null) {
+      b.append("policy rules: ").append(rules).append('\n');
     }
     return b.toString().stripTrailing();
   }
@@ -161,6 +166,17 @@ final class TurnText {
 
   static String dataChanged(RunEvent.DataChanged d) {
     return "  ⛁ " + EventWords.dataChanged(d);
+  }
+
+  /** "⇄ approval policy ask → auto by human:alice, from the next decision on". */
+  static String policyChanged(RunEvent.PolicyChanged c) {
+    return "⇄ approval policy "
+        + c.from()
+        + " → "
+        + c.to()
+        + " by "
+        + c.by()
+        + ", from the next decision on";
   }
 
   static String mergeDecided(RunEvent.MergeDecided d) {
@@ -309,6 +325,8 @@ final class TurnText {
       return notice(n);
     } else if (e instanceof RunEvent.DecisionWithdrawn w) {
       return withdrawn(w);
+    } else if (e instanceof RunEvent.PolicyChanged c) {
+      return policyChanged(c);
     }
     // The approval request (the decision follows it) and the data effects (a sum of the data
     // changes shown) add nothing a reader does not see already; the budget's events are words.

@@ -5,13 +5,16 @@ import dev.airlock.agent.Audit;
 import dev.airlock.agent.BudgetFigures;
 import dev.airlock.agent.Conversation;
 import dev.airlock.agent.HumanSeat;
+import dev.airlock.agent.PolicyRules;
+import dev.airlock.agent.PolicyRulesException;
+import dev.airlock.agent.PolicyRulesReader;
 import dev.airlock.agent.PromptBuilder;
 import dev.airlock.agent.Prompts;
 import dev.airlock.agent.RunConfig;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunJournal;
 import dev.airlock.agent.RunMergeGate;
-import dev.airlock.agent.Supervisor;
+import dev.airlock.agent.SwitchableSupervisor;
 import dev.airlock.agent.TablePreviews;
 import dev.airlock.agent.Task;
 import dev.airlock.model.ChatMessage;
@@ -59,6 +62,9 @@ public final class Launcher {
   private final String user;
   private final Clock clock;
 
+  /** The project's rules file, in the working folder, used when a request names none. */
+  public static final String PROJECT_POLICY = ".airlock/policy.yaml";
+
   /**
    * @param environment where {@code pass-env} values and secrets to redact come from
    * @param workingDir where {@code .env} is looked for
@@ -99,6 +105,7 @@ public final class Launcher {
   public RunSession open(RunRequest request, Consumer<String> progress) throws LaunchException {
     checkFiles(request);
     ChosenPython python = chosenPython(request);
+    PolicyRules rules = policyRules(request);
     Path runs = request.runsDir() != null ? request.runsDir() : paths.runs();
     ForkSource fork = request.fork() == null ? null : ForkSource.read(request.fork(), runs);
     ModelClient model = model(request);
@@ -158,7 +165,6 @@ public final class Launcher {
               stream,
               clock);
       route = lease.gate().forRun(runId, gate);
-      Supervisor supervisor = request.approval().supervisor(seat, journal, audit);
       backends =
           RunBackends.open(
               new RunBackends.Spec(
@@ -183,6 +189,10 @@ public final class Launcher {
               ? Conversation.opening(opening)
               : fork.start(lease.lakehouse(), runId, renamed);
       Sandbox sandbox = backends.sandbox();
+      SwitchableSupervisor supervisor =
+          new SwitchableSupervisor(
+              request.approval(), seat, journal, audit, rules, stream, clock, conversation::turns);
+      gate.useRules(supervisor.mergeRules(seat));
       AgentRun run =
           new AgentRun(
               config,
@@ -195,6 +205,10 @@ public final class Launcher {
               stream,
               clock);
       gate.onEndRun(run::stop);
+      Map<String, String> settings = settings(request, prompts, renamed, allowedSources);
+      if (rules.source() != null) {
+        settings.put(PolicyRules.SETTING, rules.describe());
+      }
       RunEvent.RunStarted started =
           new RunEvent.RunStarted(
               0,
@@ -209,8 +223,8 @@ public final class Launcher {
               raw,
               branch,
               fork == null ? null : request.fork(),
-              settings(request, prompts, renamed, allowedSources));
-      return parts.session(run, started, seat, List.of(backends, route, lease));
+              settings);
+      return parts.session(run, started, seat, supervisor, List.of(backends, route, lease));
     } catch (LaunchException | RuntimeException e) {
       closeQuietly(backends, route, lease);
       stream.close(1);
@@ -220,6 +234,26 @@ public final class Launcher {
       }
       // Whatever else failed while assembling the run (nothing ran yet), say it as such.
       throw LaunchException.unavailable("the run could not be assembled: " + e);
+    }
+  }
+
+  /**
+   * The rules file the request names, else the working folder's {@code .airlock/policy.yaml} when
+   * there is one, read and checked before anything starts; {@link PolicyRules#NONE} without either.
+   */
+  private PolicyRules policyRules(RunRequest request) throws LaunchException {
+    Path file = request.policy();
+    if (file == null) {
+      Path project = workingDir.resolve(PROJECT_POLICY);
+      if (!Files.isRegularFile(project)) {
+        return PolicyRules.NONE;
+      }
+      file = project;
+    }
+    try {
+      return PolicyRulesReader.read(file);
+    } catch (PolicyRulesException e) {
+      throw LaunchException.of(Field.POLICY, e.getMessage());
     }
   }
 

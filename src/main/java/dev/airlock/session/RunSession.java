@@ -1,11 +1,13 @@
 package dev.airlock.session;
 
 import dev.airlock.agent.AgentRun;
+import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.HumanSeat;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
 import dev.airlock.agent.RunOutcome;
+import dev.airlock.agent.SwitchableSupervisor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class RunSession implements AutoCloseable {
   private final AgentRun run;
   private final RunEvent.RunStarted started;
   private final HumanSeat seat;
+  private final SwitchableSupervisor approval;
   private final List<AutoCloseable> resources;
   private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
   private Thread worker;
@@ -44,6 +47,7 @@ public final class RunSession implements AutoCloseable {
       AgentRun run,
       RunEvent.RunStarted started,
       HumanSeat seat,
+      SwitchableSupervisor approval,
       List<AutoCloseable> resources) {
     this.runId = parts.runId;
     this.branch = parts.branch;
@@ -52,6 +56,7 @@ public final class RunSession implements AutoCloseable {
     this.run = run;
     this.started = started;
     this.seat = seat;
+    this.approval = approval;
     this.resources = List.copyOf(resources);
   }
 
@@ -87,8 +92,12 @@ public final class RunSession implements AutoCloseable {
     }
 
     RunSession session(
-        AgentRun run, RunEvent.RunStarted started, HumanSeat seat, List<AutoCloseable> resources) {
-      session = new RunSession(this, run, started, seat, resources);
+        AgentRun run,
+        RunEvent.RunStarted started,
+        HumanSeat seat,
+        SwitchableSupervisor approval,
+        List<AutoCloseable> resources) {
+      session = new RunSession(this, run, started, seat, approval, resources);
       return session;
     }
   }
@@ -141,6 +150,29 @@ public final class RunSession implements AutoCloseable {
   public void stop(String reason) {
     String why = reason == null || reason.isBlank() ? "stopped by the supervisor" : reason;
     run.stop(why, () -> seat.withdrawAll(why));
+  }
+
+  /** The approval policy deciding now (it starts as the request's and may be changed). */
+  public ApprovalPolicy approvalPolicy() {
+    return approval.approval();
+  }
+
+  /**
+   * Changes the run's approval policy from the next decision on, recorded as a {@link
+   * RunEvent.PolicyChanged} with {@code by} ("human:alice"); a question already asked stays open
+   * for its answer. False (nothing recorded) when {@code to} already decides or the run has ended.
+   * From any thread; it never blocks on the run.
+   */
+  public boolean changePolicy(ApprovalPolicy to, String by) {
+    if (outcome.isDone()) {
+      return false;
+    }
+    return approval.change(to, by);
+  }
+
+  /** {@link #changePolicy(ApprovalPolicy, String)} by the person at this run's seat. */
+  public boolean changePolicy(ApprovalPolicy to) {
+    return changePolicy(to, seat.reviewer());
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.airlock.ui.budget.BudgetWindow;
 import dev.airlock.ui.code.CodePane;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
+import dev.airlock.ui.policy.PolicyControls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,7 @@ public final class ConsoleWindow {
   private boolean syncing;
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
+  private final PolicyControls policy;
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
@@ -107,6 +109,8 @@ public final class ConsoleWindow {
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.budget = new BudgetWindow(stage, answers, actions::say, this::refresh);
     this.decisions = new Decisions(panesWindow(), code, actions, gate, budget, answers);
+    this.policy = new PolicyControls(policyHost(), answers);
+    actions.getChildren().add(1, policy.relaxControl());
     wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
@@ -145,6 +149,16 @@ public final class ConsoleWindow {
         ConsoleWindow.this.refresh();
       }
     };
+  }
+
+  /** The window as the policy controls see it: the selected live run, its question, the bar. */
+  private PolicyControls.Host policyHost() {
+    return new PolicyControls.Host(
+        () -> current != null && current.live() ? current.session : null,
+        () -> current == null ? null : current.model.projection().approval(),
+        () -> decisions.openQuestion() instanceof PendingApproval,
+        first -> decisions.approve(first),
+        actions::say);
   }
 
   public Scene scene() {
@@ -209,7 +223,7 @@ public final class ConsoleWindow {
     menu.explorer.setOnAction(e -> explorer());
     menu.theme.setOnAction(e -> toggleTheme());
     menu.keys.setOnAction(e -> help.toggle());
-    menu.policy.setDisable(true);
+    policy.fill(menu.policy);
   }
 
   private WindowEvent closeRequest() {
@@ -459,6 +473,8 @@ public final class ConsoleWindow {
       step(-1);
     } else if (NEXT.match(e)) {
       step(1);
+    } else if (PolicyControls.RELAX_KEY.match(e)) {
+      policy.openRelax();
     } else if (MERGE.match(e)) {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
@@ -502,6 +518,7 @@ public final class ConsoleWindow {
     actions.feedback.setDisable(!(q instanceof PendingApproval));
     actions.stop.setDisable(
         current == null || !(current.live() || current.starting() && current.stopAsked == null));
+    policy.refresh();
   }
 
   private static String title(RunEntry entry) {

@@ -111,6 +111,14 @@ final class Decisions {
   }
 
   void approve() {
+    approve(() -> {});
+  }
+
+  /**
+   * Approves as Ctrl+Enter does, running {@code first} on the answers thread just before the answer
+   * (and not at all when nothing is approved).
+   */
+  void approve(Runnable first) {
     PendingDecision q = openQuestion();
     if (q instanceof PendingMerge merge) {
       gate.open(window.current(), merge, enterDown);
@@ -144,7 +152,11 @@ final class Decisions {
     }
     code.setEditable(false);
     actions.say(edited ? "Approved with your edit" : "Approved");
-    answer(() -> edited ? approval.approveEdited(text) : approval.approve());
+    answer(
+        () -> {
+          first.run();
+          return edited ? approval.approveEdited(text) : approval.approve();
+        });
   }
 
   void startReject() {

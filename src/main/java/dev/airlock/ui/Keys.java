@@ -12,6 +12,10 @@ final class Keys {
               "Ctrl+Enter",
               "Approve the code as it stands in the code pane (edited or not); in the merge gate:"
                   + " approve the merge"),
+          new Binding(
+              "Ctrl+Shift+Enter",
+              "Approve & relax ▾: approve the waiting code and, from here on, ask less (risky,"
+                  + " auto-while-green or auto); arrows and Enter pick"),
           new Binding("Ctrl+E", "Edit: focus the code pane (while a turn waits for approval)"),
           new Binding(
               "Ctrl+R",

@@ -51,7 +51,7 @@ final class StatusLine extends HBox {
     model.setText("model: " + RiskDetector.visible(String.valueOf(s.model())));
     policy.setText(
         "approval: "
-            + RiskDetector.visible(String.valueOf(s.approval()))
+            + RiskDetector.visible(String.valueOf(entry.model.projection().approval()))
             + "  ·  turns ≤"
             + s.maxTurns());
     branch.setText("branch: " + RiskDetector.visible(String.valueOf(s.branch())));

@@ -6,6 +6,7 @@ import dev.airlock.agent.RunStatus;
 import dev.airlock.agent.TurnRecord;
 import dev.airlock.model.Usage;
 import dev.airlock.ui.budget.BudgetWindow;
+import dev.airlock.ui.policy.TurnPolicyText;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -127,6 +128,10 @@ final class TurnHeader extends VBox {
     }
     if (record.response() != null && record.response().costUsd() != null) {
       s.append(String.format(Locale.ROOT, "  ·  $%.4f", record.response().costUsd()));
+    }
+    String decided = TurnPolicyText.of(record);
+    if (!decided.isEmpty()) {
+      s.append("  ·  ").append(decided);
     }
     if (started != null) {
       s.append("  ·  ").append(started.model());

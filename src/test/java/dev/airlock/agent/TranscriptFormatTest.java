@@ -64,6 +64,7 @@ class TranscriptFormatTest {
               "ab",
               "diff",
               null));
+      w.append(new RunEvent.PolicyChanged(1, T, "ask", "auto", "human:me"));
       w.append(new RunEvent.ExecutionFinished(1, T, "OK", 0, "out", "", 0, 0, null, 40, List.of()));
       w.append(
           new RunEvent.RunFinished(
@@ -88,6 +89,8 @@ class TranscriptFormatTest {
                 + "\"usage\":{\"inputTokens\":10,\"outputTokens\":5},\"latencyMs\":12,\"attempts\":1,\"finishReason\":\"stop\"}",
             "{\"type\":\"decided\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"verdict\":\"APPROVE_EDITED\",\"by\":\"human:me\","
                 + "\"proposedCode\":\"x=1\\n\",\"executedCode\":\"x=2\\n\",\"executedSha256\":\"ab\",\"diff\":\"diff\"}",
+            "{\"type\":\"policy_changed\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"from\":\"ask\",\"to\":\"auto\","
+                + "\"by\":\"human:me\"}",
             "{\"type\":\"execution_finished\",\"turn\":1,\"at\":\"2026-11-26T10:00:00Z\",\"status\":\"OK\",\"exitCode\":0,"
                 + "\"stdout\":\"out\",\"stderr\":\"\",\"stdoutDroppedBytes\":0,\"stderrDroppedBytes\":0,\"durationMs\":40,"
                 + "\"missingPackages\":[]}",
@@ -96,6 +99,10 @@ class TranscriptFormatTest {
 
     RunHistory h = RunHistory.read(file);
     assertThat(h.status()).isEqualTo(RunStatus.DONE);
+    RunProjection replayed = new RunProjection();
+    replayed.apply(h.started());
+    h.turns().forEach(t -> replayed.applyAll(t.events()));
+    assertThat(replayed.approval()).isEqualTo("auto");
     assertThat(h.turns())
         .singleElement()
         .satisfies(
@@ -104,6 +111,8 @@ class TranscriptFormatTest {
                   .extracting(ChatMessage::content)
                   .containsExactly("S", "U");
               assertThat(t.decision().executedCode()).isEqualTo("x=2\n");
+              assertThat(t.events())
+                  .contains(new RunEvent.PolicyChanged(1, T, "ask", "auto", "human:me"));
               assertThat(t.execution().stdout()).isEqualTo("out");
             });
   }
