@@ -1,7 +1,6 @@
 package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.Commit;
-import dev.airlock.lakehouse.TableField;
 import dev.airlock.lakehouse.TableInfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -22,8 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -60,9 +56,7 @@ public final class DataExplorer {
   private final FilteredList<ExplorerData.RefItem> refItems = new FilteredList<>(allRefs);
   final ListView<ExplorerData.RefItem> refs = new ListView<>(refItems);
   final ListView<TableInfo> tables = new ListView<>();
-  final Label tableTitle = new Label("Select a table");
-  final TableView<TableField> schema = new TableView<>();
-  final ResultTable rows;
+  final TableTab table;
   final SqlTab sql;
   final LogTab log;
   final DiffTab diff;
@@ -73,7 +67,6 @@ public final class DataExplorer {
   private String ref;
   private int refAsked;
   private boolean closed;
-  private Consumer<RowPages> shown = p -> {};
 
   /**
    * @param home the embedded lakehouse's folder (leased, shared with runs on the same home)
@@ -93,7 +86,7 @@ public final class DataExplorer {
     this.startRef = startRef;
     Supplier<ExplorerData> d = () -> data;
     Supplier<String> r = () -> ref;
-    this.rows = new ResultTable(background, rowsListener(), "Select a table to see its rows");
+    this.table = new TableTab(background, this::say);
     this.sql = new SqlTab(background, d, r);
     this.diff = new DiffTab(background, d);
     this.revert = new RevertFlow(stage, background, d, themeFrom, this::say, this::reload);
@@ -148,30 +141,9 @@ public final class DataExplorer {
     VBox.setVgrow(refs, Priority.ALWAYS);
     VBox.setVgrow(tables, Priority.ALWAYS);
 
-    TableColumn<TableField, String> column = new TableColumn<>("Column");
-    column.setCellValueFactory(
-        c -> new ReadOnlyStringWrapper(ExplorerText.visible(c.getValue().name(), 120)));
-    column.setPrefWidth(150);
-    TableColumn<TableField, String> type = new TableColumn<>("Type");
-    type.setCellValueFactory(
-        c -> new ReadOnlyStringWrapper(ExplorerText.visible(c.getValue().type(), 60)));
-    type.setPrefWidth(100);
-    schema.getColumns().add(column);
-    schema.getColumns().add(type);
-    schema.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    schema.setPlaceholder(new Label("No table"));
-    schema.getStyleClass().add("explorer-schema");
-    SplitPane tableSplit = new SplitPane(schema, rows.view);
-    tableSplit.setDividerPositions(0.25);
-    SplitPane.setResizableWithParent(schema, false);
-    tableTitle.getStyleClass().add("explorer-title");
-    VBox tableTab = new VBox(6, tableTitle, tableSplit);
-    tableTab.getStyleClass().add("explorer-tab");
-    VBox.setVgrow(tableSplit, Priority.ALWAYS);
-
     tabs.getTabs()
         .addAll(
-            tab("Table  Ctrl+1", tableTab),
+            tab("Table  Ctrl+1", table.root),
             tab("SQL  Ctrl+2", sql.root),
             tab("Log  Ctrl+3", log.root),
             tab("Diff  Ctrl+4", diff.root));
@@ -267,9 +239,7 @@ public final class DataExplorer {
     ExplorerData d = data;
     String name = item.name();
     tables.getItems().clear();
-    rows.clear("Select a table to see its rows");
-    schema.getItems().clear();
-    tableTitle.setText("Select a table");
+    table.clear();
     CompletableFuture.supplyAsync(() -> new RefView(d.tables(name), d.commits(name)), background)
         .whenComplete(
             (view, error) ->
@@ -294,46 +264,16 @@ public final class DataExplorer {
 
   private record RefView(List<TableInfo> tables, List<Commit> commits) {}
 
-  private void pickTable(TableInfo table) {
-    if (table == null || data == null || ref == null) {
+  private void pickTable(TableInfo picked) {
+    if (picked == null || data == null || ref == null) {
       return;
     }
-    ExplorerData d = data;
-    String at = ref;
-    tableTitle.setText(
-        ExplorerText.visible(table.fqn(), 120)
-            + "  ·  "
-            + ExplorerText.rows(table.records())
-            + "  ·  "
-            + table.fields().size()
-            + (table.fields().size() == 1 ? " column" : " columns")
-            + " on "
-            + ExplorerText.visible(at, 80));
-    schema.getItems().setAll(table.fields());
-    rows.show((offset, cancel) -> d.tablePage(at, table, offset, cancel));
-  }
-
-  private ResultTable.Listener rowsListener() {
-    return new ResultTable.Listener() {
-      @Override
-      public void loaded(RowPages pages) {
-        say(
-            ExplorerText.rows(pages.held())
-                + " shown"
-                + (pages.more() ? "; scroll for more" : ", the whole table"));
-        shown.accept(pages);
-      }
-
-      @Override
-      public void failed(Throwable e) {
-        say(ExplorerText.error(e));
-      }
-    };
+    table.show(data, ref, picked);
   }
 
   /** Hears each page of table rows shown (the benchmark's clock). */
   void onRowsShown(Consumer<RowPages> listener) {
-    shown = listener;
+    table.onRowsShown(listener);
   }
 
   private void say(String text) {
@@ -372,7 +312,7 @@ public final class DataExplorer {
     }
     closed = true;
     sql.cancel();
-    rows.cancel();
+    table.rows.cancel();
     ExplorerData d = data;
     data = null;
     if (d != null) {

@@ -2,6 +2,7 @@ package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.lakehouse.TableInfo;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -33,6 +34,7 @@ final class ExplorerCells {
       hash.setMinWidth(Region.USE_PREF_SIZE);
       HBox box = new HBox(6, kind, name, gap, hash);
       box.getStyleClass().add("ref-cell");
+      box.setAlignment(Pos.CENTER_LEFT);
       setText(null);
       setGraphic(box);
     }
@@ -60,6 +62,7 @@ final class ExplorerCells {
       rows.getStyleClass().add("table-rows");
       rows.setMinWidth(Region.USE_PREF_SIZE);
       HBox box = new HBox(6, name, gap, rows);
+      box.setAlignment(Pos.CENTER_LEFT);
       setText(null);
       setGraphic(box);
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -101,6 +102,7 @@ final class LogTab {
       Label subject = new Label(ExplorerText.visible(c.subject(), 200));
       subject.getStyleClass().add("commit-subject");
       HBox top = new HBox(8, hash, subject);
+      top.setAlignment(Pos.CENTER_LEFT);
       if (c.parents().size() == 2) {
         Label merge = new Label("merge");
         merge.getStyleClass().add("commit-merge");
@@ -109,6 +111,7 @@ final class LogTab {
       Label who = new Label(ExplorerText.visible(c.author(), 80) + " · " + TIME.format(c.time()));
       who.getStyleClass().add("commit-meta");
       HBox bottom = new HBox(8, who);
+      bottom.setAlignment(Pos.CENTER_LEFT);
       String run = ExplorerText.runOf(c);
       String shown = ExplorerText.runAndTurn(c);
       if (run != null) {

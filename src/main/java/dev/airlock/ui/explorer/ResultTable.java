@@ -36,6 +36,8 @@ final class ResultTable {
     void failed(Throwable error);
   }
 
+  static final double ROW_HEIGHT = 26;
+
   final TableView<List<Object>> view = new TableView<>();
   private final Executor background;
   private final Listener listener;
@@ -49,6 +51,8 @@ final class ResultTable {
     this.background = background;
     this.listener = listener;
     view.getStyleClass().add("explorer-rows");
+    // One height for every row: the flow lays out a page without measuring each cell.
+    view.setFixedCellSize(ROW_HEIGHT);
     view.setPlaceholder(new Label(empty));
     view.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> checkNeed());
     view.skinProperty().addListener((o, was, now) -> watchScrolling());

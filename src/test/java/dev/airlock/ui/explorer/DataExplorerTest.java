@@ -73,17 +73,17 @@ class DataExplorerTest {
 
     // The table: its first page, then more as the person moves down.
     fx(() -> run(() -> x.tables.getSelectionModel().select(0)));
-    await("the first page of rows", () -> x.rows.view.getItems().size() == PageSql.PAGE_ROWS);
-    assertThat(fx(() -> x.tableTitle.getText())).contains("bauplan.fees").contains("450 rows");
-    assertThat(fx(() -> x.schema.getItems().size())).isEqualTo(2);
-    assertThat(fx(() -> x.rows.view.getColumns().size())).isEqualTo(2);
+    await("the first page of rows", () -> x.table.rows.view.getItems().size() == PageSql.PAGE_ROWS);
+    assertThat(fx(() -> x.table.title.getText())).contains("bauplan.fees").contains("450 rows");
+    assertThat(fx(() -> x.table.schema.getItems().size())).isEqualTo(2);
+    assertThat(fx(() -> x.table.rows.view.getColumns().size())).isEqualTo(2);
     focus(x.stage());
-    fx(() -> run(x.rows.view::requestFocus));
+    fx(() -> run(x.table.rows.view::requestFocus));
     robot.push(KeyCode.END);
-    await("the second page", () -> x.rows.view.getItems().size() == 2 * PageSql.PAGE_ROWS);
+    await("the second page", () -> x.table.rows.view.getItems().size() == 2 * PageSql.PAGE_ROWS);
     robot.push(KeyCode.END);
-    await("the last rows", () -> x.rows.view.getItems().size() == ExplorerFixture.ROWS);
-    assertThat(fx(() -> x.rows.pages().more())).isFalse();
+    await("the last rows", () -> x.table.rows.view.getItems().size() == ExplorerFixture.ROWS);
+    assertThat(fx(() -> x.table.rows.pages().more())).isFalse();
 
     // The SQL box.
     robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
