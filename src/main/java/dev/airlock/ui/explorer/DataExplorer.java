@@ -62,7 +62,7 @@ public final class DataExplorer {
   final DiffTab diff;
   final TabPane tabs = new TabPane();
   final Label status = new Label("Opening the lakehouse…");
-  private final RevertFlow revert;
+  final RevertFlow revert;
   private ExplorerData data;
   private String ref;
   private int refAsked;
@@ -220,7 +220,9 @@ public final class DataExplorer {
                         refs.getSelectionModel().select(pick);
                         refs.scrollTo(pick);
                       }
-                      say(list.size() + " branches and tags");
+                      if (status.getText().startsWith("Opening")) {
+                        say(list.size() + " branches and tags");
+                      }
                     }));
   }
 

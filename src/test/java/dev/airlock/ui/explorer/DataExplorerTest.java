@@ -129,6 +129,30 @@ class DataExplorerTest {
                     .orElseThrow());
     assertThat(ExplorerText.runOf(merge)).isEqualTo(ExplorerFixture.RUN);
 
+    // Revert-merge: the preview, Esc declines (main unchanged), the button itself reverts.
+    fx(() -> run(() -> x.log.commits.getSelectionModel().select(merge)));
+    fx(() -> run(x.log.revert::fire));
+    await("the revert preview", () -> x.revert.dialog != null && x.revert.dialog.stage.isShowing());
+    await(
+        "Cancel to have the preview's focus",
+        () -> x.revert.dialog.stage.getScene().getFocusOwner() == x.revert.dialog.cancel);
+    focus(fx(() -> x.revert.dialog.stage));
+    robot.push(KeyCode.ESCAPE);
+    await("the revert declined", () -> x.status.getText().contains("declined"));
+    assertThat(fx(() -> x.tables.getItems().size())).isEqualTo(1);
+    fx(() -> run(x.log.revert::fire));
+    await(
+        "the revert preview again",
+        () -> x.revert.dialog != null && x.revert.dialog.stage.isShowing());
+    fx(() -> run(x.revert.dialog.confirm::fire));
+    await("the revert done", () -> x.status.getText().startsWith("Reverted merge"));
+    await("main without the merged table", () -> x.tables.getItems().isEmpty());
+    await(
+        "the revert in the log",
+        () -> x.log.commits.getItems().get(0).subject().startsWith("Revert merge"));
+    assertThat(fx(() -> x.log.commits.getItems().get(0).author())).isEqualTo("human:tester");
+    focus(x.stage());
+
     // Esc with nothing running closes the explorer.
     robot.push(KeyCode.ESCAPE);
     await("the explorer closed", () -> !x.stage().isShowing() && x.closed());
