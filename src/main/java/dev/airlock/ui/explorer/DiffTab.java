@@ -47,25 +47,7 @@ final class DiffTab {
     state.getStyleClass().add("explorer-state");
     lines.getStyleClass().add("explorer-diff");
     lines.setPlaceholder(new Label("No comparison yet"));
-    lines.setCellFactory(
-        v ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
-                setText(empty ? null : line);
-                if (!empty && line != null) {
-                  if (line.startsWith("+")) {
-                    getStyleClass().add("diff-added");
-                  } else if (line.startsWith("-")) {
-                    getStyleClass().add("diff-removed");
-                  } else if (line.startsWith("~")) {
-                    getStyleClass().add("diff-changed");
-                  }
-                }
-              }
-            });
+    lines.setCellFactory(v -> new DiffCell());
     HBox bar = new HBox(8, new Label("From"), from, new Label("to"), to, compare);
     bar.getStyleClass().add("explorer-bar");
     root = new VBox(6, bar, state, lines);
@@ -134,5 +116,24 @@ final class DiffTab {
     String typed = box.getEditor().getText();
     String value = typed != null && !typed.isBlank() ? typed : box.getValue();
     return value == null ? "" : value.strip();
+  }
+
+  /** A line of a diff, coloured by its sign (+ added, - removed, ~ changed). */
+  static final class DiffCell extends ListCell<String> {
+    @Override
+    protected void updateItem(String line, boolean empty) {
+      super.updateItem(line, empty);
+      getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+      setText(empty ? null : line);
+      if (!empty && line != null) {
+        if (line.startsWith("+")) {
+          getStyleClass().add("diff-added");
+        } else if (line.startsWith("-")) {
+          getStyleClass().add("diff-removed");
+        } else if (line.startsWith("~")) {
+          getStyleClass().add("diff-changed");
+        }
+      }
+    }
   }
 }

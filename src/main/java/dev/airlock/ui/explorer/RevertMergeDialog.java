@@ -45,6 +45,7 @@ final class RevertMergeDialog {
     ListView<String> lines = new ListView<>();
     lines.getItems().setAll(ExplorerText.diffLines(plan.diff()));
     lines.getStyleClass().add("explorer-diff");
+    lines.setCellFactory(v -> new DiffTab.DiffCell());
     lines.setFocusTraversable(false);
     lines.setPrefHeight(Math.min(320, 28 * lines.getItems().size() + 12));
     Label note =
@@ -74,7 +75,10 @@ final class RevertMergeDialog {
     VBox.setVgrow(lines, Priority.ALWAYS);
     Scene scene = new Scene(root, 640, Math.min(560, 220 + lines.getPrefHeight()));
     scene.getStylesheets().setAll(themeFrom.getStylesheets());
-    root.getStylesheets().setAll(themeFrom.getRoot().getStylesheets());
+    var css = RevertMergeDialog.class.getResource("/dev/airlock/ui/styles/explorer.css");
+    if (css != null) {
+      root.getStylesheets().add(css.toExternalForm());
+    }
     scene.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {

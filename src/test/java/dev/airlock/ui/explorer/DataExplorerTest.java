@@ -79,6 +79,7 @@ class DataExplorerTest {
     assertThat(fx(() -> x.table.rows.view.getColumns().size())).isEqualTo(2);
     focus(x.stage());
     fx(() -> run(x.table.rows.view::requestFocus));
+    await("the rows to have the keyboard", () -> x.table.rows.view.isFocused());
     robot.push(KeyCode.END);
     await("the second page", () -> x.table.rows.view.getItems().size() == 2 * PageSql.PAGE_ROWS);
     robot.push(KeyCode.END);
