@@ -63,7 +63,9 @@ final class BenchConsoleCommand implements Callable<Integer> {
       names = "--only",
       split = ",",
       paramLabel = "PART",
-      description = "Run only these parts: STREAM (the output pane), START (the window start).")
+      description =
+          "Run only these parts: STREAM (the output pane), START (the window start), EXPLORER"
+              + " (the data explorer on a 10M-row table).")
   Set<ConsoleBenchmark.Part> only;
 
   @Option(

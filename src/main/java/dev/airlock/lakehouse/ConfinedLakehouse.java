@@ -148,6 +148,11 @@ final class ConfinedLakehouse implements Lakehouse {
   }
 
   @Override
+  public QueryResult query(String sql, String ref, Integer maxRows, QueryCancel cancel) {
+    return lakehouse.query(sql, ref, maxRows, cancel);
+  }
+
+  @Override
   public QueryResult scan(
       String table, String ref, List<String> columns, String filters, Integer limit) {
     return lakehouse.scan(table, ref, columns, filters, limit);

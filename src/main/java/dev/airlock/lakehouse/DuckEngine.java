@@ -195,6 +195,18 @@ final class DuckEngine {
    */
   QueryResult query(ObjectId commit, CatalogState state, String ref, String sql, Integer maxRows)
       throws SQLException {
+    return query(commit, state, ref, sql, maxRows, null);
+  }
+
+  /** As above, stopped when {@code cancel} (null: none) is cancelled. */
+  QueryResult query(
+      ObjectId commit,
+      CatalogState state,
+      String ref,
+      String sql,
+      Integer maxRows,
+      QueryCancel cancel)
+      throws SQLException {
     QueryPool.Session session = queries.take(commit);
     boolean trusted = false;
     try {
@@ -206,6 +218,9 @@ final class DuckEngine {
       try (Statement s = session.connection().createStatement()) {
         // DuckDB interrupts the query itself when the time is up; the sandbox's limit cannot.
         s.setQueryTimeout(limits.timeoutSeconds());
+        if (cancel != null && !cancel.start(s)) {
+          throw cancelled(ref, null);
+        }
         if (!s.execute(checked.sql())) {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
@@ -228,6 +243,9 @@ final class DuckEngine {
           return result;
         }
       } catch (SQLException e) {
+        if (cancel != null && cancel.cancelled()) {
+          throw cancelled(ref, e);
+        }
         if (cause(e).startsWith("INTERRUPT Error")) {
           throw new LakehouseException(
               ErrorType.QUERY_FAILED,
@@ -242,6 +260,10 @@ final class DuckEngine {
               e);
         }
         throw e;
+      } finally {
+        if (cancel != null) {
+          cancel.finish();
+        }
       }
     } finally {
       if (trusted) {
@@ -254,6 +276,14 @@ final class DuckEngine {
 
   void close() {
     queries.close();
+  }
+
+  private static LakehouseException cancelled(String ref, SQLException e) {
+    return new LakehouseException(
+        ErrorType.QUERY_FAILED,
+        "Query on " + ref + " cancelled: it was stopped before it finished.",
+        Map.of("ref", ref),
+        e);
   }
 
   /**

@@ -113,6 +113,12 @@ public interface Lakehouse extends AutoCloseable {
    */
   QueryResult query(String sql, String ref, Integer maxRows);
 
+  /**
+   * As {@link #query(String, String, Integer)}, stopped when {@code cancel} (null: never) is
+   * cancelled from another thread: QUERY_FAILED saying the query was cancelled.
+   */
+  QueryResult query(String sql, String ref, Integer maxRows, QueryCancel cancel);
+
   /** {@code SELECT columns FROM table WHERE filters LIMIT limit} on a ref; nulls mean "all". */
   QueryResult scan(String table, String ref, List<String> columns, String filters, Integer limit);
 

@@ -379,6 +379,11 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public QueryResult query(String sql, String ref, Integer maxRows) {
+    return query(sql, ref, maxRows, null);
+  }
+
+  @Override
+  public QueryResult query(String sql, String ref, Integer maxRows, QueryCancel cancel) {
     String at = ref == null ? MAIN : ref;
     return run(
         new Op("query", at, null, null),
@@ -386,7 +391,7 @@ public final class LocalLakehouse implements Lakehouse {
           ObjectId commit = reads.commit(at);
           CatalogState state = catalog.read(commit);
           try {
-            QueryResult r = engine.query(commit, state, at, sql, maxRows);
+            QueryResult r = engine.query(commit, state, at, sql, maxRows, cancel);
             op.rows = (long) r.rowCount();
             return r;
           } catch (SQLException e) {

@@ -97,6 +97,11 @@ public final class Launcher {
     return paths;
   }
 
+  /** The person at the seat, as decisions record them after "human:". */
+  public String user() {
+    return user;
+  }
+
   /**
    * Assembles the run {@code request} describes. Nothing runs yet: subscribe to the session, then
    * start it. {@code progress} hears what takes a while before then (generating the demo data, a

@@ -13,6 +13,8 @@ import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.budget.BudgetWindow;
 import dev.airlock.ui.code.CodePane;
+import dev.airlock.ui.explorer.DataExplorer;
+import dev.airlock.ui.explorer.RunLinks;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
 import dev.airlock.ui.policy.PolicyControls;
@@ -90,11 +92,17 @@ public final class ConsoleWindow {
   private final BudgetWindow budget;
   private boolean syncing;
 
+  private final Launcher launcher;
+  private final Executor background;
+  private DataExplorer dataExplorer;
+
   private Decisions decisions; // set in the constructor, after the action bar it answers through
   private final PolicyControls policy;
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
+    this.launcher = launcher;
+    this.background = background;
     this.starter = new RunStarter(launcher, background, this::onBatch, this::refresh);
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
@@ -255,9 +263,42 @@ public final class ConsoleWindow {
     actions.say("Fork: not built yet");
   }
 
-  /** View > Data explorer (Ctrl+D). */
+  /** View > Data explorer (Ctrl+D): the lakehouse home's data, the selected run's branch first. */
   private void explorer() {
-    actions.say("Data explorer: not built yet");
+    if (dataExplorer == null || dataExplorer.closed()) {
+      RunEvent.RunStarted started = current == null ? null : current.model.projection().started();
+      dataExplorer =
+          new DataExplorer(
+              stage,
+              launcher.paths().lakehouse(),
+              launcher.user(),
+              started == null ? null : started.branch(),
+              background,
+              this::openRun,
+              scene);
+    }
+    dataExplorer.show();
+  }
+
+  /** A run linked from the explorer: selected when open here, else read from its transcript. */
+  private void openRun(String runId) {
+    for (RunEntry r : runs) {
+      RunEvent.RunStarted started = r.model.projection().started();
+      if (started != null && runId.equals(started.runId())) {
+        runList.getSelectionModel().select(r);
+        stage.toFront();
+        return;
+      }
+    }
+    RunLinks.open(
+        runId,
+        launcher.paths().runs(),
+        background,
+        (name, history) -> {
+          openReplay(name, history);
+          stage.toFront();
+        },
+        actions::say);
   }
 
   private void toggleTheme() {
@@ -267,6 +308,9 @@ public final class ConsoleWindow {
     }
     if (budget.scene() != null) {
       scenes.add(budget.scene());
+    }
+    if (dataExplorer != null && !dataExplorer.closed()) {
+      scenes.add(dataExplorer.stage().getScene());
     }
     Themes.toggle(scenes);
   }

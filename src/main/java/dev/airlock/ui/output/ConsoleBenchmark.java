@@ -2,6 +2,7 @@ package dev.airlock.ui.output;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.airlock.bench.Ratios;
+import dev.airlock.ui.explorer.ExplorerBenchmark;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -33,10 +34,11 @@ public final class ConsoleBenchmark {
   /** The console's first frame, against a bare JavaFX window's. */
   static final double START_TARGET = 1.5;
 
-  /** Which parts to run: the output stream, the start times, or both. */
+  /** Which parts to run: the output stream, the start times, the data explorer. */
   public enum Part {
     STREAM,
-    START
+    START,
+    EXPLORER
   }
 
   /**
@@ -56,10 +58,15 @@ public final class ConsoleBenchmark {
         "machine: %d processors, load average %.1f (load stretches the wall-clock figures)%n",
         os.getAvailableProcessors(),
         os.getSystemLoadAverage());
-    if (parts.contains(Part.STREAM)) {
+    if (parts.contains(Part.STREAM) || parts.contains(Part.EXPLORER)) {
       startToolkit();
       try {
-        streamPart(lines, streams, out);
+        if (parts.contains(Part.STREAM)) {
+          streamPart(lines, streams, out);
+        }
+        if (parts.contains(Part.EXPLORER)) {
+          explorerPart(out);
+        }
       } finally {
         Platform.exit();
       }
@@ -92,6 +99,17 @@ public final class ConsoleBenchmark {
       stalls.add(figures.longestPulseGapNanos());
     }
     out.println(stallVerdict(stalls));
+  }
+
+  /** The data explorer on a 10M-row table, opened three times. */
+  private static void explorerPart(PrintStream out) throws InterruptedException {
+    try {
+      ExplorerBenchmark.run(3, out);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      out.println("explorer: not measured (" + e.getMessage() + ")");
+    }
   }
 
   /** The verdict line of the stream part: median (min-max) of each stream's longest stall. */
