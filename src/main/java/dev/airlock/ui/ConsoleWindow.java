@@ -11,8 +11,14 @@ import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.code.CodePane;
+import dev.airlock.ui.newrun.NewRunDialog;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
+import dev.airlock.ui.settings.ConsoleLook;
+import dev.airlock.ui.settings.SettingsDialog;
+import dev.airlock.ui.settings.SettingsFile;
+import dev.airlock.ui.settings.SettingsStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,8 +94,15 @@ public final class ConsoleWindow {
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
 
+  private final Launcher launcher;
+  private final Executor background;
+  private final SettingsStore settings;
+
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
+    this.launcher = launcher;
+    this.background = background;
+    this.settings = new SettingsStore(new SettingsFile(launcher.paths().configHome()), background);
     this.starter = new RunStarter(launcher, background, this::onBatch, this::refresh);
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
@@ -121,6 +134,7 @@ public final class ConsoleWindow {
     stage.setMinHeight(600);
     header.tick();
     refresh();
+    settings.load(ConsoleLook::apply, actions::say);
   }
 
   /** The window as the decisions see it: the selected run, its panes, the refresh. */
@@ -214,7 +228,16 @@ public final class ConsoleWindow {
 
   /** File > New run (Ctrl+N). */
   private void newRun() {
-    actions.say("New run: not built yet");
+    new NewRunDialog(
+            new NewRunDialog.Context(
+                stage,
+                settings,
+                launcher.paths(),
+                background,
+                System.getenv(),
+                Path.of(".env").toAbsolutePath(),
+                this::open))
+        .show();
   }
 
   /** File > Open recorded run (Ctrl+O). */
@@ -229,7 +252,7 @@ public final class ConsoleWindow {
 
   /** File > Settings (Ctrl+,). */
   private void settings() {
-    actions.say("Settings: not built yet");
+    new SettingsDialog(stage, settings, actions::say).show();
   }
 
   /** Run > Fork from this turn (Ctrl+Shift+F). */
@@ -248,6 +271,7 @@ public final class ConsoleWindow {
       scenes.add(gate.scene());
     }
     Themes.toggle(scenes);
+    settings.update(settings.current().withDark(Themes.dark()), actions::say); // kept for next time
   }
 
   // ---- runs ---------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ final class Keys {
           new Binding("Ctrl+.", "Stop the run: the running execution is killed, the run ends"),
           new Binding("Alt+Left / Alt+Right", "Previous / next turn"),
           new Binding("Ctrl+M", "Open the merge gate again while a merge waits"),
+          new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
+          new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 
