@@ -118,13 +118,25 @@ public final class RawPreview {
     }
   }
 
+  /** "s3://b/raw/" of "s3://b/raw/*.csv" or "s3://b/raw/x.csv": names are shown under it. */
+  private static String folderOf(String location) {
+    int wildcard = location.length();
+    for (char c : new char[] {'*', '?', '['}) {
+      int at = location.indexOf(c);
+      if (at >= 0) {
+        wildcard = Math.min(wildcard, at);
+      }
+    }
+    return location.substring(0, location.lastIndexOf('/', wildcard - 1) + 1);
+  }
+
   private static Listing s3(String location, Map<String, String> env) throws Unavailable {
     try (DefaultRawSources sources =
         new DefaultRawSources(
             S3Settings.fromEnvironment(env),
             Path.of(System.getProperty("java.io.tmpdir"), "airlock-staging"))) {
       RawObjects objects = sources.listS3(location, MAX_LISTED);
-      String base = location.endsWith("/") ? location : location + "/";
+      String base = folderOf(location);
       List<Item> items = new ArrayList<>();
       for (RawObjects.RawObject o : objects.objects()) {
         String name = o.uri().startsWith(base) ? o.uri().substring(base.length()) : o.uri();

@@ -1,5 +1,6 @@
 package dev.airlock.ui.newrun;
 
+import atlantafx.base.theme.Styles;
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
 import dev.airlock.session.AirlockPaths;
@@ -14,11 +15,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -42,6 +45,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -95,7 +99,7 @@ public final class NewRunDialog {
     scroll.getStyleClass().add("form-scroll");
     root.setCenter(scroll);
     root.setBottom(buttons());
-    Scene scene = new Scene(root, 760, 820);
+    Scene scene = new Scene(root, 760, height());
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     stage.setScene(scene);
@@ -105,6 +109,11 @@ public final class NewRunDialog {
     stage.setMinWidth(620);
     stage.setMinHeight(480);
     stage.setOnShown(e -> f.packaged.requestFocus());
+  }
+
+  /** Tall enough for every field on a usual screen; the form scrolls on a small one. */
+  private static double height() {
+    return Math.min(880, Screen.getPrimary().getVisualBounds().getHeight() - 40);
   }
 
   /** Opens the dialog, the first field focused. */
@@ -140,7 +149,6 @@ public final class NewRunDialog {
             "Load the raw data on a branch of its own, audit it, and ask to merge into main.");
     packagedNote.visibleProperty().bind(f.packaged.selectedProperty());
     packagedNote.managedProperty().bind(f.packaged.selectedProperty());
-    g.row("_Task", new HBox(12, f.packaged, f.file, f.text), f.packaged, packagedNote);
     Button chooseTask = new Button("Choose…");
     chooseTask.setOnAction(e -> chooseTask());
     HBox fileRow = new HBox(6, f.taskFile, chooseTask);
@@ -149,8 +157,9 @@ public final class NewRunDialog {
     fileRow.managedProperty().bind(f.file.selectedProperty());
     f.taskText.visibleProperty().bind(f.text.selectedProperty());
     f.taskText.managedProperty().bind(f.text.selectedProperty());
-    VBox taskBox = new VBox(fileRow, f.taskText);
-    g.row("", taskBox, f.taskFile, taskError);
+    HBox kinds = new HBox(16, f.packaged, f.file, f.text);
+    kinds.setPadding(new Insets(5, 0, 3, 0));
+    g.row("_Task", kinds, f.packaged, packagedNote, fileRow, f.taskText, taskError);
 
     g.section("Data");
     Button chooseRaw = new Button("Folder…");
@@ -165,8 +174,14 @@ public final class NewRunDialog {
     g.row("_Price", f.price, f.price, error(Field.PRICE, f.price));
 
     g.section("Supervision");
-    g.row("_Approval", f.approval, f.approval, error(Field.APPROVAL, f.approval));
-    g.row("Mer_ge into main", f.merge, f.merge, error(Field.MERGE, f.merge));
+    f.approval.setPrefWidth(220);
+    f.merge.setPrefWidth(220);
+    Label approvalNote = FormGrid.note("");
+    approvalNote.textProperty().bind(f.approval.valueProperty().map(NewRunDialog::meaning));
+    Label mergeNote = FormGrid.note("");
+    mergeNote.textProperty().bind(f.merge.valueProperty().map(NewRunDialog::meaning));
+    g.row("_Approval", f.approval, f.approval, approvalNote, error(Field.APPROVAL, f.approval));
+    g.row("Mer_ge into main", f.merge, f.merge, mergeNote, error(Field.MERGE, f.merge));
     g.row("T_urn cap", narrow(f.maxTurns, "turns"), f.maxTurns, error(Field.MAX_TURNS, f.maxTurns));
     g.row(
         "E_xecution timeout",
@@ -194,6 +209,25 @@ public final class NewRunDialog {
             "When the run reaches a limit it pauses before the next model call and asks you."
                 + " A dollar budget needs a price."));
     return g.node();
+  }
+
+  /** What a policy means, in the command line's help words. */
+  static String meaning(ApprovalPolicy policy) {
+    return switch (policy) {
+      case ASK -> "You approve every turn's code before it runs.";
+      case RISKY -> "You approve only code flagged as risky; the rest runs.";
+      case AUTO_WHILE_GREEN ->
+          "Runs while the checks on the tables already written pass; the first failure asks you.";
+      case AUTO -> "Every turn's code runs without asking.";
+    };
+  }
+
+  static String meaning(MergePolicy policy) {
+    return switch (policy) {
+      case ASK -> "You decide, seeing the diff, the checks and the provenance.";
+      case AUTO_IF_GREEN -> "Merged only when every check passes.";
+      case NEVER -> "Dry run: nothing reaches main.";
+    };
   }
 
   private static HBox narrow(TextField field, String unit) {
@@ -273,13 +307,13 @@ public final class NewRunDialog {
     NewRunForm form = f.form();
     ConsoleSettings settings = context.store().current();
     SettingsStore store = context.store();
-    RunRequest request;
-    try {
-      request = form.request(settings, store.file().freeTextTask());
-    } catch (RunRequest.Invalid e) {
-      show(e.field(), e.getMessage());
+    Map<Field, String> problems = form.problems(settings, store.file().freeTextTask());
+    if (!problems.isEmpty()) {
+      problems.forEach(this::show);
+      focusOn(problems.keySet().iterator().next());
       return;
     }
+    RunRequest request = form.request(settings, store.file().freeTextTask());
     start.setDisable(true);
     start.setText("Checking…");
     context
@@ -315,6 +349,7 @@ public final class NewRunDialog {
     start.setText("Start run");
     if (problem != null) {
       show(field, problem);
+      focusOn(field);
       return;
     }
     SettingsStore store = context.store();
@@ -328,6 +363,9 @@ public final class NewRunDialog {
 
   private void clearErrors() {
     errors.forEach((field, line) -> FormGrid.say(line, controls.get(field), null));
+    for (Node budget : List.of(f.budgetTokens, f.budgetUsd, f.budgetMinutes)) {
+      budget.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+    }
     FormGrid.say(general, null, null);
   }
 
@@ -342,9 +380,25 @@ public final class NewRunDialog {
       FormGrid.say(general, null, problem + where);
       return;
     }
-    FormGrid.say(line, controls.get(field), problem);
-    Node control = controls.get(field);
-    control.requestFocus();
+    FormGrid.say(line, control(field, problem), problem);
+  }
+
+  /** The control a problem is about; the budget's three fields share one line. */
+  private Node control(Field field, String problem) {
+    if (field == Field.BUDGET) {
+      return problem.contains("dollar")
+          ? f.budgetUsd
+          : problem.contains("time") ? f.budgetMinutes : f.budgetTokens;
+    }
+    return controls.get(field);
+  }
+
+  private void focusOn(Field field) {
+    Label line = field == null ? null : errors.get(field);
+    Node control = line == null ? null : control(field, line.getText());
+    if (control != null) {
+      control.requestFocus();
+    }
   }
 
   /** The error line under {@code field}'s control, for tests: its text, or "" when none. */

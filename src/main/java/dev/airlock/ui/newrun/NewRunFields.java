@@ -2,16 +2,14 @@ package dev.airlock.ui.newrun;
 
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
+import dev.airlock.ui.settings.FormGrid;
 import dev.airlock.ui.settings.NewRunChoices.TaskKind;
 import java.util.List;
-import java.util.function.Function;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.util.StringConverter;
 
 /** New run's controls, and the {@link NewRunForm} they hold. */
 final class NewRunFields {
@@ -33,7 +31,7 @@ final class NewRunFields {
       field("a Markdown file; it may use {{raw_uri}}, {{branch}}, {{tables}}");
   final TextArea taskText = new TextArea();
   final TextField raw =
-      field("empty: the generated demo data; or a folder, a file, s3://bucket/prefix/");
+      field("empty: the generated demo data; or a folder, a file, s3://bucket/raw/*.parquet");
   final ComboBox<String> model = new ComboBox<>();
   final TextField baseUrl =
       field("only for openai-compatible servers, e.g. http://localhost:11434/v1");
@@ -68,12 +66,8 @@ final class NewRunFields {
     approval.setId("approval");
     merge.setId("merge");
     NewRunDialog.policies(approval, merge);
-    approval.setConverter(words(ApprovalPolicy::word));
-    merge.setConverter(words(MergePolicy::word));
-    approval.setButtonCell(new WordCell<>(ApprovalPolicy::word));
-    merge.setButtonCell(new WordCell<>(MergePolicy::word));
-    approval.setCellFactory(v -> new WordCell<>(ApprovalPolicy::word));
-    merge.setCellFactory(v -> new WordCell<>(MergePolicy::word));
+    FormGrid.words(approval, ApprovalPolicy::word);
+    FormGrid.words(merge, MergePolicy::word);
     maxTurns.setId("max-turns");
     execTimeout.setId("exec-timeout");
     budgetTokens.setId("budget-tokens");
@@ -127,34 +121,5 @@ final class NewRunFields {
         budgetTokens.getText(),
         budgetUsd.getText(),
         budgetMinutes.getText());
-  }
-
-  private static <T> StringConverter<T> words(Function<T, String> word) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : word.apply(value);
-      }
-
-      @Override
-      public T fromString(String s) {
-        return null;
-      }
-    };
-  }
-
-  /** A policy shown by its command-line word. */
-  private static final class WordCell<T> extends ListCell<T> {
-    private final Function<T, String> word;
-
-    WordCell(Function<T, String> word) {
-      this.word = word;
-    }
-
-    @Override
-    protected void updateItem(T item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty || item == null ? null : word.apply(item));
-    }
   }
 }

@@ -11,6 +11,9 @@ import dev.airlock.ui.settings.NewRunChoices.TaskKind;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * New run's fields as typed, and the {@link RunRequest} they make. Toolkit-free and without I/O:
@@ -100,6 +103,44 @@ public record NewRunForm(
             .budget(budget())
             .task(taskPath(textTask));
     return b.build();
+  }
+
+  /**
+   * Every field's problem at once (each part checked on its own, then the whole request), in the
+   * dialog's order; empty when {@link #request} will succeed.
+   */
+  public Map<Field, String> problems(ConsoleSettings settings, Path textTask) {
+    Map<Field, String> problems = new LinkedHashMap<>();
+    List<Runnable> parts =
+        List.of(
+            () -> taskPath(textTask),
+            () -> RunRequest.builder(model).build(),
+            () -> RunRequest.builder("demo").maxTurns(turns()).build(),
+            () ->
+                RunRequest.builder("demo")
+                    .execTimeout(
+                        Duration.ofSeconds(
+                            whole(
+                                Field.EXEC_TIMEOUT,
+                                execTimeout,
+                                "the execution timeout must be at least 1 second, not ")))
+                    .build(),
+            this::budget);
+    for (Runnable part : parts) {
+      try {
+        part.run();
+      } catch (RunRequest.Invalid e) {
+        problems.putIfAbsent(e.field(), e.getMessage());
+      }
+    }
+    if (problems.isEmpty()) {
+      try {
+        request(settings, textTask);
+      } catch (RunRequest.Invalid e) {
+        problems.put(e.field(), e.getMessage());
+      }
+    }
+    return problems;
   }
 
   /** What to remember of these fields (never the free text itself: it has its own file). */

@@ -2,15 +2,19 @@ package dev.airlock.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * A dialog's form: section titles, then rows of a label, a control and, under the control, the line
@@ -75,6 +79,38 @@ public final class FormGrid {
     l.getStyleClass().add("form-note");
     l.setWrapText(true);
     return l;
+  }
+
+  /** Shows each of {@code box}'s values by its command-line word ("auto-while-green"). */
+  public static <T> void words(ComboBox<T> box, Function<T, String> word) {
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(T value) {
+            return value == null ? "" : word.apply(value);
+          }
+
+          @Override
+          public T fromString(String s) {
+            return null;
+          }
+        });
+    box.setButtonCell(new WordCell<>(word));
+    box.setCellFactory(v -> new WordCell<>(word));
+  }
+
+  private static final class WordCell<T> extends ListCell<T> {
+    private final Function<T, String> word;
+
+    WordCell(Function<T, String> word) {
+      this.word = word;
+    }
+
+    @Override
+    protected void updateItem(T item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty || item == null ? null : word.apply(item));
+    }
   }
 
   /** Shows {@code problem} on {@code line} and marks {@code control}; null clears both. */

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -72,12 +73,15 @@ public final class SettingsDialog {
     Label where = new Label("Kept in " + store.file().path() + "; never a key.");
     where.getStyleClass().add("dialog-subtitle");
     root.setTop(new VBox(title, where));
-    root.setCenter(form());
+    ScrollPane scroll = new ScrollPane(form());
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("form-scroll");
+    root.setCenter(scroll);
     root.setBottom(buttons());
     fill(before);
     light.selectedProperty().addListener((o, was, now) -> preview());
     fontSize.valueProperty().addListener((o, was, now) -> preview());
-    Scene scene = new Scene(root, 700, 640);
+    Scene scene = new Scene(root, 720, 700);
     Themes.apply(scene);
     scene.addEventFilter(
         KeyEvent.KEY_PRESSED,
@@ -107,6 +111,10 @@ public final class SettingsDialog {
     FormGrid g = new FormGrid();
     approval.getItems().setAll(ApprovalPolicy.values());
     merge.getItems().setAll(MergePolicy.values());
+    FormGrid.words(approval, ApprovalPolicy::word);
+    FormGrid.words(merge, MergePolicy::word);
+    approval.setPrefWidth(220);
+    merge.setPrefWidth(220);
     approval.setId("settings-approval");
     merge.setId("settings-merge");
     g.section("New run's defaults");

@@ -1,0 +1,99 @@
+package dev.airlock.ui;
+
+import dev.airlock.session.RunRequest;
+import dev.airlock.ui.newrun.NewRunDialog;
+import dev.airlock.ui.settings.SettingsDialog;
+import dev.airlock.ui.settings.SettingsFile;
+import dev.airlock.ui.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Renders both dialogs (light, dark, with an error) to PNGs: -Dairlock.shots=DIR. Looked at. */
+class DialogShots {
+  @Test
+  void render() throws Exception {
+    String dir = System.getProperty("airlock.shots");
+    Assumptions.assumeTrue(dir != null);
+    Path out = Files.createDirectories(Path.of(dir));
+    Path raw = Files.createDirectories(out.resolve("raw"));
+    Files.writeString(raw.resolve("payments.csv"), "id\n1\n".repeat(2000));
+    Files.writeString(raw.resolve("merchants.parquet"), "x".repeat(40_000));
+    FxToolkit.registerPrimaryStage();
+    var pool = Executors.newCachedThreadPool();
+    for (boolean dark : new boolean[] {false, true}) {
+      SettingsStore store = new SettingsStore(new SettingsFile(out.resolve("config")), pool);
+      NewRunDialog[] d = new NewRunDialog[1];
+      ConsoleProbe.fx(
+          () -> {
+            Themes.set(dark, Themes.DEFAULT_FONT_SIZE, java.util.List.of());
+            Stage owner = new Stage();
+            d[0] =
+                new NewRunDialog(
+                    new NewRunDialog.Context(
+                        owner,
+                        store,
+                        ConsoleRuns.launcher(out).paths(),
+                        pool,
+                        Map.of("TOGETHER_API_KEY", "x"),
+                        out.resolve(".env"),
+                        (RunRequest r) -> {}));
+            d[0].show();
+            ((TextField) d[0].stage().getScene().lookup("#raw")).setText(raw.toString());
+            ((TextField) d[0].stage().getScene().lookup("#max-turns")).setText("0");
+            ((TextField) d[0].stage().getScene().lookup("#budget-usd")).setText("abc");
+            return null;
+          });
+      Thread.sleep(1500);
+      ConsoleProbe.fx(
+          () -> {
+            for (var n : d[0].stage().getScene().getRoot().lookupAll(".button")) {
+              if (n instanceof Button b && b.getText().equals("Start run")) {
+                b.fire();
+              }
+            }
+            return null;
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      Thread.sleep(500);
+      String name = dark ? "dark" : "light";
+      ConsoleProbe.fx(
+          () -> {
+            Snapshots.write(
+                Snapshots.render(d[0].stage().getScene()), out.resolve("newrun-" + name + ".png"));
+            d[0].stage().close();
+            SettingsDialog s = new SettingsDialog(null, store, m -> {});
+            s.show();
+            ((TextField) s.stage().getScene().lookup("#settings-exec-timeout")).setText("0");
+            ((TextField) s.stage().getScene().lookup("#settings-runs")).setText("runs");
+            for (var n : s.stage().getScene().getRoot().lookupAll(".button")) {
+              if (n instanceof Button b && b.getText().equals("Save")) {
+                b.fire();
+              }
+            }
+            return s;
+          });
+      WaitForAsyncUtils.waitForFxEvents();
+      Thread.sleep(300);
+      ConsoleProbe.fx(
+          () -> {
+            for (var w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+              if (w instanceof Stage st && "Settings".equals(st.getTitle())) {
+                Snapshots.write(
+                    Snapshots.render(st.getScene()), out.resolve("settings-" + name + ".png"));
+                st.close();
+              }
+            }
+            return null;
+          });
+    }
+  }
+}
