@@ -135,13 +135,19 @@ class ConsoleSettingsTest {
         () ->
             keyStatus(stage)
                 .equals("ANTHROPIC_API_KEY is not set: export it or put it in " + dotEnv));
-    setText(model, "together:meta-llama/Llama-3.3-70B-Instruct-Turbo");
     ConsoleProbe.fx(
         () -> {
-          stage.getScene().getFocusOwner();
           model.requestFocus();
           return null;
         });
+    console.await("the model field to have the keyboard", model::isFocused);
+    console.robot().push(KeyCode.CONTROL, KeyCode.ENTER);
+    console.await(
+        "the missing key to be named beside the model",
+        () -> errorLine(stage, ".error-model").contains("ANTHROPIC_API_KEY is not set"));
+    assertThat(started).isNotDone();
+
+    setText(model, "together:meta-llama/Llama-3.3-70B-Instruct-Turbo");
     console.await("the model field to have the keyboard", model::isFocused);
     console.robot().push(KeyCode.CONTROL, KeyCode.ENTER);
 
@@ -166,6 +172,11 @@ class ConsoleSettingsTest {
           field.setText(text);
           return null;
         });
+  }
+
+  private static String errorLine(Stage stage, String selector) {
+    Label l = (Label) stage.getScene().lookup(selector);
+    return l == null ? "" : l.getText();
   }
 
   private static String keyStatus(Stage stage) {

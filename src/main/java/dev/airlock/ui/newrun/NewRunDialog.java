@@ -3,6 +3,9 @@ package dev.airlock.ui.newrun;
 import atlantafx.base.theme.Styles;
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
+import dev.airlock.model.DotEnv;
+import dev.airlock.model.ModelException;
+import dev.airlock.model.Secrets;
 import dev.airlock.session.AirlockPaths;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunRequest.Field;
@@ -326,7 +329,7 @@ public final class NewRunDialog {
                 if (form.task() == TaskKind.TEXT) {
                   store.file().writeFreeText(form.taskText());
                 }
-                Prechecks.check(request);
+                Prechecks.check(request, secrets());
               } catch (RunRequest.Invalid e) {
                 field = e.field();
                 problem = e.getMessage();
@@ -342,6 +345,17 @@ public final class NewRunDialog {
               String why = problem;
               Platform.runLater(() -> checked(form, request, at, why));
             });
+  }
+
+  /** The keys as the run will find them: the environment, then .env (read off the FX thread). */
+  private Secrets secrets() {
+    Map<String, String> fromFile;
+    try {
+      fromFile = DotEnv.load(context.dotEnv());
+    } catch (ModelException e) {
+      fromFile = Map.of();
+    }
+    return new Secrets(context.env(), fromFile, context.dotEnv());
   }
 
   private void checked(NewRunForm form, RunRequest request, Field field, String problem) {

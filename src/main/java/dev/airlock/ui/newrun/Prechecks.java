@@ -1,8 +1,10 @@
 package dev.airlock.ui.newrun;
 
+import dev.airlock.model.ChatModels;
 import dev.airlock.model.ModelException;
 import dev.airlock.model.ModelSpec;
 import dev.airlock.model.Pricing;
+import dev.airlock.model.Secrets;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunRequest.Field;
 import java.net.URI;
@@ -20,7 +22,7 @@ final class Prechecks {
   /**
    * @throws RunRequest.Invalid naming the field at fault
    */
-  static void check(RunRequest request) {
+  static void check(RunRequest request, Secrets secrets) {
     if (request.task() != null && !Files.isRegularFile(request.task())) {
       throw new RunRequest.Invalid(Field.TASK, request.task() + " is not a readable file");
     }
@@ -34,7 +36,8 @@ final class Prechecks {
               + "); give a folder of data files, a file, or an s3:// location");
     }
     try {
-      ModelSpec.parse(request.model(), request.baseUrl());
+      // As the launcher makes it: a script file is read, a provider's key looked up (not sent).
+      new ChatModels(secrets).create(ModelSpec.parse(request.model(), request.baseUrl()));
     } catch (ModelException e) {
       boolean url =
           e.getMessage().startsWith("The base URL") || e.getMessage().contains("base URL;");
