@@ -17,6 +17,7 @@ import dev.airlock.ui.output.ReasoningPane;
 import dev.airlock.ui.settings.ConsoleLook;
 import dev.airlock.ui.settings.SettingsDialog;
 import dev.airlock.ui.settings.SettingsFile;
+import dev.airlock.ui.settings.SettingsProblem;
 import dev.airlock.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +135,12 @@ public final class ConsoleWindow {
     stage.setMinHeight(600);
     header.tick();
     refresh();
-    settings.load(ConsoleLook::apply, actions::say);
+    settings.load(
+        ConsoleLook::apply,
+        problem -> {
+          actions.say(problem);
+          SettingsProblem.show(stage, problem);
+        });
   }
 
   /** The window as the decisions see it: the selected run, its panes, the refresh. */

@@ -66,13 +66,20 @@ public final class Themes {
    * output panes (whose own sheets size them in pixels) follow it.
    */
   private static String fontSheet(int size) {
+    // The code and reasoning panes' text nodes are sized themselves: their areas' sizes do not
+    // reach them once drawn.
     String css =
-        ".console, .settings-dialog, .new-run-dialog { -fx-font-size: %dpx; }\n".formatted(size)
-            + ".code-pane .code-area, .reasoning-area { -fx-font-size: %.1fpx; }\n"
-                .formatted(size - 0.5)
-            + ".output-log .list-cell, .output-log .output-run { -fx-font-size: %dpx; }\n"
-                .formatted(size - 1)
-            + ".code-gutter .lineno { -fx-font-size: %.1fpx; }\n".formatted(size - 1.5);
+        String.format(
+            Locale.ROOT,
+            ".console, .settings-dialog, .new-run-dialog { -fx-font-size: %dpx; }%n"
+                + ".code-pane .code-area, .code-pane .code-area .text,"
+                + " .reasoning-area, .reasoning-area .text { -fx-font-size: %.1fpx; }%n"
+                + ".output-log .list-cell, .output-log .output-run { -fx-font-size: %dpx; }%n"
+                + ".code-gutter .lineno { -fx-font-size: %.1fpx; }%n",
+            size,
+            size - 0.5,
+            size - 1,
+            size - 1.5);
     return "data:text/css;base64,"
         + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
   }

@@ -20,6 +20,64 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Renders both dialogs (light, dark, with an error) to PNGs: -Dairlock.shots=DIR. Looked at. */
 class DialogShots {
   @Test
+  void mainWindowAtALargerFontWithACorruptSettingsFile() throws Exception {
+    String dir = System.getProperty("airlock.shots");
+    Assumptions.assumeTrue(dir != null);
+    Path out = Files.createDirectories(Path.of(dir));
+    Path run = Files.createDirectories(out.resolve("run"));
+    Files.createDirectories(run.resolve("config"));
+    Path other = Files.createDirectories(out.resolve("other"));
+    Files.createDirectories(other.resolve("config"));
+    Files.writeString(other.resolve("config/console.json"), "{\"font_size\": 16, \"theme\": ");
+    FxToolkit.registerPrimaryStage();
+    var pool = Executors.newCachedThreadPool();
+    ConsoleProbe.fx(
+        () -> {
+          Stage s = new Stage();
+          new ConsoleWindow(s, ConsoleRuns.launcher(other), pool, pool);
+          s.show();
+          return null;
+        });
+    Thread.sleep(2000);
+    ConsoleProbe.fx(
+        () -> {
+          for (var w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w instanceof Stage st && "Settings".equals(st.getTitle())) {
+              Snapshots.write(Snapshots.render(st.getScene()), out.resolve("settings-problem.png"));
+              st.close();
+            } else if (w instanceof Stage st) {
+              st.close();
+            }
+          }
+          return null;
+        });
+    ConsoleProbe console =
+        ConsoleRuns.openScripted(
+            run, 3, java.util.List.of(ConsoleRuns.code("for i in range(30):\n    print(i)")));
+    console.awaitApproval(1);
+    Thread.sleep(800);
+    ConsoleProbe.fx(
+        () -> {
+          Themes.setEverywhere(false, 18);
+          return null;
+        });
+    Thread.sleep(800);
+    ConsoleProbe.fx(
+        () -> {
+          return null;
+        });
+    ConsoleProbe.fx(
+        () -> {
+          Snapshots.write(
+              Snapshots.render(console.stage().getScene()), out.resolve("main-font16.png"));
+          Themes.setEverywhere(false, 13);
+          return null;
+        });
+    console.session().stop("done");
+    console.close();
+  }
+
+  @Test
   void render() throws Exception {
     String dir = System.getProperty("airlock.shots");
     Assumptions.assumeTrue(dir != null);
@@ -50,6 +108,12 @@ class DialogShots {
             ((TextField) d[0].stage().getScene().lookup("#raw")).setText(raw.toString());
             ((TextField) d[0].stage().getScene().lookup("#max-turns")).setText("0");
             ((TextField) d[0].stage().getScene().lookup("#budget-usd")).setText("abc");
+            if (dark) {
+              ((javafx.scene.control.RadioButton) d[0].stage().getScene().lookup("#task-text"))
+                  .setSelected(true);
+              ((TextField) d[0].stage().getScene().lookup("#model .text-field"))
+                  .setText("anthropic:claude-sonnet-4-5");
+            }
             return null;
           });
       Thread.sleep(1500);
@@ -70,6 +134,7 @@ class DialogShots {
             Snapshots.write(
                 Snapshots.render(d[0].stage().getScene()), out.resolve("newrun-" + name + ".png"));
             d[0].stage().close();
+            store.update(store.current().withDark(dark), m -> {});
             SettingsDialog s = new SettingsDialog(null, store, m -> {});
             s.show();
             ((TextField) s.stage().getScene().lookup("#settings-exec-timeout")).setText("0");
