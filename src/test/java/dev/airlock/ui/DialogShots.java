@@ -7,11 +7,14 @@ import dev.airlock.ui.settings.SettingsFile;
 import dev.airlock.ui.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import javafx.scene.control.Button;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -41,7 +44,7 @@ class DialogShots {
     Thread.sleep(2000);
     ConsoleProbe.fx(
         () -> {
-          for (var w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+          for (var w : List.copyOf(Window.getWindows())) {
             if (w instanceof Stage st && "Settings".equals(st.getTitle())) {
               Snapshots.write(Snapshots.render(st.getScene()), out.resolve("settings-problem.png"));
               st.close();
@@ -53,7 +56,7 @@ class DialogShots {
         });
     ConsoleProbe console =
         ConsoleRuns.openScripted(
-            run, 3, java.util.List.of(ConsoleRuns.code("for i in range(30):\n    print(i)")));
+            run, 3, List.of(ConsoleRuns.code("for i in range(30):\n    print(i)")));
     console.awaitApproval(1);
     Thread.sleep(800);
     ConsoleProbe.fx(
@@ -92,7 +95,7 @@ class DialogShots {
       NewRunDialog[] d = new NewRunDialog[1];
       ConsoleProbe.fx(
           () -> {
-            Themes.set(dark, Themes.DEFAULT_FONT_SIZE, java.util.List.of());
+            Themes.set(dark, Themes.DEFAULT_FONT_SIZE, List.of());
             Stage owner = new Stage();
             d[0] =
                 new NewRunDialog(
@@ -109,8 +112,7 @@ class DialogShots {
             ((TextField) d[0].stage().getScene().lookup("#max-turns")).setText("0");
             ((TextField) d[0].stage().getScene().lookup("#budget-usd")).setText("abc");
             if (dark) {
-              ((javafx.scene.control.RadioButton) d[0].stage().getScene().lookup("#task-text"))
-                  .setSelected(true);
+              ((RadioButton) d[0].stage().getScene().lookup("#task-text")).setSelected(true);
               ((TextField) d[0].stage().getScene().lookup("#model .text-field"))
                   .setText("anthropic:claude-sonnet-4-5");
             }
@@ -150,7 +152,7 @@ class DialogShots {
       Thread.sleep(300);
       ConsoleProbe.fx(
           () -> {
-            for (var w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            for (var w : List.copyOf(Window.getWindows())) {
               if (w instanceof Stage st && "Settings".equals(st.getTitle())) {
                 Snapshots.write(
                     Snapshots.render(st.getScene()), out.resolve("settings-" + name + ".png"));
