@@ -182,6 +182,9 @@ class ArchitectureTest {
     return owner.equals(ScreenshotTour.class.getName())
         || owner.equals(Snapshots.class.getName()) && method.equals("write")
         || owner.equals("dev.airlock.ui.DesktopNotifier") && method.equals("sendThroughDesktop")
+        // console.json and New run's file checks: called from lambdas on the background executor
+        || owner.equals("dev.airlock.ui.settings.SettingsFile")
+        || owner.equals("dev.airlock.ui.newrun.Prechecks")
         // starts fresh JVMs from the command's own thread, before and after its window
         || owner.equals("dev.airlock.ui.output.StartTimeBenchmark")
         // bench-console's sampler of the scheduler's figures: its own thread and the command's

@@ -73,6 +73,18 @@ public final class DefaultRawSources implements RawSources, AutoCloseable {
     };
   }
 
+  /**
+   * Lists what an {@code s3://} location names, with sizes, reading no object (at most {@code max}
+   * objects; the listing says when there were more).
+   *
+   * @throws SourceException as {@link #stage} does: a malformed location, no such bucket, access
+   *     denied, no network
+   */
+  public RawObjects listS3(String uri, int max) throws SourceException {
+    S3Location.parse(uri);
+    return s3Files().list(uri.trim(), max);
+  }
+
   private StagedFiles stageFromS3(String uri) throws SourceException {
     S3Location.parse(uri); // a malformed location fails before any folder or client exists
     Path dir;

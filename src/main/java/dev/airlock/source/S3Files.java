@@ -44,6 +44,45 @@ final class S3Files {
     return new Staged(uri, files, sources, stagingDir);
   }
 
+  /**
+   * The objects {@code uri} names (one key, every key under a folder-like prefix, or every key a
+   * glob matches) with their sizes, without reading them: at most {@code max}, in key order.
+   */
+  RawObjects list(String uri, int max) throws SourceException {
+    S3Location location = S3Location.parse(uri);
+    String key = location.key();
+    boolean glob = Glob.hasWildcard(key);
+    Pattern pattern = glob ? Glob.toRegex(key) : null;
+    String prefix = glob ? Glob.literalPrefix(key) : key;
+    ListObjectsV2Request request =
+        ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix).build();
+    List<RawObjects.RawObject> objects = new ArrayList<>();
+    long bytes = 0;
+    int count = 0;
+    try {
+      for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
+        String k = object.key();
+        boolean named =
+            glob
+                ? pattern.matcher(k).matches()
+                : key.isEmpty() || key.endsWith("/") || k.equals(key) || k.startsWith(key + "/");
+        if (!named || k.endsWith("/")) {
+          continue;
+        }
+        if (count == max) {
+          return new RawObjects(objects, count, bytes, true);
+        }
+        count++;
+        long size = object.size() == null ? 0 : object.size();
+        bytes += size;
+        objects.add(new RawObjects.RawObject(new S3Location(location.bucket(), k).uri(), size));
+      }
+    } catch (SdkException e) {
+      throw errors.translate(e, uri, location.bucket());
+    }
+    return new RawObjects(objects, count, bytes, false);
+  }
+
   private List<String> matchingKeys(String uri, S3Location location) throws SourceException {
     Pattern pattern = Glob.toRegex(location.key());
     String prefix = Glob.literalPrefix(location.key());

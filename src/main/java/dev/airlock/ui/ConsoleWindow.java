@@ -15,9 +15,16 @@ import dev.airlock.ui.budget.BudgetWindow;
 import dev.airlock.ui.code.CodePane;
 import dev.airlock.ui.explorer.DataExplorer;
 import dev.airlock.ui.explorer.RunLinks;
+import dev.airlock.ui.newrun.NewRunDialog;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
 import dev.airlock.ui.policy.PolicyControls;
+import dev.airlock.ui.settings.ConsoleLook;
+import dev.airlock.ui.settings.SettingsDialog;
+import dev.airlock.ui.settings.SettingsFile;
+import dev.airlock.ui.settings.SettingsProblem;
+import dev.airlock.ui.settings.SettingsStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,11 +105,13 @@ public final class ConsoleWindow {
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
   private final PolicyControls policy;
+  private final SettingsStore settings;
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
     this.launcher = launcher;
     this.background = background;
+    this.settings = new SettingsStore(new SettingsFile(launcher.paths().configHome()), background);
     this.starter = new RunStarter(launcher, background, this::onBatch, this::refresh);
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
@@ -137,6 +146,12 @@ public final class ConsoleWindow {
     stage.setMinHeight(600);
     header.tick();
     refresh();
+    settings.load(
+        ConsoleLook::apply,
+        problem -> {
+          actions.say(problem);
+          SettingsProblem.show(stage, problem);
+        });
   }
 
   /** The window as the decisions see it: the selected run, its panes, the refresh. */
@@ -240,7 +255,16 @@ public final class ConsoleWindow {
 
   /** File > New run (Ctrl+N). */
   private void newRun() {
-    actions.say("New run: not built yet");
+    new NewRunDialog(
+            new NewRunDialog.Context(
+                stage,
+                settings,
+                launcher.paths(),
+                background,
+                System.getenv(),
+                Path.of(".env").toAbsolutePath(),
+                this::open))
+        .show();
   }
 
   /** File > Open recorded run (Ctrl+O). */
@@ -255,7 +279,7 @@ public final class ConsoleWindow {
 
   /** File > Settings (Ctrl+,). */
   private void settings() {
-    actions.say("Settings: not built yet");
+    new SettingsDialog(stage, settings, actions::say).show();
   }
 
   /** Run > Fork from this turn (Ctrl+Shift+F). */
@@ -313,6 +337,7 @@ public final class ConsoleWindow {
       scenes.add(dataExplorer.stage().getScene());
     }
     Themes.toggle(scenes);
+    settings.update(settings.current().withDark(Themes.dark()), actions::say); // kept for next time
   }
 
   // ---- runs ---------------------------------------------------------------------------------

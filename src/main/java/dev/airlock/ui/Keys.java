@@ -27,6 +27,8 @@ final class Keys {
           new Binding(
               "Ctrl+D",
               "Data explorer: branches, tables, rows, SQL (Ctrl+Enter runs, Esc stops), log, diff"),
+          new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
+          new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 

@@ -1,0 +1,118 @@
+package dev.airlock.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airlock.agent.ApprovalPolicy;
+import dev.airlock.agent.MergePolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsFileTest {
+  @TempDir Path config;
+
+  @Test
+  void noFileMeansTheDefaultsAndNothingToSay() {
+    SettingsFile.Loaded loaded = new SettingsFile(config).load();
+    assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults());
+    assertThat(loaded.problem()).isNull();
+  }
+
+  @Test
+  void whatIsSavedIsReadBackAndNoTemporaryFileStays() throws Exception {
+    SettingsFile file = new SettingsFile(config.resolve("airlock"));
+    NewRunChoices last =
+        new NewRunChoices(
+            NewRunChoices.TaskKind.FILE,
+            "/tmp/task.md",
+            "s3://bucket/raw/",
+            "together:meta-llama/Llama-3.3-70B-Instruct-Turbo",
+            null,
+            "0.88/0.88",
+            "risky",
+            "auto-if-green",
+            5,
+            120,
+            200_000L,
+            0.5,
+            30L);
+    ConsoleSettings settings =
+        new ConsoleSettings(
+            ApprovalPolicy.AUTO_WHILE_GREEN,
+            MergePolicy.NEVER,
+            60,
+            4000,
+            "/data/raw",
+            Path.of("/data/lake"),
+            Path.of("/data/runs"),
+            true,
+            15,
+            last);
+
+    file.save(settings);
+
+    assertThat(new SettingsFile(config.resolve("airlock")).load())
+        .isEqualTo(new SettingsFile.Loaded(settings, null));
+    try (var files = Files.list(config.resolve("airlock"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("console.json");
+    }
+  }
+
+  @Test
+  void aCorruptFileIsKeptAsideAndTheConsoleStartsWithTheDefaults() throws Exception {
+    Path json = config.resolve("console.json");
+    Files.writeString(json, "{\"theme\": \"dark\", ");
+
+    SettingsFile.Loaded loaded = new SettingsFile(config).load();
+
+    assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults());
+    assertThat(loaded.problem())
+        .startsWith(json + " could not be used: it is not valid JSON")
+        .endsWith("the console started with the defaults and it is kept as " + json + ".bad");
+    assertThat(json).doesNotExist();
+    assertThat(config.resolve("console.json.bad")).hasContent("{\"theme\": \"dark\", ");
+    assertThat(new SettingsFile(config).load().problem()).isNull(); // said once
+  }
+
+  @Test
+  void everyValueIsCheckedWithTheRunsOwnRules() throws Exception {
+    assertThat(problem("{\"exec_timeout_s\": 0}"))
+        .contains("exec_timeout_s: the execution timeout must be at least 1 second, not 0 seconds");
+    assertThat(problem("{\"output_budget\": 10}"))
+        .contains(
+            "output_budget: the output shown to the model must be at least 200 characters per"
+                + " stream, not 10");
+    assertThat(problem("{\"approval\": \"sometimes\"}"))
+        .contains(
+            "approval: the approval policy must be ask, risky, auto-while-green or auto, not"
+                + " 'sometimes'");
+    assertThat(problem("{\"font_size\": 80}"))
+        .contains("font_size: the font size must be between 9 and 24 pixels, not 80");
+    assertThat(problem("{\"theme\": \"sepia\"}")).contains("the theme must be light or dark");
+    assertThat(problem("{\"runs_dir\": \"runs\"}"))
+        .contains("runs_dir must be an absolute path such as /data/airlock, not 'runs'");
+    assertThat(problem("{\"last_run\": {\"max_turns\": 0}}"))
+        .contains("last_run.max_turns: the turn cap must be at least 1, not 0");
+    assertThat(problem("{\"last_run\": {\"budget_usd\": -1}}"))
+        .contains("the US dollar budget must be a positive amount such as 0.50, not -1.0");
+    assertThat(problem("{\"font_size\": \"big\"}")).contains("font_size must be a whole number");
+    assertThat(problem("[1, 2]")).contains("it holds array, not an object");
+  }
+
+  @Test
+  void missingFieldsTakeTheirDefaults() throws Exception {
+    Files.writeString(config.resolve("console.json"), "{\"theme\": \"dark\"}");
+    SettingsFile.Loaded loaded = new SettingsFile(config).load();
+    assertThat(loaded.problem()).isNull();
+    assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults().withDark(true));
+  }
+
+  private String problem(String json) throws Exception {
+    Files.writeString(config.resolve("console.json"), json);
+    SettingsFile.Loaded loaded = new SettingsFile(config).load();
+    assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults());
+    assertThat(config.resolve("console.json.bad")).hasContent(json);
+    return loaded.problem();
+  }
+}
