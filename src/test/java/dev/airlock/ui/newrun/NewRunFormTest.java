@@ -18,6 +18,11 @@ class NewRunFormTest {
   private static final Path TEXT = Path.of("/cfg/new-run-task.md");
 
   private static NewRunForm form(String turns, String tokens, String usd, String minutes) {
+    return form(turns, tokens, usd, minutes, "");
+  }
+
+  private static NewRunForm form(
+      String turns, String tokens, String usd, String minutes, String price) {
     return new NewRunForm(
         TaskKind.PACKAGED,
         "",
@@ -25,7 +30,7 @@ class NewRunFormTest {
         "/data/raw",
         "demo",
         "",
-        "",
+        price,
         ApprovalPolicy.RISKY,
         MergePolicy.NEVER,
         turns,
@@ -49,7 +54,7 @@ class NewRunFormTest {
             false,
             13,
             null);
-    RunRequest r = form("5", "1000", "$0.50", "20").request(settings, TEXT);
+    RunRequest r = form("5", "1000", "$0.50", "20", "1/2").request(settings, TEXT);
     assertThat(r.maxTurns()).isEqualTo(5);
     assertThat(r.execTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(r.outputBudget()).isEqualTo(2000);
