@@ -88,6 +88,9 @@ public final class ConsoleWindow {
 
   private Decisions decisions; // set in the constructor, after the action bar it answers through
 
+  /** File > Export report; package-private so that tests can replace its file chooser. */
+  final ReportExport reportExport;
+
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
     this.starter = new RunStarter(launcher, background, this::onBatch, this::refresh);
@@ -103,6 +106,7 @@ public final class ConsoleWindow {
             () -> decisions.stop());
     this.gate = new MergeGateWindow(stage, answers, actions::say, this::refresh);
     this.decisions = new Decisions(panesWindow(), code, actions, gate, answers);
+    this.reportExport = new ReportExport(background, actions::say);
     wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
@@ -224,7 +228,7 @@ public final class ConsoleWindow {
 
   /** File > Export report (Ctrl+Shift+E). */
   private void exportReport() {
-    actions.say("Export: not built yet");
+    reportExport.export(stage, current);
   }
 
   /** File > Settings (Ctrl+,). */
