@@ -1,6 +1,5 @@
 package dev.airlock.report;
 
-import dev.airlock.agent.EventWords;
 import dev.airlock.agent.Risk;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.TurnRecord;
@@ -9,9 +8,7 @@ import dev.airlock.report.ReportSink.Tone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One turn of a report: the model's answer (reasoning, code, done claim), the decision on the code
@@ -25,11 +22,13 @@ final class TurnSection {
   private final ReportSink sink;
   private final ReportWords words;
   private final MergeSection merges;
+  private final DataSection data;
 
   TurnSection(ReportSink sink, ReportWords words) {
     this.sink = sink;
     this.words = words;
     this.merges = new MergeSection(sink, words);
+    this.data = new DataSection(sink, words);
   }
 
   static String anchor(TurnRecord t) {
@@ -86,7 +85,7 @@ final class TurnSection {
     answer(t);
     decision(t);
     execution(t);
-    lakehouse(t);
+    data.write(t);
     t.merges().forEach(m -> merges.write(m, t.mergeDecisions()));
     t.postMergeChecks().forEach(merges::postMerge);
     for (RunEvent e : t.events()) {
@@ -253,62 +252,6 @@ final class TurnSection {
     if (text != null && !text.isEmpty()) {
       sink.block(caption, ReportWords.cut(words.clean(text.stripTrailing())), "text");
     }
-  }
-
-  private void lakehouse(TurnRecord t) {
-    if (!t.lakehouseCalls().isEmpty()) {
-      sink.heading(3, null, "Lakehouse calls", null, Tone.PLAIN);
-      List<List<String>> rows = new ArrayList<>();
-      List<Tone> tones = new ArrayList<>();
-      for (RunEvent.LakehouseCall c : t.lakehouseCalls()) {
-        String outcome =
-            c.ok()
-                ? (c.result() == null ? "ok" : words.clean(c.result()))
-                : words.clean(c.errorType()) + ": " + words.clean(c.errorMessage());
-        rows.add(
-            List.of(
-                words.clean(c.method()),
-                params(c.params()),
-                outcome,
-                ReportWords.seconds(c.durationMs())));
-        tones.add(c.ok() ? Tone.PLAIN : Tone.BAD);
-      }
-      sink.table(List.of("Call", "Parameters", "Outcome", "Time"), rows, tones);
-    }
-    if (!t.dataChanges().isEmpty()) {
-      sink.heading(3, null, "Data changes", null, Tone.PLAIN);
-      List<List<String>> rows = new ArrayList<>();
-      for (RunEvent.DataChanged d : t.dataChanges()) {
-        rows.add(List.of(words.clean(EventWords.dataChanged(d))));
-      }
-      sink.table(List.of("Commit"), rows, List.of());
-    }
-    if (t.dataEffects() != null && !t.dataEffects().branches().isEmpty()) {
-      sink.heading(3, null, "Data effects", null, Tone.PLAIN);
-      List<List<String>> rows = new ArrayList<>();
-      for (RunEvent.BranchEffect e : t.dataEffects().branches()) {
-        rows.add(
-            List.of(
-                words.clean(e.branch()),
-                MergeSection.abbreviate(e.headBefore())
-                    + " → "
-                    + MergeSection.abbreviate(e.headAfter()),
-                e.tables() == null ? "" : words.clean(String.join(", ", e.tables())),
-                String.valueOf(e.rowsAdded()),
-                String.valueOf(e.commits())));
-      }
-      sink.table(List.of("Branch", "Head", "Tables", "Rows added", "Commits"), rows, List.of());
-    }
-  }
-
-  private String params(Map<String, Object> params) {
-    if (params == null) {
-      return "";
-    }
-    return params.entrySet().stream()
-        .filter(e -> e.getValue() != null && !Boolean.FALSE.equals(e.getValue()))
-        .map(e -> words.clean(e.getKey()) + "=" + words.clean(e.getValue()))
-        .collect(Collectors.joining(", "));
   }
 
   private static Tone tone(RunEvent.Notice.Severity severity) {

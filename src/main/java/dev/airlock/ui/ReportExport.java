@@ -86,7 +86,8 @@ final class ReportExport {
             RunReport report =
                 RunReport.of(history, readNote, ReportFiles.redactor(System.getenv(), Path.of("")));
             ReportFiles.write(file, report.render(format));
-            outcome = "Report written to " + file;
+            // The name first: a long folder is what the action bar cuts (its tooltip has it all).
+            outcome = "Report written to " + file.getFileName() + " in " + file.getParent();
           } catch (IOException e) {
             outcome =
                 "Export failed: cannot write "
