@@ -81,25 +81,13 @@ final class MergeSection {
       sink.note(Tone.WARN, "No checks could run for this merge.");
       return;
     }
-    VerificationReport.Counts c = report.counts();
     sink.heading(
         4,
         null,
         "Checks",
         report.passed() ? "all passed" : "failed",
         report.passed() ? Tone.GOOD : Tone.BAD);
-    sink.text(
-        "Checks: "
-            + words.clean(report.summary())
-            + " ("
-            + c.checks()
-            + " checks: "
-            + c.pass()
-            + " passed, "
-            + c.fail()
-            + " failed, "
-            + c.error()
-            + " could not run)");
+    sink.text("Checks: " + words.clean(report.summary()));
     List<List<String>> rows = new ArrayList<>();
     List<Tone> tones = new ArrayList<>();
     for (CheckResult r : report.checks()) {

@@ -21,6 +21,9 @@ final class Keys {
           new Binding("Alt+Left / Alt+Right", "Previous / next turn"),
           new Binding("Ctrl+M", "Open the merge gate again while a merge waits"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
+          new Binding(
+              "Ctrl+Shift+E",
+              "Export the selected run's report: one HTML page (Markdown for a .md name)"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 
   private Keys() {}
