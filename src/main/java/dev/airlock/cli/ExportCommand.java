@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,11 +56,18 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage());
     }
+    Path transcript = AirlockPaths.transcriptOf(run, runs.resolve());
     RunHistory history;
     try {
-      history = RunHistory.read(AirlockPaths.transcriptOf(run, runs.resolve()));
+      history = RunHistory.read(transcript);
     } catch (TranscriptException e) {
       return fail(e.getMessage());
+    }
+    if (output != null && sameFile(output, transcript)) {
+      return fail(
+          output
+              + " is the run's transcript: writing the report there would lose the run; choose"
+              + " another file");
     }
     String text =
         RunReport.of(history, ReportFiles.redactor(System.getenv(), Path.of(""))).render(chosen);
@@ -89,6 +97,14 @@ final class ExportCommand implements Callable<Integer> {
                 + " to "
                 + output);
     return ExitCodes.OK;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Why a write failed, in words: the exceptions of java.nio name only the path. */

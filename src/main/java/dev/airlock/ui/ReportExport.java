@@ -73,6 +73,12 @@ final class ReportExport {
       return;
     }
     Path file = target.toAbsolutePath();
+    if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+      // Transcripts are .jsonl: a report written over one would lose the run.
+      say.accept(
+          "Export: " + file.getFileName() + " looks like a transcript: choose a .html or .md name");
+      return;
+    }
     if (file.getParent() != null) {
       folder = file.getParent();
     }

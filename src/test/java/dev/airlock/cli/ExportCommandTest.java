@@ -154,6 +154,29 @@ class ExportCommandTest {
   }
 
   @Test
+  void aFolderGivenAsTheFileIsNamedAndLeftAsItWas() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("reports"));
+    CliRunner.Result r =
+        CliRunner.run("export", RUN, "--runs-dir", runs.toString(), "-o", folder.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("cannot write the report to " + folder).contains("is a folder");
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void theTranscriptItselfIsNeverOverwritten() throws Exception {
+    Path transcript = runs.resolve(RUN + ".jsonl");
+    String before = Files.readString(transcript);
+    CliRunner.Result r =
+        CliRunner.run("export", transcript.toString(), "-o", transcript.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(transcript + " is the run's transcript").contains("another file");
+    assertThat(Files.readString(transcript)).isEqualTo(before);
+  }
+
+  @Test
   void aFolderThatCannotBeWrittenIsNamedAndLeftAsItWas() throws Exception {
     assumeFalse("root".equals(System.getProperty("user.name")), "root writes anywhere");
     Path locked = Files.createDirectories(dir.resolve("locked"));
