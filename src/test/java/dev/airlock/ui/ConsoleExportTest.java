@@ -98,11 +98,32 @@ class ConsoleExportTest {
         };
     console.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
     console.await(
-        "the Markdown report", () -> console.actionMessage().equals("Report written to " + md));
+        "the Markdown report",
+        () -> console.actionMessage().equals("Report written to report.md in " + md.getParent()));
     assertThat(offered.get()).isEqualTo(html.resolveSibling(runId + ".html"));
     assertThat(Files.readString(md))
         .startsWith("# Airlock run " + runId)
         .contains("```python\nprint('turn one')\n```")
         .contains("First I look. \\<script\\>alert(1)\\</script\\>");
+  }
+
+  @Test
+  void aLiveRunExportsItsEventsSoFarAndSaysItIsStillGoing() throws Exception {
+    console =
+        ConsoleRuns.openScripted(
+            dir, 2, List.of(ConsoleRuns.code("print('first')"), "<done>finished</done>"));
+    console.awaitApproval(1);
+    Path html = dir.resolve("live.html");
+    console.reportExport().chooser = w -> html;
+
+    console.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+    console.await(
+        "the live run's report", () -> console.actionMessage().startsWith("Report written to"));
+
+    assertThat(Files.readString(html))
+        .contains("print(&#39;first&#39;)")
+        .contains("waiting for approval")
+        .contains("The run is still going: this report holds its transcript so far");
+    assertThat(console.waiting()).as("exporting answers nothing").isNotNull();
   }
 }
