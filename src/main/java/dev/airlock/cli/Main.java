@@ -32,6 +32,7 @@ public final class Main implements Runnable {
           ConsoleCommand.class,
           ScreenshotsCommand.class,
           ReplayCommand.class,
+          ExportCommand.class,
           RunsCommand.class,
           LakehouseCommand.class,
           VerifyCommand.class,

@@ -107,6 +107,9 @@ public final class ConsoleWindow {
   private final PolicyControls policy;
   private final SettingsStore settings;
 
+  /** File > Export report; package-private so that tests can replace its file chooser. */
+  final ReportExport reportExport;
+
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
     this.stage = stage;
     this.launcher = launcher;
@@ -128,6 +131,7 @@ public final class ConsoleWindow {
     this.decisions = new Decisions(panesWindow(), code, actions, gate, budget, answers);
     this.policy = new PolicyControls(policyHost(), answers);
     actions.getChildren().add(1, policy.relaxControl());
+    this.reportExport = new ReportExport(background, actions::say);
     wireMenu();
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
@@ -274,7 +278,7 @@ public final class ConsoleWindow {
 
   /** File > Export report (Ctrl+Shift+E). */
   private void exportReport() {
-    actions.say("Export: not built yet");
+    reportExport.export(stage, current);
   }
 
   /** File > Settings (Ctrl+,). */

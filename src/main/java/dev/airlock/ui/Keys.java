@@ -30,6 +30,9 @@ final class Keys {
           new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
           new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
+          new Binding(
+              "Ctrl+Shift+E",
+              "Export the selected run's report: one HTML page (Markdown for a .md name)"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 
   private Keys() {}

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -133,6 +134,18 @@ final class ConsoleProbe {
   /** The run the window started (the first of its runs). */
   RunSession session() throws Exception {
     return fx(() -> app.window().sessions().get(0));
+  }
+
+  /**
+   * File > Export report, whose file chooser a test replaces (the native dialog cannot be driven).
+   */
+  ReportExport reportExport() throws Exception {
+    return fx(() -> app.window().reportExport);
+  }
+
+  /** The message beside the action bar's buttons. */
+  String actionMessage() throws Exception {
+    return fx(() -> ((Label) app.window().scene().lookup(".action-message")).getText());
   }
 
   /** The merge gate when it shows: a window whose title starts with "Merge", or null. */
