@@ -13,9 +13,17 @@ import dev.airlock.session.RunSession;
 import dev.airlock.ui.code.CodePane;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
+import dev.airlock.ui.runs.DamageBanner;
+import dev.airlock.ui.runs.ForkDialog;
+import dev.airlock.ui.runs.ForkPlan;
+import dev.airlock.ui.runs.Replays;
+import dev.airlock.ui.runs.TurnRecordView;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
@@ -62,6 +70,8 @@ public final class ConsoleWindow {
       new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
   private static final KeyCombination MERGE =
       new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination TURN_RECORD =
+      new KeyCodeCombination(KeyCode.I, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination THEME =
       new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -77,6 +87,11 @@ public final class ConsoleWindow {
   private final CodePane code;
   private final OutputPane output = new OutputPane();
   private final List<TurnView> panes;
+  private final TurnRecordView record = new TurnRecordView();
+  private final DamageBanner damage = new DamageBanner();
+  private final Replays replays;
+  private final Path appRuns;
+  private RunRequest defaults; // the console's first live request: a fork's folders and policies
   private final ActionBar actions;
   private final StatusLine status = new StatusLine();
   private final HelpOverlay help = new HelpOverlay();
@@ -94,7 +109,9 @@ public final class ConsoleWindow {
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
     this.code = new CodePane(background);
-    this.panes = List.of(reasoning, code, output);
+    this.panes = List.of(reasoning, code, output, record);
+    this.appRuns = launcher.paths().runs();
+    this.replays = new Replays(stage, background, this::runsDir, replaysConsole());
     this.actions =
         new ActionBar(
             () -> decisions.approve(),
@@ -165,8 +182,8 @@ public final class ConsoleWindow {
     turnPanes.setOrientation(Orientation.HORIZONTAL);
     turnPanes.setDividerPositions(0.22, 0.66);
     turnPanes.getStyleClass().add("turn-panes");
-    BorderPane centre = new BorderPane(turnPanes);
-    centre.setTop(header);
+    BorderPane centre = new BorderPane(new StackPane(turnPanes, record));
+    centre.setTop(new VBox(header, damage));
     centre.setBottom(actions);
 
     SplitPane main = new SplitPane(left, centre);
@@ -202,6 +219,7 @@ public final class ConsoleWindow {
     menu.fork.setOnAction(e -> forkHere());
     menu.previous.setOnAction(e -> step(-1));
     menu.next.setOnAction(e -> step(1));
+    menu.turnRecord.setOnAction(e -> record.toggle());
     menu.explorer.setOnAction(e -> explorer());
     menu.theme.setOnAction(e -> toggleTheme());
     menu.keys.setOnAction(e -> help.toggle());
@@ -219,7 +237,48 @@ public final class ConsoleWindow {
 
   /** File > Open recorded run (Ctrl+O). */
   private void openRecorded() {
-    actions.say("Open recorded run: not built yet");
+    replays.browse();
+  }
+
+  /** The runs folder: the console's own (--runs-dir) or the app's. */
+  private Path runsDir() {
+    return defaults != null && defaults.runsDir() != null ? defaults.runsDir() : appRuns;
+  }
+
+  /** The window as the runs browser sees it: the runs it shows, by id. */
+  private Replays.Console replaysConsole() {
+    return new Replays.Console() {
+      @Override
+      public Map<String, String> openRuns() {
+        Map<String, String> open = new LinkedHashMap<>();
+        for (RunEntry r : runs) {
+          RunEvent.RunStarted s = r.model.projection().started();
+          if (s != null) {
+            open.put(s.runId(), r.live() ? "live" : "open");
+          }
+        }
+        return open;
+      }
+
+      @Override
+      public void select(String runId) {
+        runs.stream()
+            .filter(r -> r.model.projection().started() != null)
+            .filter(r -> r.model.projection().started().runId().equals(runId))
+            .findFirst()
+            .ifPresent(r -> runList.getSelectionModel().select(r));
+      }
+
+      @Override
+      public void openReplay(String name, RunHistory history) {
+        ConsoleWindow.this.openReplay(name, history);
+      }
+
+      @Override
+      public void say(String message) {
+        actions.say(message);
+      }
+    };
   }
 
   /** File > Export report (Ctrl+Shift+E). */
@@ -232,9 +291,17 @@ public final class ConsoleWindow {
     actions.say("Settings: not built yet");
   }
 
-  /** Run > Fork from this turn (Ctrl+Shift+F). */
+  /** Run > Fork from this turn (Ctrl+Shift+F): a new live run from the selected turn. */
   private void forkHere() {
-    actions.say("Fork: not built yet");
+    if (current == null
+        || current.model.projection().started() == null
+        || current.selectedTurn == 0) {
+      actions.say("Fork: choose a run and one of its turns first");
+      return;
+    }
+    ForkPlan plan = ForkPlan.of(current.model.projection().history(), current.selectedTurn);
+    Path folder = replays.folderOf(plan.runId());
+    new ForkDialog(stage, plan, defaults, folder != null ? folder : runsDir(), this::open).show();
   }
 
   /** View > Data explorer (Ctrl+D). */
@@ -254,6 +321,9 @@ public final class ConsoleWindow {
 
   /** Starts {@code request} in this window; the launch itself runs in the background. */
   public void open(RunRequest request) {
+    if (defaults == null && request.fork() == null) {
+      defaults = request;
+    }
     RunEntry entry = new RunEntry("new run", false);
     entry.progress = "starting the run";
     add(entry);
@@ -273,6 +343,7 @@ public final class ConsoleWindow {
     entry.name = RunViewModel.shown(history.started().runId());
     String note = history.readNote();
     entry.readNote = note == null ? null : RiskDetector.visible(note);
+    entry.damage = DamageBanner.describe(history);
     add(entry);
   }
 
@@ -449,6 +520,9 @@ public final class ConsoleWindow {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
       toggleTheme();
+    } else if (TURN_RECORD.match(e)
+        || e.getCode() == KeyCode.ESCAPE && record.isVisible() && record.isFocusWithin()) {
+      record.toggle();
     } else {
       return;
     }
@@ -475,6 +549,7 @@ public final class ConsoleWindow {
       syncing = false;
     }
     header.show(current);
+    damage.show(current == null ? null : current.damage);
     status.show(current);
     PendingDecision q = decisions.openQuestion();
     boolean approval = q instanceof PendingApproval a && a.turn() == current.selectedTurn;

@@ -20,6 +20,13 @@ final class Keys {
           new Binding("Ctrl+.", "Stop the run: the running execution is killed, the run ends"),
           new Binding("Alt+Left / Alt+Right", "Previous / next turn"),
           new Binding("Ctrl+M", "Open the merge gate again while a merge waits"),
+          new Binding(
+              "Ctrl+I",
+              "Turn record: the exact messages sent to the model, the raw response, the parse, the"
+                  + " decision, lakehouse calls, data effects and merges of the turn; Esc closes"),
+          new Binding("Ctrl+O", "Open a recorded run from the runs folder (type to filter)"),
+          new Binding(
+              "Ctrl+Shift+F", "Fork: start a new run from the selected turn (Enter starts)"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 
