@@ -16,6 +16,7 @@ import dev.airlock.ui.output.ReasoningPane;
 import dev.airlock.ui.runs.DamageBanner;
 import dev.airlock.ui.runs.ForkDialog;
 import dev.airlock.ui.runs.ForkPlan;
+import dev.airlock.ui.runs.KeyRepeatGuard;
 import dev.airlock.ui.runs.Replays;
 import dev.airlock.ui.runs.TurnRecordView;
 import java.nio.file.Path;
@@ -64,14 +65,12 @@ public final class ConsoleWindow {
       new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination STOP =
       new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.CONTROL_DOWN);
+  private static final KeyCombination MERGE =
+      new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination PREVIOUS =
       new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
   private static final KeyCombination NEXT =
       new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
-  private static final KeyCombination MERGE =
-      new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
-  private static final KeyCombination TURN_RECORD =
-      new KeyCodeCombination(KeyCode.I, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination THEME =
       new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -124,6 +123,7 @@ public final class ConsoleWindow {
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    KeyRepeatGuard.install(scene, menu.turnRecord, menu.openRun, menu.fork);
     scene.addEventFilter(
         KeyEvent.KEY_RELEASED,
         e -> {
@@ -520,9 +520,8 @@ public final class ConsoleWindow {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
       toggleTheme();
-    } else if (TURN_RECORD.match(e)
-        || e.getCode() == KeyCode.ESCAPE && record.isVisible() && record.isFocusWithin()) {
-      record.toggle();
+    } else if (e.getCode() == KeyCode.ESCAPE && record.isVisible() && record.isFocusWithin()) {
+      record.toggle(); // Ctrl+I is the menu's accelerator
     } else {
       return;
     }

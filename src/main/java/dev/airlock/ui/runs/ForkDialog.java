@@ -42,6 +42,7 @@ public final class ForkDialog {
   private final RunRequest base;
   private final Path runsDir;
   private final Consumer<RunRequest> onStart;
+  private boolean started; // Enter held down repeats: one fork only
 
   /**
    * @param base the console's defaults (policies, folders), or null
@@ -159,7 +160,7 @@ public final class ForkDialog {
   }
 
   private void confirm() {
-    if (plan.problem() != null) {
+    if (plan.problem() != null || started) {
       return;
     }
     int turns;
@@ -180,6 +181,7 @@ public final class ForkDialog {
       (e.field() == RunRequest.Field.MAX_TURNS ? maxTurns : model).requestFocus();
       return;
     }
+    started = true;
     stage.hide();
     onStart.accept(request);
   }

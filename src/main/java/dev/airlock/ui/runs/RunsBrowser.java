@@ -273,6 +273,9 @@ public final class RunsBrowser {
   }
 
   private void open() {
+    if (!stage.isShowing()) {
+      return; // Enter held down: the run was chosen at the first press
+    }
     RunSummary s = table.getSelectionModel().getSelectedItem();
     if (s == null && !table.getItems().isEmpty()) {
       s = table.getItems().get(0);
