@@ -29,7 +29,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 
@@ -99,12 +98,16 @@ public final class RunsBrowser {
     HBox.setHgrow(spring, Priority.ALWAYS);
     HBox foot = new HBox(12, count, where, spring, keys);
     foot.getStyleClass().add("runs-foot");
-    VBox top = new VBox(filter);
+    Label find = new Label("Filter");
+    find.getStyleClass().add("runs-keys");
+    find.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(filter, Priority.ALWAYS);
+    HBox top = new HBox(8, find, filter);
     top.getStyleClass().add("runs-top");
     BorderPane root = new BorderPane(table, top, null, foot, null);
     root.getStyleClass().add("runs-browser");
     root.getStylesheets().add(Styles.url());
-    Scene scene = new Scene(root, 1100, 560);
+    Scene scene = new Scene(root, 1160, 560);
     scene.getStylesheets().setAll(themed.getStylesheets());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     stage.setScene(scene);
@@ -126,23 +129,23 @@ public final class RunsBrowser {
 
   private List<TableColumn<RunSummary, ?>> columns() {
     List<TableColumn<RunSummary, ?>> c = new ArrayList<>();
-    c.add(column("Run", 230, s -> RiskDetector.visible(s.runId())));
-    c.add(column("Started", 130, s -> s.started() == null ? "" : TIME.format(s.started())));
+    c.add(column("Run", 200, s -> RiskDetector.visible(s.runId())));
+    c.add(column("Started", 140, s -> s.started() == null ? "" : TIME.format(s.started())));
     c.add(column("Status", 120, this::status));
     TableColumn<RunSummary, String> turns =
-        column("Turns", 60, s -> s.problem() != null ? "" : String.valueOf(s.turns()));
+        column("Turns", 56, s -> s.problem() != null ? "" : String.valueOf(s.turns()));
     turns.getStyleClass().add("number");
     c.add(turns);
-    c.add(column("Model", 190, s -> s.model() == null ? "" : RiskDetector.visible(s.model())));
+    c.add(column("Model", 170, s -> s.model() == null ? "" : RiskDetector.visible(s.model())));
     c.add(column("Branch", 230, s -> s.branch() == null ? "" : RiskDetector.visible(s.branch())));
     TableColumn<RunSummary, String> cost =
         column(
             "Cost",
-            70,
+            76,
             s -> s.costUsd() == null ? "" : String.format(Locale.ROOT, "$%.4f", s.costUsd()));
     cost.getStyleClass().add("number");
     c.add(cost);
-    c.add(column("Note", 220, RunsBrowser::note));
+    c.add(column("Note", 160, RunsBrowser::note));
     return c;
   }
 
@@ -150,6 +153,7 @@ public final class RunsBrowser {
       String name, double width, Function<RunSummary, String> text) {
     TableColumn<RunSummary, String> col = new TableColumn<>(name);
     col.setPrefWidth(width);
+    col.setMinWidth(Math.min(width, 76)); // dates, counts and costs stay whole
     col.setSortable(false); // newest first is the order; the filter narrows it
     col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(text.apply(f.getValue())));
     return col;

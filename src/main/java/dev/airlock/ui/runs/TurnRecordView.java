@@ -4,10 +4,13 @@ import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.agent.TurnRecord;
 import dev.airlock.ui.TurnView;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,10 +31,12 @@ import org.fxmisc.richtext.util.UndoUtils;
 public final class TurnRecordView extends BorderPane implements TurnView {
   private final StyleClassedTextArea area = new StyleClassedTextArea();
   private final Label title = new Label("Turn record");
-  private final Label hint = new Label("Alt+← / Alt+→ turns  ·  Ctrl+I or Esc closes");
+  private final Label hint =
+      new Label("Ctrl+↓ / Ctrl+↑ sections  ·  Alt+← / Alt+→ turns  ·  Ctrl+I or Esc closes");
   private RunProjection run;
   private int turn;
   private String shownText = "";
+  private final List<Integer> sections = new ArrayList<>();
 
   public TurnRecordView() {
     getStyleClass().add("turn-record");
@@ -49,6 +54,14 @@ public final class TurnRecordView extends BorderPane implements TurnView {
     area.setUndoManager(UndoUtils.noOpUndoManager());
     area.getStyleClass().add("turn-record-area");
     setCenter(new VirtualizedScrollPane<>(area));
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
+            jump(e.getCode() == KeyCode.DOWN ? 1 : -1);
+            e.consume();
+          }
+        });
     setVisible(false);
     visibleProperty().addListener((o, was, now) -> render());
   }
@@ -81,6 +94,23 @@ public final class TurnRecordView extends BorderPane implements TurnView {
     return shownText;
   }
 
+  /** Moves to the next ({@code 1}) or previous ({@code -1}) section heading. */
+  private void jump(int direction) {
+    int at = area.getCurrentParagraph();
+    Integer target = null;
+    for (int p : sections) {
+      if (direction > 0 && p > at && target == null) {
+        target = p;
+      } else if (direction < 0 && p < at) {
+        target = p;
+      }
+    }
+    if (target != null) {
+      area.moveTo(target, 0);
+      area.showParagraphAtTop(target);
+    }
+  }
+
   private void render() {
     if (!isVisible()) {
       return;
@@ -100,6 +130,13 @@ public final class TurnRecordView extends BorderPane implements TurnView {
     StyleSpans<Collection<String>> styles = spans.create();
     area.replaceText(text);
     area.setStyleSpans(0, styles);
+    sections.clear();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).kind() == TurnRecordText.Kind.SECTION) {
+        sections.add(i);
+        area.setParagraphStyle(i, List.of("rec-section-bar"));
+      }
+    }
     area.moveTo(0);
     area.requestFollowCaret();
   }
