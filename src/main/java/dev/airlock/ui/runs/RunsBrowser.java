@@ -130,10 +130,10 @@ public final class RunsBrowser {
   private List<TableColumn<RunSummary, ?>> columns() {
     List<TableColumn<RunSummary, ?>> c = new ArrayList<>();
     c.add(column("Run", 200, s -> RiskDetector.visible(s.runId())));
-    c.add(column("Started", 140, s -> s.started() == null ? "" : TIME.format(s.started())));
-    c.add(column("Status", 120, this::status));
+    c.add(column("Started", 150, s -> s.started() == null ? "" : TIME.format(s.started())));
+    c.add(column("Status", 110, this::status));
     TableColumn<RunSummary, String> turns =
-        column("Turns", 56, s -> s.problem() != null ? "" : String.valueOf(s.turns()));
+        column("Turns", 64, s -> s.problem() != null ? "" : String.valueOf(s.turns()));
     turns.getStyleClass().add("number");
     c.add(turns);
     c.add(column("Model", 170, s -> s.model() == null ? "" : RiskDetector.visible(s.model())));
@@ -153,7 +153,7 @@ public final class RunsBrowser {
       String name, double width, Function<RunSummary, String> text) {
     TableColumn<RunSummary, String> col = new TableColumn<>(name);
     col.setPrefWidth(width);
-    col.setMinWidth(Math.min(width, 76)); // dates, counts and costs stay whole
+    col.setMinWidth(width <= 150 ? width : 90); // dates, counts and costs stay whole
     col.setSortable(false); // newest first is the order; the filter narrows it
     col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(text.apply(f.getValue())));
     return col;

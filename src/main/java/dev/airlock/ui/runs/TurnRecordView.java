@@ -128,6 +128,9 @@ public final class TurnRecordView extends BorderPane implements TurnView {
       spans.add(List.of("rec-" + l.kind().name().toLowerCase(Locale.ROOT)), l.text().length() + 1);
     }
     StyleSpans<Collection<String>> styles = spans.create();
+    // New paragraphs take the style of the one they are typed into: start from a plain one.
+    area.replaceText("");
+    area.setParagraphStyle(0, List.of());
     area.replaceText(text);
     area.setStyleSpans(0, styles);
     sections.clear();
