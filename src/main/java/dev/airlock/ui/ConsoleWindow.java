@@ -65,12 +65,12 @@ public final class ConsoleWindow {
       new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination STOP =
       new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.CONTROL_DOWN);
-  private static final KeyCombination MERGE =
-      new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination PREVIOUS =
       new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
   private static final KeyCombination NEXT =
       new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+  private static final KeyCombination MERGE =
+      new KeyCodeCombination(KeyCode.M, KeyCombination.CONTROL_DOWN);
   private static final KeyCombination THEME =
       new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
 

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Everything recorded about one turn as lines of text, each with its kind, without a toolkit: what
@@ -58,11 +57,7 @@ public final class TurnRecordText {
     b.approval(t.approval());
     b.decision(t.decision());
     b.execution(t.started(), t.execution());
-    b.calls(t.lakehouseCalls());
-    b.effects(t);
-    t.merges().forEach(b::merge);
-    t.mergeDecisions().forEach(b::mergeDecided);
-    t.postMergeChecks().forEach(b::postMerge);
+    DataRecordText.append(b, t);
     b.notices(t.notices());
     return b.lines;
   }
@@ -209,131 +204,6 @@ public final class TurnRecordText {
     }
   }
 
-  private void calls(List<RunEvent.LakehouseCall> calls) {
-    if (calls.isEmpty()) {
-      return;
-    }
-    section("Lakehouse calls", String.valueOf(calls.size()));
-    for (RunEvent.LakehouseCall c : calls) {
-      String head = (c.ok() ? "✓ " : "✗ ") + c.method() + params(c.params());
-      String tail =
-          c.ok()
-              ? (c.result() == null ? "" : "  →  " + c.result())
-              : "  →  " + c.errorType() + ": " + c.errorMessage();
-      add(c.ok() ? Kind.BODY : Kind.ERROR, head + tail + "  (" + c.durationMs() + " ms)");
-    }
-  }
-
-  private static String params(Map<String, Object> params) {
-    if (params == null || params.isEmpty()) {
-      return "()";
-    }
-    List<String> parts = new ArrayList<>();
-    params.forEach((k, v) -> parts.add(k + "=" + v));
-    return "(" + String.join(", ", parts) + ")";
-  }
-
-  private void effects(TurnRecord t) {
-    RunEvent.DataEffects e = t.dataEffects();
-    if (e == null && t.dataChanges().isEmpty()) {
-      return;
-    }
-    section("Data effects");
-    if (e != null && e.branches() != null) {
-      for (RunEvent.BranchEffect b : e.branches()) {
-        add(
-            Kind.BODY,
-            b.branch()
-                + "  "
-                + shortHash(b.headBefore())
-                + " → "
-                + shortHash(b.headAfter())
-                + "  ·  tables "
-                + (b.tables() == null ? "" : String.join(", ", b.tables()))
-                + "  ·  +"
-                + b.rowsAdded()
-                + " rows  ·  "
-                + b.commits()
-                + (b.commits() == 1 ? " commit" : " commits"));
-      }
-    }
-    for (RunEvent.DataChanged c : t.dataChanges()) {
-      add(
-          Kind.MUTED,
-          "  "
-              + c.operation()
-              + " "
-              + (c.table() == null ? "" : c.table() + " ")
-              + "on "
-              + c.ref()
-              + "  "
-              + shortHash(c.commitBefore())
-              + " → "
-              + shortHash(c.commitAfter())
-              + (c.rows() == null ? "" : "  ·  " + c.rows() + " rows"));
-    }
-  }
-
-  private void merge(RunEvent.MergeRequested m) {
-    section(
-        "Merge request",
-        m.source() + " → " + m.target(),
-        "policy " + m.policy(),
-        Boolean.TRUE.equals(m.checksPassed()) ? "checks passed" : "checks did not pass",
-        time(m.at()));
-    if (m.changes() != null) {
-      for (RunEvent.TableChange c : m.changes()) {
-        add(
-            Kind.BODY,
-            c.table()
-                + "  "
-                + c.change()
-                + "  "
-                + rows(c.rowsBefore())
-                + " → "
-                + rows(c.rowsAfter())
-                + " rows"
-                + (c.schemaChanges() == null || c.schemaChanges().isEmpty()
-                    ? ""
-                    : "  ·  schema: " + String.join("; ", c.schemaChanges())));
-      }
-    }
-    if (m.verification() != null) {
-      add(m.verification().passed() ? Kind.GOOD : Kind.ERROR, m.verification().summary());
-      m.verification().problems().forEach(c -> add(Kind.ERROR, "  ✗ " + c.summary()));
-    }
-    if (m.provenance() != null) {
-      m.provenance()
-          .forEach(
-              p ->
-                  add(
-                      Kind.MUTED,
-                      "  "
-                          + p.table()
-                          + ": turn "
-                          + p.turn()
-                          + ", approved by "
-                          + p.approvedBy()
-                          + " ("
-                          + p.how()
-                          + ")"));
-    }
-  }
-
-  private void mergeDecided(RunEvent.MergeDecided d) {
-    section("Merge decision", d.approved() ? "approved" : "rejected", "by " + d.by(), time(d.at()));
-    if (d.reason() != null && !d.reason().isBlank()) {
-      fact("reason", d.reason());
-    }
-  }
-
-  private void postMerge(RunEvent.PostMergeChecked p) {
-    section("Post-merge check", p.passed() ? "passed" : "FAILED", shortHash(p.mergeCommit()));
-    if (p.summary() != null) {
-      add(p.passed() ? Kind.GOOD : Kind.ERROR, p.summary());
-    }
-  }
-
   private void notices(List<RunEvent.Notice> notices) {
     if (notices.isEmpty()) {
       return;
@@ -347,7 +217,7 @@ public final class TurnRecordText {
 
   // ---- building -----------------------------------------------------------------------------
 
-  private void section(String title, String... facts) {
+  void section(String title, String... facts) {
     if (!lines.isEmpty()) {
       add(Kind.MUTED, "");
     }
@@ -360,7 +230,7 @@ public final class TurnRecordText {
     add(Kind.SECTION, s.toString());
   }
 
-  private void fact(String name, String value) {
+  void fact(String name, String value) {
     add(Kind.FACT, name + (value.isEmpty() ? ":" : ": " + value));
   }
 
@@ -370,7 +240,7 @@ public final class TurnRecordText {
     }
   }
 
-  private void add(Kind kind, String text) {
+  void add(Kind kind, String text) {
     lines.add(new Line(kind, oneLine(text)));
   }
 
@@ -389,15 +259,15 @@ public final class TurnRecordText {
             + " more characters";
   }
 
-  private static String time(Instant at) {
+  static String time(Instant at) {
     return at == null ? null : TIME.format(at);
   }
 
-  private static String shortHash(String hash) {
+  static String shortHash(String hash) {
     return hash == null ? "∅" : hash.length() > 10 ? hash.substring(0, 10) : hash;
   }
 
-  private static String rows(Long n) {
+  static String rows(Long n) {
     return n == null ? "–" : String.format(Locale.ROOT, "%,d", n);
   }
 }
