@@ -1,17 +1,15 @@
 package dev.airlock.cli;
 
-import dev.airlock.agent.RunHistory;
-import dev.airlock.transcript.TranscriptException;
+import dev.airlock.session.RunCatalog;
+import dev.airlock.session.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,10 +31,6 @@ final class RunsCommand implements Callable<Integer> {
           "No runs yet in " + dir + ". Start one with `" + CommandName.of("run") + "`.");
       return ExitCodes.OK;
     }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-    }
     PrintStream out = SafeTerminal.wrap(System.out); // transcripts hold model and sandbox text
     out.printf(
         Locale.ROOT,
@@ -47,31 +41,30 @@ final class RunsCommand implements Callable<Integer> {
         "TURNS",
         "MODEL",
         "BRANCH");
-    for (int i = files.size() - 1; i >= 0; i--) {
-      Path f = files.get(i);
-      try {
-        RunHistory h = RunHistory.read(f);
-        out.printf(
-            Locale.ROOT,
-            "%-26s %-16s %-11s %5d  %-30s %s%n",
-            h.started().runId(),
-            TIME.format(h.started().at()),
-            h.status().name().toLowerCase(Locale.ROOT),
-            h.turns().size(),
-            h.started().model(),
-            h.started().branch() == null ? "" : h.started().branch());
-        h.skippedLines()
-            .forEach(
-                l ->
-                    out.printf(
-                        Locale.ROOT,
-                        "  note: line %d of %s is not a record and was skipped (%s)%n",
-                        l.number(),
-                        f.getFileName(),
-                        l.reason()));
-      } catch (TranscriptException e) {
-        out.printf(Locale.ROOT, "%-26s unreadable: %s%n", f.getFileName(), e.getMessage());
+    for (RunSummary h : RunCatalog.list(dir)) {
+      String file = String.valueOf(h.file().getFileName());
+      if (h.problem() != null) {
+        out.printf(Locale.ROOT, "%-26s unreadable: %s%n", file, h.problem());
+        continue;
       }
+      out.printf(
+          Locale.ROOT,
+          "%-26s %-16s %-11s %5d  %-30s %s%n",
+          h.runId(),
+          TIME.format(h.started()),
+          h.status().name().toLowerCase(Locale.ROOT),
+          h.turns(),
+          h.model(),
+          h.branch() == null ? "" : h.branch());
+      h.skipped()
+          .forEach(
+              l ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  note: line %d of %s is not a record and was skipped (%s)%n",
+                      l.number(),
+                      file,
+                      l.reason()));
     }
     return ExitCodes.OK;
   }

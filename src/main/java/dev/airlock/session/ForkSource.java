@@ -25,15 +25,28 @@ public record ForkSource(RunFork.Plan plan) {
     }
   }
 
+  /** The name a branch of the source run gets in the fork {@code runId}. */
+  static String renamed(String branch, String runId) {
+    return branch + "_fork_" + runId.replace('-', '_');
+  }
+
+  /**
+   * The fork's own branch: the source run's branch under its new name when the fork recreates it
+   * (the conversation goes on writing there), else null.
+   */
+  String ownBranch(String runId) {
+    String source = plan.source().branch();
+    return source != null && plan.branchHeads().containsKey(source) ? renamed(source, runId) : null;
+  }
+
   /**
    * Recreates the branches (old name to new name into {@code renamed}) and returns the
    * conversation.
    */
   Conversation start(Lakehouse lakehouse, String runId, Map<String, String> renamed)
       throws LaunchException {
-    String suffix = "_fork_" + runId.replace('-', '_');
     for (Map.Entry<String, String> head : plan.branchHeads().entrySet()) {
-      String fresh = head.getKey() + suffix;
+      String fresh = renamed(head.getKey(), runId);
       try {
         lakehouse.createBranch(fresh, "@" + head.getValue());
       } catch (LakehouseException e) {

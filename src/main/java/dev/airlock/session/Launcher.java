@@ -116,7 +116,9 @@ public final class Launcher {
     ModelClient model = model(request);
     Map<String, String> passed = passedEnvironment(request);
     String runId = RunIds.next(clock);
-    String branch = user + ".airlock_" + runId.replace('-', '_');
+    String ownBranch = fork == null ? null : fork.ownBranch(runId);
+    // A fork goes on with the source run's branch (recreated under a new name), not a fresh one.
+    String branch = ownBranch != null ? ownBranch : user + ".airlock_" + runId.replace('-', '_');
     RunConfig config =
         new RunConfig(
             runId,

@@ -39,6 +39,7 @@ final class ConsoleMenu {
 
   final MenuItem previous = item("Previous turn", KeyCode.LEFT, KeyCombination.ALT_DOWN);
   final MenuItem next = item("Next turn", KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+  final MenuItem turnRecord = item("Turn record", KeyCode.I, KeyCombination.SHORTCUT_DOWN);
   final MenuItem explorer = item("Data explorer", KeyCode.D, KeyCombination.SHORTCUT_DOWN);
   final MenuItem theme =
       item(
@@ -72,7 +73,16 @@ final class ConsoleMenu {
             fork,
             policy);
     Menu view =
-        new Menu("_View", null, previous, next, new SeparatorMenuItem(), explorer, theme, keys);
+        new Menu(
+            "_View",
+            null,
+            previous,
+            next,
+            turnRecord,
+            new SeparatorMenuItem(),
+            explorer,
+            theme,
+            keys);
     bar.getMenus().addAll(file, run, view);
     bar.getStyleClass().add("console-menu");
   }

@@ -19,6 +19,12 @@ import dev.airlock.ui.newrun.NewRunDialog;
 import dev.airlock.ui.output.OutputPane;
 import dev.airlock.ui.output.ReasoningPane;
 import dev.airlock.ui.policy.PolicyControls;
+import dev.airlock.ui.runs.DamageBanner;
+import dev.airlock.ui.runs.ForkDialog;
+import dev.airlock.ui.runs.ForkPlan;
+import dev.airlock.ui.runs.KeyRepeatGuard;
+import dev.airlock.ui.runs.Replays;
+import dev.airlock.ui.runs.TurnRecordView;
 import dev.airlock.ui.settings.ConsoleLook;
 import dev.airlock.ui.settings.SettingsDialog;
 import dev.airlock.ui.settings.SettingsFile;
@@ -26,8 +32,10 @@ import dev.airlock.ui.settings.SettingsProblem;
 import dev.airlock.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
@@ -89,6 +97,11 @@ public final class ConsoleWindow {
   private final CodePane code;
   private final OutputPane output = new OutputPane();
   private final List<TurnView> panes;
+  private final TurnRecordView record = new TurnRecordView();
+  private final DamageBanner damage = new DamageBanner();
+  private final Replays replays;
+  private final Path appRuns;
+  private RunRequest defaults; // the console's first live request: a fork's folders and policies
   private final ActionBar actions;
   private final StatusLine status = new StatusLine();
   private final HelpOverlay help = new HelpOverlay();
@@ -119,7 +132,9 @@ public final class ConsoleWindow {
     this.answers = answers;
     this.notifier = new DesktopNotifier(background);
     this.code = new CodePane(background);
-    this.panes = List.of(reasoning, code, output);
+    this.panes = List.of(reasoning, code, output, record);
+    this.appRuns = launcher.paths().runs();
+    this.replays = new Replays(stage, background, this::runsDir, replaysConsole());
     this.actions =
         new ActionBar(
             () -> decisions.approve(),
@@ -136,6 +151,7 @@ public final class ConsoleWindow {
     this.scene = new Scene(layout(), WIDTH, HEIGHT);
     Themes.apply(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    KeyRepeatGuard.install(scene, menu.turnRecord, menu.openRun, menu.fork);
     scene.addEventFilter(
         KeyEvent.KEY_RELEASED,
         e -> {
@@ -210,8 +226,8 @@ public final class ConsoleWindow {
     turnPanes.setOrientation(Orientation.HORIZONTAL);
     turnPanes.setDividerPositions(0.22, 0.66);
     turnPanes.getStyleClass().add("turn-panes");
-    BorderPane centre = new BorderPane(turnPanes);
-    centre.setTop(header);
+    BorderPane centre = new BorderPane(new StackPane(turnPanes, record));
+    centre.setTop(new VBox(header, damage));
     centre.setBottom(actions);
 
     SplitPane main = new SplitPane(left, centre);
@@ -247,6 +263,7 @@ public final class ConsoleWindow {
     menu.fork.setOnAction(e -> forkHere());
     menu.previous.setOnAction(e -> step(-1));
     menu.next.setOnAction(e -> step(1));
+    menu.turnRecord.setOnAction(e -> record.toggle());
     menu.explorer.setOnAction(e -> explorer());
     menu.theme.setOnAction(e -> toggleTheme());
     menu.keys.setOnAction(e -> help.toggle());
@@ -273,7 +290,48 @@ public final class ConsoleWindow {
 
   /** File > Open recorded run (Ctrl+O). */
   private void openRecorded() {
-    actions.say("Open recorded run: not built yet");
+    replays.browse();
+  }
+
+  /** The runs folder: the console's own (--runs-dir) or the app's. */
+  private Path runsDir() {
+    return defaults != null && defaults.runsDir() != null ? defaults.runsDir() : appRuns;
+  }
+
+  /** The window as the runs browser sees it: the runs it shows, by id. */
+  private Replays.Console replaysConsole() {
+    return new Replays.Console() {
+      @Override
+      public Map<String, String> openRuns() {
+        Map<String, String> open = new LinkedHashMap<>();
+        for (RunEntry r : runs) {
+          RunEvent.RunStarted s = r.model.projection().started();
+          if (s != null) {
+            open.put(s.runId(), r.live() ? "live" : "open");
+          }
+        }
+        return open;
+      }
+
+      @Override
+      public void select(String runId) {
+        runs.stream()
+            .filter(r -> r.model.projection().started() != null)
+            .filter(r -> r.model.projection().started().runId().equals(runId))
+            .findFirst()
+            .ifPresent(r -> runList.getSelectionModel().select(r));
+      }
+
+      @Override
+      public void openReplay(String name, RunHistory history) {
+        ConsoleWindow.this.openReplay(name, history);
+      }
+
+      @Override
+      public void say(String message) {
+        actions.say(message);
+      }
+    };
   }
 
   /** File > Export report (Ctrl+Shift+E). */
@@ -286,9 +344,17 @@ public final class ConsoleWindow {
     new SettingsDialog(stage, settings, actions::say).show();
   }
 
-  /** Run > Fork from this turn (Ctrl+Shift+F). */
+  /** Run > Fork from this turn (Ctrl+Shift+F): a new live run from the selected turn. */
   private void forkHere() {
-    actions.say("Fork: not built yet");
+    if (current == null
+        || current.model.projection().started() == null
+        || current.selectedTurn == 0) {
+      actions.say("Fork: choose a run and one of its turns first");
+      return;
+    }
+    ForkPlan plan = ForkPlan.of(current.model.projection().history(), current.selectedTurn);
+    Path folder = replays.folderOf(plan.runId());
+    new ForkDialog(stage, plan, defaults, folder != null ? folder : runsDir(), this::open).show();
   }
 
   /** View > Data explorer (Ctrl+D): the lakehouse home's data, the selected run's branch first. */
@@ -348,6 +414,9 @@ public final class ConsoleWindow {
 
   /** Starts {@code request} in this window; the launch itself runs in the background. */
   public void open(RunRequest request) {
+    if (defaults == null && request.fork() == null) {
+      defaults = request;
+    }
     RunEntry entry = new RunEntry("new run", false);
     entry.progress = "starting the run";
     add(entry);
@@ -367,6 +436,7 @@ public final class ConsoleWindow {
     entry.name = RunViewModel.shown(history.started().runId());
     String note = history.readNote();
     entry.readNote = note == null ? null : RiskDetector.visible(note);
+    entry.damage = DamageBanner.describe(history);
     add(entry);
   }
 
@@ -552,6 +622,8 @@ public final class ConsoleWindow {
       decisions.reviewMerge();
     } else if (THEME.match(e)) {
       toggleTheme();
+    } else if (e.getCode() == KeyCode.ESCAPE && record.isVisible() && record.isFocusWithin()) {
+      record.toggle(); // Ctrl+I is the menu's accelerator
     } else {
       return;
     }
@@ -578,6 +650,7 @@ public final class ConsoleWindow {
       syncing = false;
     }
     header.show(current);
+    damage.show(current == null ? null : current.damage);
     status.show(current);
     PendingDecision q = decisions.openQuestion();
     boolean approval = q instanceof PendingApproval a && a.turn() == current.selectedTurn;

@@ -29,6 +29,13 @@ final class Keys {
               "Data explorer: branches, tables, rows, SQL (Ctrl+Enter runs, Esc stops), log, diff"),
           new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
           new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
+          new Binding(
+              "Ctrl+I",
+              "Turn record: the exact messages sent to the model, the raw response, the parse, the"
+                  + " decision, lakehouse calls, data effects and merges of the turn; Esc closes"),
+          new Binding("Ctrl+O", "Open a recorded run from the runs folder (type to filter)"),
+          new Binding(
+              "Ctrl+Shift+F", "Fork: start a new run from the selected turn (Enter starts)"),
           new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
           new Binding(
               "Ctrl+Shift+E",

@@ -8,12 +8,14 @@ import javafx.scene.layout.VBox;
 final class RunCell extends ListCell<RunEntry> {
   private final Label name = new Label();
   private final Label state = new Label();
+  private final Label forked = new Label();
   private final VBox box;
 
   RunCell() {
     name.getStyleClass().add("run-name");
     state.getStyleClass().add("run-state");
-    box = new VBox(1, name, state);
+    forked.getStyleClass().add("run-forked");
+    box = new VBox(1, name, state, forked);
   }
 
   @Override
@@ -34,6 +36,12 @@ final class RunCell extends ListCell<RunEntry> {
     } else if (s.equals("done")) {
       state.getStyleClass().add("good");
     }
+    var started = entry.model.projection().started();
+    String from = started == null ? null : started.forkedFrom();
+    forked.setText(
+        from == null ? "" : "forked from " + RunViewModel.shown(from.replace("@", " @ ")));
+    forked.setVisible(from != null);
+    forked.setManaged(from != null);
     setGraphic(box);
   }
 }

@@ -22,6 +22,9 @@ final class RunEntry {
   /** For a recorded run: what of its transcript could not be read (skipped lines), or null. */
   String readNote;
 
+  /** For a damaged transcript: where the shown run stops and what was skipped, or null. */
+  String damage;
+
   /** What the launcher is doing while the run opens, or null. */
   String progress;
 
