@@ -3,6 +3,7 @@ package dev.airlock.ui;
 import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.PendingMerge;
+import dev.airlock.lakehouse.TableInfo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,19 +15,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
  * Drives the real console through the demo run and photographs it: the main window while turn 2
- * waits for approval (light and dark), the merge gate, and the finished run. The README's
- * screenshots come from this ({@code airlock screenshots}), not from a drawing.
+ * waits for approval (light and dark), the merge gate, the finished run, and the workbench around
+ * it (turn record, fork, data explorer, New run, runs browser). The README's screenshots come from
+ * this ({@code airlock screenshots}), not from a drawing.
  */
 public final class ScreenshotTour {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -84,6 +88,102 @@ public final class ScreenshotTour {
     waitUntil(() -> onFx(() -> w.finished()), "the run to end");
     Thread.sleep(700);
     shoot(w.scene(), "console-done.png");
+    workbench(w);
+  }
+
+  /**
+   * The workbench around the finished run, each opened with its key as a person would: the turn
+   * record, the fork confirmation, the data explorer, New run and the runs browser.
+   */
+  private void workbench(ConsoleWindow w) throws Exception {
+    press(w.scene(), KeyCode.I, true, false);
+    Thread.sleep(700);
+    shoot(w.scene(), "console-turn-record.png");
+    press(w.scene(), KeyCode.ESCAPE, false, false);
+    onFx(
+        () -> {
+          Event.fireEvent(
+              w.scene().getRoot(),
+              new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.LEFT, false, false, true, false));
+          return null;
+        });
+    Thread.sleep(300);
+    shootWindow(w, KeyCode.F, true, "Fork from this turn", "console-fork.png", s -> {});
+    shootWindow(
+        w, KeyCode.D, false, "Data explorer", "console-explorer.png", ScreenshotTour::pickPayments);
+    shootWindow(w, KeyCode.N, false, "New run", "console-new-run.png", s -> {});
+    shootWindow(w, KeyCode.O, false, "Open recorded run", "console-runs.png", s -> {});
+  }
+
+  /** In the explorer: the payments table, so its schema and first rows show. */
+  private static void pickPayments(Scene explorer) {
+    for (Node n : explorer.getRoot().lookupAll(".list-view")) {
+      if (n instanceof ListView<?> list) {
+        for (Object item : list.getItems()) {
+          if (item instanceof TableInfo t && t.name().equals("payments")) {
+            list.getSelectionModel().clearAndSelect(list.getItems().indexOf(item));
+            list.requestFocus();
+          }
+        }
+      }
+    }
+  }
+
+  /** Opens a window with Ctrl(+Shift)+KEY, photographs it once it settles, closes it with Esc. */
+  private void shootWindow(
+      ConsoleWindow w,
+      KeyCode key,
+      boolean shift,
+      String title,
+      String name,
+      Consumer<Scene> prepare)
+      throws Exception {
+    press(w.scene(), key, true, shift);
+    Instant until = Instant.now().plus(Duration.ofSeconds(20));
+    Scene opened = null;
+    while (opened == null && Instant.now().isBefore(until)) {
+      Thread.sleep(200);
+      opened = onFx(() -> windowTitled(title));
+    }
+    if (opened == null) {
+      log.println("no window titled '" + title + "' opened: " + name + " skipped");
+      return;
+    }
+    Thread.sleep(1000); // listings, queries and layout settle
+    Scene shown = opened;
+    onFx(
+        () -> {
+          prepare.accept(shown);
+          return null;
+        });
+    Thread.sleep(1500);
+    shoot(opened, name);
+    press(opened, KeyCode.ESCAPE, false, false);
+    Thread.sleep(300);
+  }
+
+  private static void press(Scene scene, KeyCode key, boolean shortcut, boolean shift)
+      throws Exception {
+    onFx(
+        () -> {
+          Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+          Event.fireEvent(
+              target,
+              new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, shift, shortcut, false, false));
+          Event.fireEvent(
+              target,
+              new KeyEvent(KeyEvent.KEY_RELEASED, "", "", key, shift, shortcut, false, false));
+          return null;
+        });
+  }
+
+  private static Scene windowTitled(String title) {
+    for (var window : Stage.getWindows()) {
+      if (window instanceof Stage s && window.isShowing() && title.equals(s.getTitle())) {
+        return s.getScene();
+      }
+    }
+    return null;
   }
 
   private void approveTurn(ConsoleWindow w, int turn) throws Exception {

@@ -146,9 +146,23 @@ final class ResultTable {
               new ReadOnlyStringWrapper(
                   index < c.getValue().size() ? ExplorerText.cell(c.getValue().get(index)) : ""));
       column.setSortable(false);
-      column.setPrefWidth(Math.max(90, Math.min(260, 14 + 8 * page.columns().get(i).length())));
+      column.setPrefWidth(width(page, i));
       view.getColumns().add(column);
     }
+  }
+
+  /**
+   * Wide enough for the column's name and the first page's values (most of them whole), so merchant
+   * names and ids read without opening each cell; never wider than a third of a screen.
+   */
+  private static double width(RowPages.Page page, int column) {
+    int chars = Math.max(page.columns().get(column).length(), page.types().get(column).length());
+    for (List<Object> row : page.rows()) {
+      if (column < row.size()) {
+        chars = Math.max(chars, Math.min(40, ExplorerText.cell(row.get(column)).length()));
+      }
+    }
+    return Math.max(70, Math.min(360, 26 + 8.6 * chars));
   }
 
   /** Fetches the next page when the person looks near the last row held. */

@@ -236,7 +236,10 @@ public final class RunsBrowser {
 
   private void showCount() {
     int shown = table.getItems().size();
-    String n = shown == all.size() ? all.size() + " runs" : shown + " of " + all.size() + " runs";
+    String n =
+        shown == all.size()
+            ? all.size() + (all.size() == 1 ? " run" : " runs")
+            : shown + " of " + all.size() + " runs";
     count.setText(reading ? n + ", reading…" : n);
   }
 
