@@ -46,8 +46,8 @@ final class ConsoleCommands {
     w.menu.stop.setOnAction(e -> w.decisions.stop());
     w.menu.mergeGate.setOnAction(e -> w.decisions.reviewMerge());
     w.menu.fork.setOnAction(e -> forkHere());
-    w.menu.previous.setOnAction(e -> w.step(-1));
-    w.menu.next.setOnAction(e -> w.step(1));
+    w.menu.previous.setOnAction(e -> w.turns.step(-1));
+    w.menu.next.setOnAction(e -> w.turns.step(1));
     w.menu.turnRecord.setOnAction(e -> w.record.toggle());
     w.menu.explorer.setOnAction(e -> explorer());
     w.menu.theme.setOnAction(e -> toggleTheme());

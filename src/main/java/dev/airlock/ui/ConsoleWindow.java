@@ -7,7 +7,6 @@ import dev.airlock.agent.PendingMerge;
 import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
-import dev.airlock.agent.TurnRecord;
 import dev.airlock.session.Launcher;
 import dev.airlock.session.RunRequest;
 import dev.airlock.session.RunSession;
@@ -60,7 +59,7 @@ public final class ConsoleWindow {
   final DesktopNotifier notifier;
   final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
   final ListView<RunEntry> runList = new ListView<>(runs);
-  private final ListView<TurnRow> turnList = new ListView<>();
+  final TurnSelection turns = new TurnSelection(this);
   private final TurnHeader header = new TurnHeader();
   private final ReasoningPane reasoning = new ReasoningPane();
   final CodePane code;
@@ -77,7 +76,6 @@ public final class ConsoleWindow {
   RunEntry current;
   final MergeGateWindow gate;
   final BudgetWindow budget;
-  private boolean syncing;
 
   final Launcher launcher;
   final Executor background;
@@ -170,13 +168,9 @@ public final class ConsoleWindow {
     runList.setCellFactory(v -> new RunCell());
     runList.setPlaceholder(new Label("No runs yet"));
     runList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> select(now));
-    turnList.getStyleClass().add("turn-list");
-    turnList.setCellFactory(v -> new TurnCell());
-    turnList.setPlaceholder(new Label("No turns yet"));
-    turnList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> pickTurn(now));
-    VBox left = new VBox(section("Runs"), runList, section("Turns"), turnList);
+    VBox left = new VBox(section("Runs"), runList, section("Turns"), turns.list);
     left.getStyleClass().add("sidebar");
-    VBox.setVgrow(turnList, Priority.ALWAYS);
+    VBox.setVgrow(turns.list, Priority.ALWAYS);
     runList.setPrefHeight(170);
 
     SplitPane turnPanes = new SplitPane(reasoning, code, output);
@@ -274,39 +268,6 @@ public final class ConsoleWindow {
     refresh();
   }
 
-  // ---- turns --------------------------------------------------------------------------------
-
-  private void pickTurn(TurnRow row) {
-    if (syncing || row == null || current == null || row.turn() == current.selectedTurn) {
-      return;
-    }
-    current.selectedTurn = row.turn();
-    current.follow = row.turn() == current.newestTurn();
-    showTurn(current);
-    refresh();
-  }
-
-  void step(int delta) {
-    if (current == null) {
-      return;
-    }
-    List<TurnRecord> turns = current.model.projection().turns();
-    int at = 0;
-    for (int i = 0; i < turns.size(); i++) {
-      if (turns.get(i).turn() == current.selectedTurn) {
-        at = i;
-      }
-    }
-    int next = Math.max(0, Math.min(turns.size() - 1, at + delta));
-    if (turns.isEmpty() || turns.get(next).turn() == current.selectedTurn) {
-      return;
-    }
-    current.selectedTurn = turns.get(next).turn();
-    current.follow = current.selectedTurn == current.newestTurn();
-    showTurn(current);
-    refresh();
-  }
-
   void showTurn(RunEntry entry) {
     if (entry == null) {
       return;
@@ -347,19 +308,7 @@ public final class ConsoleWindow {
   void refresh() {
     runList.refresh();
     stage.setTitle(current == null ? "Airlock" : title(current));
-    syncing = true;
-    try {
-      List<TurnRow> rows = current == null ? List.of() : current.model.timeline();
-      turnList.getItems().setAll(rows);
-      for (TurnRow r : rows) {
-        if (current != null && r.turn() == current.selectedTurn) {
-          turnList.getSelectionModel().select(r);
-          turnList.scrollTo(r);
-        }
-      }
-    } finally {
-      syncing = false;
-    }
+    turns.sync(current);
     header.show(current);
     damage.show(current == null ? null : current.damage);
     status.show(current);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -82,6 +83,7 @@ class ConsoleKeysOnceTest {
 
     robot.push(KeyCode.F1);
     assertThat(helpShown()).as("F1 once shows the help").isTrue();
+    assertThat(helpFits()).as("the help card fits the window").isTrue();
     robot.push(KeyCode.F1);
     assertThat(helpShown()).as("F1 again hides it").isFalse();
   }
@@ -143,6 +145,21 @@ class ConsoleKeysOnceTest {
   private int newestTurn() throws Exception {
     List<TurnRow> rows = probe.timeline();
     return rows.stream().mapToInt(TurnRow::turn).max().orElse(0);
+  }
+
+  /** Whether the help's card lies inside the window; a snapshot of it goes to target/. */
+  private boolean helpFits() throws Exception {
+    return ConsoleProbe.fx(
+        () -> {
+          Scene scene = probe.stage().getScene();
+          Snapshots.write(Snapshots.render(scene), Path.of("target", "console-help.png"));
+          Node card = scene.lookup(".help-card");
+          Bounds b = card.localToScene(card.getBoundsInLocal());
+          return b.getMinY() >= 0
+              && b.getMinX() >= 0
+              && b.getMaxY() <= scene.getHeight()
+              && b.getMaxX() <= scene.getWidth();
+        });
   }
 
   private boolean helpShown() throws Exception {
