@@ -10,9 +10,9 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The main window's menu bar: every command of the console with its key, so a person who does not
- * know the keys finds them here. The window sets what each item does; keys the window already
- * handles itself (approve, reject, stop, the turn steps) are shown here for reference and act on a
- * click.
+ * know the keys finds them here. The items' accelerators are the only place a key is bound: {@link
+ * ConsoleKeys} fires the matching item once per press, and {@link ConsoleCommands} says what each
+ * item does.
  */
 final class ConsoleMenu {
   final MenuItem newRun = item("New run…", KeyCode.N, KeyCombination.SHORTCUT_DOWN);

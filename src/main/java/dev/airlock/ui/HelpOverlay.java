@@ -1,6 +1,7 @@
 package dev.airlock.ui;
 
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -20,6 +21,7 @@ final class HelpOverlay extends StackPane {
       Label action = new Label(b.action());
       action.setWrapText(true);
       action.setMaxWidth(520);
+      GridPane.setValignment(keys, VPos.TOP); // beside the first line of a wrapped action
       grid.addRow(row++, keys, action);
     }
     Label title = new Label("Keyboard");

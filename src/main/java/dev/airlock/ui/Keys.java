@@ -2,7 +2,10 @@ package dev.airlock.ui;
 
 import java.util.List;
 
-/** The keyboard contract, as the help overlay (F1) and the README list it. */
+/**
+ * The keyboard contract, as the help overlay (F1) and the README list it. Every key acts once per
+ * press; held down, only Alt+Left / Alt+Right repeat (see {@link ConsoleKeys}).
+ */
 final class Keys {
   record Binding(String keys, String action) {}
 
@@ -40,6 +43,7 @@ final class Keys {
           new Binding(
               "Ctrl+Shift+E",
               "Export the selected run's report: one HTML page (Markdown for a .md name)"),
+          new Binding("Ctrl+Q", "Quit: close the console, as closing its window does"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
 
   private Keys() {}
