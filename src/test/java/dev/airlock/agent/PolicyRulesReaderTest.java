@@ -83,6 +83,24 @@ class PolicyRulesReaderTest {
   }
 
   @Test
+  void aSecondYamlDocumentIsRefusedNotDroppedWithItsRules() {
+    // The second document's reject rule would be dropped unread: safe-code would approve pip.
+    refused(
+        "rules:\n  - {name: safe-code, when: {risks: none}, then: approve}\n"
+            + "---\n"
+            + "rules:\n  - {name: no-pip, when: {packages: any}, then: reject}\n",
+        FILE + ": the file holds more than one YAML document");
+  }
+
+  @Test
+  void oneDocumentMayStartWithItsMarker() throws Exception {
+    PolicyRules rules =
+        PolicyRulesReader.parse(
+            "---\nrules:\n  - {name: no-pip, when: {packages: any}, then: reject}\n...\n", FILE);
+    assertThat(rules.rules()).extracting(PolicyRule::name).containsExactly("no-pip");
+  }
+
+  @Test
   void mistakesAreNamedWithTheFileTheRuleAndTheFix() {
     refused(
         "rules:\n  - {name: a, when: {package: any}, then: reject}\n",
