@@ -3,6 +3,8 @@ package dev.airlock.agent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One remembered rule of a policy file: when every condition of {@code when} holds, {@code then}
@@ -51,14 +53,22 @@ public record PolicyRule(String name, When when, Action then, String message) {
     }
   }
 
-  /** Package names compare as pip does: case, '_' and '-' alike, the version left out. */
+  /**
+   * Package names compare as pip does (PEP 503: case alike, runs of '-', '_' and '.' alike) and as
+   * the sandbox reads a requirement: its leading name, whatever follows it (a version, extras, a
+   * marker, "(>=2)", a no-break space) left out.
+   */
   private static boolean same(String name, String requirement) {
-    String bare = requirement.strip().split("[=<>!~\\[;@ ]", 2)[0];
-    return norm(bare).equals(norm(name));
+    return canonical(requirement).equals(canonical(name));
   }
 
-  private static String norm(String name) {
-    return name.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+  private static final Pattern LEADING_NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
+  private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
+
+  static String canonical(String requirement) {
+    Matcher m = LEADING_NAME.matcher(requirement);
+    String bare = m.find() ? m.group(1) : requirement.strip();
+    return SEPARATORS.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll("-");
   }
 
   /**

@@ -46,8 +46,8 @@ public record PolicyRules(String source, List<PolicyRule> rules) {
   /**
    * The rows a merge would write: the rows, after the merge, of every table it adds or changes (a
    * merge replaces a changed table whole, so all its rows are written, not only the difference); a
-   * removed table writes none. Null when a count is unknown. Code turns have no such number before
-   * they run, so {@code rows_written_over} applies to merges only.
+   * removed table writes none. Null when a count is unknown (or negative). Code turns have no such
+   * number before they run, so {@code rows_written_over} applies to merges only.
    */
   public static Long rowsWritten(List<RunEvent.TableChange> changes) {
     long sum = 0;
@@ -55,10 +55,16 @@ public record PolicyRules(String source, List<PolicyRule> rules) {
       if ("removed".equals(c.change())) {
         continue;
       }
-      if (c.rowsAfter() == null) {
+      // A count that cannot be right (negative) is unknown; a sum too large for a long is as
+      // large as a long gets: neither may make a big merge look small.
+      if (c.rowsAfter() == null || c.rowsAfter() < 0) {
         return null;
       }
-      sum += c.rowsAfter();
+      try {
+        sum = Math.addExact(sum, c.rowsAfter());
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
     }
     return sum;
   }

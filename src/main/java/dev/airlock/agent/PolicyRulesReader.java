@@ -60,12 +60,21 @@ public final class PolicyRulesReader {
   /** The rules in {@code text}; {@code where} names the file in every message. */
   public static PolicyRules parse(String text, String where) throws PolicyRulesException {
     JsonNode root;
-    try {
-      root = YAML.readTree(text);
+    try (JsonParser parser = YAML.createParser(text)) {
+      root = YAML.readTree(parser);
+      // A second document ("---") would be dropped unread, its rules with it: refuse it instead.
+      if (root != null && parser.nextToken() != null) {
+        throw new PolicyRulesException(
+            where
+                + ": the file holds more than one YAML document ('---'): put every rule in one"
+                + " 'rules:' list");
+      }
     } catch (JsonProcessingException e) {
       String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new PolicyRulesException(
           where + ": not valid YAML" + line + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new PolicyRulesException(where + ": cannot be read (" + e.getMessage() + ")");
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new PolicyRulesException(

@@ -1,5 +1,6 @@
 package dev.airlock.report;
 
+import dev.airlock.agent.BudgetWords;
 import dev.airlock.agent.Risk;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.TurnRecord;
@@ -93,9 +94,25 @@ final class TurnSection {
         sink.note(
             Tone.WARN,
             "The "
-                + ("merge".equals(w.kind()) ? "merge review" : "approval")
+                + ("merge".equals(w.kind())
+                    ? "merge review"
+                    : "budget".equals(w.kind()) ? "budget question" : "approval")
                 + " was withdrawn unanswered: "
                 + words.clean(w.reason()));
+      } else if (e instanceof RunEvent.PolicyChanged c) {
+        // Who relaxed (or tightened) the approval policy is part of the run's decisions.
+        sink.note(
+            Tone.WARN,
+            "The approval policy changed from "
+                + words.clean(c.from())
+                + " to "
+                + words.clean(c.to())
+                + ", by "
+                + words.clean(c.by()));
+      } else if (e instanceof RunEvent.BudgetReached r) {
+        sink.note(Tone.WARN, words.clean(capital(BudgetWords.reached(r))));
+      } else if (e instanceof RunEvent.BudgetDecided d) {
+        sink.note(Tone.WARN, "Budget decision: " + words.clean(BudgetWords.decided(d)));
       }
     }
   }
@@ -260,5 +277,9 @@ final class TurnSection {
       case WARNING -> Tone.WARN;
       case ERROR -> Tone.BAD;
     };
+  }
+
+  private static String capital(String line) {
+    return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
   }
 }

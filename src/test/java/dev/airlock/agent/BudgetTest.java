@@ -189,6 +189,18 @@ class BudgetTest {
   }
 
   @Test
+  void tokenCountsThatWouldWrapOrGoNegativeStillReachTheBudget() {
+    // A provider reporting absurd counts: their sum wraps to a negative number in a long.
+    CountingModel huge =
+        new CountingModel(new Usage(Long.MAX_VALUE, Long.MAX_VALUE), null, Duration.ofSeconds(1));
+    RunOutcome outcome = go(run(huge, new Rejecting(), new Budget(1000L, null, null)));
+    assertThat(outcome.status()).isEqualTo(RunStatus.BUDGET);
+    assertThat(huge.calls).as("stopped after the first call").isEqualTo(1);
+    // A negative count does not pay back what earlier calls used.
+    assertThat(new Usage(600, 100).plus(new Usage(-5_000, 0)).totalTokens()).isEqualTo(700);
+  }
+
+  @Test
   void anExtensionLetsTheRunGoOnUntilTheNewLimitAndTheSuggestionLeavesRoomForATurn() {
     CountingModel model = new CountingModel(new Usage(600, 100), null, Duration.ofSeconds(1));
     Rejecting supervisor = new Rejecting();

@@ -59,6 +59,48 @@ class PolicyRulesReaderTest {
   }
 
   @Test
+  void aRejectedPackageIsMatchedHoweverTheRequirementIsSpelt() throws Exception {
+    PolicyRules rules =
+        PolicyRulesReader.parse(
+            "rules:\n"
+                + "  - {name: no-requests, when: {packages: [requests]}, then: reject}\n"
+                + "  - {name: no-dateutil, when: {packages: [python-dateutil]}, then: reject}\n",
+            FILE);
+    // Each spelling names requests (or python-dateutil) to pip and to the sandbox's package check.
+    for (String spelt :
+        List.of("requests(>=2)", "requests\u00a0==2", "requests/", "requests#x", "requests:")) {
+      Proposal p = new Proposal("r", 1, "", List.of(spelt), "print(1)", List.of());
+      assertThat(rules.forCode(p)).as(spelt).isNotNull();
+      assertThat(rules.forCode(p).name()).as(spelt).isEqualTo("no-requests");
+    }
+    for (String spelt : List.of("python__dateutil", "Python-_-DateUtil", "python.dateutil")) {
+      Proposal p = new Proposal("r", 1, "", List.of(spelt), "print(1)", List.of());
+      assertThat(rules.forCode(p)).as(spelt).isNotNull();
+      assertThat(rules.forCode(p).name()).as(spelt).isEqualTo("no-dateutil");
+    }
+    Proposal other = new Proposal("r", 1, "", List.of("requests-oauthlib"), "print(1)", List.of());
+    assertThat(rules.forCode(other)).isNull();
+  }
+
+  @Test
+  void aSecondYamlDocumentIsRefusedNotDroppedWithItsRules() {
+    // The second document's reject rule would be dropped unread: safe-code would approve pip.
+    refused(
+        "rules:\n  - {name: safe-code, when: {risks: none}, then: approve}\n"
+            + "---\n"
+            + "rules:\n  - {name: no-pip, when: {packages: any}, then: reject}\n",
+        FILE + ": the file holds more than one YAML document");
+  }
+
+  @Test
+  void oneDocumentMayStartWithItsMarker() throws Exception {
+    PolicyRules rules =
+        PolicyRulesReader.parse(
+            "---\nrules:\n  - {name: no-pip, when: {packages: any}, then: reject}\n...\n", FILE);
+    assertThat(rules.rules()).extracting(PolicyRule::name).containsExactly("no-pip");
+  }
+
+  @Test
   void mistakesAreNamedWithTheFileTheRuleAndTheFix() {
     refused(
         "rules:\n  - {name: a, when: {package: any}, then: reject}\n",

@@ -154,4 +154,23 @@ class SwitchableSupervisorTest {
                 List.of(new RunEvent.TableChange("b.x", "changed", 1L, null, List.of()))))
         .isNull();
   }
+
+  @Test
+  void rowsWrittenNeverWrapsOrShrinksABigMergeIntoASmallOne() {
+    long half = Long.MAX_VALUE / 2 + 1;
+    // Two huge counts would wrap to a negative sum, under any rows_written_over threshold.
+    assertThat(
+            PolicyRules.rowsWritten(
+                List.of(
+                    new RunEvent.TableChange("b.a", "added", null, half, List.of()),
+                    new RunEvent.TableChange("b.b", "added", null, half, List.of()))))
+        .isEqualTo(Long.MAX_VALUE);
+    // A negative count cannot be right: the sum is unknown, so the rule applies.
+    assertThat(
+            PolicyRules.rowsWritten(
+                List.of(
+                    new RunEvent.TableChange("b.a", "added", null, 5_000_000L, List.of()),
+                    new RunEvent.TableChange("b.b", "changed", 1L, -4_999_999L, List.of()))))
+        .isNull();
+  }
 }

@@ -2,11 +2,14 @@ package dev.airlock.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airlock.agent.BudgetFigures;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.transcript.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +60,31 @@ class ReportMarkdownTest {
         .contains("- **Tokens:** 300 in, 60 out (360 in all)")
         .contains("- **By:** human:bob")
         .contains("| ✘ FAIL | id_unique:orders | 2 duplicate ids \\<b\\> |");
+  }
+
+  @Test
+  void aPolicyChangeAndABudgetDecisionAreInTheReportWithWhoMadeThem() {
+    List<RunEvent> events = new ArrayList<>(HostileRun.events());
+    Instant at = events.get(events.size() - 1).at();
+    events.addAll(
+        events.size() - 1,
+        List.of(
+            new RunEvent.PolicyChanged(3, at, "ask", "auto", "human:<b>mallory</b>"),
+            new RunEvent.BudgetReached(
+                3,
+                at,
+                List.of("tokens"),
+                new BudgetFigures(1_400L, null, null),
+                new BudgetFigures(1_000L, null, null)),
+            new RunEvent.BudgetDecided(
+                3, at, "human:bob", "extend", new BudgetFigures(3_000L, null, null), null)));
+
+    String md = RunReport.of(RunHistory.fold(events), Redactor.NONE).render(ReportFormat.MARKDOWN);
+
+    assertThat(md)
+        .contains("The approval policy changed from ask to auto, by human:\\<b\\>mallory\\</b\\>")
+        .contains("Budget reached after turn 3: 1,400 of 1,000 tokens")
+        .contains("Budget decision: human:bob extended the budget to 3,000 tokens");
   }
 
   @Test
