@@ -42,13 +42,18 @@ final class MarkdownSink implements ReportSink {
       if (l > 0) {
         out.append('\n');
       }
-      Matcher numbered = NUMBERED.matcher(lines[l]);
-      String line = lineStarts && numbered.find() ? numbered.replaceFirst("$1\u0000$2") : lines[l];
+      String line = lines[l];
+      // The "." or ")" after a line's leading number would start a numbered list: escaped by its
+      // place (not by a marker character, which the text itself could hold).
+      Matcher numbered = NUMBERED.matcher(line);
+      int listMark = lineStarts && numbered.find() ? numbered.start(2) : -1;
       boolean leading = lineStarts;
       for (int i = 0; i < line.length(); i++) {
         char c = line.charAt(i);
-        if (c == '\u0000') {
-          out.append('\\');
+        if (i == listMark) {
+          out.append('\\').append(c);
+        } else if (c == '\u0000') {
+          out.append('\uFFFD'); // as CommonMark reads it; never markup, never a backslash
         } else if (c == '_' && inWord(line, i)) {
           out.append(c); // snake_case: an underscore inside a word is never emphasis
         } else if (SPECIAL.indexOf(c) >= 0 || leading && LEADING.indexOf(c) >= 0) {

@@ -51,6 +51,20 @@ class ReportMarkdownTest {
   }
 
   @Test
+  void aNulCharacterInTheTextIsNoBackslashThatUndoesTheNextEscape() {
+    // A NUL once came out as a bare backslash: "\\<" is a literal backslash and a raw "<", so the
+    // model's text became an HTML tag and emphasis.
+    String hostile = "\u0000<a href=javascript:alert(1)\u0000> \u0000*loud\u0000*\n1\u0000. item";
+    assertThat(MarkdownSink.escape(hostile))
+        .isEqualTo(
+            "\uFFFD\\<a href=javascript:alert(1)\uFFFD\\> \uFFFD\\*loud\uFFFD\\*\n1\uFFFD. item")
+        .doesNotContain("\\\\");
+    assertThat(MarkdownSink.inline(hostile)).doesNotContain("\\\\");
+    assertThat(MarkdownSink.escape("12. not a list\n  3) nor this"))
+        .isEqualTo("12\\. not a list\n  3\\) nor this");
+  }
+
+  @Test
   void everyTurnHasItsSectionAndTheOutcomeItsFigures() {
     assertThat(MD)
         .contains("## Turn 1 — ✔ approved, ok")

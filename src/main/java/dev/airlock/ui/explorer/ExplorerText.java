@@ -43,7 +43,7 @@ final class ExplorerText {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (Character.isISOControl(c) || c == '\u202e' || c == '\u202d' || c == '\u2066') {
+          if (Character.isISOControl(c) || hidden(c)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -52,6 +52,20 @@ final class ExplorerText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Characters that move or break the text around them without showing themselves: every bidi
+   * control (embeddings, overrides, isolates, marks), and the line and paragraph separators.
+   */
+  private static boolean hidden(char c) {
+    return c >= '\u202a' && c <= '\u202e'
+        || c >= '\u2066' && c <= '\u2069'
+        || c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c'
+        || c == '\u2028'
+        || c == '\u2029';
   }
 
   /** An engine error as one line: its first line (DuckDB adds the statement below it). */

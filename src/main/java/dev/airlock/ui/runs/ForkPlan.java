@@ -2,6 +2,7 @@ package dev.airlock.ui.runs;
 
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunFork;
 import dev.airlock.agent.RunHistory;
@@ -9,6 +10,7 @@ import dev.airlock.model.ScriptedModel;
 import dev.airlock.session.RunRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What "Fork from this turn" would start, without a toolkit: the source run and turn, the branches
@@ -20,6 +22,9 @@ import java.util.List;
 public record ForkPlan(
     String runId, int turn, List<String> branches, RunEvent.RunStarted source, String problem) {
 
+  /** A run id as the launcher makes them: a plain file name stem, never a path. */
+  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
   public ForkPlan {
     branches = List.copyOf(branches);
   }
@@ -27,6 +32,20 @@ public record ForkPlan(
   /** The plan for forking {@code history} after {@code turn}, checked as the engine checks it. */
   public static ForkPlan of(RunHistory history, int turn) {
     RunEvent.RunStarted source = history.started();
+    String id = source.runId();
+    if (id == null || !PLAIN_ID.matcher(id).matches()) {
+      // The launcher finds the source by id (a path when one exists): an id the transcript made up
+      // ("../../elsewhere/x", "/tmp/x") would fork a file outside the runs folder, not this run.
+      return new ForkPlan(
+          String.valueOf(id),
+          turn,
+          List.of(),
+          source,
+          "its run id '"
+              + RiskDetector.visible(String.valueOf(id))
+              + "' is not one Airlock makes (letters, digits, '-', '_', '.'), so the fork could"
+              + " not find this run by it");
+    }
     try {
       RunFork.Plan plan = RunFork.plan(history, turn);
       return new ForkPlan(

@@ -7,6 +7,7 @@ import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * {@code console.json}'s shape, field by field. Reading checks every value with {@link
@@ -15,6 +16,10 @@ import java.util.Locale;
  */
 final class SettingsJson {
   static final int FORMAT = 1;
+
+  /** A URL's "user:password@" (up to its last "@" before the path). */
+  private static final Pattern USER_INFO =
+      Pattern.compile("^(\\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   /** A value in the file that breaks a rule. */
   static final class Invalid extends Exception {
@@ -32,7 +37,7 @@ final class SettingsJson {
     root.put("merge", s.merge().word());
     root.put("exec_timeout_s", s.execTimeoutSeconds());
     root.put("output_budget", s.outputBudget());
-    root.put("raw_default", s.rawDefault());
+    root.put("raw_default", withoutUserInfo(s.rawDefault()));
     root.put("lakehouse_home", s.lakehouseHome() == null ? null : s.lakehouseHome().toString());
     root.put("runs_dir", s.runsDir() == null ? null : s.runsDir().toString());
     root.put("theme", s.dark() ? "dark" : "light");
@@ -42,9 +47,9 @@ final class SettingsJson {
       ObjectNode last = root.putObject("last_run");
       last.put("task", c.task().name().toLowerCase(Locale.ROOT));
       last.put("task_file", c.taskFile());
-      last.put("raw", c.raw());
+      last.put("raw", withoutUserInfo(c.raw()));
       last.put("model", c.model());
-      last.put("base_url", c.baseUrl());
+      last.put("base_url", withoutUserInfo(c.baseUrl()));
       last.put("price", c.price());
       last.put("approval", c.approval());
       last.put("merge", c.merge());
@@ -55,6 +60,14 @@ final class SettingsJson {
       last.put("budget_minutes", c.budgetMinutes());
     }
     return root;
+  }
+
+  /**
+   * {@code location} without the user and password a URL may carry ({@code
+   * https://user:key@host/v1}): the file keeps where, never a secret.
+   */
+  static String withoutUserInfo(String location) {
+    return location == null ? null : USER_INFO.matcher(location).replaceFirst("$1");
   }
 
   static ConsoleSettings read(JsonNode root) throws Invalid {

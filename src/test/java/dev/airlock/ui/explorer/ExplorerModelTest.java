@@ -109,6 +109,10 @@ class ExplorerModelTest {
   void valuesFromTheAgentAreShownOnOneLineEscaped() {
     assertThat(ExplorerText.cell(null)).isEqualTo("NULL");
     assertThat(ExplorerText.cell("a\nb\u001b[31m\u202e")).isEqualTo("a\\nb\\u001b[31m\\u202e");
+    // Every bidi control, not just the override: an embedding or an isolate reorders a cell, a
+    // commit message or a run id as much; a line separator breaks the one line.
+    assertThat(ExplorerText.cell("x\u202bfdp.exe\u2067y\u2069\u200f\u061c\u2028z"))
+        .isEqualTo("x\\u202bfdp.exe\\u2067y\\u2069\\u200f\\u061c\\u2028z");
     assertThat(ExplorerText.cell("x".repeat(1000))).hasSize(ExplorerText.CELL_CHARS + 1);
   }
 

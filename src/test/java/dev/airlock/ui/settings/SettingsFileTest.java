@@ -13,6 +13,48 @@ class SettingsFileTest {
   @TempDir Path config;
 
   @Test
+  void aPasswordInAUrlIsNeverWrittenToTheFile() throws Exception {
+    SettingsFile file = new SettingsFile(config);
+    NewRunChoices last =
+        new NewRunChoices(
+            NewRunChoices.TaskKind.PACKAGED,
+            null,
+            "s3://AKIAEXAMPLE:s3cr3t-raw@bucket/raw/",
+            "openai:gpt-4o",
+            "https://user:sk-live-abc@proxy.example/v1",
+            null,
+            "ask",
+            "ask",
+            8,
+            300,
+            null,
+            null,
+            null);
+    ConsoleSettings d = ConsoleSettings.defaults();
+    file.save(
+        new ConsoleSettings(
+            d.approval(),
+            d.merge(),
+            d.execTimeoutSeconds(),
+            d.outputBudget(),
+            "https://me:p@ss@files.example/raw/",
+            null,
+            null,
+            false,
+            d.fontSize(),
+            last));
+
+    String text = Files.readString(file.path());
+    assertThat(text).doesNotContain("sk-live-abc", "s3cr3t-raw", "p@ss", "AKIAEXAMPLE");
+    ConsoleSettings read = file.load().settings();
+    assertThat(read.lastRun().baseUrl()).isEqualTo("https://proxy.example/v1");
+    assertThat(read.lastRun().raw()).isEqualTo("s3://bucket/raw/");
+    assertThat(read.rawDefault()).isEqualTo("https://files.example/raw/");
+    assertThat(SettingsJson.withoutUserInfo("/data/raw@2026")).isEqualTo("/data/raw@2026");
+    assertThat(SettingsJson.withoutUserInfo("http://h/a@b")).isEqualTo("http://h/a@b");
+  }
+
+  @Test
   void noFileMeansTheDefaultsAndNothingToSay() {
     SettingsFile.Loaded loaded = new SettingsFile(config).load();
     assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults());
