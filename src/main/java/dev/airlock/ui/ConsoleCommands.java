@@ -1,5 +1,6 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.RiskDetector;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.ui.explorer.DataExplorer;
@@ -138,6 +139,20 @@ final class ConsoleCommands {
       return;
     }
     ForkPlan plan = ForkPlan.of(w.current.model.projection().history(), w.current.selectedTurn);
+    Path file = replays.transcriptOf(plan.runId());
+    if (file != null && !file.getFileName().toString().equals(plan.runId() + ".jsonl")) {
+      // The fork finds its source by run id (RUN.jsonl): a file claiming another run's id would
+      // fork that other run, not the one shown.
+      w.actions.say(
+          "Fork: "
+              + RiskDetector.visible(file.getFileName().toString())
+              + " says it is run "
+              + RiskDetector.visible(plan.runId())
+              + ", and a fork finds its run by that name: rename the file to "
+              + RiskDetector.visible(plan.runId())
+              + ".jsonl to fork it");
+      return;
+    }
     Path folder = replays.folderOf(plan.runId());
     new ForkDialog(w.stage, plan, w.defaults, folder != null ? folder : runsDir(), w::open).show();
   }

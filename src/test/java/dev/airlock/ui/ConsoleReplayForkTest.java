@@ -224,6 +224,26 @@ class ConsoleReplayForkTest {
     assertThat(console.timeline()).extracting(TurnRow::turn).containsExactly(1, 2);
   }
 
+  @Test
+  void aTranscriptNamedAfterAnotherRunIsNotForkedAsThatRun() throws Exception {
+    Launcher launcher = ConsoleRuns.launcher(dir);
+    Path runs = Files.createDirectories(launcher.paths().runs());
+    Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+    // The file says it is run "...-aa"; the fork finds runs by that name (aa.jsonl), which would
+    // be another run's transcript, not the one shown.
+    transcript(runs, "20261120-100000-aa", t0, "openai:gpt-4o", 2, true, "");
+    Files.move(runs.resolve("20261120-100000-aa.jsonl"), runs.resolve("impostor.jsonl"));
+
+    console = ConsoleProbe.open(new ConsoleStart(launcher, null, null));
+    openFromBrowser("gpt-4o");
+    console.await("the run", () -> runs().size() == 1);
+    key(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F);
+    console.await("the refusal", () -> console.actionMessage().contains("impostor.jsonl"));
+    assertThat(console.actionMessage())
+        .contains("says it is run 20261120-100000-aa", "rename the file");
+    assertThat(ConsoleProbe.fx(() -> window("Fork from this turn"))).isNull();
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /**

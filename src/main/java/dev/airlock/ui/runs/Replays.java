@@ -61,6 +61,11 @@ public final class Replays {
     return browser;
   }
 
+  /** {@code runId}'s transcript when it was opened from a file, else null. */
+  public Path transcriptOf(String runId) {
+    return transcripts.get(runId);
+  }
+
   /** The folder of {@code runId}'s transcript when it was opened from a file, else null. */
   public Path folderOf(String runId) {
     Path file = transcripts.get(runId);
