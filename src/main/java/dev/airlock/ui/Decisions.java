@@ -154,6 +154,9 @@ final class Decisions {
     actions.say(edited ? "Approved with your edit" : "Approved");
     answer(
         () -> {
+          if (!approval.isOpen()) {
+            return false; // answered or withdrawn meanwhile: nothing approved, nothing relaxed
+          }
           first.run();
           return edited ? approval.approveEdited(text) : approval.approve();
         });
