@@ -1,8 +1,6 @@
 package dev.airlock.ui.newrun;
 
 import atlantafx.base.theme.Styles;
-import dev.airlock.agent.ApprovalPolicy;
-import dev.airlock.agent.MergePolicy;
 import dev.airlock.model.DotEnv;
 import dev.airlock.model.ModelException;
 import dev.airlock.model.Secrets;
@@ -29,13 +27,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -180,15 +174,19 @@ public final class NewRunDialog {
     f.approval.setPrefWidth(220);
     f.merge.setPrefWidth(220);
     Label approvalNote = FormGrid.note("");
-    approvalNote.textProperty().bind(f.approval.valueProperty().map(NewRunDialog::meaning));
+    approvalNote.textProperty().bind(f.approval.valueProperty().map(NewRunFields::meaning));
     Label mergeNote = FormGrid.note("");
-    mergeNote.textProperty().bind(f.merge.valueProperty().map(NewRunDialog::meaning));
+    mergeNote.textProperty().bind(f.merge.valueProperty().map(NewRunFields::meaning));
     g.row("_Approval", f.approval, f.approval, approvalNote, error(Field.APPROVAL, f.approval));
     g.row("Mer_ge into main", f.merge, f.merge, mergeNote, error(Field.MERGE, f.merge));
-    g.row("T_urn cap", narrow(f.maxTurns, "turns"), f.maxTurns, error(Field.MAX_TURNS, f.maxTurns));
+    g.row(
+        "T_urn cap",
+        FormGrid.withUnit(f.maxTurns, 6, "turns"),
+        f.maxTurns,
+        error(Field.MAX_TURNS, f.maxTurns));
     g.row(
         "E_xecution timeout",
-        narrow(f.execTimeout, "seconds per execution"),
+        FormGrid.withUnit(f.execTimeout, 6, "seconds per execution"),
         f.execTimeout,
         error(Field.EXEC_TIMEOUT, f.execTimeout));
 
@@ -197,11 +195,11 @@ public final class NewRunDialog {
         new HBox(
             8,
             f.budgetTokens,
-            caption("tokens"),
+            FormGrid.caption("tokens"),
             f.budgetUsd,
-            caption("US dollars"),
+            FormGrid.caption("US dollars"),
             f.budgetMinutes,
-            caption("minutes"));
+            FormGrid.caption("minutes"));
     budget.setAlignment(Pos.CENTER_LEFT);
     g.row(
         "B_udget",
@@ -212,39 +210,6 @@ public final class NewRunDialog {
             "When the run reaches a limit it pauses before the next model call and asks you."
                 + " A dollar budget needs a price."));
     return g.node();
-  }
-
-  /** What a policy means, in the command line's help words. */
-  static String meaning(ApprovalPolicy policy) {
-    return switch (policy) {
-      case ASK -> "You approve every turn's code before it runs.";
-      case RISKY -> "You approve only code flagged as risky; the rest runs.";
-      case AUTO_WHILE_GREEN ->
-          "Runs while the checks on the tables already written pass; the first failure asks you.";
-      case AUTO -> "Every turn's code runs without asking.";
-    };
-  }
-
-  static String meaning(MergePolicy policy) {
-    return switch (policy) {
-      case ASK -> "You decide, seeing the diff, the checks and the provenance.";
-      case AUTO_IF_GREEN -> "Merged only when every check passes.";
-      case NEVER -> "Dry run: nothing reaches main.";
-    };
-  }
-
-  private static HBox narrow(TextField field, String unit) {
-    field.setPrefColumnCount(6);
-    field.setMaxWidth(Region.USE_PREF_SIZE);
-    HBox box = new HBox(8, field, caption(unit));
-    box.setAlignment(Pos.CENTER_LEFT);
-    return box;
-  }
-
-  private static Label caption(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("caption");
-    return l;
   }
 
   private Label error(Field field, Node control) {
@@ -423,25 +388,5 @@ public final class NewRunDialog {
 
   NewRunFields fields() {
     return f;
-  }
-
-  /** The approval and merge words the choice boxes offer. */
-  static void policies(ComboBox<ApprovalPolicy> approval, ComboBox<MergePolicy> merge) {
-    approval.getItems().setAll(ApprovalPolicy.values());
-    merge.getItems().setAll(MergePolicy.values());
-  }
-
-  /** A free-text area sized for a few lines. */
-  static void size(TextArea area) {
-    area.setPrefRowCount(5);
-    area.setWrapText(true);
-  }
-
-  static ToggleGroup group(RadioButton... buttons) {
-    ToggleGroup g = new ToggleGroup();
-    for (RadioButton b : buttons) {
-      b.setToggleGroup(g);
-    }
-    return g;
   }
 }

@@ -26,7 +26,7 @@ final class NewRunFields {
   final RadioButton packaged = new RadioButton("Packaged Write-Audit-Publish");
   final RadioButton file = new RadioButton("Markdown file");
   final RadioButton text = new RadioButton("Free text");
-  final ToggleGroup taskKind = NewRunDialog.group(packaged, file, text);
+  final ToggleGroup taskKind = group(packaged, file, text);
   final TextField taskFile =
       field("a Markdown file; it may use {{raw_uri}}, {{branch}}, {{tables}}");
   final TextArea taskText = new TextArea();
@@ -55,7 +55,7 @@ final class NewRunFields {
     taskText.setId("task-free-text");
     taskText.setPromptText(
         "What the run should do, in Markdown; {{raw_uri}} and {{branch}} are filled in.");
-    NewRunDialog.size(taskText);
+    size(taskText);
     raw.setId("raw");
     model.setId("model");
     model.setEditable(true);
@@ -65,7 +65,7 @@ final class NewRunFields {
     price.setId("price");
     approval.setId("approval");
     merge.setId("merge");
-    NewRunDialog.policies(approval, merge);
+    policies(approval, merge);
     FormGrid.words(approval, ApprovalPolicy::word);
     FormGrid.words(merge, MergePolicy::word);
     maxTurns.setId("max-turns");
@@ -121,5 +121,44 @@ final class NewRunFields {
         budgetTokens.getText(),
         budgetUsd.getText(),
         budgetMinutes.getText());
+  }
+
+  /** What a policy means, in the command line's help words. */
+  static String meaning(ApprovalPolicy policy) {
+    return switch (policy) {
+      case ASK -> "You approve every turn's code before it runs.";
+      case RISKY -> "You approve only code flagged as risky; the rest runs.";
+      case AUTO_WHILE_GREEN ->
+          "Runs while the checks on the tables already written pass; the first failure asks you.";
+      case AUTO -> "Every turn's code runs without asking.";
+    };
+  }
+
+  static String meaning(MergePolicy policy) {
+    return switch (policy) {
+      case ASK -> "You decide, seeing the diff, the checks and the provenance.";
+      case AUTO_IF_GREEN -> "Merged only when every check passes.";
+      case NEVER -> "Dry run: nothing reaches main.";
+    };
+  }
+
+  /** The approval and merge words the choice boxes offer. */
+  static void policies(ComboBox<ApprovalPolicy> approval, ComboBox<MergePolicy> merge) {
+    approval.getItems().setAll(ApprovalPolicy.values());
+    merge.getItems().setAll(MergePolicy.values());
+  }
+
+  /** A free-text area sized for a few lines. */
+  static void size(TextArea area) {
+    area.setPrefRowCount(5);
+    area.setWrapText(true);
+  }
+
+  static ToggleGroup group(RadioButton... buttons) {
+    ToggleGroup g = new ToggleGroup();
+    for (RadioButton b : buttons) {
+      b.setToggleGroup(g);
+    }
+    return g;
   }
 }

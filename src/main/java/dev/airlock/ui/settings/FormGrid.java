@@ -4,15 +4,19 @@ import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.HPos;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -122,5 +126,26 @@ public final class FormGrid {
     if (control != null) {
       control.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
     }
+  }
+
+  /**
+   * {@code field} at its own width with its unit after it ("8 turns", "300 seconds"); a text field
+   * is sized for {@code columns} characters.
+   */
+  public static HBox withUnit(Region field, int columns, String unit) {
+    if (field instanceof TextField t) {
+      t.setPrefColumnCount(columns);
+    }
+    field.setMaxWidth(Region.USE_PREF_SIZE);
+    HBox box = new HBox(8, field, caption(unit));
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  /** A quiet line of text beside or under a field. */
+  public static Label caption(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("caption");
+    return l;
   }
 }

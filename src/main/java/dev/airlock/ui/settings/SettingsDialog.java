@@ -123,10 +123,15 @@ public final class SettingsDialog {
     g.section("Sandbox limits");
     execTimeout.setId("settings-exec-timeout");
     outputBudget.setId("settings-output-budget");
-    g.row("E_xecution timeout", unit(execTimeout, "seconds"), execTimeout, timeoutError);
+    g.row(
+        "E_xecution timeout",
+        FormGrid.withUnit(execTimeout, 7, "seconds"),
+        execTimeout,
+        timeoutError);
     g.row(
         "_Output shown",
-        unit(outputBudget, "characters of stdout and of stderr per turn, to the model"),
+        FormGrid.withUnit(
+            outputBudget, 7, "characters of stdout and of stderr per turn, to the model"),
         outputBudget,
         outputError);
     g.section("Data and runs");
@@ -145,30 +150,15 @@ public final class SettingsDialog {
     dark.setToggleGroup(theme);
     light.setId("settings-light");
     dark.setId("settings-dark");
-    HBox themes = new HBox(16, light, dark, caption("also Ctrl+Shift+D in the main window"));
+    HBox themes =
+        new HBox(16, light, dark, FormGrid.caption("also Ctrl+Shift+D in the main window"));
     themes.setAlignment(Pos.CENTER_LEFT);
     g.row("_Theme", themes, light);
     fontSize.setEditable(true);
     fontSize.setId("settings-font-size");
     fontSize.setPrefWidth(90);
-    g.row("_Font size", unit(fontSize, "pixels"), fontSize, fontError);
+    g.row("_Font size", FormGrid.withUnit(fontSize, 7, "pixels"), fontSize, fontError);
     return g.node();
-  }
-
-  private static HBox unit(Region field, String text) {
-    if (field instanceof TextField t) {
-      t.setPrefColumnCount(7);
-    }
-    field.setMaxWidth(Region.USE_PREF_SIZE);
-    HBox box = new HBox(8, field, caption(text));
-    box.setAlignment(Pos.CENTER_LEFT);
-    return box;
-  }
-
-  private static Label caption(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("caption");
-    return l;
   }
 
   private Node buttons() {
