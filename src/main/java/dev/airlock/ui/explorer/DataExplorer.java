@@ -69,6 +69,12 @@ public final class DataExplorer {
   private boolean closed;
 
   /**
+   * What to say once the refs and the picked ref's tables are read again (a revert's outcome), so
+   * the refresh does not replace it with the table count; null for the count.
+   */
+  private String outcome;
+
+  /**
    * @param home the embedded lakehouse's folder (leased, shared with runs on the same home)
    * @param user the person at the seat; a revert-merge is recorded as "human:USER"
    * @param startRef the ref selected first (a run's branch), or null for main
@@ -89,7 +95,7 @@ public final class DataExplorer {
     this.table = new TableTab(background, this::say);
     this.sql = new SqlTab(background, d, r);
     this.diff = new DiffTab(background, d);
-    this.revert = new RevertFlow(stage, background, d, themeFrom, this::say, this::reload);
+    this.revert = new RevertFlow(stage, background, d, themeFrom, this::say, this::reloadThenSay);
     this.log = new LogTab(openRun, c -> revert.start(c, ref));
     Scene scene = new Scene(layout(), 1180, 760);
     scene.getStylesheets().setAll(themeFrom.getStylesheets());
@@ -190,6 +196,16 @@ public final class DataExplorer {
     reload();
   }
 
+  /**
+   * Reads the refs again after a write and keeps the selection; {@code said} stays in the status
+   * line once the new state is on screen.
+   */
+  private void reloadThenSay(String said) {
+    outcome = said;
+    say(said);
+    reload();
+  }
+
   /** Reads the refs again (after a revert, or at the start) and keeps the selection. */
   private void reload() {
     ExplorerData d = data;
@@ -200,6 +216,7 @@ public final class DataExplorer {
                 Platform.runLater(
                     () -> {
                       if (error != null) {
+                        outcome = null;
                         say(ExplorerText.error(cause(error)));
                         return;
                       }
@@ -219,6 +236,8 @@ public final class DataExplorer {
                       if (pick != null) {
                         refs.getSelectionModel().select(pick);
                         refs.scrollTo(pick);
+                      } else {
+                        outcome = null;
                       }
                       if (status.getText().startsWith("Opening")) {
                         say(list.size() + " branches and tags");
@@ -251,11 +270,17 @@ public final class DataExplorer {
                         return;
                       }
                       if (error != null) {
+                        outcome = null;
                         say(ExplorerText.error(cause(error)));
                         return;
                       }
                       tables.getItems().setAll(view.tables());
                       log.show(view.commits(), name, !item.tag());
+                      if (outcome != null) {
+                        say(outcome);
+                        outcome = null;
+                        return;
+                      }
                       say(
                           ExplorerText.visible(name, 80)
                               + ": "

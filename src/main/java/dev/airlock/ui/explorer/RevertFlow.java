@@ -22,7 +22,7 @@ final class RevertFlow {
   private final Supplier<ExplorerData> data;
   private final Scene themeFrom;
   private final Consumer<String> say;
-  private final Runnable reload;
+  private final Consumer<String> reloadThenSay;
 
   /** The dialog on screen, or null (tests read it). */
   RevertMergeDialog dialog;
@@ -33,13 +33,13 @@ final class RevertFlow {
       Supplier<ExplorerData> data,
       Scene themeFrom,
       Consumer<String> say,
-      Runnable reload) {
+      Consumer<String> reloadThenSay) {
     this.owner = owner;
     this.background = background;
     this.data = data;
     this.themeFrom = themeFrom;
     this.say = say;
-    this.reload = reload;
+    this.reloadThenSay = reloadThenSay;
   }
 
   /** Plans the revert of {@code merge} on {@code branch} and asks the person. */
@@ -106,7 +106,7 @@ final class RevertFlow {
                                     error.getCause() != null ? error.getCause() : error));
                         return;
                       }
-                      say.accept(
+                      reloadThenSay.accept(
                           "Reverted merge "
                               + shortHash
                               + " on "
@@ -114,7 +114,6 @@ final class RevertFlow {
                               + ": it is now at "
                               + CommitHash.abbreviate(head.hash())
                               + " (the merge stays in the history)");
-                      reload.run();
                     }));
   }
 }
