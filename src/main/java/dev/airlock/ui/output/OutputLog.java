@@ -1,19 +1,11 @@
 package dev.airlock.ui.output;
 
-import dev.airlock.agent.RiskDetector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.skin.VirtualFlow;
@@ -23,8 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * Sandbox output as a virtualised list of monospace lines: text arrives in pieces (a stream's
@@ -37,6 +27,9 @@ import javafx.scene.text.TextFlow;
  *
  * <p>A list of lines rather than a rich text area: with 20,000 lines, RichTextFX took hundreds of
  * milliseconds per appended batch here; a list with a fixed cell height costs what is visible.
+ *
+ * <p>This class keeps the list and its following; {@link OutputBacklog} holds the text waiting,
+ * {@link OutputLineAssembler} makes lines of it and {@link OutputLineCell} draws one.
  */
 final class OutputLog {
   /** Style class of stdout, stderr and of the pane's own lines (markers), as in output.css. */
@@ -81,10 +74,8 @@ final class OutputLog {
   private boolean lastLineCut;
   private boolean following = true;
 
-  /** Text not in the view yet, oldest first, and its newlines. */
-  private final Deque<Piece> backlog = new ArrayDeque<>();
-
-  private long backlogLines;
+  /** Text not in the view yet. */
+  private final OutputBacklog backlog = new OutputBacklog();
 
   /** The view was scrolled to its end and should show the last line whole at the next pulse. */
   private boolean endPending;
@@ -102,7 +93,7 @@ final class OutputLog {
   OutputLog(int maxLines) {
     this.maxLines = maxLines;
     view.getStyleClass().addAll("output-log", "edge-to-edge");
-    view.setCellFactory(v -> new LineCell());
+    view.setCellFactory(v -> new OutputLineCell());
     view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     view.setFixedCellSize(18);
     // Only the user's own scrolling decides whether the view follows new lines.
@@ -162,7 +153,6 @@ final class OutputLog {
   void clear() {
     lines.clear();
     backlog.clear();
-    backlogLines = 0;
     drainer.stop();
     hiddenLines = 0;
     markerShown = false;
@@ -177,19 +167,10 @@ final class OutputLog {
    * without ever being laid out: a stream faster than the screen costs the screen nothing.
    */
   void append(List<Piece> pieces) {
-    for (Piece p : pieces) {
-      long n = count(p.text());
-      Piece last = backlog.peekLast();
-      if (last != null && !p.ownLine() && last.styleClass().equals(p.styleClass())) {
-        last.text().append(p.text());
-      } else {
-        backlog.addLast(p);
-      }
-      backlogLines += n;
-    }
-    if (backlogLines > maxLines) {
-      long drop = backlogLines - maxLines;
-      drop(drop);
+    backlog.add(pieces);
+    if (backlog.lines() > maxLines) {
+      long drop = backlog.lines() - maxLines;
+      backlog.drop(drop);
       hiddenLines += drop;
       // The waiting lines alone fill the view: every line on screen now goes too (an open last
       // line is counted already: its end was among the dropped lines), and the marker counts them.
@@ -214,66 +195,21 @@ final class OutputLog {
       settleAtEnd();
       return;
     }
-    List<Piece> pieces = take(LINES_PER_PULSE);
+    List<Piece> pieces = backlog.take(LINES_PER_PULSE);
     if (backlog.isEmpty()) {
       drainer.stop();
     } else {
       drainer.start();
     }
-    List<OutputLine> added = new ArrayList<>();
-    List<OutputLine.Segment> open = new ArrayList<>();
-    int openLength = 0;
     boolean continues = lastLineOpen;
-    if (continues) {
-      OutputLine last = lines.get(lines.size() - 1);
-      open.addAll(last.segments());
-      openLength = last.length();
-    }
+    OutputLineAssembler assembler =
+        new OutputLineAssembler(continues ? lines.get(lines.size() - 1) : null, lastLineCut);
     for (Piece piece : pieces) {
-      if (piece.ownLine() && !open.isEmpty()) {
-        added.add(new OutputLine(open));
-        open = new ArrayList<>();
-        openLength = 0;
-        lastLineCut = false;
-      }
-      String text = piece.text().toString();
-      int start = 0;
-      while (start <= text.length()) {
-        int end = text.indexOf('\n', start);
-        String part = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
-        if (end >= 0 && open.isEmpty() && !lastLineCut && part.length() <= MAX_LINE) {
-          // The common case, a whole line in one stream: no segment list to build and copy.
-          added.add(OutputLine.of(visible(part), piece.styleClass()));
-          start = end + 1;
-          continue;
-        }
-        if (!part.isEmpty() && !lastLineCut) {
-          int room = MAX_LINE - openLength;
-          if (part.length() > room) {
-            open.add(new OutputLine.Segment(visible(part.substring(0, room)), piece.styleClass()));
-            open.add(new OutputLine.Segment(lineCutNote(), MARKER));
-            lastLineCut = true;
-            openLength = MAX_LINE;
-          } else {
-            open.add(new OutputLine.Segment(visible(part), piece.styleClass()));
-            openLength += part.length();
-          }
-        }
-        if (end < 0) {
-          break;
-        }
-        added.add(open.isEmpty() ? OutputLine.of("", piece.styleClass()) : new OutputLine(open));
-        open = new ArrayList<>();
-        openLength = 0;
-        lastLineCut = false;
-        start = end + 1;
-      }
+      assembler.add(piece);
     }
-    lastLineOpen = !open.isEmpty();
-    if (lastLineOpen) {
-      added.add(new OutputLine(open));
-    }
-    replace(continues, added);
+    lastLineOpen = assembler.lastLineOpen();
+    lastLineCut = assembler.lastLineCut();
+    replace(continues, assembler.finish());
     scrollToEndIfFollowing();
   }
 
@@ -293,74 +229,6 @@ final class OutputLog {
       settlePulses = 0;
       drainer.stop();
     }
-  }
-
-  /**
-   * Removes the backlog's text up to and including its {@code newlines}-th newline and returns it;
-   * all of the backlog when it holds fewer newlines than that (a last half line included).
-   */
-  private List<Piece> take(long newlines) {
-    List<Piece> taken = new ArrayList<>();
-    long seen = 0;
-    while (!backlog.isEmpty() && seen < newlines) {
-      Piece p = backlog.peekFirst();
-      long n = count(p.text());
-      if (seen + n <= newlines) {
-        taken.add(backlog.removeFirst());
-        seen += n;
-        continue;
-      }
-      StringBuilder text = p.text();
-      int i = 0;
-      for (; i < text.length(); i++) {
-        if (text.charAt(i) == '\n' && ++seen == newlines) {
-          break;
-        }
-      }
-      taken.add(
-          new Piece(new StringBuilder(text.subSequence(0, i + 1)), p.styleClass(), p.ownLine()));
-      text.delete(0, i + 1);
-      break;
-    }
-    backlogLines -= seen;
-    return taken;
-  }
-
-  /**
-   * Removes the backlog's text up to and including its {@code newlines}-th newline, as {@link
-   * #take} but without copying it: a flood of output drops most of its lines unseen.
-   */
-  private void drop(long newlines) {
-    long seen = 0;
-    while (!backlog.isEmpty() && seen < newlines) {
-      Piece p = backlog.peekFirst();
-      long n = count(p.text());
-      if (seen + n <= newlines) {
-        backlog.removeFirst();
-        seen += n;
-        continue;
-      }
-      StringBuilder text = p.text();
-      int i = 0;
-      for (; i < text.length(); i++) {
-        if (text.charAt(i) == '\n' && ++seen == newlines) {
-          break;
-        }
-      }
-      text.delete(0, i + 1);
-      break;
-    }
-    backlogLines -= seen;
-  }
-
-  private static long count(CharSequence text) {
-    long n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        n++;
-      }
-    }
-    return n;
   }
 
   /**
@@ -402,27 +270,6 @@ final class OutputLog {
     markerShown = true;
   }
 
-  /**
-   * {@code text} as the view shows it: characters that would reorder the line or not be seen at all
-   * (bidi overrides, zero-width characters, escape sequences, NUL) as their code points, {@code
-   * <U+202E>}, so what the program printed cannot pass for something else. Copy all keeps the text
-   * as it was printed.
-   */
-  static String visible(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (RiskDetector.isHidden(c) || Character.isHighSurrogate(c)) {
-        return RiskDetector.visible(text);
-      }
-    }
-    return text;
-  }
-
-  private static String lineCutNote() {
-    return String.format(
-        Locale.ROOT, " [line cut at %,d characters; Copy all has all of it]", MAX_LINE);
-  }
-
   private void scrollToEndIfFollowing() {
     if (!following || lines.isEmpty()) {
       return;
@@ -462,54 +309,5 @@ final class OutputLog {
     ClipboardContent content = new ClipboardContent();
     content.putString(b.toString());
     Clipboard.getSystemClipboard().setContent(content);
-  }
-
-  /**
-   * A line: its text in its stream's style; a line of two streams as styled runs. The stream is a
-   * pseudo-class (:stdout, :stderr, :output-marker): cells are reused for other lines on every
-   * scroll, and a pseudo-class changes state where a style class would restyle the cell anew.
-   */
-  private static final class LineCell extends ListCell<OutputLine> {
-    private static final Map<String, PseudoClass> STYLES =
-        Map.of(
-            STDOUT, PseudoClass.getPseudoClass(STDOUT),
-            STDERR, PseudoClass.getPseudoClass(STDERR),
-            MARKER, PseudoClass.getPseudoClass(MARKER));
-    private String shown;
-
-    LineCell() {
-      getStyleClass().add("output-line");
-    }
-
-    @Override
-    protected void updateItem(OutputLine line, boolean empty) {
-      super.updateItem(line, empty);
-      String style = empty || line == null ? null : line.styleClass();
-      if (!Objects.equals(style, shown)) {
-        if (shown != null) {
-          pseudoClassStateChanged(STYLES.get(shown), false);
-        }
-        if (style != null) {
-          pseudoClassStateChanged(STYLES.get(style), true);
-        }
-        shown = style;
-      }
-      if (style == null) {
-        setText(null);
-        setGraphic(null);
-      } else if (line.segments().size() <= 1) {
-        setText(line.text());
-        setGraphic(null);
-      } else {
-        TextFlow flow = new TextFlow();
-        for (OutputLine.Segment s : line.segments()) {
-          Text t = new Text(s.text());
-          t.getStyleClass().addAll("output-run", s.styleClass());
-          flow.getChildren().add(t);
-        }
-        setText(null);
-        setGraphic(flow);
-      }
-    }
   }
 }
