@@ -89,7 +89,7 @@ final class QueryPool implements AutoCloseable {
    */
   static final class Session {
     private final Connection connection;
-    private final ReadOnlyQuery.Parser parser;
+    private final QueryParser parser;
     private final PreparedStatement stateQuery;
     private final String opened;
     private long transaction;
@@ -105,7 +105,7 @@ final class QueryPool implements AutoCloseable {
 
     private Session(Connection connection) throws SQLException {
       this.connection = connection;
-      this.parser = new ReadOnlyQuery.Parser(connection);
+      this.parser = new QueryParser(connection);
       this.stateQuery = connection.prepareStatement(STATE);
       State state = state(stateQuery);
       this.opened = state.lasting();
