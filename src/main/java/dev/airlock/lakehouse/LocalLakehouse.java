@@ -2,13 +2,10 @@ package dev.airlock.lakehouse;
 
 import dev.airlock.source.RawSources;
 import dev.airlock.source.StagedFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -16,16 +13,21 @@ import org.eclipse.jgit.lib.ObjectId;
  * The embedded lakehouse: a JGit catalog at {@code <home>/catalog.git}, Parquet files under {@code
  * <home>/warehouse}, DuckDB in-process. Thread-safe: concurrent writers on one branch are
  * serialized by compare-and-swap on the branch ref.
+ *
+ * <p>This class is the {@link Lakehouse} face; {@link RefOperations} does branches, tags and
+ * namespaces, {@link TableOperations} tables, and {@link Operations} reports each operation to the
+ * listeners.
  */
 public final class LocalLakehouse implements Lakehouse {
   private final GitCatalog catalog;
   private final DuckEngine engine;
   private final Branches branches;
-  private final TableWrites writes;
   private final RefReads reads;
+  private final RefOperations refs;
+  private final TableOperations tableOps;
   private final MergeGate gate;
   private final RawSources rawSources;
-  private final List<LakehouseListener> listeners = new CopyOnWriteArrayList<>();
+  private final Operations ops = new Operations();
   private volatile Consumer<String> faultHook = point -> {};
 
   /**
@@ -53,24 +55,26 @@ public final class LocalLakehouse implements Lakehouse {
     this.engine = new DuckEngine(home.resolve("warehouse"), home.resolve("spill"));
     this.branches = new Branches(catalog);
     this.reads = new RefReads(catalog, branches);
-    this.writes =
+    TableWrites writes =
         new TableWrites(
             branches,
             catalog,
             engine,
             new SourceResolver(rawSources, guard),
             point -> faultHook.accept(point));
+    this.refs = new RefOperations(catalog, branches, reads, ops);
+    this.tableOps = new TableOperations(writes, reads, ops);
     if (listener != null) {
-      listeners.add(listener);
+      ops.addListener(listener);
     }
   }
 
   public void addListener(LakehouseListener listener) {
-    listeners.add(listener);
+    ops.addListener(listener);
   }
 
   public void removeListener(LakehouseListener listener) {
-    listeners.remove(listener);
+    ops.removeListener(listener);
   }
 
   /** The warehouse folder holding every data file. */
@@ -87,58 +91,22 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public Ref createBranch(String branch, String fromRef) {
-    return run(
-        new Op("create_branch", branch, null, null),
-        op -> {
-          RefName name = RefName.parse(branch, "branch");
-          Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
-          branches.create(name, from.id());
-          op.after = from.id().name();
-          return Ref.branch(branch, from.id().name());
-        });
+    return refs.createBranch(branch, fromRef);
   }
 
   @Override
   public void deleteBranch(String branch) {
-    run(
-        new Op("delete_branch", branch, null, null),
-        op -> {
-          RefName name = writeTarget(branch);
-          if (name.isMain()) {
-            throw new LakehouseException(
-                ErrorType.DELETE_BRANCH_FORBIDDEN,
-                "Branch main cannot be deleted.",
-                Map.of("branch_name", branch));
-          }
-          ObjectId head = branches.head(name);
-          op.before = head.name();
-          if (!catalog.deleteBranch(name, head)) {
-            throw Branches.headChanged(name);
-          }
-          return null;
-        });
+    refs.deleteBranch(branch);
   }
 
   @Override
   public List<Ref> branches(String nameFilter) {
-    return run(
-        new Op("get_branches", null, null, null),
-        op ->
-            catalog.refs(Ref.Type.BRANCH).stream()
-                .filter(r -> nameFilter == null || r.name().contains(nameFilter))
-                .toList());
+    return refs.branches(nameFilter);
   }
 
   @Override
   public Ref branch(String branch) {
-    return run(
-        new Op("get_branch", branch, null, null),
-        op ->
-            Ref.branch(
-                branch,
-                branches
-                    .head(branchArg(branch, ErrorType.NOT_A_BRANCH_REF), ErrorType.NOT_A_BRANCH_REF)
-                    .name()));
+    return refs.branch(branch);
   }
 
   @Override
@@ -157,53 +125,24 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public Ref resolve(String ref) {
-    return run(
-        new Op("get_ref", ref, null, null), op -> branches.resolve(RefSpec.parse(ref)).ref());
+    return refs.resolve(ref);
   }
 
   @Override
   public Ref createTag(String tag, String fromRef) {
-    return run(
-        new Op("create_tag", tag, null, null),
-        op -> {
-          RefName name = RefName.parse(tag, "tag");
-          Branches.Resolved from = branches.resolve(RefSpec.parse(fromRef));
-          branches.tag(name, from.id());
-          return Ref.tag(tag, from.id().name());
-        });
+    return refs.createTag(tag, fromRef);
   }
 
   @Override
   public List<Ref> tags() {
-    return run(new Op("get_tags", null, null, null), op -> catalog.refs(Ref.Type.TAG));
+    return refs.tags();
   }
 
   // ---- namespaces
 
   @Override
   public Ref createNamespace(String namespace, String branch, WriteContext context) {
-    return write(
-            new Op("create_namespace", branch, null, context),
-            op -> {
-              new TableName(namespace, "x");
-              RefName target = writeTarget(branch);
-              branches.writable(
-                  target, ErrorType.CREATE_NAMESPACE_FORBIDDEN, "create namespace " + namespace);
-              return branches.commit(
-                  target,
-                  context,
-                  "Create namespace " + namespace,
-                  state -> {
-                    if (state.namespaces().contains(namespace)) {
-                      throw new LakehouseException(
-                          ErrorType.NAMESPACE_EXISTS,
-                          "Namespace " + namespace + " already exists on " + branch + ".",
-                          Map.of("namespace_name", namespace, "catalog_ref", branch));
-                    }
-                    return state.withNamespace(namespace);
-                  });
-            })
-        .head();
+    return refs.createNamespace(namespace, branch, context);
   }
 
   @Override
@@ -213,25 +152,19 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public List<String> namespaces(String ref) {
-    return run(
-        new Op("get_namespaces", ref, null, null),
-        op -> List.copyOf(reads.state(ref).namespaces()));
+    return refs.namespaces(ref);
   }
 
   // ---- tables
 
   @Override
   public List<TableInfo> tables(String ref) {
-    return run(
-        new Op("get_tables", ref, null, null),
-        op -> reads.state(ref).tables().values().stream().map(e -> e.doc().toInfo()).toList());
+    return tableOps.tables(ref);
   }
 
   @Override
   public TableInfo table(String ref, String table) {
-    return run(
-        new Op("get_table", ref, table, null),
-        op -> reads.doc(ref, TableName.parse(table)).toInfo());
+    return tableOps.table(ref, table);
   }
 
   @Override
@@ -250,31 +183,19 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public TableInfo createTable(
       String table, String sourceUri, String branch, boolean replace, WriteContext context) {
-    return createTable(
-        table,
-        branch,
-        context,
-        (name, target) -> writes.create(name, sourceUri, target, replace, context));
+    return tableOps.createTable(table, sourceUri, branch, replace, context);
   }
 
   @Override
   public TableInfo createTable(
       String table, StagedFiles files, String branch, boolean replace, WriteContext context) {
-    return createTable(
-        table,
-        branch,
-        context,
-        (name, target) -> writes.create(name, files, target, replace, context));
+    return tableOps.createTable(table, files, branch, replace, context);
   }
 
   @Override
   public ImportResult importData(
       String table, String sourceUri, String branch, WriteContext context) {
-    return importData(
-        table,
-        branch,
-        context,
-        (name, target) -> writes.importData(name, sourceUri, target, context));
+    return tableOps.importData(table, sourceUri, branch, context);
   }
 
   /**
@@ -293,11 +214,7 @@ public final class LocalLakehouse implements Lakehouse {
       String branch,
       boolean replace,
       WriteContext context) {
-    return createTable(
-        table,
-        branch,
-        context,
-        (name, target) -> writes.create(name, sourceUri, resolver, target, replace, context));
+    return tableOps.createTable(table, sourceUri, resolver, branch, replace, context);
   }
 
   ImportResult importData(
@@ -306,73 +223,24 @@ public final class LocalLakehouse implements Lakehouse {
       SourceResolver resolver,
       String branch,
       WriteContext context) {
-    return importData(
-        table,
-        branch,
-        context,
-        (name, target) -> writes.importData(name, sourceUri, resolver, target, context));
+    return tableOps.importData(table, sourceUri, resolver, branch, context);
   }
 
   @Override
   public ImportResult importData(
       String table, StagedFiles files, String branch, WriteContext context) {
-    return importData(
-        table, branch, context, (name, target) -> writes.importData(name, files, target, context));
-  }
-
-  /** A write of one table from its source (named by URI, or files the caller holds). */
-  private interface TableWrite<T> {
-    T run(TableName name, RefName branch) throws IOException;
-  }
-
-  private TableInfo createTable(
-      String table, String branch, WriteContext context, TableWrite<Branches.Outcome> body) {
-    TableName name = TableName.parse(table);
-    Ref head =
-        write(
-                new Op("create_table", branch, name.fqn(), context),
-                op -> body.run(name, writeTarget(branch)))
-            .head();
-    return reads.at(head, name).toInfo();
-  }
-
-  private ImportResult importData(
-      String table, String branch, WriteContext context, TableWrite<TableWrites.Imported> body) {
-    TableName name = TableName.parse(table);
-    Op op = new Op("import_data", branch, name.fqn(), context);
-    TableWrites.Imported done =
-        run(
-            op,
-            o -> {
-              TableWrites.Imported imported = body.run(name, writeTarget(branch));
-              o.published(imported.outcome());
-              o.rows = imported.rows();
-              return imported;
-            });
-    Ref head = done.outcome().head();
-    long records = reads.at(head, name).records();
-    return new ImportResult(name.fqn(), done.rows(), records, done.sourceUris(), head);
+    return tableOps.importData(table, files, branch, context);
   }
 
   @Override
   public Ref deleteTable(String table, String branch, WriteContext context) {
-    TableName name = TableName.parse(table);
-    return write(
-            new Op("delete_table", branch, name.fqn(), context),
-            op -> writes.delete(name, writeTarget(branch), context))
-        .head();
+    return tableOps.deleteTable(table, branch, context);
   }
 
   @Override
   public Ref revertTable(
       String table, String sourceRef, String intoBranch, boolean replace, WriteContext context) {
-    TableName name = TableName.parse(table);
-    return write(
-            new Op("revert_table", intoBranch, name.fqn(), context),
-            op ->
-                writes.revert(
-                    name, RefSpec.parse(sourceRef), writeTarget(intoBranch), replace, context))
-        .head();
+    return tableOps.revertTable(table, sourceRef, intoBranch, replace, context);
   }
 
   // ---- reading data
@@ -385,7 +253,7 @@ public final class LocalLakehouse implements Lakehouse {
   @Override
   public QueryResult query(String sql, String ref, Integer maxRows, QueryCancel cancel) {
     String at = ref == null ? MAIN : ref;
-    return run(
+    return ops.run(
         new Op("query", at, null, null),
         op -> {
           ObjectId commit = reads.commit(at);
@@ -406,7 +274,7 @@ public final class LocalLakehouse implements Lakehouse {
     String at = ref == null ? MAIN : ref;
     TableName name = TableName.parse(table);
     String sql = RefReads.scanSql(name, columns, filters, limit);
-    run(new Op("get_table", at, name.fqn(), null), op -> reads.doc(at, name));
+    ops.run(new Op("get_table", at, name.fqn(), null), op -> reads.doc(at, name));
     return query(sql, at, null);
   }
 
@@ -414,12 +282,13 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public List<Commit> commits(String ref, Integer limit) {
-    return run(new Op("get_commits", ref, null, null), op -> catalog.log(reads.commit(ref), limit));
+    return ops.run(
+        new Op("get_commits", ref, null, null), op -> catalog.log(reads.commit(ref), limit));
   }
 
   @Override
   public RefDiff diff(String fromRef, String toRef) {
-    return run(
+    return ops.run(
         new Op("diff", fromRef + ".." + toRef, null, null),
         op -> {
           Branches.Resolved a = branches.resolve(RefSpec.parse(fromRef));
@@ -430,62 +299,35 @@ public final class LocalLakehouse implements Lakehouse {
 
   @Override
   public Ref merge(String sourceRef, String intoBranch, WriteContext context) {
-    return run(
+    return ops.run(
         new Op("merge_branch", intoBranch, null, context),
         op ->
             new MergeCommand(catalog, branches, gate)
-                .merge(RefSpec.parse(sourceRef), writeTarget(intoBranch), context, op));
+                .merge(RefSpec.parse(sourceRef), Operations.writeTarget(intoBranch), context, op));
   }
 
   @Override
   public Ref revertMerge(String mergeCommit, String branch, WriteContext context) {
-    return write(
+    return ops.write(
             new Op("revert_merge", branch, null, context),
             op ->
                 new MergeRevert(catalog, branches)
-                    .revert(new CommitHash(mergeCommit), writeTarget(branch), context))
+                    .revert(new CommitHash(mergeCommit), Operations.writeTarget(branch), context))
         .head();
   }
 
   @Override
   public RevertPlan planRevertMerge(String mergeCommit, String branch) {
-    return run(
+    return ops.run(
         new Op("plan_revert_merge", branch, null, null),
         op ->
             new MergeRevert(catalog, branches)
-                .plan(new CommitHash(mergeCommit), writeTarget(branch)));
+                .plan(new CommitHash(mergeCommit), Operations.writeTarget(branch)));
   }
 
   @Override
   public void close() {
     engine.close();
     catalog.close();
-  }
-
-  /**
-   * A branch argument, parsed where it enters (every ref string is, so no alias of {@code main}
-   * reaches the catalog): INVALID_REF when malformed, {@code pinned} for {@code name@hash}.
-   */
-  private static RefName branchArg(String text, ErrorType pinned) {
-    return RefSpec.parse(text).unpinned(pinned);
-  }
-
-  /** The branch a write or merge goes to. */
-  private static RefName writeTarget(String text) {
-    return branchArg(text, ErrorType.NOT_A_WRITE_BRANCH_REF);
-  }
-
-  private Branches.Outcome write(Op op, Op.Body<Branches.Outcome> body) {
-    return run(
-        op,
-        o -> {
-          Branches.Outcome out = body.call(o);
-          o.published(out);
-          return out;
-        });
-  }
-
-  private <T> T run(Op op, Op.Body<T> body) {
-    return op.run(body, listeners);
   }
 }
