@@ -2,12 +2,9 @@ package dev.airlock.session;
 
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.Audit;
-import dev.airlock.agent.BudgetFigures;
 import dev.airlock.agent.Conversation;
 import dev.airlock.agent.HumanSeat;
 import dev.airlock.agent.PolicyRules;
-import dev.airlock.agent.PolicyRulesException;
-import dev.airlock.agent.PolicyRulesReader;
 import dev.airlock.agent.PromptBuilder;
 import dev.airlock.agent.Prompts;
 import dev.airlock.agent.RunConfig;
@@ -18,32 +15,17 @@ import dev.airlock.agent.SwitchableSupervisor;
 import dev.airlock.agent.TablePreviews;
 import dev.airlock.agent.Task;
 import dev.airlock.model.ChatMessage;
-import dev.airlock.model.ChatModels;
-import dev.airlock.model.DotEnv;
 import dev.airlock.model.ModelClient;
-import dev.airlock.model.ModelException;
-import dev.airlock.model.ModelOptions;
-import dev.airlock.model.ModelSpec;
-import dev.airlock.model.Pricing;
 import dev.airlock.model.ScriptedModel;
-import dev.airlock.model.Secrets;
 import dev.airlock.sandbox.ChosenPython;
 import dev.airlock.sandbox.Sandbox;
-import dev.airlock.session.RunRequest.Field;
 import dev.airlock.source.S3Prefix;
-import dev.airlock.transcript.Redactor;
 import dev.airlock.verify.Expectations;
-import dev.airlock.verify.ExpectationsException;
-import dev.airlock.verify.ExpectationsLoader;
 import dev.airlock.verify.SourceRowCounter;
 import dev.airlock.verify.Verifier;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +36,7 @@ import java.util.function.Consumer;
  * sandbox, the shared lakehouse with its gateway, the run's gates and journal, the transcript, the
  * fork's branches and the demo defaults, and hands back a {@link RunSession} ready to start.
  * Whichever face asks, the run is assembled here alone, so it behaves and is recorded the same.
+ * {@link RunRequestResolver} reads and checks the request's options first.
  */
 public final class Launcher {
   private final AirlockPaths paths;
@@ -61,6 +44,7 @@ public final class Launcher {
   private final Path workingDir;
   private final String user;
   private final Clock clock;
+  private final RunRequestResolver resolve;
 
   /** The project's rules file, in the working folder, used when a request names none. */
   public static final String PROJECT_POLICY = ".airlock/policy.yaml";
@@ -81,6 +65,7 @@ public final class Launcher {
     this.workingDir = workingDir.toAbsolutePath();
     this.user = user;
     this.clock = clock;
+    this.resolve = new RunRequestResolver(paths, this.environment, this.workingDir);
   }
 
   /** The app's folders, this process's environment and working folder, the local user. */
@@ -108,13 +93,13 @@ public final class Launcher {
    * fallback to no isolation).
    */
   public RunSession open(RunRequest request, Consumer<String> progress) throws LaunchException {
-    checkFiles(request);
-    ChosenPython python = chosenPython(request);
-    PolicyRules rules = policyRules(request);
+    resolve.checkFiles(request);
+    ChosenPython python = RunRequestResolver.chosenPython(request);
+    PolicyRules rules = resolve.policyRules(request);
     Path runs = request.runsDir() != null ? request.runsDir() : paths.runs();
     ForkSource fork = request.fork() == null ? null : ForkSource.read(request.fork(), runs);
-    ModelClient model = model(request);
-    Map<String, String> passed = passedEnvironment(request);
+    ModelClient model = resolve.model(request);
+    Map<String, String> passed = resolve.passedEnvironment(request);
     String runId = RunIds.next(clock);
     String ownBranch = fork == null ? null : fork.ownBranch(runId);
     // A fork goes on with the source run's branch (recreated under a new name), not a fresh one.
@@ -133,11 +118,11 @@ public final class Launcher {
             ? request.raw()
             : fork != null ? fork.plan().source().rawUri() : DemoData.rawUri(paths, progress);
     List<S3Prefix> allowedSources = AllowedSources.of(raw, request.allowSources());
-    Expectations expectations = expectations(request, raw);
+    Expectations expectations = resolve.expectations(request, raw);
     Prompts prompts = new Prompts(request.prompts() != null ? request.prompts() : paths.prompts());
     Task task =
         new Task(
-            taskTemplate(request, prompts),
+            RunRequestResolver.taskTemplate(request, prompts),
             RawData.rawUriForAgent(raw),
             branch,
             null,
@@ -146,11 +131,11 @@ public final class Launcher {
       // A scripted model names the task's branch as a model would: the one this run announces.
       model = script.withVariables(PromptBuilder.variables(task));
     }
-    List<ChatMessage> opening = fork == null ? opening(prompts, task) : null;
+    List<ChatMessage> opening = fork == null ? RunRequestResolver.opening(prompts, task) : null;
 
     RunJournal journal = new RunJournal();
     TranscriptSink transcript =
-        new TranscriptSink(runs.resolve(runId + ".jsonl"), redactor().with(passed));
+        new TranscriptSink(runs.resolve(runId + ".jsonl"), resolve.redactor().with(passed));
     RunSession.Parts parts = new RunSession.Parts(runId, branch, transcript, clock);
     EventStream stream = parts.openStream(List.of(journal, transcript));
     Lakehouses.Lease lease = null;
@@ -212,7 +197,8 @@ public final class Launcher {
               stream,
               clock);
       gate.onEndRun(run::stop);
-      Map<String, String> settings = settings(request, prompts, renamed, allowedSources);
+      Map<String, String> settings =
+          RunRequestResolver.settings(request, prompts, renamed, allowedSources);
       if (rules.source() != null) {
         settings.put(PolicyRules.SETTING, rules.describe());
       }
@@ -244,26 +230,6 @@ public final class Launcher {
     }
   }
 
-  /**
-   * The rules file the request names, else the working folder's {@code .airlock/policy.yaml} when
-   * there is one, read and checked before anything starts; {@link PolicyRules#NONE} without either.
-   */
-  private PolicyRules policyRules(RunRequest request) throws LaunchException {
-    Path file = request.policy();
-    if (file == null) {
-      Path project = workingDir.resolve(PROJECT_POLICY);
-      if (!Files.isRegularFile(project)) {
-        return PolicyRules.NONE;
-      }
-      file = project;
-    }
-    try {
-      return PolicyRulesReader.read(file);
-    } catch (PolicyRulesException e) {
-      throw LaunchException.of(Field.POLICY, e.getMessage());
-    }
-  }
-
   private static Lakehouses.Lease openLakehouse(Path home) throws LaunchException {
     try {
       return Lakehouses.open(home);
@@ -271,131 +237,6 @@ public final class Launcher {
       throw LaunchException.unavailable(
           "cannot open the lakehouse at " + home + ": " + e.getMessage());
     }
-  }
-
-  private void checkFiles(RunRequest request) throws LaunchException {
-    Path localRaw = request.raw() == null ? null : RawData.localPath(request.raw());
-    if (localRaw != null && !Files.exists(localRaw)) {
-      throw LaunchException.of(
-          Field.RAW,
-          request.raw()
-              + ": no such file or folder ("
-              + localRaw
-              + "); give a folder of data files, a file, or an s3:// location");
-    }
-    AllowedSources.of(request.raw(), request.allowSources());
-    if (request.task() != null && !Files.isRegularFile(request.task())) {
-      throw LaunchException.of(Field.TASK, request.task() + " is not a readable file");
-    }
-  }
-
-  /**
-   * The interpreter the request names, checked before anything else starts; null for the default.
-   */
-  private static ChosenPython chosenPython(RunRequest request) throws LaunchException {
-    if (request.python() == null) {
-      return null;
-    }
-    try {
-      return ChosenPython.inspect(request.python());
-    } catch (ChosenPython.UnusableException e) {
-      throw LaunchException.of(Field.PYTHON, e.getMessage());
-    }
-  }
-
-  private ModelClient model(RunRequest request) throws LaunchException {
-    try {
-      ModelOptions options = ModelOptions.DEFAULT;
-      if (request.price() != null) {
-        options = options.withPricing(Pricing.parse(request.price()));
-      }
-      return new ChatModels(Secrets.load(workingDir))
-          .create(ModelSpec.parse(request.model(), request.baseUrl()), options);
-    } catch (ModelException e) {
-      throw LaunchException.of(Field.MODEL, e.getMessage());
-    }
-  }
-
-  private Map<String, String> passedEnvironment(RunRequest request) throws LaunchException {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String name : request.passEnv()) {
-      String value = environment.get(name);
-      if (value == null) {
-        throw LaunchException.of(Field.PASS_ENV, name + ": no such variable in the environment");
-      }
-      env.put(name, value);
-    }
-    return env;
-  }
-
-  private Expectations expectations(RunRequest request, String raw) throws LaunchException {
-    try {
-      if (request.expect() != null) {
-        return ExpectationsLoader.load(request.expect());
-      }
-      Path local = RawData.localPath(raw);
-      return local != null && local.normalize().equals(paths.demoData().normalize())
-          ? ExpectationsLoader.demo()
-          : Expectations.none();
-    } catch (ExpectationsException e) {
-      throw LaunchException.of(Field.EXPECT, e.getMessage());
-    }
-  }
-
-  private static String taskTemplate(RunRequest request, Prompts prompts) throws LaunchException {
-    if (request.task() == null) {
-      return prompts.load(Prompts.TASK);
-    }
-    try {
-      return Files.readString(request.task(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw LaunchException.of(Field.TASK, "cannot read " + request.task() + ": " + e.getMessage());
-    }
-  }
-
-  private static List<ChatMessage> opening(Prompts prompts, Task task) throws LaunchException {
-    try {
-      return new PromptBuilder(prompts).opening(task);
-    } catch (IllegalArgumentException e) {
-      throw LaunchException.of(Field.PROMPTS, e.getMessage());
-    }
-  }
-
-  private Redactor redactor() {
-    Map<String, String> all = new HashMap<>(environment);
-    try {
-      all.putAll(DotEnv.load(workingDir.resolve(".env")));
-    } catch (ModelException e) {
-      // The model setup already reported an unreadable .env; nothing more to redact from it.
-    }
-    return Redactor.fromVariables(all);
-  }
-
-  /** The run's settings as its transcript records them (part of the transcript format). */
-  private static Map<String, String> settings(
-      RunRequest request,
-      Prompts prompts,
-      Map<String, String> forkBranches,
-      List<S3Prefix> allowedSources) {
-    Map<String, String> s = new LinkedHashMap<>();
-    forkBranches.forEach((old, fresh) -> s.put("fork_branch:" + old, fresh));
-    s.put("merge", request.merge().word());
-    if (request.expect() != null) {
-      s.put("expect", request.expect());
-    }
-    s.put("exec_timeout_s", String.valueOf(request.execTimeout().toSeconds()));
-    s.put("output_budget", String.valueOf(request.outputBudget()));
-    s.put("system_prompt", prompts.origin(Prompts.SYSTEM));
-    s.put(
-        "task", request.task() != null ? request.task().toString() : prompts.origin(Prompts.TASK));
-    if (!request.passEnv().isEmpty()) {
-      s.put("pass_env", String.join(",", request.passEnv()));
-    }
-    s.put("allowed_sources", AllowedSources.describe(allowedSources));
-    if (request.budget().limited()) {
-      s.put("budget", BudgetFigures.of(request.budget()).describeLimits());
-    }
-    return s;
   }
 
   static void closeQuietly(AutoCloseable... all) {
