@@ -8,7 +8,6 @@ import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
 import dev.airlock.sandbox.ExecutionResult;
 import dev.airlock.verify.VerificationReport;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -171,32 +170,12 @@ public sealed interface RunEvent {
 
     /** The record of {@code result}: the transcript keeps its own stable copy of the fields. */
     static ExecutionFinished of(int turn, Instant at, ExecutionResult result) {
-      return new ExecutionFinished(
-          turn,
-          at,
-          result.status().name(),
-          result.exitCode(),
-          result.stdout(),
-          result.stderr(),
-          result.stdoutDroppedBytes(),
-          result.stderrDroppedBytes(),
-          result.error(),
-          result.duration().toMillis(),
-          result.missingPackages());
+      return RunEventConversions.finished(turn, at, result);
     }
 
     /** The result again, as the model was told it (forks rebuild the observation from this). */
     ExecutionResult toResult() {
-      return new ExecutionResult(
-          ExecutionResult.Status.valueOf(status),
-          exitCode,
-          stdout,
-          stderr,
-          stdoutDroppedBytes,
-          stderrDroppedBytes,
-          error,
-          Duration.ofMillis(durationMs),
-          missingPackages);
+      return RunEventConversions.result(this);
     }
   }
 
@@ -237,14 +216,7 @@ public sealed interface RunEvent {
      * failed, or left the head where it was). Its turn is the write's, 0 outside any turn.
      */
     public static DataChanged of(LakehouseEvent e, Instant at) {
-      if (e.error() != null
-          || e.commitAfter() == null
-          || e.commitAfter().equals(e.commitBefore())) {
-        return null;
-      }
-      int turn = e.context() == null || e.context().turn() == null ? 0 : e.context().turn();
-      return new DataChanged(
-          turn, at, e.operation(), e.ref(), e.table(), e.commitBefore(), e.commitAfter(), e.rows());
+      return RunEventConversions.dataChanged(e, at);
     }
   }
 
