@@ -155,7 +155,7 @@ public final class ConsoleWindow {
         () -> current != null && current.live() ? current.session : null,
         () -> current == null ? null : current.model.projection().approval(),
         () -> decisions.openQuestion() instanceof PendingApproval,
-        first -> decisions.approve(first),
+        decisions::approveAndRelax,
         actions::say);
   }
 
