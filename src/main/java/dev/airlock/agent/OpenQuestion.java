@@ -39,6 +39,19 @@ abstract class OpenQuestion<T> {
     return answer.complete(value);
   }
 
+  /**
+   * Gives {@code value} as the answer, running {@code first} just before, under the lock that
+   * answers and withdrawals take: both happen, or neither (false) when the question was already
+   * answered or withdrawn.
+   */
+  final synchronized boolean giveAfter(T value, Runnable first) {
+    if (answer.isDone()) {
+      return false;
+    }
+    first.run();
+    return answer.complete(value);
+  }
+
   /** The answer a withdrawal gives, so whoever waits unwinds. */
   abstract T withdrawal(String reason);
 

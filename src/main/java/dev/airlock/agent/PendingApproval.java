@@ -39,16 +39,30 @@ public final class PendingApproval extends OpenQuestion<Decision> implements Pen
    * is refused with {@link IllegalArgumentException} and the question stays open.
    */
   public boolean approveEdited(String code) {
+    return give(approval(code));
+  }
+
+  /**
+   * Approves as {@link #approveEdited} does ({@code code} null: as proposed), running {@code first}
+   * just before under the lock answers and withdrawals take: both, or neither (false) when the
+   * question was already answered or withdrawn. A blank edit is refused before {@code first} runs.
+   */
+  boolean approveAfter(String code, Runnable first) {
+    return giveAfter(code == null ? new Decision.Approve(by) : approval(code), first);
+  }
+
+  /** The approval of {@code code}: of the proposal when unchanged; a blank edit is refused. */
+  private Decision approval(String code) {
     Objects.requireNonNull(code, "code");
     if (code.equals(proposal.code())) {
-      return approve();
+      return new Decision.Approve(by);
     }
     if (code.isBlank()) {
       throw new IllegalArgumentException(
           "the edited code is empty: nothing would run. Edit again, approve the code as proposed,"
               + " or reject it with feedback");
     }
-    return give(new Decision.ApproveEdited(by, code));
+    return new Decision.ApproveEdited(by, code);
   }
 
   /** Refuses the code; {@code feedback} goes to the model, which tries again. */

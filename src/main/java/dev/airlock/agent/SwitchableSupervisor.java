@@ -77,6 +77,21 @@ public final class SwitchableSupervisor implements Supervisor {
     return true;
   }
 
+  /**
+   * Approve &amp; relax as one step: approves {@code question} ({@code code} null: as proposed,
+   * else as edited) and makes {@code to} decide from the next decision on, under the lock that
+   * answers and withdraws the question, so both happen or neither does. Recorded as a change (when
+   * {@code to} did not decide already) followed by the approval. False, and nothing changed, when
+   * the question was answered or withdrawn first; a blank edit is refused with {@link
+   * IllegalArgumentException}, nothing changed.
+   */
+  public boolean approveAndChange(
+      PendingApproval question, String code, ApprovalPolicy to, String by) {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(to, "to");
+    return question.approveAfter(code, () -> change(to, by));
+  }
+
   @Override
   public Decision review(Proposal proposal) {
     Supervisor now;

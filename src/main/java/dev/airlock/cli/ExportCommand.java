@@ -3,6 +3,7 @@ package dev.airlock.cli;
 import dev.airlock.agent.RunHistory;
 import dev.airlock.report.ReportFiles;
 import dev.airlock.report.ReportFormat;
+import dev.airlock.report.ReportTarget;
 import dev.airlock.report.RunReport;
 import dev.airlock.session.AirlockPaths;
 import dev.airlock.transcript.TranscriptException;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,12 +63,6 @@ final class ExportCommand implements Callable<Integer> {
     } catch (TranscriptException e) {
       return fail(e.getMessage());
     }
-    if (output != null && sameFile(output, transcript)) {
-      return fail(
-          output
-              + " is the run's transcript: writing the report there would lose the run; choose"
-              + " another file");
-    }
     String text =
         RunReport.of(history, ReportFiles.redactor(System.getenv(), Path.of(""))).render(chosen);
     if (output == null) {
@@ -79,6 +73,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     try {
       ReportFiles.write(output, text);
+    } catch (ReportTarget.Refused e) {
+      return fail(e.getMessage());
     } catch (IOException e) {
       return fail(
           "cannot write the report to "
@@ -97,14 +93,6 @@ final class ExportCommand implements Callable<Integer> {
                 + " to "
                 + output);
     return ExitCodes.OK;
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.exists(a) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** Why a write failed, in words: the exceptions of java.nio name only the path. */

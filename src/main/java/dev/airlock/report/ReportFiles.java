@@ -20,11 +20,14 @@ public final class ReportFiles {
 
   /**
    * Writes {@code text} to {@code target} whole or not at all: into a temporary file beside it,
-   * then moved over it, so a reader (or a crash) never sees half a report.
+   * then moved over it, so a reader (or a crash) never sees half a report. Never over a transcript
+   * ({@link ReportTarget#check}).
    *
+   * @throws ReportTarget.Refused when {@code target} is, or is named as, a transcript
    * @throws IOException when the folder does not exist or cannot be written
    */
   public static void write(Path target, String text) throws IOException {
+    ReportTarget.check(target);
     Path file = target.toAbsolutePath();
     Path folder = file.getParent();
     if (folder == null || !Files.isDirectory(folder)) {

@@ -3,6 +3,7 @@ package dev.airlock.session;
 import dev.airlock.agent.AgentRun;
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.HumanSeat;
+import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingDecision;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.agent.RunListener;
@@ -173,6 +174,27 @@ public final class RunSession implements AutoCloseable {
   /** {@link #changePolicy(ApprovalPolicy, String)} by the person at this run's seat. */
   public boolean changePolicy(ApprovalPolicy to) {
     return changePolicy(to, seat.reviewer());
+  }
+
+  /**
+   * Approve &amp; relax as one step: approves the code waiting under {@code questionId} ({@code
+   * code} null: as proposed, else as edited, by the person at this run's seat) and changes the
+   * approval policy to {@code to} from the next decision on, both or neither: false, and nothing
+   * changed, when no open approval has that id (answered, withdrawn or never asked) or the run has
+   * ended. Recorded as {@link RunEvent.PolicyChanged} (unless {@code to} already decides), then the
+   * approval. A blank edit is refused with {@link IllegalArgumentException}, nothing changed. From
+   * any thread; it never blocks on the run.
+   */
+  public boolean approveAndChangePolicy(String questionId, String code, ApprovalPolicy to) {
+    if (outcome.isDone()) {
+      return false;
+    }
+    for (PendingDecision q : seat.pending()) {
+      if (q instanceof PendingApproval waiting && waiting.id().equals(questionId)) {
+        return approval.approveAndChange(waiting, code, to, seat.reviewer());
+      }
+    }
+    return false;
   }
 
   /**

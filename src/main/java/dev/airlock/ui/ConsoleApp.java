@@ -2,6 +2,9 @@ package dev.airlock.ui;
 
 import dev.airlock.session.RunSession;
 import dev.airlock.ui.output.FirstFrame;
+import dev.airlock.ui.settings.ConsoleLook;
+import dev.airlock.ui.settings.SettingsFile;
+import dev.airlock.ui.settings.SettingsStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +41,7 @@ public final class ConsoleApp extends Application {
   private ExecutorService answers;
   private ConsoleWindow window;
   private Stage stage;
+  private SettingsStore.Read preread;
   private volatile boolean closing;
   private final CompletableFuture<ConsoleWindow> built = new CompletableFuture<>();
 
@@ -79,6 +83,24 @@ public final class ConsoleApp extends Application {
           e.consume();
           closeRuns(true);
         });
+    // The remembered theme decides the first frame's colours: the settings are read (in the
+    // background) before the stage is first shown, so a dark console never flashes light.
+    SettingsFile file = new SettingsFile(start.launcher().paths().configHome());
+    CompletableFuture.supplyAsync(() -> SettingsStore.read(file), background)
+        .whenComplete((read, failure) -> Platform.runLater(() -> show(read)));
+  }
+
+  /**
+   * Shows the opening frame in the look {@code read} says (null: the defaults, read again later).
+   */
+  private void show(SettingsStore.Read read) {
+    if (closing) {
+      return;
+    }
+    preread = read;
+    if (read != null) {
+      ConsoleLook.apply(read.loaded().settings());
+    }
     // The first frame is the window's outline; the window itself (the theme's stylesheets, the
     // panes and their skins, the run) is built right after that frame is drawn.
     Scene opening = OpeningFrame.scene(ConsoleWindow.WIDTH, ConsoleWindow.HEIGHT);
@@ -100,7 +122,7 @@ public final class ConsoleApp extends Application {
     if (closing) {
       return;
     }
-    window = new ConsoleWindow(stage, start.launcher(), background, answers);
+    window = new ConsoleWindow(stage, start.launcher(), background, answers, preread);
     if (start.replay() != null) {
       // Read while the toolkit started; shown at once when it is already in.
       ConsoleStart.Replay replay = start.replay();

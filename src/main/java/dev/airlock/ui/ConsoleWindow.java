@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -88,6 +89,19 @@ public final class ConsoleWindow {
   final ReportExport reportExport;
 
   public ConsoleWindow(Stage stage, Launcher launcher, Executor background, Executor answers) {
+    this(stage, launcher, background, answers, null);
+  }
+
+  /**
+   * @param preread the settings file as read before the window opened (its look already applied),
+   *     or null to read it in the background now
+   */
+  public ConsoleWindow(
+      Stage stage,
+      Launcher launcher,
+      Executor background,
+      Executor answers,
+      SettingsStore.Read preread) {
     this.stage = stage;
     this.launcher = launcher;
     this.background = background;
@@ -121,12 +135,16 @@ public final class ConsoleWindow {
     stage.setMinHeight(600);
     header.tick();
     refresh();
-    settings.load(
-        ConsoleLook::apply,
-        problem -> {
-          actions.say(problem);
-          SettingsProblem.show(stage, problem);
-        });
+    Consumer<String> problem =
+        said -> {
+          actions.say(said);
+          SettingsProblem.show(stage, said);
+        };
+    if (preread == null) {
+      settings.load(ConsoleLook::apply, problem);
+    } else {
+      settings.loaded(preread, ConsoleLook::apply, problem);
+    }
   }
 
   /** The window as the decisions see it: the selected run, its panes, the refresh. */
@@ -155,7 +173,7 @@ public final class ConsoleWindow {
         () -> current != null && current.live() ? current.session : null,
         () -> current == null ? null : current.model.projection().approval(),
         () -> decisions.openQuestion() instanceof PendingApproval,
-        first -> decisions.approve(first),
+        decisions::approveAndRelax,
         actions::say);
   }
 

@@ -1,5 +1,6 @@
 package dev.airlock.ui;
 
+import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.PendingApproval;
 import dev.airlock.agent.PendingBudget;
 import dev.airlock.agent.PendingDecision;
@@ -111,26 +112,59 @@ final class Decisions {
   }
 
   void approve() {
-    approve(() -> {});
+    PendingApproval approval = approvable();
+    if (approval == null) {
+      return;
+    }
+    String text = code.text();
+    boolean edited = code.edited();
+    code.setEditable(false);
+    actions.say(edited ? "Approved with your edit" : "Approved");
+    answer(() -> edited ? approval.approveEdited(text) : approval.approve());
   }
 
   /**
-   * Approves as Ctrl+Enter does, running {@code first} on the answers thread just before the answer
-   * (and not at all when nothing is approved).
+   * Approve &amp; relax: approves as Ctrl+Enter does and makes {@code to} decide from the next
+   * decision on, as one step of the engine (a question answered or withdrawn meanwhile is neither
+   * approved nor relaxed); {@code approved} runs on the FX thread when both happened.
    */
-  void approve(Runnable first) {
+  void approveAndRelax(ApprovalPolicy to, Runnable approved) {
+    PendingApproval approval = approvable();
+    if (approval == null) {
+      return;
+    }
+    RunSession session = window.current().session;
+    String text = code.text();
+    boolean edited = code.edited();
+    code.setEditable(false);
+    actions.say(edited ? "Approved with your edit" : "Approved");
+    answer(
+        () -> {
+          boolean done = session.approveAndChangePolicy(approval.id(), edited ? text : null, to);
+          if (done) {
+            Platform.runLater(approved);
+          }
+          return done;
+        });
+  }
+
+  /**
+   * The approval Ctrl+Enter would answer now, with the code on screen; null (and a word why, or the
+   * merge gate or budget dialog opened instead) when it would not approve.
+   */
+  private PendingApproval approvable() {
     PendingDecision q = openQuestion();
     if (q instanceof PendingMerge merge) {
       gate.open(window.current(), merge, enterDown);
-      return;
+      return null;
     }
     if (q instanceof PendingBudget question) {
       budget.open(question, enterDown);
-      return;
+      return null;
     }
     if (!(q instanceof PendingApproval approval)) {
       actions.say("Nothing waits for approval");
-      return;
+      return null;
     }
     if (q == arrivedUnderEnter) {
       actions.say(
@@ -138,28 +172,17 @@ final class Decisions {
               + approval.turn()
               + " arrived while Enter was held down: nothing was approved. Release it, review"
               + " the code, then Ctrl+Enter");
-      return;
+      return null;
     }
     if (!showWaiting(approval)) {
       actions.say("Turn " + approval.turn() + " waits: review its code, then Ctrl+Enter again");
-      return;
+      return null;
     }
-    String text = code.text();
-    boolean edited = code.edited();
-    if (edited && text.isBlank()) {
+    if (code.edited() && code.text().isBlank()) {
       actions.say("The edited code is empty: nothing would run. Edit again or reject");
-      return;
+      return null;
     }
-    code.setEditable(false);
-    actions.say(edited ? "Approved with your edit" : "Approved");
-    answer(
-        () -> {
-          if (!approval.isOpen()) {
-            return false; // answered or withdrawn meanwhile: nothing approved, nothing relaxed
-          }
-          first.run();
-          return edited ? approval.approveEdited(text) : approval.approve();
-        });
+    return approval;
   }
 
   void startReject() {

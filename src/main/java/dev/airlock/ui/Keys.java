@@ -1,6 +1,7 @@
 package dev.airlock.ui;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The keyboard contract, as the help overlay (F1) and the README list it. Every key acts once per
@@ -9,7 +10,8 @@ import java.util.List;
 final class Keys {
   record Binding(String keys, String action) {}
 
-  static final List<Binding> ALL =
+  /** The keys that act on the selected run and its turns. */
+  static final List<Binding> IN_A_RUN =
       List.of(
           new Binding(
               "Ctrl+Enter",
@@ -28,23 +30,30 @@ final class Keys {
           new Binding("Alt+Left / Alt+Right", "Previous / next turn"),
           new Binding("Ctrl+M", "Open the merge gate again while a merge waits"),
           new Binding(
-              "Ctrl+D",
-              "Data explorer: branches, tables, rows, SQL (Ctrl+Enter runs, Esc stops), log, diff"),
-          new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
-          new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
-          new Binding(
               "Ctrl+I",
               "Turn record: the exact messages sent to the model, the raw response, the parse, the"
-                  + " decision, lakehouse calls, data effects and merges of the turn; Esc closes"),
+                  + " decision, lakehouse calls, data effects and merges of the turn; Esc closes"));
+
+  /** The keys of runs (new, open, fork, export) and of the console, data, settings, the window. */
+  static final List<Binding> CONSOLE =
+      List.of(
+          new Binding("Ctrl+N", "New run: task, data, model, policies, limits, budget"),
           new Binding("Ctrl+O", "Open a recorded run from the runs folder (type to filter)"),
           new Binding(
               "Ctrl+Shift+F", "Fork: start a new run from the selected turn (Enter starts)"),
-          new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
+          new Binding(
+              "Ctrl+D",
+              "Data explorer: branches, tables, rows, SQL (Ctrl+Enter runs, Esc stops), log, diff"),
           new Binding(
               "Ctrl+Shift+E",
               "Export the selected run's report: one HTML page (Markdown for a .md name)"),
+          new Binding("Ctrl+,", "Settings: defaults, sandbox limits, folders, theme, font size"),
+          new Binding("Ctrl+Shift+D", "Switch between the light and the dark theme"),
           new Binding("Ctrl+Q", "Quit: close the console, as closing its window does"),
           new Binding("F1", "Show or hide this help; Esc hides it"));
+
+  /** Every key, the run's first. */
+  static final List<Binding> ALL = Stream.concat(IN_A_RUN.stream(), CONSOLE.stream()).toList();
 
   private Keys() {}
 }

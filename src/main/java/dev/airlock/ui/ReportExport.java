@@ -4,6 +4,7 @@ import dev.airlock.agent.RunHistory;
 import dev.airlock.agent.RunProjection;
 import dev.airlock.report.ReportFiles;
 import dev.airlock.report.ReportFormat;
+import dev.airlock.report.ReportTarget;
 import dev.airlock.report.RunReport;
 import java.io.File;
 import java.io.IOException;
@@ -73,10 +74,9 @@ final class ReportExport {
       return;
     }
     Path file = target.toAbsolutePath();
-    if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
-      // Transcripts are .jsonl: a report written over one would lose the run.
-      say.accept(
-          "Export: " + file.getFileName() + " looks like a transcript: choose a .html or .md name");
+    String byName = ReportTarget.refusalByName(file);
+    if (byName != null) {
+      say.accept("Export: " + byName); // at once; a transcript by content is refused by the write
       return;
     }
     if (file.getParent() != null) {
@@ -94,6 +94,8 @@ final class ReportExport {
             ReportFiles.write(file, report.render(format));
             // The name first: a long folder is what the action bar cuts (its tooltip has it all).
             outcome = "Report written to " + file.getFileName() + " in " + file.getParent();
+          } catch (ReportTarget.Refused e) {
+            outcome = "Export: " + e.getMessage();
           } catch (IOException e) {
             outcome =
                 "Export failed: cannot write "

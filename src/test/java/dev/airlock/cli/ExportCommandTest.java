@@ -172,8 +172,43 @@ class ExportCommandTest {
     CliRunner.Result r =
         CliRunner.run("export", transcript.toString(), "-o", transcript.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains(transcript + " is the run's transcript").contains("another file");
+    assertThat(r.err()).contains(transcript + " is a run's transcript").contains("another file");
     assertThat(Files.readString(transcript)).isEqualTo(before);
+  }
+
+  @Test
+  void anotherRunsTranscriptIsNeverOverwrittenEvenUnderAnotherName() throws Exception {
+    Path other = runs.resolve("run-20261128-110000-cd34.jsonl");
+    Files.copy(runs.resolve(RUN + ".jsonl"), other);
+    String before = Files.readString(other);
+
+    CliRunner.Result r =
+        CliRunner.run("export", RUN, "--runs-dir", runs.toString(), "-o", other.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .startsWith("airlock export: " + other + " is a run's transcript")
+        .contains("would lose the run")
+        .contains("choose another file");
+    assertThat(Files.readString(other)).isEqualTo(before);
+
+    // A transcript renamed (or linked) to a report's name is a transcript still.
+    Path renamed = Files.move(other, dir.resolve("looks-like-a.html"));
+    r = CliRunner.run("export", RUN, "--runs-dir", runs.toString(), "-o", renamed.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(renamed + " is a run's transcript");
+    assertThat(Files.readString(renamed)).isEqualTo(before);
+  }
+
+  @Test
+  void aNewFileNamedLikeATranscriptIsRefusedNamingTheFix() {
+    Path named = runs.resolve("report.jsonl");
+    CliRunner.Result r =
+        CliRunner.run("export", RUN, "--runs-dir", runs.toString(), "-o", named.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .contains(named + " is named like a run's transcript (.jsonl)")
+        .contains("choose a .html or .md name");
+    assertThat(named).doesNotExist();
   }
 
   @Test

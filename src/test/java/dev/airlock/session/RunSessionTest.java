@@ -190,6 +190,39 @@ class RunSessionTest {
   }
 
   @Test
+  void approveAndRelaxApprovesOnlyTheQuestionNamedAndRecordsTheChangeBeforeTheApproval()
+      throws Exception {
+    SessionFixture f = new SessionFixture(tmp);
+    RunSession session =
+        f.open(
+            f.request(
+                    f.script(
+                        SessionFixture.code("print(1)"),
+                        SessionFixture.code("print(2)"),
+                        "<done>ok</done>"),
+                    ApprovalPolicy.ASK,
+                    MergePolicy.NEVER)
+                .build());
+    session.start();
+    PendingApproval pending = (PendingApproval) f.await(RunEvent.DecisionPending.class).decision();
+
+    assertThat(session.approveAndChangePolicy("approval-2", null, ApprovalPolicy.AUTO)).isFalse();
+    assertThat(session.approvalPolicy()).isEqualTo(ApprovalPolicy.ASK);
+    assertThat(pending.isOpen()).isTrue();
+    assertThat(session.approveAndChangePolicy(pending.id(), null, ApprovalPolicy.AUTO)).isTrue();
+
+    assertThat(session.outcome().get(60, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.DONE);
+    RunHistory h = RunHistory.read(session.transcript());
+    List<RunEvent> first = h.turns().get(0).events();
+    RunEvent change =
+        first.stream().filter(RunEvent.PolicyChanged.class::isInstance).findFirst().orElseThrow();
+    assertThat(first.indexOf(change)).isLessThan(first.indexOf(h.turns().get(0).decision()));
+    assertThat(h.turns().get(0).decision().by()).isEqualTo("human:tester");
+    assertThat(h.turns().get(1).decision().by()).isEqualTo("policy:auto");
+    assertThat(session.approveAndChangePolicy(pending.id(), null, ApprovalPolicy.RISKY)).isFalse();
+  }
+
+  @Test
   void aSessionOpenedAndClosedWithoutStartingLeavesNoTranscript() throws Exception {
     SessionFixture f = new SessionFixture(tmp);
     RunSession session =

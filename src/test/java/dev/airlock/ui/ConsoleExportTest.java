@@ -105,6 +105,18 @@ class ConsoleExportTest {
         .startsWith("# Airlock run " + runId)
         .contains("```python\nprint('turn one')\n```")
         .contains("First I look. \\<script\\>alert(1)\\</script\\>");
+
+    // A copy of a transcript under a report's name is a transcript still: it is never replaced.
+    Path copy = html.resolveSibling("kept.html");
+    Files.copy(console.session().transcript(), copy);
+    String before = Files.readString(copy);
+    export.chooser = w -> copy;
+    console.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+    console.await(
+        "the export to refuse the transcript",
+        () -> console.actionMessage().startsWith("Export: " + copy + " is a run's transcript"));
+    assertThat(console.actionMessage()).contains("would lose the run").contains(".html or .md");
+    assertThat(Files.readString(copy)).isEqualTo(before);
   }
 
   @Test

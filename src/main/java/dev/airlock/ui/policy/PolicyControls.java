@@ -44,15 +44,25 @@ public final class PolicyControls {
    * What the controls need of the window, called on the FX thread: the selected run's session while
    * it is live (else null), its approval policy now as recorded ("ask", or null), whether code
    * waits for approval in it, how to approve the waiting code exactly as Ctrl+Enter does (the code
-   * as it stands, edits included) running a given step first on the answers thread (nothing, and a
-   * word why, when Ctrl+Enter would not approve), and where to say what happened.
+   * as it stands, edits included) and change the policy in one step (nothing, and a word why, when
+   * Ctrl+Enter would not approve), and where to say what happened.
    */
   public record Host(
       Supplier<RunSession> liveSession,
       Supplier<String> approval,
       BooleanSupplier codeWaits,
-      Consumer<Runnable> approveAfter,
+      ApproveAndRelax approveAndRelax,
       Consumer<String> say) {}
+
+  /** Approves the waiting code and relaxes the policy as one step of the run. */
+  @FunctionalInterface
+  public interface ApproveAndRelax {
+    /**
+     * Approves as Ctrl+Enter does and makes {@code to} decide from the next decision on, both or
+     * neither; {@code approved} runs on the FX thread when both happened.
+     */
+    void approve(ApprovalPolicy to, Runnable approved);
+  }
 
   private final Host host;
   private final Executor answers;
@@ -160,20 +170,13 @@ public final class PolicyControls {
       return;
     }
     if (host.codeWaits().getAsBoolean()) {
-      host.approveAfter()
-          .accept(
-              () -> {
-                session.changePolicy(to.policy);
-                Platform.runLater(
-                    () ->
-                        host.say()
-                            .accept(
-                                "Approved; from here on: "
-                                    + to.policy.word()
-                                    + " ("
-                                    + to.meaning
-                                    + ")"));
-              });
+      host.approveAndRelax()
+          .approve(
+              to.policy,
+              () ->
+                  host.say()
+                      .accept(
+                          "Approved; from here on: " + to.policy.word() + " (" + to.meaning + ")"));
     } else {
       change(session, to.policy, null);
     }

@@ -30,6 +30,14 @@ public final class SettingsStore {
     return file;
   }
 
+  /** The file as read: its settings (and the one problem to tell), and the free-text task. */
+  public record Read(SettingsFile.Loaded loaded, String freeText) {}
+
+  /** Reads {@code file} (I/O: never on the FX thread). */
+  public static Read read(SettingsFile file) {
+    return new Read(file.load(), file.readFreeText());
+  }
+
   /**
    * Reads the file in the background; then, on the FX thread, {@code onLoaded} gets the settings
    * and {@code say} the one problem to tell the person, if any.
@@ -37,22 +45,26 @@ public final class SettingsStore {
   public void load(Consumer<ConsoleSettings> onLoaded, Consumer<String> say) {
     background.execute(
         () -> {
-          SettingsFile.Loaded read = file.load();
-          String text = file.readFreeText();
-          Platform.runLater(
-              () -> {
-                // A change made before the file was read wins over the file.
-                if (!loaded) {
-                  current = read.settings();
-                  freeText = text;
-                  loaded = true;
-                }
-                onLoaded.accept(current);
-                if (read.problem() != null) {
-                  say.accept(read.problem());
-                }
-              });
+          Read read = read(file);
+          Platform.runLater(() -> loaded(read, onLoaded, say));
         });
+  }
+
+  /**
+   * Takes the file as {@code read} already (on the FX thread): {@code onLoaded} gets the settings
+   * and {@code say} the one problem to tell the person, if any.
+   */
+  public void loaded(Read read, Consumer<ConsoleSettings> onLoaded, Consumer<String> say) {
+    // A change made before the file was read wins over the file.
+    if (!loaded) {
+      current = read.loaded().settings();
+      freeText = read.freeText();
+      loaded = true;
+    }
+    onLoaded.accept(current);
+    if (read.loaded().problem() != null) {
+      say.accept(read.loaded().problem());
+    }
   }
 
   /** The settings now (FX thread). */
