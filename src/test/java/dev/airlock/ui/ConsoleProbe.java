@@ -34,7 +34,7 @@ final class ConsoleProbe {
   static final long PATIENCE_SECONDS = 120;
 
   private final ConsoleApp app;
-  private final FxRobot robot = new FxRobot();
+  private final FxRobot robot = new ShortPressRobot();
 
   private ConsoleProbe(ConsoleApp app) {
     this.app = app;
