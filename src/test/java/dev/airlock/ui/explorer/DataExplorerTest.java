@@ -45,6 +45,7 @@ class DataExplorerTest {
     if (app != null) {
       FxToolkit.cleanupApplication(app);
     }
+    FxToolkit.cleanupStages();
   }
 
   @Test
