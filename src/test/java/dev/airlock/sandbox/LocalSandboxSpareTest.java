@@ -104,10 +104,12 @@ class LocalSandboxSpareTest {
   @Test
   void theTimeoutCountsFromTheApprovalNotFromTheSpareStart() throws Exception {
     assertThat(sandbox.awaitSpare()).isTrue();
-    Thread.sleep(2500);
+    // The spare waits longer than the timeout; the code itself needs a fraction of it, with room
+    // for a loaded two-core machine (a 2 s timeout used to leave too little).
+    Thread.sleep(6500);
 
     ExecutionResult result =
-        run(sandbox, py("import time", "time.sleep(0.2)", "print('done')"), Duration.ofSeconds(2));
+        run(sandbox, py("import time", "time.sleep(0.2)", "print('done')"), Duration.ofSeconds(6));
 
     assertThat(result.status()).isEqualTo(Status.OK);
     assertThat(result.stdout()).isEqualTo("done\n");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stop reaches every wait a run can be in. Each case stops the run while it waits and expects it
- * STOPPED within 2 s, with the transcript closed and no sandbox process left.
+ * STOPPED promptly (well before the wait would end by itself), with the transcript closed and no
+ * sandbox process left.
  */
 class StopTest {
   @TempDir Path tmp;
@@ -55,7 +56,7 @@ class StopTest {
       session.start();
       f.await(RunEvent.ModelRequested.class);
       Thread.sleep(300);
-      stopsWithin2s(f, session, "stop during the model call");
+      stopsPromptly(f, session, "stop during the model call");
     } finally {
       for (Socket s : held) {
         s.close();
@@ -77,7 +78,7 @@ class StopTest {
                 .build());
     session.start();
     f.await(RunEvent.OutputChunk.class);
-    stopsWithin2s(f, session, "stop during the execution");
+    stopsPromptly(f, session, "stop during the execution");
   }
 
   @Test
@@ -92,7 +93,7 @@ class StopTest {
                 .build());
     session.start();
     PendingDecision pending = f.await(RunEvent.DecisionPending.class).decision();
-    stopsWithin2s(f, session, "stop during the approval");
+    stopsPromptly(f, session, "stop during the approval");
     assertThat(pending.withdrawn()).isTrue();
     assertThat(f.all(RunEvent.Decided.class)).isEmpty();
     RunEvent.DecisionWithdrawn withdrawn = f.all(RunEvent.DecisionWithdrawn.class).get(0);
@@ -144,7 +145,7 @@ class StopTest {
     session.start();
     PendingDecision pending = f.await(RunEvent.DecisionPending.class).decision();
     assertThat(pending).isInstanceOf(PendingMerge.class);
-    stopsWithin2s(f, session, "stop during the merge review");
+    stopsPromptly(f, session, "stop during the merge review");
     assertThat(pending.withdrawn()).isTrue();
     RunEvent.MergeDecided decided = f.all(RunEvent.MergeDecided.class).get(0);
     assertThat(decided.approved()).isFalse();
@@ -175,7 +176,7 @@ class StopTest {
     PendingDecision pending = f.await(RunEvent.DecisionPending.class).decision();
     assertThat(pending).isInstanceOf(PendingMerge.class);
     assertThat(pending.turn()).isEqualTo(2);
-    stopsWithin2s(f, session, "stop during publishing");
+    stopsPromptly(f, session, "stop during publishing");
     assertThat(pending.withdrawn()).isTrue();
     assertThat(f.all(RunEvent.DecisionWithdrawn.class))
         .singleElement()
@@ -186,10 +187,13 @@ class StopTest {
     }
   }
 
-  private static void stopsWithin2s(SessionFixture f, RunSession session, String reason)
+  private static void stopsPromptly(SessionFixture f, RunSession session, String reason)
       throws Exception {
     session.stop(reason);
-    RunOutcome outcome = session.outcome().get(2, TimeUnit.SECONDS);
+    // Far below every wait the stop cuts short (the silent model call's 5 min attempt, the
+    // execution's 120 s sleep, a question nobody answers), and far above a loaded CI machine's
+    // hiccups: 2 s used to fail there with the stop working.
+    RunOutcome outcome = session.outcome().get(30, TimeUnit.SECONDS);
     assertThat(outcome.status()).isEqualTo(RunStatus.STOPPED);
     assertThat(outcome.reason()).isEqualTo(reason);
     RunHistory history = RunHistory.read(session.transcript());

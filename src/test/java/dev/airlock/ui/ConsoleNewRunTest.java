@@ -119,7 +119,10 @@ class ConsoleNewRunTest {
     console.robot().push(KeyCode.CONTROL, KeyCode.N);
     await("the New run dialog", () -> dialog("New run") != null);
     Stage dialog = dialog("New run");
-    await("the first field to have the keyboard", () -> dialog.getScene().getFocusOwner() != null);
+    // The window itself, not only a focus owner inside it: keys sent before go to the console.
+    await(
+        "the first field to have the keyboard",
+        () -> dialog.isFocused() && dialog.getScene().getFocusOwner() != null);
     return dialog;
   }
 

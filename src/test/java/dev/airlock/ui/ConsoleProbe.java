@@ -34,7 +34,7 @@ final class ConsoleProbe {
   static final long PATIENCE_SECONDS = 120;
 
   private final ConsoleApp app;
-  private final FxRobot robot = new FxRobot();
+  private final FxRobot robot = new ShortPressRobot();
 
   private ConsoleProbe(ConsoleApp app) {
     this.app = app;
@@ -65,6 +65,15 @@ final class ConsoleProbe {
         // How the run ended is the test's business; closing only waits for it to end.
       }
     }
+    // What one test leaves must not reach the next (all run in one JVM): its dialogs, which
+    // outlive the application because TestFX keeps the primary stage, and the look, which is
+    // the toolkit's (a test failing between two Ctrl+Shift+D would leave the next one dark).
+    FxToolkit.cleanupStages();
+    fx(
+        () -> {
+          Themes.set(false, Themes.DEFAULT_FONT_SIZE, List.of());
+          return null;
+        });
   }
 
   // ---- what the window shows ----------------------------------------------------------------

@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,17 @@ class ConsoleRelaxPolicyTest {
     assertThat(statusLine()).contains("approval: ask");
 
     // Ctrl+Shift+Enter opens "Approve ▾"; the third choice is auto.
-    robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER);
+    robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER); // held a moment: it repeats
     probe.await("the relax choices to show", this::relaxShowing);
+    ConsoleProbe.fx(
+        () -> {
+          Event.fireEvent(
+              scene.getFocusOwner() == null ? scene : scene.getFocusOwner(),
+              new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, true, true, false, false));
+          return null;
+        });
+    robot.release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+    assertThat(ConsoleProbe.fx(this::relaxShowing)).as("the choices, the key let go").isTrue();
     // Nothing is chosen until an arrow picks: a held Enter never relaxes the run.
     assertThat(probe.session().approvalPolicy()).isEqualTo(ApprovalPolicy.ASK);
     robot.type(KeyCode.DOWN, 3);

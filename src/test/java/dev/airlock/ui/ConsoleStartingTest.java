@@ -120,7 +120,7 @@ class ConsoleStartingTest {
         });
     assertThat(state()).isEqualTo("starting");
 
-    new FxRobot().push(KeyCode.CONTROL, KeyCode.PERIOD);
+    new ShortPressRobot().push(KeyCode.CONTROL, KeyCode.PERIOD);
     gate.countDown();
 
     WaitForAsyncUtils.waitFor(

@@ -69,6 +69,12 @@ public final class DataExplorer {
   private boolean closed;
 
   /**
+   * Esc is down: pressed in this window and not released yet. A held Esc's repeats do nothing, so
+   * the press that stops a query does not close the window half a second later.
+   */
+  private boolean escapeDown;
+
+  /**
    * What to say once the refs and the picked ref's tables are read again (a revert's outcome), so
    * the refresh does not replace it with the table count; null for the count.
    */
@@ -100,6 +106,13 @@ public final class DataExplorer {
     Scene scene = new Scene(layout(), 1180, 760);
     scene.getStylesheets().setAll(themeFrom.getStylesheets());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    scene.addEventFilter(
+        KeyEvent.KEY_RELEASED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            escapeDown = false;
+          }
+        });
     stage.initOwner(owner);
     stage.setTitle("Data explorer");
     stage.setUserData(this);
@@ -107,6 +120,8 @@ public final class DataExplorer {
     stage.setMinWidth(760);
     stage.setMinHeight(480);
     stage.setOnHidden(e -> close());
+    // A release that lands in another window must not leave Esc "down" here.
+    stage.focusedProperty().addListener((o, was, now) -> escapeDown &= now);
     CompletableFuture.supplyAsync(() -> ExplorerData.open(home, user), background)
         .whenComplete((opened, error) -> Platform.runLater(() -> opened(opened, error)));
   }
@@ -309,6 +324,12 @@ public final class DataExplorer {
 
   private void onKey(KeyEvent e) {
     if (e.getCode() == KeyCode.ESCAPE) {
+      boolean repeat = escapeDown;
+      escapeDown = true;
+      if (repeat) {
+        e.consume();
+        return;
+      }
       if (sql.running()) {
         sql.cancel();
       } else {

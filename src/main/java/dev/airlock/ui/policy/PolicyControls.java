@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -22,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -89,6 +91,7 @@ public final class PolicyControls {
       relax.getItems().add(item);
     }
     relax.setOnShowing(e -> labelRelaxItems());
+    relax.setOnShown(e -> keepOpenUnderTheHeldKey());
     Label key = new Label("Ctrl+Shift+Enter");
     key.getStyleClass().add("key-hint");
     key.setMinWidth(Region.USE_PREF_SIZE);
@@ -131,6 +134,24 @@ public final class PolicyControls {
       return;
     }
     relax.show();
+  }
+
+  /**
+   * The choices' popup closes on any key with Ctrl held (so that the window's shortcuts work while
+   * it shows), and that includes the repeats of the Ctrl+Shift+Enter that opened it: held down a
+   * moment too long, the key closed the choices it had just opened. The popup swallows that key.
+   */
+  private void keepOpenUnderTheHeldKey() {
+    ContextMenu popup = relax.getItems().get(0).getParentPopup();
+    if (popup != null && popup.getProperties().putIfAbsent(RELAX_KEY, Boolean.TRUE) == null) {
+      popup.addEventFilter(
+          KeyEvent.KEY_PRESSED,
+          e -> {
+            if (RELAX_KEY.match(e)) {
+              e.consume();
+            }
+          });
+    }
   }
 
   /** Brings the checked policy and the enabled state up to date with the selected run. */

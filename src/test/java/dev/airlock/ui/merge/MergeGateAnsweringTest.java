@@ -3,6 +3,7 @@ package dev.airlock.ui.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.agent.MergeVerdict;
+import dev.airlock.ui.ShortPressRobot;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MergeGateAnsweringTest {
+  /** Key presses let go at once: a key held past the display's auto-repeat delay acts twice. */
+  private final ShortPressRobot keys = new ShortPressRobot();
+
   @TempDir Path dir;
   private Stage owner;
   private MergeFixture fixture;
@@ -88,7 +92,7 @@ class MergeGateAnsweringTest {
     assertThat(robot.lookup("#merge-notice").queryAs(Label.class).getText()).contains("held");
 
     robot.release(KeyCode.ENTER, KeyCode.CONTROL);
-    robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+    keys.push(KeyCode.CONTROL, KeyCode.ENTER);
     assertThat(fixture.pending.answer().get(30, TimeUnit.SECONDS))
         .isEqualTo(new MergeVerdict.Approve());
   }
@@ -100,7 +104,7 @@ class MergeGateAnsweringTest {
     // Answered at the same time from elsewhere (another face of the run, or a policy).
     assertThat(fixture.pending.rejectToAgent("answered at the terminal")).isTrue();
 
-    robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+    keys.push(KeyCode.CONTROL, KeyCode.ENTER);
 
     assertThat(notTaken.get(30, TimeUnit.SECONDS)).contains("too late").contains("Nothing");
     assertThat(fixture.pending.answer().get(30, TimeUnit.SECONDS))

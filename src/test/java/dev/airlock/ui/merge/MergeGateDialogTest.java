@@ -3,6 +3,7 @@ package dev.airlock.ui.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airlock.agent.MergeVerdict;
+import dev.airlock.ui.ShortPressRobot;
 import dev.airlock.verify.CheckResult;
 import dev.airlock.verify.Verdict;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MergeGateDialogTest {
+  /** Key presses let go at once: a key held past the display's auto-repeat delay acts twice. */
+  private final ShortPressRobot keys = new ShortPressRobot();
+
   @TempDir Path dir;
   private Stage owner;
   private MergeFixture fixture;
@@ -116,7 +120,7 @@ class MergeGateDialogTest {
   @Test
   void ctrlEnterApprovesTheMergeOffTheFxThreadAndTheTablesReachMain(FxRobot robot)
       throws Exception {
-    robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+    keys.push(KeyCode.CONTROL, KeyCode.ENTER);
 
     assertThat(fixture.pending.answer().get(30, TimeUnit.SECONDS))
         .isEqualTo(new MergeVerdict.Approve());
@@ -130,10 +134,10 @@ class MergeGateDialogTest {
   @Test
   void ctrlRThenTypingThenEnterSendsTheReasonToTheAgentAndMainIsUntouched(FxRobot robot)
       throws Exception {
-    robot.push(KeyCode.CONTROL, KeyCode.R);
+    keys.push(KeyCode.CONTROL, KeyCode.R);
     assertThat(robot.lookup("#merge-reason").queryAs(TextField.class).isFocused()).isTrue();
     robot.write("payment p-1002 is loaded twice");
-    robot.push(KeyCode.ENTER);
+    keys.push(KeyCode.ENTER);
 
     assertThat(fixture.pending.answer().get(30, TimeUnit.SECONDS))
         .isEqualTo(new MergeVerdict.RejectToAgent("payment p-1002 is loaded twice"));
@@ -143,9 +147,9 @@ class MergeGateDialogTest {
 
   @Test
   void ctrlPeriodEndsTheRunWithTheReason(FxRobot robot) throws Exception {
-    robot.push(KeyCode.CONTROL, KeyCode.R);
+    keys.push(KeyCode.CONTROL, KeyCode.R);
     robot.write("wrong source file");
-    robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
+    keys.push(KeyCode.CONTROL, KeyCode.PERIOD);
 
     assertThat(fixture.pending.answer().get(30, TimeUnit.SECONDS))
         .isEqualTo(new MergeVerdict.RejectAndEnd("wrong source file"));
@@ -153,9 +157,9 @@ class MergeGateDialogTest {
 
   @Test
   void anEmptyReasonIsRefusedInlineAndNothingIsAnswered(FxRobot robot) {
-    robot.push(KeyCode.CONTROL, KeyCode.R);
-    robot.push(KeyCode.ENTER);
-    robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
+    keys.push(KeyCode.CONTROL, KeyCode.R);
+    keys.push(KeyCode.ENTER);
+    keys.push(KeyCode.CONTROL, KeyCode.PERIOD);
     WaitForAsyncUtils.waitForFxEvents();
 
     Label error = robot.lookup("#merge-reason-error").queryAs(Label.class);
@@ -164,7 +168,7 @@ class MergeGateDialogTest {
     assertThat(fixture.pending.answer()).isNotDone();
     assertThat(dialog.stage().isShowing()).isTrue();
 
-    robot.push(KeyCode.ESCAPE);
+    keys.push(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#merge-reason").queryAs(TextField.class).isFocused())
         .as("Esc leaves the field")
