@@ -44,7 +44,10 @@ final class ResultTable {
 
   static final double ROW_HEIGHT = 26;
 
-  /** Rows put into an empty view per frame, until it holds {@link #DRIPPED_ROWS}. */
+  /**
+   * Rows put into an empty view per frame, until the rows on screen are filled (or it holds {@link
+   * #DRIPPED_ROWS}).
+   */
   static final int ROWS_PER_FRAME = 6;
 
   /** More than a full-screen window shows; the rest of the page then goes in at once. */
@@ -93,6 +96,7 @@ final class ResultTable {
     stopDrip();
     view.getItems().clear();
     view.getColumns().clear();
+    view.setPlaceholder(new Label("Reading the rows…"));
     fetchNext();
   }
 
@@ -182,12 +186,17 @@ final class ResultTable {
   }
 
   /**
-   * Puts the waiting rows into the view: a few a frame while the view is nearly empty (each new row
-   * on screen costs its cells), the rest at once; tells the listener when the page is all in.
+   * Puts the waiting rows into the view: a few a frame until the rows on screen are filled (each
+   * new row on screen costs its cells), then the rest at once (rows below the screen cost nothing
+   * yet); tells the listener when the page is all in.
    */
   private void dripRows() {
     int held = view.getItems().size();
-    int take = held < DRIPPED_ROWS ? Math.min(ROWS_PER_FRAME, waiting.size()) : waiting.size();
+    boolean screenFull = held > 0 && lastVisible() < held - 1;
+    int take =
+        held < DRIPPED_ROWS && !screenFull
+            ? Math.min(ROWS_PER_FRAME, waiting.size())
+            : waiting.size();
     view.getItems().addAll(waiting.subList(0, take));
     waiting = waiting.subList(take, waiting.size());
     if (!waiting.isEmpty()) {
@@ -195,6 +204,9 @@ final class ResultTable {
       return;
     }
     drip.stop();
+    if (view.getItems().isEmpty()) {
+      view.setPlaceholder(new Label("No rows"));
+    }
     listener.loaded(pages);
     // A tall window may show every row held: fetch on without a scroll.
     Platform.runLater(this::checkNeed);
@@ -235,15 +247,19 @@ final class ResultTable {
   }
 
   private int lastSeen() {
-    int last = view.getSelectionModel().getSelectedIndex();
+    return Math.max(view.getSelectionModel().getSelectedIndex(), lastVisible());
+  }
+
+  /** The index of the last row on screen, or -1. */
+  private int lastVisible() {
     Node flow = view.lookup(".virtual-flow");
     if (flow instanceof VirtualFlow<?> f) {
       IndexedCell<?> cell = f.getLastVisibleCell();
       if (cell != null) {
-        last = Math.max(last, cell.getIndex());
+        return cell.getIndex();
       }
     }
-    return last;
+    return -1;
   }
 
   private void watchScrolling() {
