@@ -1,6 +1,7 @@
 package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.QueryCancel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -24,8 +25,8 @@ import javafx.scene.layout.VBox;
  *
  * <p>The FX thread stays cheap (it never stalls a frame for long, even on a busy two-core machine):
  * values are formatted and columns measured off it ({@link ShownPage}), and a first page goes into
- * the view a few rows a frame until the rows on screen are filled, so the cells' styling and layout
- * is spread over several short frames instead of one long one.
+ * the view a column a frame, then a few rows a frame, until the screen is filled, so the cells'
+ * styling and layout is spread over several short frames instead of one long one.
  */
 final class ResultTable {
   /** Fetches the page at {@code offset}; blocking, called off the FX thread. */
@@ -62,17 +63,12 @@ final class ResultTable {
   private int generation;
   private boolean watching;
   private List<List<String>> waiting = List.of();
-  private boolean headersFrame;
+  private List<TableColumn<List<String>, String>> waitingColumns = List.of();
   private final AnimationTimer drip =
       new AnimationTimer() {
         @Override
         public void handle(long now) {
-          if (headersFrame) {
-            // This frame styles and lays out the new column headers: the rows start with the next.
-            headersFrame = false;
-            return;
-          }
-          dripRows();
+          drip();
         }
       };
 
@@ -121,9 +117,12 @@ final class ResultTable {
     if (fetcher != null || !view.getItems().isEmpty()) {
       return () -> {};
     }
-    columns(
-        ShownPage.of(
-            new RowPages.Page(List.of("w"), List.of("VARCHAR"), List.of(List.of("w")), false)));
+    view.getColumns()
+        .addAll(
+            columns(
+                ShownPage.of(
+                    new RowPages.Page(
+                        List.of("w"), List.of("VARCHAR"), List.of(List.of("w")), false))));
     view.getItems().add(List.of("w"));
     return () -> {
       if (fetcher == null) {
@@ -176,20 +175,36 @@ final class ResultTable {
                       }
                       waiting = shown.rows();
                       if (pages.add(shown.page())) {
-                        columns(shown);
-                        headersFrame = true;
+                        waitingColumns = columns(shown);
                         drip.start();
                       } else {
-                        dripRows();
+                        drip();
                       }
                     }));
   }
 
   /**
-   * Puts the waiting rows into the view: a few a frame until the rows on screen are filled (each
-   * new row on screen costs its cells), then the rest at once (rows below the screen cost nothing
-   * yet); tells the listener when the page is all in.
+   * One frame's share of a new page. The columns first: one a frame while those in the view do not
+   * fill its width (each one on screen costs a cell in every row the view keeps, empty or not),
+   * then the rest at once (a column off screen costs only its header). Then the rows: a few a frame
+   * until the rows on screen are filled, then the rest at once (rows below the screen cost nothing
+   * yet). Tells the listener when the page is all in.
    */
+  private void drip() {
+    if (!waitingColumns.isEmpty()) {
+      double filled = 0;
+      for (TableColumn<?, ?> c : view.getColumns()) {
+        filled += c.getWidth();
+      }
+      int take = filled < view.getWidth() ? 1 : waitingColumns.size();
+      view.getColumns().addAll(waitingColumns.subList(0, take));
+      waitingColumns = waitingColumns.subList(take, waitingColumns.size());
+      drip.start();
+      return;
+    }
+    dripRows();
+  }
+
   private void dripRows() {
     int held = view.getItems().size();
     boolean screenFull = held > 0 && lastVisible() < held - 1;
@@ -214,12 +229,13 @@ final class ResultTable {
 
   private void stopDrip() {
     drip.stop();
-    headersFrame = false;
+    waitingColumns = List.of();
     waiting = List.of();
   }
 
-  private void columns(ShownPage shown) {
+  private static List<TableColumn<List<String>, String>> columns(ShownPage shown) {
     RowPages.Page page = shown.page();
+    List<TableColumn<List<String>, String>> columns = new ArrayList<>();
     for (int i = 0; i < page.columns().size(); i++) {
       int index = i;
       TableColumn<List<String>, String> column = new TableColumn<>();
@@ -235,8 +251,9 @@ final class ResultTable {
                   index < c.getValue().size() ? c.getValue().get(index) : ""));
       column.setSortable(false);
       column.setPrefWidth(shown.widths().get(i));
-      view.getColumns().add(column);
+      columns.add(column);
     }
+    return columns;
   }
 
   /** Fetches the next page when the person looks near the last row held. */
