@@ -21,6 +21,7 @@ import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -157,9 +158,21 @@ public final class ScreenshotTour {
           return null;
         });
     Thread.sleep(1500);
+    // The explorer's rows arrive a few a frame after the query: wait for the whole page (a loaded
+    // machine stretches that), or the picture shows half a table.
+    Instant rows = Instant.now().plus(Duration.ofSeconds(20));
+    while (!onFx(() -> rowsShown(shown)) && Instant.now().isBefore(rows)) {
+      Thread.sleep(200);
+    }
     shoot(opened, name);
     press(opened, KeyCode.ESCAPE, false, false);
     Thread.sleep(300);
+  }
+
+  /** Whether a window's rows are all shown: always, but in the explorer once its status says so. */
+  private static boolean rowsShown(Scene scene) {
+    return !(scene.getRoot().lookup(".explorer-status") instanceof Label status)
+        || status.getText().contains(" shown");
   }
 
   private static void press(Scene scene, KeyCode key, boolean shortcut, boolean shift)

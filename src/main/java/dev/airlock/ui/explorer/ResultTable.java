@@ -1,9 +1,11 @@
 package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.QueryCancel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
@@ -20,6 +22,11 @@ import javafx.scene.layout.VBox;
  * Rows of a table or a query, fetched a page at a time on the background executor as the person
  * scrolls (or moves the selection) near the last row held; a fetch can be cancelled. Only the FX
  * thread touches the view; a fetch answering for an older result is dropped.
+ *
+ * <p>The FX thread stays cheap (it never stalls a frame for long, even on a busy two-core machine):
+ * values are formatted and columns measured off it ({@link ShownPage}), and a first page goes into
+ * the view a column a frame, then a few rows a frame, until the screen is filled, so the cells'
+ * styling and layout is spread over several short frames instead of one long one.
  */
 final class ResultTable {
   /** Fetches the page at {@code offset}; blocking, called off the FX thread. */
@@ -38,7 +45,16 @@ final class ResultTable {
 
   static final double ROW_HEIGHT = 26;
 
-  final TableView<List<Object>> view = new TableView<>();
+  /**
+   * Rows put into an empty view per frame, until the rows on screen are filled (or it holds {@link
+   * #DRIPPED_ROWS}).
+   */
+  static final int ROWS_PER_FRAME = 6;
+
+  /** More than a full-screen window shows; the rest of the page then goes in at once. */
+  static final int DRIPPED_ROWS = 60;
+
+  final TableView<List<String>> view = new TableView<>();
   private final Executor background;
   private final Listener listener;
   private RowPages pages = new RowPages();
@@ -46,6 +62,15 @@ final class ResultTable {
   private QueryCancel running;
   private int generation;
   private boolean watching;
+  private List<List<String>> waiting = List.of();
+  private List<TableColumn<List<String>, String>> waitingColumns = List.of();
+  private final AnimationTimer drip =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          drip();
+        }
+      };
 
   ResultTable(Executor background, Listener listener, String empty) {
     this.background = background;
@@ -64,8 +89,10 @@ final class ResultTable {
     generation++;
     this.fetcher = fetcher;
     pages = new RowPages();
+    stopDrip();
     view.getItems().clear();
     view.getColumns().clear();
+    view.setPlaceholder(new Label("Reading the rows…"));
     fetchNext();
   }
 
@@ -75,9 +102,34 @@ final class ResultTable {
     generation++;
     fetcher = null;
     pages = new RowPages();
+    stopDrip();
     view.getItems().clear();
     view.getColumns().clear();
     view.setPlaceholder(new Label(why));
+  }
+
+  /**
+   * Puts one made-up row into the empty view, for the window's first layout to style and lay out (a
+   * new window's first cells cost several times what later ones do); the returned step takes it out
+   * again, right after that layout, so no frame ever shows it.
+   */
+  Runnable warmUp() {
+    if (fetcher != null || !view.getItems().isEmpty()) {
+      return () -> {};
+    }
+    view.getColumns()
+        .addAll(
+            columns(
+                ShownPage.of(
+                    new RowPages.Page(
+                        List.of("w"), List.of("VARCHAR"), List.of(List.of("w")), false))));
+    view.getItems().add(List.of("w"));
+    return () -> {
+      if (fetcher == null) {
+        view.getItems().clear();
+        view.getColumns().clear();
+      }
+    };
   }
 
   /** Stops a fetch under way; its result is dropped. */
@@ -107,9 +159,9 @@ final class ResultTable {
     Fetcher f = fetcher;
     QueryCancel cancel = new QueryCancel();
     running = cancel;
-    CompletableFuture.supplyAsync(() -> f.fetch(offset, cancel), background)
+    CompletableFuture.supplyAsync(() -> ShownPage.of(f.fetch(offset, cancel)), background)
         .whenComplete(
-            (page, error) ->
+            (shown, error) ->
                 Platform.runLater(
                     () -> {
                       if (at != generation) {
@@ -121,20 +173,72 @@ final class ResultTable {
                         listener.failed(error.getCause() != null ? error.getCause() : error);
                         return;
                       }
-                      if (pages.add(page)) {
-                        columns(page);
+                      waiting = shown.rows();
+                      if (pages.add(shown.page())) {
+                        waitingColumns = columns(shown);
+                        drip.start();
+                      } else {
+                        drip();
                       }
-                      view.getItems().addAll(page.rows());
-                      listener.loaded(pages);
-                      // A tall window may show every row held: fetch on without a scroll.
-                      Platform.runLater(this::checkNeed);
                     }));
   }
 
-  private void columns(RowPages.Page page) {
+  /**
+   * One frame's share of a new page. The columns first: one a frame while those in the view do not
+   * fill its width (each one on screen costs a cell in every row the view keeps, empty or not),
+   * then the rest at once (a column off screen costs only its header). Then the rows: a few a frame
+   * until the rows on screen are filled, then the rest at once (rows below the screen cost nothing
+   * yet). Tells the listener when the page is all in.
+   */
+  private void drip() {
+    if (!waitingColumns.isEmpty()) {
+      double filled = 0;
+      for (TableColumn<?, ?> c : view.getColumns()) {
+        filled += c.getWidth();
+      }
+      int take = filled < view.getWidth() ? 1 : waitingColumns.size();
+      view.getColumns().addAll(waitingColumns.subList(0, take));
+      waitingColumns = waitingColumns.subList(take, waitingColumns.size());
+      drip.start();
+      return;
+    }
+    dripRows();
+  }
+
+  private void dripRows() {
+    int held = view.getItems().size();
+    boolean screenFull = held > 0 && lastVisible() < held - 1;
+    int take =
+        held < DRIPPED_ROWS && !screenFull
+            ? Math.min(ROWS_PER_FRAME, waiting.size())
+            : waiting.size();
+    view.getItems().addAll(waiting.subList(0, take));
+    waiting = waiting.subList(take, waiting.size());
+    if (!waiting.isEmpty()) {
+      drip.start();
+      return;
+    }
+    drip.stop();
+    if (view.getItems().isEmpty()) {
+      view.setPlaceholder(new Label("No rows"));
+    }
+    listener.loaded(pages);
+    // A tall window may show every row held: fetch on without a scroll.
+    Platform.runLater(this::checkNeed);
+  }
+
+  private void stopDrip() {
+    drip.stop();
+    waitingColumns = List.of();
+    waiting = List.of();
+  }
+
+  private static List<TableColumn<List<String>, String>> columns(ShownPage shown) {
+    RowPages.Page page = shown.page();
+    List<TableColumn<List<String>, String>> columns = new ArrayList<>();
     for (int i = 0; i < page.columns().size(); i++) {
       int index = i;
-      TableColumn<List<Object>, String> column = new TableColumn<>();
+      TableColumn<List<String>, String> column = new TableColumn<>();
       Label name = new Label(ExplorerText.visible(page.columns().get(i), 80));
       name.getStyleClass().add("column-name");
       Label type = new Label(ExplorerText.visible(page.types().get(i), 40));
@@ -144,25 +248,12 @@ final class ResultTable {
       column.setCellValueFactory(
           c ->
               new ReadOnlyStringWrapper(
-                  index < c.getValue().size() ? ExplorerText.cell(c.getValue().get(index)) : ""));
+                  index < c.getValue().size() ? c.getValue().get(index) : ""));
       column.setSortable(false);
-      column.setPrefWidth(width(page, i));
-      view.getColumns().add(column);
+      column.setPrefWidth(shown.widths().get(i));
+      columns.add(column);
     }
-  }
-
-  /**
-   * Wide enough for the column's name and the first page's values (most of them whole), so merchant
-   * names and ids read without opening each cell; never wider than a third of a screen.
-   */
-  private static double width(RowPages.Page page, int column) {
-    int chars = Math.max(page.columns().get(column).length(), page.types().get(column).length());
-    for (List<Object> row : page.rows()) {
-      if (column < row.size()) {
-        chars = Math.max(chars, Math.min(40, ExplorerText.cell(row.get(column)).length()));
-      }
-    }
-    return Math.max(70, Math.min(360, 26 + 8.6 * chars));
+    return columns;
   }
 
   /** Fetches the next page when the person looks near the last row held. */
@@ -173,15 +264,19 @@ final class ResultTable {
   }
 
   private int lastSeen() {
-    int last = view.getSelectionModel().getSelectedIndex();
+    return Math.max(view.getSelectionModel().getSelectedIndex(), lastVisible());
+  }
+
+  /** The index of the last row on screen, or -1. */
+  private int lastVisible() {
     Node flow = view.lookup(".virtual-flow");
     if (flow instanceof VirtualFlow<?> f) {
       IndexedCell<?> cell = f.getLastVisibleCell();
       if (cell != null) {
-        last = Math.max(last, cell.getIndex());
+        return cell.getIndex();
       }
     }
-    return last;
+    return -1;
   }
 
   private void watchScrolling() {

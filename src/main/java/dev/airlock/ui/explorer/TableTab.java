@@ -65,6 +65,21 @@ final class TableTab {
     rows.show((offset, cancel) -> data.tablePage(ref, table, offset, cancel));
   }
 
+  /** Like {@link ResultTable#warmUp()}, for the schema and the rows. */
+  Runnable warmUp() {
+    Runnable rowsBack = rows.warmUp();
+    boolean empty = schema.getItems().isEmpty();
+    if (empty) {
+      schema.getItems().add(new TableField("w", false, "VARCHAR"));
+    }
+    return () -> {
+      rowsBack.run();
+      if (empty && schema.getItems().size() == 1 && schema.getItems().get(0).name().equals("w")) {
+        schema.getItems().clear();
+      }
+    };
+  }
+
   void clear() {
     rows.clear("Select a table to see its rows");
     schema.getItems().clear();

@@ -7,6 +7,7 @@ import dev.airlock.lakehouse.QueryCancel;
 import dev.airlock.lakehouse.TableInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,27 @@ class ExplorerModelTest {
     assertThat(ExplorerText.cell("x\u202bfdp.exe\u2067y\u2069\u200f\u061c\u2028z"))
         .isEqualTo("x\\u202bfdp.exe\\u2067y\\u2069\\u200f\\u061c\\u2028z");
     assertThat(ExplorerText.cell("x".repeat(1000))).hasSize(ExplorerText.CELL_CHARS + 1);
+  }
+
+  @Test
+  void aPageIsFormattedAndMeasuredBeforeTheFxThreadSeesIt() {
+    RowPages.Page page =
+        new RowPages.Page(
+            List.of("id", "merchant", "note"),
+            List.of("INT", "VARCHAR", "VARCHAR"),
+            List.of(
+                List.of(1L, "Harbour_Bikes", "x".repeat(500)),
+                Arrays.asList(2L, null, "a\nb\u202e")),
+            false);
+    ShownPage shown = ShownPage.of(page);
+    assertThat(shown.rows().get(0).get(0)).isEqualTo("1");
+    assertThat(shown.rows().get(1)).containsExactly("2", "NULL", "a\\nb\\u202e");
+    assertThat(shown.rows().get(0).get(2)).hasSize(ExplorerText.CELL_CHARS + 1);
+    // id: as wide as its type's name; merchant: as wide as "Harbour_Bikes"; note: capped.
+    assertThat(shown.widths().get(0)).isEqualTo(ShownPage.MIN_WIDTH);
+    assertThat(shown.widths().get(1)).isEqualTo(ShownPage.width("Harbour_Bikes".length()));
+    assertThat(shown.widths().get(2)).isEqualTo(ShownPage.width(ShownPage.WIDEST_VALUE_CHARS));
+    assertThat(shown.widths().get(1)).isGreaterThan(shown.widths().get(0));
   }
 
   private static List<List<Object>> rows(int n) {
