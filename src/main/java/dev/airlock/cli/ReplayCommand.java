@@ -26,7 +26,7 @@ final class ReplayCommand implements Callable<Integer> {
     Path file = AirlockPaths.transcriptOf(run, runs.resolve());
     try {
       SafeTerminal out = SafeTerminal.wrap(System.out);
-      out.print(CommandName.render(TurnText.replay(RunHistory.read(file))));
+      out.print(CommandName.render(ReplayText.replay(RunHistory.read(file))));
       out.flush();
       return ExitCodes.OK;
     } catch (TranscriptException e) {

@@ -4,8 +4,6 @@ import dev.airlock.agent.BudgetWords;
 import dev.airlock.agent.EventWords;
 import dev.airlock.agent.PolicyRules;
 import dev.airlock.agent.RunEvent;
-import dev.airlock.agent.RunHistory;
-import dev.airlock.agent.TurnRecord;
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.model.ChatMessage;
 import dev.airlock.model.Usage;
@@ -331,55 +329,6 @@ final class TurnText {
     // The approval request (the decision follows it) and the data effects (a sum of the data
     // changes shown) add nothing a reader does not see already; the budget's events are words.
     return BudgetWords.of(e);
-  }
-
-  /**
-   * The whole run, turn by turn, each turn's events in the order they happened: what a live run
-   * printed, with each request's last message and each execution's output in one block.
-   */
-  static String replay(RunHistory h) {
-    StringBuilder b = new StringBuilder(header(h.started())).append('\n');
-    for (TurnRecord t : h.turns()) {
-      b.append('\n');
-      if (t.request() == null) {
-        b.append("── turn ").append(t.turn()).append(" ──\n");
-      }
-      for (RunEvent e : t.events()) {
-        if (e instanceof RunEvent.ExecutionFinished f) {
-          b.append(executionOutput(f));
-        }
-        String text = part(e);
-        if (text != null) {
-          b.append(text).append('\n');
-        }
-        if (e instanceof RunEvent.ModelRequested r) {
-          b.append(lastMessage(r)).append('\n');
-        }
-      }
-    }
-    b.append('\n');
-    if (h.finished() != null) {
-      b.append(finished(h.finished())).append('\n');
-    } else if (h.writerAlive()) {
-      b.append(
-          "The run is still going: it has no end record yet and its process is writing the transcript.\n");
-    } else {
-      b.append(
-          "The run was interrupted: it has no end record and no process is writing it"
-              + " (killed or crashed after the events above).\n");
-    }
-    h.skippedLines()
-        .forEach(
-            l ->
-                b.append("(line ")
-                    .append(l.number())
-                    .append(" of the transcript is not a record and was skipped: ")
-                    .append(l.reason())
-                    .append(")\n"));
-    if (h.truncated()) {
-      b.append("(the transcript's last line was cut short and was skipped)\n");
-    }
-    return b.toString();
   }
 
   private static void appendOutput(StringBuilder b, String name, String text) {

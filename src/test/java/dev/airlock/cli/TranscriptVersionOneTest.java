@@ -37,8 +37,8 @@ class TranscriptVersionOneTest {
 
     assertThat(h.started().format()).isEqualTo("airlock-transcript/1");
     assertThat(h.skippedLines()).isEmpty();
-    assertThat(TurnText.replay(h)).isEqualTo(Files.readString(V1_REPLAY));
-    assertThat(TurnText.replay(h))
+    assertThat(ReplayText.replay(h)).isEqualTo(Files.readString(V1_REPLAY));
+    assertThat(ReplayText.replay(h))
         .contains(
             "  checks: FAILED {checks=37, pass=35, fail=2, error=0}\n"
                 + "    ✘ FAIL id_unique:bauplan.payments:psp_reference: ID column psp_reference"
