@@ -8,14 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -225,7 +222,7 @@ final class DuckEngine {
           return new QueryResult(List.of(), List.of(), List.of(), false);
         }
         try (ResultSet rs = s.getResultSet()) {
-          QueryResult result = collect(rs, maxRows, limits.answerBytes());
+          QueryResult result = QueryAnswer.collect(rs, maxRows, limits.answerBytes());
           if (result == null) {
             throw new LakehouseException(
                 ErrorType.QUERY_FAILED,
@@ -333,61 +330,6 @@ final class DuckEngine {
       }
     }
     session.bound(commit, tables);
-  }
-
-  /** The rows of {@code rs}; null when they hold more than about {@code maxBytes}. */
-  private static QueryResult collect(ResultSet rs, Integer maxRows, long maxBytes)
-      throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    int n = md.getColumnCount();
-    List<String> names = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      names.add(md.getColumnLabel(i));
-      types.add(DuckTypes.iceberg(md.getColumnTypeName(i)));
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    boolean truncated = false;
-    long bytes = 0;
-    while (rs.next()) {
-      if (maxRows != null && rows.size() >= maxRows) {
-        truncated = true;
-        break;
-      }
-      List<Object> row = new ArrayList<>(n);
-      for (int i = 1; i <= n; i++) {
-        Object value = DuckTypes.value(rs.getObject(i));
-        bytes += size(value);
-        row.add(value);
-      }
-      if (bytes > maxBytes) {
-        return null;
-      }
-      rows.add(Collections.unmodifiableList(row));
-    }
-    return new QueryResult(names, types, rows, truncated);
-  }
-
-  /** About what a value takes in the answer: its characters, or 8 bytes for a number. */
-  private static long size(Object value) {
-    if (value instanceof String s) {
-      return s.length();
-    }
-    if (value instanceof Collection<?> list) {
-      long sum = 8;
-      for (Object o : list) {
-        sum += size(o);
-      }
-      return sum;
-    }
-    if (value instanceof Map<?, ?> map) {
-      long sum = 8;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        sum += size(e.getKey()) + size(e.getValue());
-      }
-      return sum;
-    }
-    return 8;
   }
 
   static String quote(String s) {
