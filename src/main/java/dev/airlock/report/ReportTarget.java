@@ -1,5 +1,8 @@
 package dev.airlock.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.airlock.agent.RunEvent;
+import dev.airlock.transcript.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +13,11 @@ import java.util.Locale;
 /**
  * Where a report may go: never over a transcript, whichever face writes it. A transcript is a
  * {@code .jsonl} file by name (the runs folder holds one per run, and the runs list reads every
- * {@code .jsonl} in it), or any existing file that starts as a transcript does, whatever its name
- * (a transcript renamed, or linked).
+ * {@code .jsonl} in it), or any existing file that holds one, whatever its name (a transcript
+ * renamed, linked, or rewritten with its fields in another order).
  */
 public final class ReportTarget {
-  /** How every transcript starts: its first record is the run's start, in the transcript format. */
-  private static final String FIRST_RECORD = "{\"type\":\"run_started\"";
-
-  /** How much of an existing file is read to tell a transcript: its whole first record fits. */
+  /** How much of an existing file is read to tell a transcript: its first records fit. */
   private static final int HEAD = 64 * 1024;
 
   private ReportTarget() {}
@@ -62,7 +62,12 @@ public final class ReportTarget {
     }
   }
 
-  /** True when {@code file} exists and starts as a transcript does. */
+  /**
+   * True when {@code file} exists and holds a transcript as its reader sees one: a JSON Lines file
+   * (its first text, after a byte-order mark and blank lines, opens an object) with a run's record
+   * among the lines of its head, whatever the order of a record's fields or the blanks between
+   * them. Any line will do, so a transcript whose first line was damaged is one still.
+   */
   static boolean holdsATranscript(Path file) {
     if (!Files.isRegularFile(file)) {
       return false;
@@ -73,10 +78,25 @@ public final class ReportTarget {
     } catch (IOException e) {
       return false; // unreadable: nothing says it is a transcript (its name still may)
     }
-    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    String text = new String(head, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    return text.startsWith(FIRST_RECORD);
+    if (!text.stripLeading().startsWith("{")) {
+      return false; // a report starts with "#" or "<"; a transcript with its first record
+    }
+    return text.lines().anyMatch(ReportTarget::isRecord);
+  }
+
+  /** True when {@code line} reads as a run's record, as the transcript's reader reads one. */
+  private static boolean isRecord(String line) {
+    if (line.isBlank()) {
+      return false;
+    }
+    try {
+      return Json.mapper().readValue(line, RunEvent.class) != null;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return false; // not JSON, not an object, or no record's type: not a record
+    }
   }
 }

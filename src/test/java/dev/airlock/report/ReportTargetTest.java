@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,39 @@ class ReportTargetTest {
                 + " is a run's transcript: writing the report over it would lose the run; choose"
                 + " another file (a .html or .md name)");
     assertThat(Files.readString(file)).isEqualTo(TRANSCRIPT);
+  }
+
+  @Test
+  void aTranscriptIsKnownByItsRecordsNotByTheBytesItsFirstLineStartsWith() throws Exception {
+    String later = "{\"type\":\"model_requested\",\"turn\":1,\"model\":\"m\"}\n";
+    Map<String, String> transcripts =
+        Map.of(
+            "keys in another order",
+            "{\"format\":\"airlock-transcript/2\",\"runId\":\"r\",\"turn\":0,"
+                + "\"type\":\"run_started\"}\n",
+            "spaced",
+            "{ \"type\" : \"run_started\", \"turn\" : 0, \"runId\" : \"r\" }\n",
+            "a byte-order mark, then a blank line",
+            "\uFEFF\n\n" + TRANSCRIPT,
+            "a damaged first line",
+            "{\"type\":\"run_started\",\"turn\":0,\"ru\u0000\u0000garbage\n" + later);
+    for (Map.Entry<String, String> t : transcripts.entrySet()) {
+      Path file = Files.writeString(dir.resolve("notes.md"), t.getValue());
+      assertThatThrownBy(() -> ReportFiles.write(file, "# report"))
+          .as(t.getKey())
+          .isInstanceOf(ReportTarget.Refused.class);
+      assertThat(Files.readString(file)).as(t.getKey()).isEqualTo(t.getValue());
+    }
+  }
+
+  @Test
+  void aFifoIsNeitherReadNorWaitedOn() throws Exception {
+    Path fifo = dir.resolve("pipe.md");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    ReportFiles.write(fifo, "# report"); // no reader ever opens the pipe: a read would hang here
+
+    assertThat(Files.readString(fifo)).isEqualTo("# report");
   }
 
   @Test
