@@ -2,9 +2,14 @@ package dev.airlock.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +58,44 @@ class ReportTargetTest {
   }
 
   @Test
-  void aFifoIsNeitherReadNorWaitedOn() throws Exception {
+  void aPipeOrADeviceIsNeitherWaitedOnNorReplaced() throws Exception {
     Path fifo = dir.resolve("pipe.md");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-    ReportFiles.write(fifo, "# report"); // no reader ever opens the pipe: a read would hang here
+    // No reader ever opens the pipe: a read or a write would wait here for good.
+    assertThatThrownBy(() -> ReportFiles.write(fifo, "# report"))
+        .isInstanceOf(IOException.class)
+        .hasMessage(fifo + " is a device, a pipe or a socket, not a file");
+    assertThat(fifo).matches(p -> readAttributes(p).isOther(), "is still a pipe");
 
-    assertThat(Files.readString(fifo)).isEqualTo("# report");
+    // As root (a container's usual user), the same as /dev/null: a device node of one's own.
+    Path device = dir.resolve("null");
+    assumeTrue(
+        new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start().waitFor() == 0,
+        "mknod needs root");
+    assertThatThrownBy(() -> ReportFiles.write(device, "# report"))
+        .isInstanceOf(IOException.class)
+        .hasMessage(device + " is a device, a pipe or a socket, not a file");
+    assertThat(device).matches(p -> readAttributes(p).isOther(), "is still a device");
+  }
+
+  @Test
+  void throughALinkTheFileItNamesIsWrittenAndTheLinkKept() throws Exception {
+    Path real = Files.writeString(dir.resolve("real.md"), "# old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
+
+    ReportFiles.write(link, "# new");
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("# new");
+  }
+
+  private static BasicFileAttributes readAttributes(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
