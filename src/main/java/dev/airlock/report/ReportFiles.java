@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +30,12 @@ public final class ReportFiles {
   public static void write(Path target, String text) throws IOException {
     ReportTarget.check(target);
     Path file = target.toAbsolutePath();
+    if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      // A device (/dev/null), a pipe or a socket, or a link to one (/dev/stdout): moving a report
+      // over it would replace it for everyone who uses it, and writing into a pipe waits for a
+      // reader.
+      throw new IOException(file + " is a device, a pipe or a socket, not a file");
+    }
     if (Files.isSymbolicLink(file) && Files.exists(file)) {
       // The file the link names is replaced, the link kept (replacing /dev/stdout, a link, would
       // take it from every process that shares /dev).
@@ -43,11 +48,6 @@ public final class ReportFiles {
     }
     if (Files.isDirectory(file)) {
       throw new IOException(file + " is a folder");
-    }
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
-      // A device (/dev/null), a pipe or a socket: moving a report over it would replace it for
-      // everyone who uses it, and writing into a pipe waits for a reader.
-      throw new IOException(file + " is a device, a pipe or a socket, not a file");
     }
     // Created as any new file is (umask, not createTempFile's owner-only mode): a report is shared.
     Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -67,6 +67,11 @@ class ReportTargetTest {
         .isInstanceOf(IOException.class)
         .hasMessage(fifo + " is a device, a pipe or a socket, not a file");
     assertThat(fifo).matches(p -> readAttributes(p).isOther(), "is still a pipe");
+    Path link = Files.createSymbolicLink(dir.resolve("stdout"), fifo); // as /dev/stdout may be
+    assertThatThrownBy(() -> ReportFiles.write(link, "# report"))
+        .isInstanceOf(IOException.class)
+        .hasMessage(link + " is a device, a pipe or a socket, not a file");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
 
     // As root (a container's usual user), the same as /dev/null: a device node of one's own.
     Path device = dir.resolve("null");
