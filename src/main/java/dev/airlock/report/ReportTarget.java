@@ -1,6 +1,8 @@
 package dev.airlock.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.airlock.agent.RunEvent;
 import dev.airlock.transcript.Json;
 import java.io.IOException;
@@ -8,7 +10,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a report may go: never over a transcript, whichever face writes it. A transcript is a
@@ -17,6 +22,12 @@ import java.util.Locale;
  * renamed, linked, or rewritten with its fields in another order).
  */
 public final class ReportTarget {
+  /** The "type" of every record of a run, as the transcript's reader knows them. */
+  private static final Set<String> RECORD_TYPES =
+      Arrays.stream(RunEvent.class.getAnnotation(JsonSubTypes.class).value())
+          .map(JsonSubTypes.Type::name)
+          .collect(Collectors.toUnmodifiableSet());
+
   /** How much of an existing file is read to tell a transcript: its first records fit. */
   private static final int HEAD = 64 * 1024;
 
@@ -88,15 +99,30 @@ public final class ReportTarget {
     return text.lines().anyMatch(ReportTarget::isRecord);
   }
 
-  /** True when {@code line} reads as a run's record, as the transcript's reader reads one. */
+  /**
+   * True when {@code line} is a run's record as far as it goes: a JSON object whose top-level
+   * "type" names a record of a run, wherever it stands among the fields. A line cut short after its
+   * type (by the head's end, or damage) is one still.
+   */
   private static boolean isRecord(String line) {
     if (line.isBlank()) {
       return false;
     }
-    try {
-      return Json.mapper().readValue(line, RunEvent.class) != null;
-    } catch (JsonProcessingException | RuntimeException e) {
-      return false; // not JSON, not an object, or no record's type: not a record
+    try (JsonParser p = Json.mapper().getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("type")) {
+          return value == JsonToken.VALUE_STRING && RECORD_TYPES.contains(p.getText());
+        }
+        p.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false; // not JSON, or cut short before its type: not a record as far as it goes
     }
   }
 }

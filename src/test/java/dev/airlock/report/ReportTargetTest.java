@@ -58,6 +58,19 @@ class ReportTargetTest {
   }
 
   @Test
+  void aTranscriptWhoseFirstRecordIsLongerThanTheHeadReadIsOneStill() throws Exception {
+    String transcript =
+        "{\"type\":\"run_started\",\"turn\":0,\"settings\":{\"rules\":\""
+            + "x".repeat(100_000)
+            + "\"}}\n";
+    Path file = Files.writeString(dir.resolve("notes.md"), transcript);
+
+    assertThatThrownBy(() -> ReportFiles.write(file, "# report"))
+        .isInstanceOf(ReportTarget.Refused.class);
+    assertThat(Files.readString(file)).isEqualTo(transcript);
+  }
+
+  @Test
   void aPipeOrADeviceIsNeitherWaitedOnNorReplaced() throws Exception {
     Path fifo = dir.resolve("pipe.md");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
