@@ -21,7 +21,8 @@ public final class ReportFiles {
   /**
    * Writes {@code text} to {@code target} whole or not at all: into a temporary file beside it,
    * then moved over it, so a reader (or a crash) never sees half a report. Never over a transcript
-   * ({@link ReportTarget#check}).
+   * ({@link ReportTarget#check}); through a link, to the file it names; never over a device, a pipe
+   * or a socket.
    *
    * @throws ReportTarget.Refused when {@code target} is, or is named as, a transcript
    * @throws IOException when the folder does not exist or cannot be written
@@ -29,6 +30,18 @@ public final class ReportFiles {
   public static void write(Path target, String text) throws IOException {
     ReportTarget.check(target);
     Path file = target.toAbsolutePath();
+    if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      // A device (/dev/null), a pipe or a socket, or a link to one (/dev/stdout): moving a report
+      // over it would replace it for everyone who uses it, and writing into a pipe waits for a
+      // reader.
+      throw new IOException(file + " is a device, a pipe or a socket, not a file");
+    }
+    if (Files.isSymbolicLink(file) && Files.exists(file)) {
+      // The file the link names is replaced, the link kept (replacing /dev/stdout, a link, would
+      // take it from every process that shares /dev).
+      file = file.toRealPath();
+      ReportTarget.check(file);
+    }
     Path folder = file.getParent();
     if (folder == null || !Files.isDirectory(folder)) {
       throw new IOException("the folder " + folder + " does not exist");

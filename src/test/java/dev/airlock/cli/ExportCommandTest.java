@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,25 @@ class ExportCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains(renamed + " is a run's transcript");
     assertThat(Files.readString(renamed)).isEqualTo(before);
+  }
+
+  @Test
+  void aTranscriptWhoseFirstRecordListsItsFieldsInAnotherOrderIsNeverOverwrittenByItsOwnReport()
+      throws Exception {
+    // The same run with each record's keys sorted (as `jq -cS` writes it): still a transcript the
+    // export reads, and its "type" is no longer the first key.
+    StringBuilder sorted = new StringBuilder();
+    for (String line : Files.readAllLines(runs.resolve(RUN + ".jsonl"))) {
+      TreeMap<?, ?> fields = Json.mapper().readValue(line, TreeMap.class);
+      sorted.append(Json.mapper().writeValueAsString(fields)).append('\n');
+    }
+    Path copy = Files.writeString(dir.resolve("run-copy.txt"), sorted);
+    assertThat(CliRunner.run("export", copy.toString()).exit()).isEqualTo(ExitCodes.OK);
+
+    CliRunner.Result r = CliRunner.run("export", copy.toString(), "-o", copy.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(copy + " is a run's transcript");
+    assertThat(Files.readString(copy)).isEqualTo(sorted.toString());
   }
 
   @Test
