@@ -36,6 +36,9 @@ public final class ConsoleApp extends Application {
   private static final CompletableFuture<ConsoleApp> shown = new CompletableFuture<>();
   private static final Logger QUIET_STARTUP = Logger.getLogger("javafx");
 
+  /** How long the first frame waits for console.json, in milliseconds. */
+  private static final long SETTINGS_PATIENCE_MS = 1500;
+
   private final ConsoleStart start;
   private ExecutorService background;
   private ExecutorService answers;
@@ -84,9 +87,12 @@ public final class ConsoleApp extends Application {
           closeRuns(true);
         });
     // The remembered theme decides the first frame's colours: the settings are read (in the
-    // background) before the stage is first shown, so a dark console never flashes light.
+    // background) before the stage is first shown, so a dark console never flashes light. A read
+    // that hangs (a stalled network folder) holds the window back no longer than a moment: it
+    // opens with the defaults and reads the file again.
     SettingsFile file = new SettingsFile(start.launcher().paths().configHome());
     CompletableFuture.supplyAsync(() -> SettingsStore.read(file), background)
+        .completeOnTimeout(null, SETTINGS_PATIENCE_MS, TimeUnit.MILLISECONDS)
         .whenComplete((read, failure) -> Platform.runLater(() -> show(read)));
   }
 

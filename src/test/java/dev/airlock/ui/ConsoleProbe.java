@@ -42,13 +42,18 @@ final class ConsoleProbe {
 
   /** Starts the real console application on TestFX's primary stage with {@code start}. */
   static ConsoleProbe open(ConsoleStart start) throws Exception {
+    ConsoleProbe probe = openBehindADialog(start);
+    probe.focus(probe.stage());
+    return probe;
+  }
+
+  /** Starts the console as {@link #open} does, leaving the keyboard to a dialog it opens. */
+  static ConsoleProbe openBehindADialog(ConsoleStart start) throws Exception {
     FxToolkit.registerPrimaryStage();
     ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(start));
     // The window is built right after its opening frame.
     app.built().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
-    ConsoleProbe probe = new ConsoleProbe(app);
-    probe.focus(probe.stage());
-    return probe;
+    return new ConsoleProbe(app);
   }
 
   /**

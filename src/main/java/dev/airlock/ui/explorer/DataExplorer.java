@@ -364,7 +364,8 @@ public final class DataExplorer {
     }
     closed = true;
     sql.cancel();
-    table.rows.cancel();
+    sql.result.close();
+    table.rows.close();
     ExplorerData d = data;
     data = null;
     if (d != null) {

@@ -132,6 +132,22 @@ final class ResultTable {
     };
   }
 
+  /**
+   * Lets go for good (the window closed): a fetch under way is cancelled and its page dropped, the
+   * rows still going in stop, and no page is fetched again.
+   */
+  void close() {
+    cancel();
+    generation++;
+    fetcher = null;
+    stopDrip();
+  }
+
+  /** Whether rows are still going into the view, a few a frame. */
+  boolean dripping() {
+    return !waiting.isEmpty() || !waitingColumns.isEmpty();
+  }
+
   /** Stops a fetch under way; its result is dropped. */
   void cancel() {
     QueryCancel c = running;

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads and writes {@code console.json}, off the FX thread only (every method does I/O). Writing is
@@ -49,26 +54,74 @@ public final class SettingsFile {
   public Loaded load() {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = readSmallText(file, MAX_BYTES);
     } catch (NoSuchFileException e) {
       return new Loaded(ConsoleSettings.defaults(), null);
-    } catch (IOException e) {
+    } catch (NotASmallFile e) {
+      if (e.regular) {
+        return setAside(e.getMessage());
+      }
+      // A folder, a pipe or a device is no settings file; it is left where it is (a save puts the
+      // settings file in its place, or fails and says so).
       return new Loaded(
           ConsoleSettings.defaults(),
-          "cannot read "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + "): the console uses the default settings; fix its permissions");
+          file + " could not be used: " + e.getMessage() + "; the console uses the defaults");
+    } catch (CharacterCodingException e) {
+      return setAside("it is not UTF-8 text");
+    } catch (IOException e) {
+      // Kept aside too: the next save would otherwise replace a file nobody could read.
+      return setAside("it cannot be read (" + e.getClass().getSimpleName() + ")");
     }
     try {
       JsonNode root = JSON.readTree(text);
       return new Loaded(SettingsJson.read(root), null);
     } catch (JsonProcessingException e) {
-      return setAside("it is not valid JSON (" + e.getOriginalMessage() + ")");
+      return setAside(
+          "it is not valid JSON (" + SettingsJson.shown(e.getOriginalMessage(), 240) + ")");
     } catch (SettingsJson.Invalid e) {
       return setAside(e.getMessage());
     }
+  }
+
+  /** The most a settings or free-text file may hold: more is no file the console wrote. */
+  static final int MAX_BYTES = 1 << 20;
+
+  /** A path that is not a regular file of at most the size allowed. */
+  static final class NotASmallFile extends IOException {
+    final boolean regular;
+
+    NotASmallFile(String message, boolean regular) {
+      super(message);
+      this.regular = regular;
+    }
+  }
+
+  /**
+   * The UTF-8 text of {@code path}, which must be a regular file (links followed) of at most {@code
+   * max} bytes: a pipe would block the reading forever and a device such as /dev/zero never ends.
+   */
+  static String readSmallText(Path path, int max) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new NotASmallFile(
+          attributes.isDirectory()
+              ? "it is a folder, not a file"
+              : "it is not a regular file (a pipe, a socket or a device)",
+          false);
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(max + 1);
+    }
+    if (bytes.length > max) {
+      throw new NotASmallFile("it is larger than " + (max >> 20) + " MB", true);
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   private Loaded setAside(String what) {
@@ -114,7 +167,7 @@ public final class SettingsFile {
   /** The free text last typed in New run; empty when none. */
   public String readFreeText() {
     try {
-      return Files.readString(freeTextTask(), StandardCharsets.UTF_8);
+      return readSmallText(freeTextTask(), MAX_BYTES);
     } catch (IOException e) {
       return "";
     }

@@ -70,6 +70,33 @@ final class SettingsJson {
     return location == null ? null : USER_INFO.matcher(location).replaceFirst("$1");
   }
 
+  /** The most of a value a message repeats. */
+  private static final int SHOWN = 80;
+
+  /**
+   * {@code value} as a message may repeat it: control and direction characters as {@code \\uXXXX},
+   * cut to {@value #SHOWN} characters (a file may hold a megabyte in one field).
+   */
+  static String shown(String value) {
+    return shown(value, SHOWN);
+  }
+
+  /** {@code value} as {@link #shown(String)} says, cut to {@code most} characters. */
+  static String shown(String value, int most) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (; i < value.length() && out.length() < most; i++) {
+      char c = value.charAt(i);
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return i < value.length() ? out + "…" : out.toString();
+  }
+
   static ConsoleSettings read(JsonNode root) throws Invalid {
     if (!root.isObject()) {
       throw new Invalid(
@@ -86,7 +113,7 @@ final class SettingsJson {
     check("output_budget", SettingsRules.outputBudget((int) Math.min(output, Integer.MAX_VALUE)));
     check("font_size", SettingsRules.fontSize((int) Math.min(font, Integer.MAX_VALUE)));
     if (!theme.equals("light") && !theme.equals("dark")) {
-      throw new Invalid("theme: the theme must be light or dark, not '" + theme + "'");
+      throw new Invalid("theme: the theme must be light or dark, not '" + shown(theme) + "'");
     }
     return new ConsoleSettings(
         approval(approval),
@@ -113,7 +140,7 @@ final class SettingsJson {
     try {
       task = NewRunChoices.TaskKind.valueOf(kind.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new Invalid("last_run.task must be packaged, file or text, not '" + kind + "'");
+      throw new Invalid("last_run.task must be packaged, file or text, not '" + shown(kind) + "'");
     }
     String approval = text(node, "approval", "ask");
     String merge = text(node, "merge", "ask");
@@ -176,7 +203,7 @@ final class SettingsJson {
     try {
       return SettingsRules.folder(field, text(node, field, null));
     } catch (IllegalArgumentException e) {
-      throw new Invalid(e.getMessage());
+      throw new Invalid(shown(e.getMessage()));
     }
   }
 
@@ -186,7 +213,7 @@ final class SettingsJson {
       return fallback;
     }
     if (!value.isTextual()) {
-      throw new Invalid(field + " must be a string, not " + value);
+      throw new Invalid(field + " must be a string, not " + shown(value.toString()));
     }
     return value.asText();
   }
@@ -202,7 +229,7 @@ final class SettingsJson {
       return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new Invalid(field + " must be a whole number, not " + value);
+      throw new Invalid(field + " must be a whole number, not " + shown(value.toString()));
     }
     return value.asLong();
   }
@@ -213,7 +240,7 @@ final class SettingsJson {
       return null;
     }
     if (!value.isNumber()) {
-      throw new Invalid(field + " must be a number, not " + value);
+      throw new Invalid(field + " must be a number, not " + shown(value.toString()));
     }
     return value.asDouble();
   }

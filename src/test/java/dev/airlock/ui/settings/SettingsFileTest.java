@@ -1,11 +1,18 @@
 package dev.airlock.ui.settings;
 
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.airlock.agent.ApprovalPolicy;
 import dev.airlock.agent.MergePolicy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +122,82 @@ class SettingsFileTest {
     assertThat(json).doesNotExist();
     assertThat(config.resolve("console.json.bad")).hasContent("{\"theme\": \"dark\", ");
     assertThat(new SettingsFile(config).load().problem()).isNull(); // said once
+  }
+
+  @Test
+  void aPipeOrADeviceInPlaceOfTheFileNeverHoldsTheConsoleBack() throws Exception {
+    Path json = config.resolve("console.json");
+    Path task = config.resolve("new-run-task.md");
+    assertThat(new ProcessBuilder("mkfifo", json.toString(), task.toString()).start().waitFor())
+        .isZero();
+    SettingsFile file = new SettingsFile(config);
+
+    // A pipe with no writer blocks its reader for ever: the read would never return.
+    SettingsFile.Loaded loaded =
+        assertTimeoutPreemptively(Duration.ofSeconds(60), file::load, "reading a pipe");
+    assertThat(loaded.settings()).isEqualTo(ConsoleSettings.defaults());
+    assertThat(loaded.problem())
+        .isEqualTo(
+            json
+                + " could not be used: it is not a regular file (a pipe, a socket or a device);"
+                + " the console uses the defaults");
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(60), file::readFreeText)).isEmpty();
+
+    Files.delete(json);
+    Files.createSymbolicLink(json, Path.of("/dev/zero")); // never ends
+    loaded = assertTimeoutPreemptively(Duration.ofSeconds(60), file::load, "reading /dev/zero");
+    assertThat(loaded.problem()).contains("it is not a regular file");
+    assertThat(json).isSymbolicLink(); // left as it was
+
+    Files.delete(json);
+    Files.createDirectory(json);
+    assertThat(file.load().problem()).contains("it is a folder, not a file");
+  }
+
+  @Test
+  void aFileTooLargeNotUtf8OrUnreadableIsKeptAsideNotWrittenOver() throws Exception {
+    Path json = config.resolve("console.json");
+    byte[] large = new byte[SettingsFile.MAX_BYTES + 1];
+    Arrays.fill(large, (byte) ' ');
+    Files.write(json, large);
+    SettingsFile file = new SettingsFile(config);
+    assertThat(file.load().problem()).contains("could not be used: it is larger than 1 MB");
+    assertThat(config.resolve("console.json.bad")).hasSize(large.length);
+
+    byte[] latin1 = "{\"raw_default\": \"/data/caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(json, latin1);
+    assertThat(file.load().problem()).contains("could not be used: it is not UTF-8 text");
+    assertThat(config.resolve("console.json.bad")).hasBinaryContent(latin1);
+
+    Files.writeString(json, "{\"theme\": \"dark\"}");
+    Files.setPosixFilePermissions(json, Set.of());
+    assumeFalse(Files.isReadable(json), "running as root: every file is readable");
+    SettingsFile.Loaded loaded = file.load();
+    assertThat(loaded.problem())
+        .contains("could not be used: it cannot be read (AccessDeniedException)")
+        .endsWith("it is kept as " + json + ".bad");
+    // The next save writes a new file, not over the one nobody could read.
+    file.save(ConsoleSettings.defaults());
+    Files.setPosixFilePermissions(config.resolve("console.json.bad"), Set.of(OWNER_READ));
+    assertThat(config.resolve("console.json.bad")).hasContent("{\"theme\": \"dark\"}");
+  }
+
+  @Test
+  void aMessageRepeatsAValueShortAndWithoutControlOrDirectionCharacters() throws Exception {
+    String huge = "x".repeat(500_000);
+    assertThat(problem("{\"theme\": \"" + huge + "\"}")).hasSizeLessThan(1_000);
+    assertThat(problem("{\"theme\": [" + "1,".repeat(100_000) + "1]}")).hasSizeLessThan(1_000);
+    assertThat(problem("{\"theme\": \"\u202edark\\u001b[2J\"}"))
+        .contains("not '\\u202edark\\u001b[2J'")
+        .doesNotContain("\u202e", "\u001b");
+    assertThat(problem("{\"font_size\": 1e9}")).contains("font_size must be a whole number");
+    assertThat(problem("{\"font_size\": 1000000000}"))
+        .contains("font size must be between 9 and 24 pixels");
+    assertThat(problem("{\"theme\": \"../../x.css\"}"))
+        .contains("the theme must be light or dark, not '../../x.css'");
+    assertThat(problem("{\"runs_dir\": \"/tmp/a\\u0000b\"}"))
+        .contains("runs_dir is not a usable path")
+        .doesNotContain("\u0000");
   }
 
   @Test
