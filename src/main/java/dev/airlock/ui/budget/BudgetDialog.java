@@ -2,6 +2,7 @@ package dev.airlock.ui.budget;
 
 import dev.airlock.agent.Budget;
 import dev.airlock.agent.PendingBudget;
+import dev.airlock.ui.KeyedButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -274,18 +275,6 @@ public final class BudgetDialog {
   }
 
   private static Button button(String text, String keys, Ikon icon, String style, String id) {
-    Label label = new Label(text);
-    Label key = new Label(keys);
-    key.getStyleClass().add("budget-key");
-    HBox content = new HBox(new FontIcon(icon), label, key);
-    content.setAlignment(Pos.CENTER_LEFT);
-    content.getStyleClass().add("budget-button-content");
-    Button b = new Button(null, content);
-    b.setMnemonicParsing(false);
-    b.setAccessibleText(text + " (" + keys + ")");
-    b.getStyleClass().add(style);
-    b.setId("budget-" + id);
-    b.setMinWidth(Region.USE_PREF_SIZE);
-    return b;
+    return KeyedButton.of(text, keys, icon, style, "budget-" + id);
   }
 }

@@ -2,6 +2,7 @@ package dev.airlock.ui.merge;
 
 import atlantafx.base.theme.Styles;
 import dev.airlock.agent.PendingMerge;
+import dev.airlock.ui.KeyedButton;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -20,13 +21,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -298,20 +297,6 @@ public final class MergeGateDialog {
   }
 
   private static Button button(String text, String keys, Ikon icon, String style, String id) {
-    Label label = new Label(text);
-    label.getStyleClass().add("merge-button-text");
-    Label key = new Label(keys);
-    key.getStyleClass().add("merge-key");
-    FontIcon glyph = new FontIcon(icon);
-    HBox content = new HBox(glyph, label, key);
-    content.setAlignment(Pos.CENTER_LEFT);
-    content.getStyleClass().add("merge-button-content");
-    Button b = new Button(null, content);
-    b.setMnemonicParsing(false);
-    b.setAccessibleText(text + " (" + keys + ")");
-    b.getStyleClass().add(style);
-    b.setId("merge-" + id);
-    b.setMinWidth(Region.USE_PREF_SIZE);
-    return b;
+    return KeyedButton.of(text, keys, icon, style, "merge-" + id);
   }
 }
