@@ -91,9 +91,10 @@ public final class ConsoleApp extends Application {
     // that hangs (a stalled network folder) holds the window back no longer than a moment: it
     // opens with the defaults and reads the file again.
     SettingsFile file = new SettingsFile(start.launcher().paths().configHome());
-    CompletableFuture.supplyAsync(() -> SettingsStore.read(file), background)
-        .completeOnTimeout(null, SETTINGS_PATIENCE_MS, TimeUnit.MILLISECONDS)
-        .whenComplete((read, failure) -> Platform.runLater(() -> show(read)));
+    OffFxThread.then(
+        CompletableFuture.supplyAsync(() -> SettingsStore.read(file), background)
+            .completeOnTimeout(null, SETTINGS_PATIENCE_MS, TimeUnit.MILLISECONDS),
+        (read, failure) -> show(read));
   }
 
   /**
@@ -132,22 +133,19 @@ public final class ConsoleApp extends Application {
     if (start.replay() != null) {
       // Read while the toolkit started; shown at once when it is already in.
       ConsoleStart.Replay replay = start.replay();
-      replay
-          .history()
-          .whenComplete(
-              (history, failure) ->
-                  Platform.runLater(
-                      () -> {
-                        if (closing) {
-                          return;
-                        }
-                        if (history != null) {
-                          window.openReplay(replay.name(), history);
-                          FirstFrame.reportCompleteWhenShown(window.scene());
-                        } else {
-                          closeRuns(true); // the command says why once the window is gone
-                        }
-                      }));
+      OffFxThread.then(
+          replay.history(),
+          (history, failure) -> {
+            if (closing) {
+              return;
+            }
+            if (history != null) {
+              window.openReplay(replay.name(), history);
+              FirstFrame.reportCompleteWhenShown(window.scene());
+            } else {
+              closeRuns(true); // the command says why once the window is gone
+            }
+          });
     } else {
       FirstFrame.reportCompleteWhenShown(window.scene());
     }

@@ -2,14 +2,13 @@ package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.Commit;
 import dev.airlock.lakehouse.TableInfo;
+import dev.airlock.ui.OffFxThread;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -122,8 +121,7 @@ public final class DataExplorer {
     stage.setOnHidden(e -> close());
     // A release that lands in another window must not leave Esc "down" here.
     stage.focusedProperty().addListener((o, was, now) -> escapeDown &= now);
-    CompletableFuture.supplyAsync(() -> ExplorerData.open(home, user), background)
-        .whenComplete((opened, error) -> Platform.runLater(() -> opened(opened, error)));
+    OffFxThread.run(background, () -> ExplorerData.open(home, user), this::opened);
   }
 
   public Stage stage() {
@@ -204,7 +202,7 @@ public final class DataExplorer {
 
   private void opened(ExplorerData opened, Throwable error) {
     if (error != null) {
-      say("Cannot open the lakehouse: " + ExplorerText.error(cause(error)));
+      say("Cannot open the lakehouse: " + ExplorerText.error(error));
       return;
     }
     if (closed) {
@@ -229,39 +227,35 @@ public final class DataExplorer {
   private void reload() {
     ExplorerData d = data;
     String keep = ref != null ? ref : startRef;
-    CompletableFuture.supplyAsync(d::refs, background)
-        .whenComplete(
-            (list, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (error != null) {
-                        outcome = null;
-                        say(ExplorerText.error(cause(error)));
-                        return;
-                      }
-                      allRefs.setAll(list);
-                      diff.refs(list.stream().map(ExplorerData.RefItem::name).toList(), keep);
-                      ExplorerData.RefItem pick =
-                          list.stream()
-                              .filter(i -> i.name().equals(keep))
-                              .findFirst()
-                              .orElse(
-                                  list.stream()
-                                      .filter(i -> i.name().equals("main"))
-                                      .findFirst()
-                                      .orElse(null));
-                      ref = null;
-                      refs.getSelectionModel().clearSelection();
-                      if (pick != null) {
-                        refs.getSelectionModel().select(pick);
-                        refs.scrollTo(pick);
-                      } else {
-                        outcome = null;
-                      }
-                      if (status.getText().startsWith("Opening")) {
-                        say(list.size() + " branches and tags");
-                      }
-                    }));
+    OffFxThread.run(
+        background,
+        d::refs,
+        (list, error) -> {
+          if (error != null) {
+            outcome = null;
+            say(ExplorerText.error(error));
+            return;
+          }
+          allRefs.setAll(list);
+          diff.refs(list.stream().map(ExplorerData.RefItem::name).toList(), keep);
+          ExplorerData.RefItem pick =
+              list.stream()
+                  .filter(i -> i.name().equals(keep))
+                  .findFirst()
+                  .orElse(
+                      list.stream().filter(i -> i.name().equals("main")).findFirst().orElse(null));
+          ref = null;
+          refs.getSelectionModel().clearSelection();
+          if (pick != null) {
+            refs.getSelectionModel().select(pick);
+            refs.scrollTo(pick);
+          } else {
+            outcome = null;
+          }
+          if (status.getText().startsWith("Opening")) {
+            say(list.size() + " branches and tags");
+          }
+        });
   }
 
   private void applyFilter(String text) {
@@ -280,32 +274,31 @@ public final class DataExplorer {
     String name = item.name();
     tables.getItems().clear();
     table.clear();
-    CompletableFuture.supplyAsync(() -> new RefView(d.tables(name), d.commits(name)), background)
-        .whenComplete(
-            (view, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (at != refAsked) {
-                        return;
-                      }
-                      if (error != null) {
-                        outcome = null;
-                        say(ExplorerText.error(cause(error)));
-                        return;
-                      }
-                      tables.getItems().setAll(view.tables());
-                      log.show(view.commits(), name, !item.tag());
-                      if (outcome != null) {
-                        say(outcome);
-                        outcome = null;
-                        return;
-                      }
-                      say(
-                          ExplorerText.visible(name, 80)
-                              + ": "
-                              + view.tables().size()
-                              + (view.tables().size() == 1 ? " table" : " tables"));
-                    }));
+    OffFxThread.run(
+        background,
+        () -> new RefView(d.tables(name), d.commits(name)),
+        (view, error) -> {
+          if (at != refAsked) {
+            return;
+          }
+          if (error != null) {
+            outcome = null;
+            say(ExplorerText.error(error));
+            return;
+          }
+          tables.getItems().setAll(view.tables());
+          log.show(view.commits(), name, !item.tag());
+          if (outcome != null) {
+            say(outcome);
+            outcome = null;
+            return;
+          }
+          say(
+              ExplorerText.visible(name, 80)
+                  + ": "
+                  + view.tables().size()
+                  + (view.tables().size() == 1 ? " table" : " tables"));
+        });
   }
 
   private record RefView(List<TableInfo> tables, List<Commit> commits) {}
@@ -376,9 +369,5 @@ public final class DataExplorer {
   /** Whether the window was closed (a new one is made for the next Ctrl+D). */
   public boolean closed() {
     return closed;
-  }
-
-  private static Throwable cause(Throwable e) {
-    return e.getCause() != null ? e.getCause() : e;
   }
 }

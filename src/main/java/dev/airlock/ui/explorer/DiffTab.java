@@ -2,11 +2,10 @@ package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.lakehouse.RefDiff;
+import dev.airlock.ui.OffFxThread;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -78,23 +77,20 @@ final class DiffTab {
     int at = ++asked;
     state.setText(
         "Comparing " + ExplorerText.visible(a, 80) + " with " + ExplorerText.visible(b, 80) + "…");
-    CompletableFuture.supplyAsync(() -> d.diff(a, b), background)
-        .whenComplete(
-            (diff, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (at != asked) {
-                        return;
-                      }
-                      if (error != null) {
-                        state.setText(
-                            ExplorerText.error(
-                                error.getCause() != null ? error.getCause() : error));
-                        lines.getItems().clear();
-                        return;
-                      }
-                      show(diff);
-                    }));
+    OffFxThread.run(
+        background,
+        () -> d.diff(a, b),
+        (diff, error) -> {
+          if (at != asked) {
+            return;
+          }
+          if (error != null) {
+            state.setText(ExplorerText.error(error));
+            lines.getItems().clear();
+            return;
+          }
+          show(diff);
+        });
   }
 
   private void show(RefDiff diff) {

@@ -1,9 +1,9 @@
 package dev.airlock.ui.explorer;
 
 import dev.airlock.lakehouse.QueryCancel;
+import dev.airlock.ui.OffFxThread;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -175,28 +175,27 @@ final class ResultTable {
     Fetcher f = fetcher;
     QueryCancel cancel = new QueryCancel();
     running = cancel;
-    CompletableFuture.supplyAsync(() -> ShownPage.of(f.fetch(offset, cancel)), background)
-        .whenComplete(
-            (shown, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (at != generation) {
-                        return;
-                      }
-                      running = null;
-                      if (error != null) {
-                        pages.stop();
-                        listener.failed(error.getCause() != null ? error.getCause() : error);
-                        return;
-                      }
-                      waiting = shown.rows();
-                      if (pages.add(shown.page())) {
-                        waitingColumns = columns(shown);
-                        drip.start();
-                      } else {
-                        drip();
-                      }
-                    }));
+    OffFxThread.run(
+        background,
+        () -> ShownPage.of(f.fetch(offset, cancel)),
+        (shown, error) -> {
+          if (at != generation) {
+            return;
+          }
+          running = null;
+          if (error != null) {
+            pages.stop();
+            listener.failed(error);
+            return;
+          }
+          waiting = shown.rows();
+          if (pages.add(shown.page())) {
+            waitingColumns = columns(shown);
+            drip.start();
+          } else {
+            drip();
+          }
+        });
   }
 
   /**

@@ -3,11 +3,10 @@ package dev.airlock.ui.explorer;
 import dev.airlock.lakehouse.Commit;
 import dev.airlock.lakehouse.CommitHash;
 import dev.airlock.lakehouse.RevertPlan;
-import java.util.concurrent.CompletableFuture;
+import dev.airlock.ui.OffFxThread;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Window;
 
@@ -50,22 +49,16 @@ final class RevertFlow {
     }
     String shortHash = CommitHash.abbreviate(merge.hash());
     say.accept("Planning the revert of merge " + shortHash + "…");
-    CompletableFuture.supplyAsync(() -> d.planRevert(merge.hash(), branch), background)
-        .whenComplete(
-            (plan, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (error != null) {
-                        say.accept(
-                            "Cannot revert merge "
-                                + shortHash
-                                + ": "
-                                + ExplorerText.error(
-                                    error.getCause() != null ? error.getCause() : error));
-                        return;
-                      }
-                      ask(d, plan, branch);
-                    }));
+    OffFxThread.run(
+        background,
+        () -> d.planRevert(merge.hash(), branch),
+        (plan, error) -> {
+          if (error != null) {
+            say.accept("Cannot revert merge " + shortHash + ": " + ExplorerText.error(error));
+            return;
+          }
+          ask(d, plan, branch);
+        });
   }
 
   private void ask(ExplorerData d, RevertPlan plan, String branch) {
@@ -92,28 +85,22 @@ final class RevertFlow {
   private void revert(ExplorerData d, RevertPlan plan, String branch) {
     String shortHash = CommitHash.abbreviate(plan.merge().hash());
     say.accept("Reverting merge " + shortHash + "…");
-    CompletableFuture.supplyAsync(() -> d.revert(plan.merge().hash(), branch), background)
-        .whenComplete(
-            (head, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (error != null) {
-                        say.accept(
-                            "Revert of merge "
-                                + shortHash
-                                + " failed: "
-                                + ExplorerText.error(
-                                    error.getCause() != null ? error.getCause() : error));
-                        return;
-                      }
-                      reloadThenSay.accept(
-                          "Reverted merge "
-                              + shortHash
-                              + " on "
-                              + ExplorerText.visible(branch, 80)
-                              + ": it is now at "
-                              + CommitHash.abbreviate(head.hash())
-                              + " (the merge stays in the history)");
-                    }));
+    OffFxThread.run(
+        background,
+        () -> d.revert(plan.merge().hash(), branch),
+        (head, error) -> {
+          if (error != null) {
+            say.accept("Revert of merge " + shortHash + " failed: " + ExplorerText.error(error));
+            return;
+          }
+          reloadThenSay.accept(
+              "Reverted merge "
+                  + shortHash
+                  + " on "
+                  + ExplorerText.visible(branch, 80)
+                  + ": it is now at "
+                  + CommitHash.abbreviate(head.hash())
+                  + " (the merge stays in the history)");
+        });
   }
 }

@@ -1,13 +1,12 @@
 package dev.airlock.ui.explorer;
 
 import dev.airlock.agent.RunHistory;
+import dev.airlock.ui.OffFxThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * A commit's run opened in the console: its transcript in the runs folder, read in the background
@@ -29,35 +28,31 @@ public final class RunLinks {
       BiConsumer<String, RunHistory> show,
       Consumer<String> say) {
     say.accept("Opening run " + ExplorerText.visible(runId, 100) + "…");
-    CompletableFuture.supplyAsync(
-            () -> {
-              Path file = runsDir.resolve(runId + ".jsonl");
-              if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException(
-                    "run "
-                        + ExplorerText.visible(runId, 100)
-                        + " has no transcript in "
-                        + runsDir
-                        + " (it ran with another runs folder, or its file was removed)");
-              }
-              try {
-                return RunHistory.read(file);
-              } catch (Exception e) {
-                throw new IllegalStateException(
-                    "run " + ExplorerText.visible(runId, 100) + ": " + e.getMessage(), e);
-              }
-            },
-            background)
-        .whenComplete(
-            (history, error) ->
-                Platform.runLater(
-                    () -> {
-                      if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        say.accept("Cannot open " + ExplorerText.error(cause));
-                        return;
-                      }
-                      show.accept(runId, history);
-                    }));
+    OffFxThread.run(
+        background,
+        () -> {
+          Path file = runsDir.resolve(runId + ".jsonl");
+          if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                "run "
+                    + ExplorerText.visible(runId, 100)
+                    + " has no transcript in "
+                    + runsDir
+                    + " (it ran with another runs folder, or its file was removed)");
+          }
+          try {
+            return RunHistory.read(file);
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                "run " + ExplorerText.visible(runId, 100) + ": " + e.getMessage(), e);
+          }
+        },
+        (history, error) -> {
+          if (error != null) {
+            say.accept("Cannot open " + ExplorerText.error(error));
+            return;
+          }
+          show.accept(runId, history);
+        });
   }
 }
